@@ -259,9 +259,7 @@ def parse(code: str | Period) -> Period:
     text = code.strip().upper()
     m = _CODE.match(text)
     if not m:
-        raise PeriodError(
-            f"{code!r} is not a period (expected 2024, 2024S1, 2024Q1, 202403 or 2025-9M)"
-        )
+        raise PeriodError(f"{code!r} is not a period (expected 2024, 2024S1, 2024Q1, 202403 or 2025-9M)")
     y = int(m["y"])
     if m["half"]:
         return half(y, int(m["half"][1]))

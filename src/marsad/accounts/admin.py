@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from .models import Profile
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "role", "organisation", "language")
+    list_filter = ("role",)
+    filter_horizontal = ("capture_areas", "view_areas")
+    raw_id_fields = ("organisation",)

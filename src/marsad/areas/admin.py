@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from .models import Area
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_vi", "name_en", "name_ar", "level", "parent", "valid_to", "successor")
+    list_filter = ("level", "kind")
+    search_fields = ("code", "name_vi", "name_en", "name_ar")
+    raw_id_fields = ("parent", "successor")

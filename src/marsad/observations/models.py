@@ -1,0 +1,81 @@
+"""One number: area x indicator x period x measure x status, with its provenance and history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from marsad.audit.changes import Audited
+from marsad.core import measures, periods
+
+
+def _choices(values):
+    return [(v, v) for v in values]
+
+
+def validate_period(code: str) -> None:
+    try:
+        periods.parse(code)
+    except periods.PeriodError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+class Observation(Audited):
+    AUDITED_FIELDS = ("value", "unit", "qualifier", "status", "source", "document", "span_start", "span_end")
+
+    class Source(models.TextChoices):
+        ENTRY = "entry", _("data entry")
+        IMPORT = "import", _("file import")
+        DOCUMENT = "document", _("read from a document")
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="observations")
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.PROTECT, related_name="observations"
+    )
+    period = models.CharField(max_length=10, validators=[validate_period], db_index=True)
+    measure = models.CharField(max_length=20, choices=_choices(measures.MEASURES), default="level")
+    status = models.CharField(max_length=12, choices=_choices(measures.STATUSES), default="official")
+    value = models.FloatField()
+    unit = models.CharField(max_length=40, blank=True)
+    qualifier = models.CharField(max_length=12, choices=_choices(measures.QUALIFIERS), default="exact")
+    # Provenance: who typed it, which file row, or which span of which document.
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENTRY)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    import_file = models.CharField(max_length=255, blank=True)
+    import_row = models.PositiveIntegerField(null=True, blank=True)
+    document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.SET_NULL)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "indicator", "period", "measure", "status"], name="observation_key"
+            )
+        ]
+        indexes = [models.Index(fields=["indicator", "period"])]
+        ordering = ["indicator_id", "area_id", "period", "measure"]
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.area_id}:{self.indicator_id} {self.period} {self.measure}={self.value:g} ({self.status})"
+        )
+
+    @property
+    def provenance(self) -> str:
+        if self.source == self.Source.IMPORT:
+            return f"{self.import_file} row {self.import_row}"
+        if self.source == self.Source.DOCUMENT:
+            return f"document {self.document_id} [{self.span_start}:{self.span_end}]"
+        return f"entered by {self.entered_by}" if self.entered_by_id else "entered"
+
+    def clean(self) -> None:
+        validate_period(self.period)
+        if self.span_start is not None and self.span_end is not None and self.span_end < self.span_start:
+            raise ValidationError({"span_end": _("the span ends before it starts")})

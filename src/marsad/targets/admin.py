@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from .models import Target
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ("area", "indicator", "year", "measure", "qualifier", "value", "document")
+    list_filter = ("year", "measure", "indicator")
+    raw_id_fields = ("area", "indicator", "document")

@@ -1,0 +1,57 @@
+"""Planned values: area x indicator x year, set by a document."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from marsad.audit.changes import Audited
+
+
+class Target(Audited):
+    AUDITED_FIELDS = ("value", "qualifier", "unit", "document")
+
+    class Measure(models.TextChoices):
+        LEVEL = "level", _("level")
+        YOY_PCT = "yoy_pct", _("growth on the previous year (%)")
+        SHARE_PCT = "share_pct", _("share (%)")
+
+    class Direction(models.TextChoices):
+        AT_LEAST = "at_least", _("at least")
+        LESS_THAN = "less_than", _("less than")
+        EXACT = "exact", _("exactly")
+        ABOUT = "about", _("about")
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="targets")
+    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.PROTECT, related_name="targets")
+    year = models.PositiveSmallIntegerField()
+    measure = models.CharField(max_length=12, choices=Measure.choices)
+    value = models.FloatField()
+    unit = models.CharField(max_length=40, blank=True)
+    qualifier = models.CharField(max_length=12, choices=Direction.choices, default=Direction.AT_LEAST)
+    document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.SET_NULL)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["area", "indicator", "year", "measure"], name="target_key")
+        ]
+        ordering = ["year", "indicator_id"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.area_id}:{self.indicator_id} {self.year} {self.measure} {self.qualifier} {self.value:g}"
+        )
+
+    def is_met_by(self, value: float) -> bool:
+        """Whether an achieved value meets this target."""
+        if self.qualifier == self.Direction.AT_LEAST:
+            return value >= self.value
+        if self.qualifier == self.Direction.LESS_THAN:
+            return value < self.value
+        tolerance = 0.05 * abs(self.value) if self.qualifier == self.Direction.ABOUT else 1e-9
+        return abs(value - self.value) <= tolerance
