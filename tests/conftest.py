@@ -1,0 +1,20 @@
+"""Shared fixtures: a test database (SQLite, or PostgreSQL when DATABASE_URL is set) that holds
+the real areas and the indicator catalogue, loaded once per session."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marsad.web.settings")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        from marsad.areas.loading import load_areas
+        from marsad.indicators.loading import load_indicators
+
+        load_areas()
+        load_indicators()
