@@ -24,7 +24,8 @@ COMMAND_MODULES = (
     "marsad.cli.setup",       # init, demo, serve
     "marsad.cli.areas",       # areas
     "marsad.cli.transfer",    # import, export, history
-    "marsad.cli.extract",     # extract, ingest, review
+    "marsad.cli.extract",     # extract
+    "marsad.cli.documents",   # ingest, review
     "marsad.cli.analytics",   # analytics
     "marsad.cli.directives",  # directives, remind
     "marsad.cli.report",      # report

@@ -1,7 +1,161 @@
-"""`marsad` commands for setup (filled in by its issue)."""
+"""`marsad init`, `marsad serve` and `marsad demo`."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
 
 import typer
+from rich.console import Console
+
+console = Console(stderr=True)
+
+REPO_DIR = Path(__file__).resolve().parents[3]
+
+
+def examples_dir() -> Path:
+    """The repository's examples/ folder (seeds and sample data), or ./examples."""
+    for candidate in (REPO_DIR / "examples", Path.cwd() / "examples"):
+        if candidate.is_dir():
+            return candidate
+    raise typer.BadParameter("the examples/ folder (seeds and sample data) was not found")
+
+
+def _optional(module: str, name: str):
+    """A function from a part that may not be installed in this build (None if absent)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def initialise(verbose: bool = True) -> dict:
+    """Create or upgrade the database and load areas, indicators and organisations."""
+    from marsad.web.boot import setup_django
+
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db.get('HOST')}/{db['NAME']}"
+    if verbose:
+        console.print(f"[bold]database[/]: {where}")
+    call_command("migrate", interactive=False, verbosity=0)
+    from marsad.areas.loading import load_areas
+    from marsad.indicators.loading import load_indicators
+
+    counts = {"areas": load_areas(), "indicators": load_indicators()}
+    load_orgs = _optional("marsad.directives.organisations", "load_organisations")
+    if load_orgs:
+        counts["organisations"] = load_orgs()
+    if verbose:
+        for what, c in counts.items():
+            console.print(f"{what}: {c}")
+    return counts
 
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:
-    """Add this module's commands to ``app`` and its benchmarks to ``bench``."""
+    @app.command("init")
+    def init() -> None:
+        """Create the database (SQLite in ./data unless DATABASE_URL is set), load areas and indicators."""
+        initialise()
+        console.print("[green]ready[/]")
+
+    @app.command("serve")
+    def serve(
+        host: str = typer.Option("127.0.0.1", help="address to listen on"),
+        port: int = typer.Option(8000, help="port to listen on"),
+        workers: int = typer.Option(0, help="worker processes (0: one per core + 1)"),
+    ) -> None:
+        """Serve the web app and API with gunicorn."""
+        run_server(host, port, workers)
+
+    @app.command("demo")
+    def demo(
+        host: str = typer.Option("127.0.0.1"),
+        port: int = typer.Option(8000),
+        no_serve: bool = typer.Option(False, "--no-serve", help="prepare the demo data and stop"),
+    ) -> None:
+        """Set up the demo on the embedded SQLite database and serve it.
+
+        Loads the real areas, imports sample data for Bac Ninh and Khanh Hoa / Ninh Thuan,
+        ingests the two seed reports, creates a user per role and serves the app.
+        """
+        if os.environ.get("DATABASE_URL"):
+            console.print("[yellow]DATABASE_URL is set: the demo uses that database[/]")
+        prepare_demo()
+        if not no_serve:
+            console.print(f"[bold green]Marsad is at http://{host}:{port}/[/]  (Ctrl+C stops it)")
+            run_server(host, port, 0)
+
+
+def run_server(host: str, port: int, workers: int) -> None:
+    from marsad.web.boot import setup_django
+
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    workers = workers or (os.cpu_count() or 1) + 1
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "marsad.web.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+        "--log-level",
+        "warning",
+    ]
+    os.execvpe(args[0], args, {**os.environ, "DJANGO_SETTINGS_MODULE": "marsad.web.settings"})
+
+
+SEEDS = (
+    # file, area the text itself never names (seed 000), year of its figures
+    ("seeds/000_94520d198d9ed722.txt", "Ninh Thuan", 2024),
+    ("seeds/003_54fd96d161a7a906.txt", None, 2025),
+)
+
+
+def prepare_demo() -> None:
+    from rich.progress import Progress
+
+    initialise()
+    from marsad.documents.ingest import accept_all, ingest_text
+    from marsad.observations.transfer import import_file
+
+    examples = examples_dir()
+    sample = examples / "sample_observations.csv"
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"importing {sample.name}", total=None)
+        result = import_file(sample, progress=lambda n: progress.advance(task, n))
+    console.print(f"sample data: {result}")
+
+    load_directives = _optional("marsad.directives.loading", "load_document_directives")
+    for rel, area, year in SEEDS:
+        path = examples / rel
+        text = path.read_text(encoding="utf-8")
+        ingested = ingest_text(text, title=path.name, lang="ar", area=area, year=year, file_name=path.name)
+        counts = accept_all(ingested.document)
+        console.print(
+            f"seed {path.name}: {ingested.proposals} items read, {counts['accepted']} figures/targets accepted"
+        )
+        if load_directives and ingested.created:
+            load_directives(ingested.document)
+
+    create_users = _optional("marsad.accounts.demo", "create_demo_users")
+    if create_users:
+        console.print("[bold]demo users[/] (user / password / role / scope):")
+        for username, password, role, scope in create_users():
+            console.print(f"  {username} / {password} / {role} / {scope}")

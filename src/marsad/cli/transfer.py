@@ -1,7 +1,169 @@
-"""`marsad` commands for transfer (filled in by its issue)."""
+"""`marsad import`, `marsad export`, `marsad history` and `marsad bench import`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+console = Console(stderr=True)
+
+
+def _django():
+    from marsad.web.boot import setup_django
+
+    setup_django()
+
+
+def _count_rows(path: Path) -> int | None:
+    if path.suffix.lower() == ".csv":
+        with path.open("rb") as fh:
+            return max(sum(1 for _ in fh) - 1, 0)
+    return None
 
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:
-    """Add this module's commands to ``app`` and its benchmarks to ``bench``."""
+    @app.command("import")
+    def import_(
+        files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CSV, XLSX or JSON files"),
+    ) -> None:
+        """Import observations; each file is all-or-nothing, and re-importing changes nothing."""
+        _django()
+        from marsad.observations.transfer import ImportRejected, import_file
+
+        failed = False
+        for path in files:
+            columns = [
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+            ]
+            with Progress(*columns, console=console, transient=True) as progress:
+                task = progress.add_task(f"checking {path.name}", total=_count_rows(path))
+                try:
+                    result = import_file(path, progress=lambda n, t=task: progress.advance(t, n))
+                except ImportRejected as exc:
+                    progress.stop()
+                    console.print(f"[red]{exc}[/]")
+                    failed = True
+                    continue
+            console.print(f"[green]{result}[/]")
+        if failed:
+            raise typer.Exit(1)
+
+    @app.command("export")
+    def export(
+        fmt: str = typer.Option("csv", "--format", "-f", help="csv, xlsx or json"),
+        output: Path = typer.Option(None, "--output", "-o", help="file to write (default: standard output)"),
+        area: str = typer.Option(None, help="only this area and the units under it (code or name)"),
+        indicator: str = typer.Option(None, help="only this indicator code"),
+        period: str = typer.Option(None, help="only this period code"),
+    ) -> None:
+        """Export observations in the import layout (an export re-imports to the same state)."""
+        _django()
+        from django.db.models import Q
+
+        from marsad.areas.loading import resolve_area
+        from marsad.areas.models import Area
+        from marsad.observations.models import Observation
+        from marsad.observations.transfer import FORMATS, export_rows, write_export
+
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+        if fmt == "xlsx" and output is None:
+            raise typer.BadParameter("XLSX needs a file: give -o FILE.xlsx", param_hint="--output")
+        qs = Observation.objects.all()
+        if area:
+            try:
+                a = resolve_area(area)
+            except Area.DoesNotExist as exc:
+                raise typer.BadParameter(str(exc), param_hint="--area") from None
+            qs = qs.filter(Q(area=a) | Q(area__parent=a) | Q(area__successor=a))
+        if indicator:
+            qs = qs.filter(indicator__code=indicator)
+        if period:
+            qs = qs.filter(period=period)
+        if output is None:
+            n = write_export(export_rows(qs), fmt, sys.stdout.buffer)
+        else:
+            with output.open("wb") as fh:
+                n = write_export(export_rows(qs), fmt, fh)
+        console.print(f"{n} observations exported" + (f" to {output}" if output else ""))
+
+    @app.command("history")
+    def history(
+        area: str = typer.Option(None, help="area code"),
+        indicator: str = typer.Option(None, help="indicator code"),
+        period: str = typer.Option(None, help="period code"),
+        limit: int = typer.Option(50, help="at most this many changes"),
+    ) -> None:
+        """The change log of observations: who changed what, when, from which value to which."""
+        _django()
+        from marsad.audit.models import ChangeRecord
+        from marsad.observations.models import Observation
+
+        obs = Observation.objects.all()
+        if area:
+            obs = obs.filter(area__code=area)
+        if indicator:
+            obs = obs.filter(indicator__code=indicator)
+        if period:
+            obs = obs.filter(period=period)
+        records = ChangeRecord.objects.filter(
+            content_type__model="observation", content_type__app_label="observations"
+        )
+        if area or indicator or period:
+            records = records.filter(object_id__in=obs.values("pk"))
+        table = Table("when", "action", "observation", "old value", "new value", "by", "source")
+        for rec in records.select_related("user")[:limit]:
+            old = (rec.before or {}).get("value")
+            new = (rec.after or {}).get("value")
+            table.add_row(
+                f"{rec.at:%Y-%m-%d %H:%M:%S}",
+                rec.action,
+                rec.object_repr,
+                "" if old is None else f"{old:g}",
+                "" if new is None else f"{new:g}",
+                str(rec.user or ""),
+                rec.source,
+            )
+        Console().print(table)
+
+    @bench.command("import")
+    def bench_import(
+        rows: int = typer.Option(100_000, help="observations to import"),
+        repeat: int = typer.Option(1, help="times to repeat on a fresh set of observations"),
+    ) -> None:
+        """Time importing N observations (then re-importing them, a no-op) into the configured database."""
+        from marsad.cli.setup import initialise
+
+        initialise(verbose=False)
+        from django.db import connection
+
+        from marsad.observations.models import Observation
+        from marsad.observations.synthetic import synthetic_rows
+        from marsad.observations.transfer import import_rows
+
+        console.print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+        for r in range(repeat):
+            data = synthetic_rows(rows, seed=r)
+            Observation.objects.filter(import_file="bench").delete()
+            t0 = time.perf_counter()
+            result = import_rows(data, "bench")
+            t1 = time.perf_counter()
+            again = import_rows(data, "bench")
+            t2 = time.perf_counter()
+            console.print(
+                f"run {r + 1}: import {result.created:,} new in {t1 - t0:.2f} s "
+                f"({result.created / (t1 - t0):,.0f} rows/s); re-import ({again.unchanged:,} unchanged) in {t2 - t1:.2f} s"
+            )
+            from marsad.audit.models import ChangeRecord
+
+            ChangeRecord.objects.filter(source="import bench").delete()
+            Observation.objects.filter(import_file="bench").delete()

@@ -1,0 +1,223 @@
+"""Reading a document into the review queue, and deciding on what was read.
+
+``ingest_text`` stores the Document and one Proposal per extracted fact, target, directive,
+difficulty and recommendation. ``accept`` turns a fact into an Observation (or a target into a
+Target) whose provenance is the document span; ``reject`` keeps the decision and writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from marsad.areas.models import Area
+from marsad.core import measures, periods
+from marsad.indicators.models import Indicator
+from marsad.observations.models import Observation
+from marsad.targets.models import Target
+
+from .models import Document, Proposal
+
+QUALITATIVE = {
+    "directives": Proposal.Kind.DIRECTIVE,
+    "difficulties": Proposal.Kind.DIFFICULTY,
+    "recommendations": Proposal.Kind.RECOMMENDATION,
+}
+
+
+class ReviewError(ValueError):
+    """A decision that cannot be taken (already decided, missing area, bad correction)."""
+
+
+@dataclass
+class IngestResult:
+    document: Document
+    created: bool
+    proposals: int
+
+
+def ingest_text(
+    text: str,
+    *,
+    title: str = "",
+    lang: str | None = None,
+    area: str | None = None,
+    year: int | None = None,
+    source_url: str = "",
+    file_name: str = "",
+    user=None,
+) -> IngestResult:
+    """Store a document and what the reader finds in it; the same text twice is one document."""
+    from marsad.core.extract import extract
+
+    existing = Document.objects.filter(sha256=Document.digest(text)).first()
+    if existing is not None:
+        return IngestResult(existing, False, existing.proposals.count())
+    extraction = extract(text, lang=lang, area=area, year=year).to_json()
+    meta = extraction.get("document") or {}
+    doc_area = None
+    area_info = meta.get("area") or {}
+    if area_info.get("code"):
+        doc_area = Area.objects.filter(code=area_info["code"]).first()
+    with transaction.atomic():
+        document = Document.objects.create(
+            title=title or file_name or text.strip().splitlines()[0][:120] if text.strip() else "untitled",
+            language=meta.get("language") or lang or "ar",
+            area=doc_area,
+            period=meta.get("reporting_period") or "",
+            source_url=source_url or (meta.get("source_url") or ""),
+            file_name=file_name,
+            text=text,
+            created_by=user,
+        )
+        proposals = [_proposal(document, Proposal.Kind.FACT, f) for f in extraction.get("facts", [])]
+        proposals += [_proposal(document, Proposal.Kind.TARGET, t) for t in extraction.get("targets", [])]
+        for key, kind in QUALITATIVE.items():
+            proposals += [_proposal(document, kind, item) for item in extraction.get(key, [])]
+        Proposal.objects.bulk_create(proposals)
+    return IngestResult(document, True, len(proposals))
+
+
+def _proposal(document: Document, kind: str, item: dict) -> Proposal:
+    evidence = item.get("evidence") or {}
+    area = item.get("area") or {}
+    return Proposal(
+        document=document,
+        kind=kind,
+        indicator=item.get("indicator") or "",
+        area_code=(area.get("code") if isinstance(area, dict) else "") or "",
+        period=item.get("period") or "",
+        measure=item.get("measure") or "",
+        value=item.get("value"),
+        unit=item.get("unit") or "",
+        qualifier=item.get("qualifier") or "",
+        text=item.get("text") or "",
+        span_start=int(evidence.get("start", 0)),
+        span_end=int(evidence.get("end", 0)),
+        evidence=evidence.get("text") or "",
+    )
+
+
+CORRECTABLE = ("indicator", "area_code", "period", "measure", "value", "unit", "qualifier")
+
+
+@transaction.atomic
+def accept(proposal: Proposal, user=None, corrections: dict | None = None, status: str | None = None):
+    """Accept a fact or target (with optional corrections) into the data; return what was written."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.decision != Proposal.Decision.PENDING:
+        raise ReviewError(f"this item was already {proposal.get_decision_display()}")
+    corrections = {k: v for k, v in (corrections or {}).items() if k in CORRECTABLE and v not in (None, "")}
+    for key, value in corrections.items():
+        setattr(proposal, key, value)
+    written = None
+    if proposal.kind == Proposal.Kind.FACT:
+        written = _write_observation(proposal, user, status)
+        proposal.observation = written
+    elif proposal.kind == Proposal.Kind.TARGET:
+        written = _write_target(proposal, user)
+        proposal.target = written
+    proposal.decision = Proposal.Decision.CORRECTED if corrections else Proposal.Decision.ACCEPTED
+    proposal.decided_by, proposal.decided_at = user, timezone.now()
+    proposal.save()
+    return written
+
+
+@transaction.atomic
+def reject(proposal: Proposal, user=None) -> None:
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.decision != Proposal.Decision.PENDING:
+        raise ReviewError(f"this item was already {proposal.get_decision_display()}")
+    proposal.decision = Proposal.Decision.REJECTED
+    proposal.decided_by, proposal.decided_at = user, timezone.now()
+    proposal.save()
+
+
+def _area_for(proposal: Proposal) -> Area:
+    code = proposal.area_code or (proposal.document.area.code if proposal.document.area_id else "")
+    area = Area.objects.filter(code=code).first() if code else None
+    if area is None:
+        raise ReviewError("the area is not known: correct the area before accepting")
+    return area
+
+
+def _indicator_for(proposal: Proposal) -> Indicator:
+    indicator = Indicator.objects.filter(code=proposal.indicator).first()
+    if indicator is None:
+        raise ReviewError(f"unknown indicator {proposal.indicator!r}")
+    return indicator
+
+
+def _write_observation(proposal: Proposal, user, status: str | None) -> Observation:
+    try:
+        period = periods.parse(proposal.period).code
+    except periods.PeriodError as exc:
+        raise ReviewError(str(exc)) from exc
+    if proposal.measure not in measures.MEASURES:
+        raise ReviewError(f"unknown measure {proposal.measure!r}")
+    if proposal.value is None:
+        raise ReviewError("the value is missing")
+    qualifier = proposal.qualifier if proposal.qualifier in measures.QUALIFIERS else "exact"
+    # A figure the text calls an estimate is stored with the estimate status.
+    status = status or ("estimate" if qualifier == "estimate" else "official")
+    area, indicator = _area_for(proposal), _indicator_for(proposal)
+    obs = Observation.objects.filter(
+        area=area, indicator=indicator, period=period, measure=proposal.measure, status=status
+    ).first() or Observation(
+        area=area, indicator=indicator, period=period, measure=proposal.measure, status=status
+    )
+    obs.value = float(proposal.value)
+    obs.unit = proposal.unit or (
+        indicator.unit if proposal.measure == "level" else measures.MEASURE_UNITS[proposal.measure]
+    )
+    obs.qualifier = qualifier
+    obs.source = Observation.Source.DOCUMENT
+    obs.document = proposal.document
+    obs.span_start, obs.span_end = proposal.span_start, proposal.span_end
+    obs.entered_by = user
+    obs.full_clean(validate_unique=False, validate_constraints=False)
+    obs.save(
+        changed_by=user, source=f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
+    )
+    return obs
+
+
+def _write_target(proposal: Proposal, user) -> Target:
+    try:
+        year = periods.parse(proposal.period).year
+    except periods.PeriodError as exc:
+        raise ReviewError(str(exc)) from exc
+    if proposal.measure not in Target.Measure.values:
+        raise ReviewError(f"a target's measure is one of {', '.join(Target.Measure.values)}")
+    area, indicator = _area_for(proposal), _indicator_for(proposal)
+    target = Target.objects.filter(
+        area=area, indicator=indicator, year=year, measure=proposal.measure
+    ).first() or Target(area=area, indicator=indicator, year=year, measure=proposal.measure)
+    target.value = float(proposal.value)
+    target.unit = proposal.unit
+    target.qualifier = (
+        proposal.qualifier if proposal.qualifier in Target.Direction.values else Target.Direction.AT_LEAST
+    )
+    target.document = proposal.document
+    target.span_start, target.span_end = proposal.span_start, proposal.span_end
+    target.note = proposal.evidence
+    target.save(
+        changed_by=user, source=f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
+    )
+    return target
+
+
+def accept_all(document: Document, user=None) -> dict[str, int]:
+    """Accept every pending fact and target whose area is known; report what happened."""
+    counts = {"accepted": 0, "skipped": 0}
+    for proposal in document.proposals.filter(
+        decision=Proposal.Decision.PENDING, kind__in=[Proposal.Kind.FACT, Proposal.Kind.TARGET]
+    ):
+        try:
+            accept(proposal, user)
+            counts["accepted"] += 1
+        except ReviewError:
+            counts["skipped"] += 1
+    return counts

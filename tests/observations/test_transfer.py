@@ -1,0 +1,172 @@
+"""Import and export: round trips, all-or-nothing, idempotent re-import, row-level errors."""
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from marsad.audit.models import ChangeRecord
+from marsad.observations.models import Observation
+from marsad.observations.synthetic import synthetic_rows
+from marsad.observations.transfer import ImportRejected, export_rows, import_file, import_rows, write_export
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample_observations.csv"
+pytestmark = pytest.mark.django_db
+
+
+def state():
+    """The database's observations as comparable tuples."""
+    return sorted(
+        Observation.objects.values_list(
+            "area__code", "indicator__code", "period", "measure", "status", "value", "unit", "qualifier"
+        )
+    )
+
+
+def csv_bytes(rows: list[dict]) -> io.BytesIO:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return io.BytesIO(buf.getvalue().encode("utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_export_reimports_to_the_same_state(fmt):
+    import_file(SAMPLE)
+    before = state()
+    assert len(before) > 800
+    out = io.BytesIO()
+    write_export(export_rows(), fmt, out)
+    Observation.objects.all().delete()
+    assert state() == []
+    out.seek(0)
+    result = import_file(out, f"export.{fmt}")
+    assert result.created == len(before)
+    assert state() == before
+
+
+def test_csv_export_is_stable_across_a_round_trip():
+    import_file(SAMPLE)
+    first = io.BytesIO()
+    write_export(export_rows(), "csv", first)
+    Observation.objects.all().delete()
+    import_file(io.BytesIO(first.getvalue()), "again.csv")
+    second = io.BytesIO()
+    write_export(export_rows(), "csv", second)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_reimporting_the_same_file_changes_nothing():
+    first = import_file(SAMPLE)
+    assert first.created > 0
+    before, changes = state(), ChangeRecord.objects.count()
+    stamps = dict(Observation.objects.values_list("pk", "updated_at"))
+    again = import_file(SAMPLE)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, first.rows)
+    assert state() == before
+    assert ChangeRecord.objects.count() == changes
+    assert dict(Observation.objects.values_list("pk", "updated_at")) == stamps
+
+
+def test_one_bad_row_among_ten_thousand_writes_nothing():
+    rows = synthetic_rows(10_000)
+    bad_row_no = rows[6789][0]
+    rows[6789][1]["period"] = "2024Q5"
+    with pytest.raises(ImportRejected) as caught:
+        import_rows(rows, "big.csv")
+    assert Observation.objects.count() == 0
+    assert ChangeRecord.objects.count() == 0
+    [error] = caught.value.errors
+    assert (error.file, error.row, error.column) == ("big.csv", bad_row_no, "period")
+    assert "2024Q5" in error.reason
+    assert f"row {bad_row_no}" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "change, column, reason",
+    [
+        ({"area": "VN-99"}, "area", "unknown area code"),
+        ({"indicator": "happiness"}, "indicator", "unknown indicator code"),
+        ({"period": "2024Q5"}, "period", "not a period"),
+        ({"value": "five"}, "value", "not a number"),
+        ({"value": ""}, "value", "not a number"),
+        ({"measure": "level_pct"}, "measure", "is not one of"),
+        ({"status": "rumour"}, "status", "is not one of"),
+        ({"qualifier": "roughly"}, "qualifier", "is not one of"),
+    ],
+)
+def test_each_kind_of_bad_value_is_named(change, column, reason):
+    good = {"area": "VN-24", "indicator": "grdp", "period": "2024Q1", "measure": "level", "value": "5800"}
+    rows = [good, {**good, "period": "2024Q2"}, {**good, "period": "2024Q3", **change}]
+    with pytest.raises(ImportRejected) as caught:
+        import_file(csv_bytes(rows), "x.csv")
+    [error] = caught.value.errors
+    assert (error.row, error.column) == (4, column)
+    assert reason in error.reason
+    assert Observation.objects.count() == 0
+
+
+def test_the_same_key_twice_in_one_file_is_refused():
+    row = {"area": "VN-24", "indicator": "grdp", "period": "2024Q1", "value": "1"}
+    with pytest.raises(ImportRejected) as caught:
+        import_file(csv_bytes([row, {**row, "value": "2"}]), "dup.csv")
+    assert "the same observation as row 2" in caught.value.errors[0].reason
+    assert caught.value.errors[0].row == 3
+
+
+def test_missing_and_unknown_columns_are_refused():
+    with pytest.raises(ImportRejected, match="required column"):
+        import_file(io.BytesIO(b"area,indicator,value\nVN-24,grdp,1\n"), "cols.csv")
+    with pytest.raises(ImportRejected, match="unknown column"):
+        import_file(io.BytesIO(b"area,indicator,period,value,colour\nVN-24,grdp,2024,1,red\n"), "cols.csv")
+
+
+def test_unknown_file_type_and_bad_encoding_are_refused():
+    with pytest.raises(ImportRejected, match="unknown file type"):
+        import_file(io.BytesIO(b""), "data.txt")
+    with pytest.raises(ImportRejected, match="not UTF-8"):
+        import_file(io.BytesIO("area\n".encode("utf-16")), "data.csv")
+
+
+def test_eastern_arabic_digits_and_defaults():
+    rows = [{"area": "VN-24", "indicator": "grdp", "period": "2024q1", "value": "٥٨٠٠٫٥"}]
+    import_file(csv_bytes(rows), "ar.csv")
+    obs = Observation.objects.get()
+    assert (obs.value, obs.period, obs.measure, obs.status, obs.qualifier, obs.unit) == (
+        5800.5,
+        "2024Q1",
+        "level",
+        "official",
+        "exact",
+        "billion VND",
+    )
+    assert obs.provenance == "ar.csv row 2"
+
+
+def test_a_changed_value_is_updated_and_its_history_kept():
+    row = {"area": "VN-24", "indicator": "grdp", "period": "2024Q1", "value": "5800"}
+    import_file(csv_bytes([row]), "v1.csv")
+    result = import_file(csv_bytes([{**row, "value": "5900"}]), "v2.csv")
+    assert (result.created, result.updated) == (0, 1)
+    obs = Observation.objects.get()
+    assert obs.value == 5900
+    actions = [
+        (c.action, (c.before or {}).get("value"), (c.after or {}).get("value"))
+        for c in obs.history().order_by("id")
+    ]
+    assert actions == [("create", None, 5800.0), ("update", 5800.0, 5900.0)]
+    assert obs.history().last().source == "import v1.csv"
+
+
+def test_a_saved_observation_records_who_changed_it(django_user_model):
+    user = django_user_model.objects.create_user("planner", password="x-long-password")
+    import_file(
+        csv_bytes([{"area": "VN-24", "indicator": "grdp", "period": "2024Q1", "value": "1"}]), "a.csv"
+    )
+    obs = Observation.objects.get()
+    obs.value = 2
+    obs.save(changed_by=user, source="form")
+    record = obs.history().first()
+    assert (record.user, record.source, record.changed_fields()["value"]) == (user, "form", (1.0, 2.0))
