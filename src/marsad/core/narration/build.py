@@ -1,0 +1,286 @@
+"""Observations -> ReportData: the one step that turns stored figures into a report's data.
+
+The database layer (or a file of observations) gives plain mappings with the import layout's
+keys: ``area, indicator, period, measure, value, unit, status, qualifier``. Everything a report
+needs beyond what was observed (sector shares, contributions to growth, where targets stand, the
+growth still needed) is derived here by :func:`derive_measures` and :func:`assess_target`.
+
+TODO(analytics): replace ``derive_measures`` and ``assess_target`` by the analytics core
+(``marsad.core.analytics``) once it lands; their results are plain numbers either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from marsad.core import periods
+from marsad.core.narration.data import (
+    DirectiveItem,
+    IndicatorRow,
+    ReportData,
+    SeriesPoint,
+    TargetRow,
+    Text,
+)
+from marsad.core.narration.formatting import round_half_up
+
+MEASURES = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
+
+# Used when the indicator catalogue is not available: GRDP = sectors + product taxes.
+DEFAULT_PARENTS = {
+    "va_industry_construction": "grdp",
+    "va_services": "grdp",
+    "va_agriculture_forestry_fishery": "grdp",
+    "product_taxes": "grdp",
+}
+
+
+def indicator_parents() -> dict[str, str]:
+    """Parent of each indicator in a breakdown, from the catalogue when it is there."""
+    try:
+        from marsad.core.catalogue import load_catalogue
+    except ImportError:
+        return dict(DEFAULT_PARENTS)
+    parents = {code: ind.parent for code, ind in load_catalogue().items() if ind.parent}
+    return parents or dict(DEFAULT_PARENTS)
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round_half_up(value, 2)
+
+
+def derive_measures(rows: dict[str, dict[str, Any]], parents: Mapping[str, str]) -> None:
+    """Fill in shares of the parent and contributions to its growth, where not observed.
+
+    share = level / parent level; contribution (pp) = part's level a year ago / parent's level a
+    year ago x part's growth, with a year-ago level recovered as level / (1 + growth).
+    """
+    for code, row in rows.items():
+        parent = rows.get(parents.get(code, ""))
+        if parent is None:
+            continue
+        row["parent"] = parent["indicator"]
+        level, plevel = row.get("level"), parent.get("level")
+        if row.get("share_pct") is None and level is not None and plevel:
+            row["share_pct"] = _r(level / plevel * 100)
+        g, pg = row.get("yoy_pct"), parent.get("yoy_pct")
+        if row.get("contribution_pp") is None and None not in (level, plevel, g, pg) and plevel:
+            before, pbefore = level / (1 + g / 100), plevel / (1 + pg / 100)
+            row["contribution_pp"] = _r(before / pbefore * g)
+
+
+def assess_target(
+    target: Mapping[str, Any],
+    period: periods.Period,
+    row: Mapping[str, Any] | None,
+    year_before_level: float | None = None,
+) -> TargetRow:
+    """Where the area stands against a yearly target after ``period``, and what is still needed.
+
+    For a growth target the growth the rest of the year needs is
+    ``((1 + g) * last_year - so_far) / last_year_rest - 1`` which needs last year's full level;
+    without it only the growth so far is compared with the target.
+    """
+    measure = target["measure"]
+    value = float(target["value"])
+    qualifier = target.get("qualifier") or "at_least"
+    unit = target.get("unit") or ("%" if measure != "level" else "")
+    rest = period.remainder_of_year()
+    remaining = None
+    if rest:
+        try:
+            remaining = periods.span(rest[0], rest[-1]).code
+        except periods.PeriodError:  # e.g. April-December has no code: say "rest of the year"
+            remaining = None
+    achieved = needed = None
+    status = "unknown"
+    whole_year = period.length == 12
+    lower_is_better = qualifier == "less_than"
+
+    def reached(x: float) -> bool:
+        return x <= value if lower_is_better else x >= value
+
+    if row is not None:
+        if measure == "yoy_pct":
+            achieved = row.get("yoy_pct")
+        elif measure == "level":
+            achieved = row.get("level")
+        else:
+            achieved = row.get("share_pct") if row.get("share_pct") is not None else row.get("level")
+    if achieved is not None:
+        if whole_year:
+            status = "met" if reached(achieved) else "missed"
+        elif measure == "yoy_pct":
+            level = row.get("level") if row else None
+            if year_before_level and level is not None:
+                so_far_before = level / (1 + achieved / 100)
+                rest_before = year_before_level - so_far_before
+                if rest_before > 0:
+                    needed = _r(((1 + value / 100) * year_before_level - level) / rest_before * 100 - 100)
+            status = "on_track" if reached(achieved) else "at_risk"
+        elif measure == "level":
+            if reached(achieved):
+                status = "met"
+            else:
+                needed = _r(value - achieved)
+                pace = achieved / value if value else 0
+                status = "on_track" if pace >= period.last / 12 else "at_risk"
+        else:
+            status = "met" if reached(achieved) else "at_risk"
+            if status != "met":
+                needed = _r(value - achieved)
+    return TargetRow(
+        indicator=target["indicator"],
+        period=str(target.get("period") or period.year),
+        measure=measure,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        achieved=_r(achieved),
+        status=status,
+        needed=needed,
+        remaining_period=remaining if not whole_year else None,
+    )
+
+
+def _matches_area(value: Any, area_code: str | None, area_names: Mapping[str, str]) -> bool:
+    if value is None or value == "":
+        return True
+    text = str(value).strip().casefold()
+    return text == (area_code or "").casefold() or text in {n.casefold() for n in area_names.values()}
+
+
+def _float(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    return float(value)
+
+
+def report_data_from_observations(
+    observations: Iterable[Mapping[str, Any]],
+    *,
+    area_code: str | None,
+    area_names: Mapping[str, str],
+    period: str | periods.Period,
+    area_level: str = "province",
+    targets: Iterable[Mapping[str, Any]] = (),
+    difficulties: Iterable[Any] = (),
+    directives: Iterable[Mapping[str, Any]] = (),
+    directives_period: str | None = None,
+    directives_announced: int | None = None,
+    recommendations: Iterable[Any] = (),
+    parents: Mapping[str, str] | None = None,
+    source_lang: str = "en",
+) -> ReportData:
+    """Build the report of one area and period from its observations and qualitative items.
+
+    Observations with status ``plan`` on a year are read as targets. Texts (difficulties,
+    directives, recommendations) are ``{"ar": ..., "vi": ..., "en": ...}`` or a plain string in
+    ``source_lang``.
+    """
+    p = periods.parse(period)
+    parents = indicator_parents() if parents is None else parents
+    rows: dict[str, dict[str, Any]] = {}
+    targets = list(targets)
+    series: list[SeriesPoint] = []
+    year_before: dict[str, float] = {}
+    for obs in observations:
+        if not _matches_area(obs.get("area"), area_code, area_names):
+            continue
+        code = obs["indicator"]
+        measure = obs.get("measure") or "level"
+        value = _float(obs.get("value"))
+        if value is None or measure not in MEASURES:
+            continue
+        try:
+            op = periods.parse(str(obs["period"]))
+        except periods.PeriodError:
+            continue
+        status = obs.get("status") or "official"
+        if status == "plan":
+            if op.length == 12:
+                targets.append({**obs, "period": op.code, "value": value})
+            continue
+        if measure == "yoy_pct" and op.kind is periods.Kind.QUARTER:
+            series.append(SeriesPoint(code, op.code, measure, value))
+        if op == p.year_period().shift_years(-1) and measure == "level":
+            year_before[code] = value
+        if op != p:
+            continue
+        row = rows.setdefault(code, {"indicator": code, "unit": None})
+        row[measure] = value
+        if measure == "level":
+            row["unit"] = obs.get("unit") or row["unit"]
+            row["qualifier"] = obs.get("qualifier") or "exact"
+            row["status"] = status
+        elif row["unit"] is None:
+            row["unit"] = ""
+    derive_measures(rows, parents)
+
+    target_rows = tuple(
+        assess_target(t, p, rows.get(t["indicator"]), year_before.get(t["indicator"]))
+        for t in targets
+        if str(t.get("period") or p.year) == str(p.year)
+    )
+    return ReportData(
+        area_code=area_code,
+        area_names=dict(area_names),
+        period=p.code,
+        area_level=area_level,
+        rows=tuple(
+            IndicatorRow(
+                indicator=r["indicator"],
+                unit=r.get("unit") or "",
+                level=r.get("level"),
+                qualifier=r.get("qualifier", "exact"),
+                status=r.get("status", "official"),
+                yoy_pct=r.get("yoy_pct"),
+                plan_pct=r.get("plan_pct"),
+                share_pct=r.get("share_pct"),
+                contribution_pp=r.get("contribution_pp"),
+                parent=r.get("parent"),
+            )
+            for r in rows.values()
+        ),
+        targets=target_rows,
+        difficulties=tuple(Text.of(t, source_lang) for t in difficulties),
+        directives=tuple(
+            DirectiveItem(
+                text=Text.of(d["text"], source_lang),
+                status=d.get("status") or "in_progress",
+                lead_unit=Text.of(d["lead_unit"], source_lang) if d.get("lead_unit") else None,
+                deadline=date.fromisoformat(d["deadline"]) if d.get("deadline") else None,
+                delegated_to_commune=bool(d.get("delegated_to_commune")),
+            )
+            for d in directives
+        ),
+        directives_period=directives_period,
+        directives_announced=directives_announced,
+        recommendations=tuple(Text.of(t, source_lang) for t in recommendations),
+        series=tuple(sorted(series, key=lambda s: periods.parse(s.period))),
+    )
+
+
+def report_data_from_document(doc: Mapping[str, Any], period: str | None = None) -> ReportData:
+    """A report file (JSON: area, period, observations, targets, difficulties, directives,
+    recommendations) as ReportData; the CLI's ``--from-file`` reads this layout."""
+    area = doc.get("area") or {}
+    directives = doc.get("directives") or {}
+    if isinstance(directives, list):
+        directives = {"items": directives}
+    return report_data_from_observations(
+        doc.get("observations", ()),
+        area_code=area.get("code"),
+        area_names=area.get("names") or {"en": area.get("name", "")},
+        area_level=area.get("level", "province"),
+        period=period or doc["period"],
+        targets=doc.get("targets", ()),
+        difficulties=doc.get("difficulties", ()),
+        directives=directives.get("items", ()),
+        directives_period=directives.get("period"),
+        directives_announced=directives.get("announced"),
+        recommendations=doc.get("recommendations", ()),
+        source_lang=doc.get("language", "en"),
+    )

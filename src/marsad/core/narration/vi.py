@@ -1,0 +1,286 @@
+"""Vietnamese report sentences, in the style of provincial socio-economic reports:
+"Tổng sản phẩm trên địa bàn (GRDP) quý I/2024 đạt hơn 5.800 tỷ đồng, tăng 8,26% so với cùng kỳ"."""
+
+from __future__ import annotations
+
+from marsad.core import periods
+from marsad.core.narration.data import IndicatorRow, TargetRow
+from marsad.core.narration.language import (
+    Direction,
+    Language,
+    PlanPosition,
+    direction,
+)
+
+_ROMAN = ("I", "II", "III", "IV")
+_QUALIFIER = {"more_than": "hơn ", "less_than": "dưới ", "about": "khoảng ", "at_least": "ít nhất "}
+
+
+class Vietnamese(Language):
+    code = "vi"
+    rtl = False
+
+    INDICATORS = {
+        "grdp": "Tổng sản phẩm trên địa bàn (GRDP)",
+        "va_industry_construction": "Khu vực công nghiệp và xây dựng",
+        "va_services": "Khu vực dịch vụ",
+        "va_agriculture_forestry_fishery": "Khu vực nông, lâm nghiệp và thủy sản",
+        "product_taxes": "Thuế sản phẩm trừ trợ cấp sản phẩm",
+        "iip": "Chỉ số sản xuất công nghiệp (IIP)",
+        "retail_sales": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+        "exports": "Kim ngạch xuất khẩu",
+        "imports": "Kim ngạch nhập khẩu",
+        "trade_turnover": "Tổng kim ngạch xuất nhập khẩu",
+        "budget_revenue": "Tổng thu ngân sách nhà nước trên địa bàn",
+        "budget_expenditure": "Tổng chi ngân sách địa phương",
+        "investment_capital": "Tổng vốn đầu tư phát triển toàn xã hội",
+        "public_investment_disbursed": "Giải ngân vốn đầu tư công",
+        "fdi_registered": "Vốn đầu tư trực tiếp nước ngoài (FDI) đăng ký",
+        "ddi_registered": "Vốn đầu tư trong nước đăng ký",
+        "new_enterprises": "Số doanh nghiệp thành lập mới",
+        "cpi": "Chỉ số giá tiêu dùng (CPI)",
+        "visitors": "Tổng lượt khách du lịch",
+        "tourism_revenue": "Tổng thu từ du lịch",
+        "poverty_rate": "Tỷ lệ hộ nghèo",
+        "communes_with_digital_product": "Tỷ lệ xã, phường, thị trấn có ít nhất một sản phẩm số",
+        "socio_economic_targets_met": "Tỷ lệ chỉ tiêu kinh tế - xã hội đạt",
+    }
+    PART_NAMES = {
+        "va_industry_construction": "khu vực công nghiệp và xây dựng",
+        "va_services": "khu vực dịch vụ",
+        "va_agriculture_forestry_fishery": "khu vực nông, lâm nghiệp và thủy sản",
+        "product_taxes": "thuế sản phẩm trừ trợ cấp sản phẩm",
+    }
+    UNITS = {
+        "billion VND": "tỷ đồng",
+        "trillion VND": "nghìn tỷ đồng",
+        "million USD": "triệu USD",
+        "billion USD": "tỷ USD",
+        "enterprises": "doanh nghiệp",
+        "visitors": "lượt khách",
+        "projects": "dự án",
+        "index": "",
+    }
+    DIRECTIVE_STATUS = {
+        "in_progress": "đang thực hiện",
+        "due_soon": "sắp đến hạn",
+        "overdue": "quá hạn",
+        "done_on_time": "hoàn thành đúng hạn",
+        "done_late": "hoàn thành trễ hạn",
+    }
+    TARGET_STATUS = {
+        "met": "đã đạt",
+        "on_track": "đúng tiến độ",
+        "at_risk": "có nguy cơ không đạt",
+        "missed": "không đạt",
+        "unknown": "chưa xác định",
+    }
+    TITLES = {
+        "results": "Kết quả",
+        "structure": "Cơ cấu kinh tế và động lực tăng trưởng",
+        "targets": "Mục tiêu và mức tăng trưởng cần đạt",
+        "difficulties": "Khó khăn, hạn chế",
+        "directives": "Nhiệm vụ kỳ tới",
+        "recommendations": "Kiến nghị",
+        "indicator_table": "Các chỉ tiêu chủ yếu",
+        "structure_table": "Cơ cấu các khu vực và mức đóng góp vào tăng trưởng",
+        "series_chart": "Tăng trưởng so với mục tiêu",
+        "directive_chart": "Nhiệm vụ theo tình trạng",
+        "generated": "Báo cáo do Marsad lập từ dữ liệu của hệ thống.",
+    }
+    HEADERS = {
+        "indicator": "Chỉ tiêu",
+        "unit": "Đơn vị",
+        "level": "Giá trị",
+        "yoy_pct": "So với cùng kỳ (%)",
+        "plan_pct": "% kế hoạch năm",
+        "share_pct": "Tỷ trọng (%)",
+        "contribution_pp": "Đóng góp (điểm %)",
+        "sector": "Khu vực",
+        "target": "Mục tiêu",
+        "achieved": "Đã đạt",
+        "needed": "Cần đạt thêm",
+        "status": "Tình trạng",
+        "task": "Nhiệm vụ",
+        "lead_unit": "Đơn vị chủ trì",
+        "deadline": "Thời hạn",
+        "count": "Số lượng",
+        "period": "Kỳ",
+        "value": "Giá trị",
+    }
+
+    # -- periods ---------------------------------------------------------------------------
+    def period_name(self, p: periods.Period) -> str:
+        kind = p.kind
+        if kind is periods.Kind.YEAR:
+            return f"năm {p.year}"
+        if kind is periods.Kind.QUARTER:
+            return f"quý {_ROMAN[(p.first - 1) // 3]}/{p.year}"
+        if kind is periods.Kind.HALF:
+            return f"6 tháng đầu năm {p.year}" if p.first == 1 else f"6 tháng cuối năm {p.year}"
+        if kind is periods.Kind.MONTH:
+            return f"tháng {p.first}/{p.year}"
+        return f"{p.length} tháng năm {p.year}"
+
+    def period_phrase(self, p: periods.Period) -> str:
+        return self.period_name(p)
+
+    def area_phrase(self, name, level):
+        low = name.lower()
+        if level == "province" and not low.startswith(("tỉnh", "thành phố")):
+            return f"tỉnh {name}"
+        if level == "commune" and not low.startswith(("xã", "phường", "đặc khu")):
+            return f"xã {name}"
+        return name
+
+    def report_title(self, area: str, p: periods.Period) -> str:
+        return f"Tình hình kinh tế - xã hội {self.area_phrase(area, 'province')} {self.period_name(p)}"
+
+    # -- pieces ----------------------------------------------------------------------------
+    def qualified(self, row: IndicatorRow) -> str:
+        return _QUALIFIER.get(row.qualifier, "") + self.amount(row.level, row.unit)
+
+    def change(self, pct: float, full: bool) -> str:
+        d = direction(pct)
+        if d is Direction.FLAT:
+            return "tương đương cùng kỳ"
+        word = "tăng" if d is Direction.UP else "giảm"
+        return f"{word} {self.pct(pct)}" + (" so với cùng kỳ" if full else "")
+
+    def plan(self, row: IndicatorRow, pos: PlanPosition) -> str:
+        plan = "dự toán" if row.indicator.startswith("budget_") else "kế hoạch"
+        text = f"đạt {self.pct(row.plan_pct)} {plan} năm"
+        if pos is PlanPosition.EXCEEDED:
+            text += f", vượt {plan}"
+        elif pos is PlanPosition.REACHED:
+            text += f", hoàn thành {plan}"
+        elif pos is PlanPosition.SHORT:
+            text += f", chưa đạt {plan}"
+        return text
+
+    # -- sentences -------------------------------------------------------------------------
+    def indicator_sentence(self, row, period, area, plan):
+        subject = self.indicator(row.indicator)
+        if area:
+            subject += f" {area}"
+        when = self.period_phrase(period)
+        tail: list[str] = []
+        if row.level is not None:
+            verb = "ước đạt" if row.status == "estimate" else "đạt"
+            head = f"{subject} {when} {verb} {self.qualified(row)}"
+            if row.plan_pct is not None and plan is not None:
+                tail.append(self.plan(row, plan))
+            if row.yoy_pct is not None:
+                tail.append(self.change(row.yoy_pct, full=True))
+            body = ", ".join([head, *tail])
+        elif row.yoy_pct is not None:
+            body = f"{subject} {when} {self.change(row.yoy_pct, full=True)}"
+            if row.plan_pct is not None and plan is not None:
+                body += ", " + self.plan(row, plan)
+        elif row.plan_pct is not None and plan is not None:
+            body = f"{subject} {when} {self.plan(row, plan)}"
+        else:
+            return ""
+        return body + "."
+
+    def parts_sentence(self, parts):
+        clauses = []
+        for r in parts:
+            name = self.part(r.indicator)
+            bits = [f"{name} đạt {self.qualified(r)}"] if r.level is not None else []
+            if r.yoy_pct is not None:
+                if bits:
+                    bits.append(self.change(r.yoy_pct, full=False))
+                else:
+                    bits.append(f"{name} {self.change(r.yoy_pct, full=False)}")
+            if bits:
+                clauses.append(", ".join(bits))
+        if not clauses:
+            return ""
+        return "Trong đó, " + "; ".join(clauses) + "."
+
+    def shares_sentence(self, parent, parts):
+        items = [f"{self.sector(r.indicator)} chiếm {self.pct(r.share_pct)}" for r in parts]
+        if not items:
+            return ""
+        name = "GRDP" if parent.indicator == "grdp" else self.indicator(parent.indicator).lower()
+        return f"Về cơ cấu {name}, " + "; ".join(items) + "."
+
+    def contributions_sentence(self, parent, ordered):
+        up = [c for c in ordered if c.pp > 0]
+        down = [c for c in ordered if c.pp < 0]
+        parts: list[str] = []
+        if up:
+            first = up[0]
+            text = (
+                f"{self.sector(first.row.indicator)} là động lực tăng trưởng chính, "
+                f"đóng góp {self.num(first.pp)} điểm phần trăm"
+            )
+            for c in up[1:]:
+                text += f"; {self.sector(c.row.indicator)} đóng góp {self.num(c.pp)} điểm phần trăm"
+            parts.append(text[0].upper() + text[1:])
+        for c in down:
+            parts.append(f"{self.sector(c.row.indicator)} làm giảm {self.num(abs(c.pp))} điểm phần trăm")
+        if not parts:
+            return ""
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."
+
+    def _target_value(self, t: TargetRow) -> str:
+        amount = self.pct(t.value) if t.measure != "level" else self.amount(t.value, t.unit)
+        if t.qualifier == "at_least":
+            return f"từ {amount} trở lên"
+        return "là " + _QUALIFIER.get(t.qualifier, "") + amount
+
+    def target_sentence(self, t: TargetRow):
+        name = self.indicator(t.indicator)
+        short = "GRDP" if t.indicator == "grdp" else name[0].lower() + name[1:]
+        if t.measure == "yoy_pct":
+            target = f"mục tiêu tăng trưởng {short} năm {t.period} {self._target_value(t)}"
+        else:
+            target = f"mục tiêu {short} năm {t.period} {self._target_value(t)}"
+        if t.status == "met":
+            return f"Đã đạt {target}."
+        if t.status == "missed":
+            return f"Không đạt {target}."
+        if t.needed is None:
+            return f"Cần tiếp tục phấn đấu đạt {target}."
+        rest = (
+            self.period_name(periods.parse(t.remaining_period)) if t.remaining_period else "các tháng còn lại"
+        )
+        if t.measure == "yoy_pct":
+            need = f"{rest} cần tăng {self.pct(t.needed)}"
+        else:
+            need = f"{rest} cần đạt thêm {self.amount(t.needed, t.unit)}"
+        verdict = {"on_track": " (đúng tiến độ)", "at_risk": " (có nguy cơ không đạt)"}.get(t.status, "")
+        return f"Để đạt {target}, {need}{verdict}."
+
+    def directives_intro(self, n, period, announced, counts):
+        when = f" {self.period_name(period)}" if period else ""
+        if announced:
+            head = f"UBND tỉnh đề ra {announced} nhiệm vụ phát triển kinh tế - xã hội{when}, trong đó tập trung vào"
+        else:
+            head = f"Có {n} nhiệm vụ đề ra{when}"
+        if counts and sum(counts.values()):
+            head += " (" + ", ".join(f"{c} {self.directive_status(s)}" for s, c in counts.items() if c) + ")"
+        return head + ":"
+
+    def difficulties_intro(self, n):
+        return "Tuy nhiên, vẫn còn một số khó khăn, hạn chế:" if n else ""
+
+    def recommendations_intro(self, n):
+        return "Lãnh đạo các xã, phường kiến nghị về:" if n else ""
+
+    def no_figures(self, period):
+        return f"Chưa có số liệu {self.period_phrase(period)}."
+
+    def directive_line(self, text, status, lead_unit, deadline):
+        extra = [self.directive_status(status)]
+        if lead_unit:
+            extra.append(f"chủ trì: {lead_unit}")
+        if deadline:
+            extra.append(f"thời hạn {deadline}")
+        return f"{text} ({'; '.join(extra)})"
+
+
+LANGUAGE = Vietnamese()
