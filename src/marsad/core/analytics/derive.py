@@ -1,0 +1,478 @@
+"""Derived measures: what follows from the observations by arithmetic alone.
+
+Rules (``method`` names), applied per area until nothing new follows; an observed value is never
+replaced, a derived value never replaces another:
+
+    yoy_from_levels          yoy_pct(p) = level(p) / level(p - 1y) * 100 - 100
+    level_from_growth        level(p) = level(p - 1y) * (1 + yoy_pct(p) / 100)
+    previous_level_from_growth
+                             level(p - 1y) = level(p) / (1 + yoy_pct(p) / 100)
+    difference_of_spans      flows: level(9M) - level(S1) = level(Q3); year - S1 = S2 ...
+    sum_of_pieces            flows: Q1 + Q2 + Q3 = 9M; three months = their quarter ...
+    plan_pct_from_plan       plan_pct(p) = level(p) / plan level(year) * 100
+    plan_from_plan_pct       plan level(year) = level(p) / plan_pct(p) * 100
+    share_of_parent          share_pct(child, p) = level(child) / level(parent) * 100
+    contribution_from_levels contribution_pp(child, p) =
+                             (level(child, p) - level(child, p - 1y)) / level(parent, p - 1y) * 100
+                             (= last year's share x the child's growth)
+    residual_of_parent       the one missing part of a breakdown: parent - the other parts
+                             (GRDP - sectors = product taxes)
+
+Stocks and rates are never summed over time; breakdowns (an indicator's ``parent``) are taken as
+additive, as GRDP = sectors + product taxes is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from marsad.core import periods as P
+
+from .frames import children_of, observation_frame, output_frame, rule_of, select_best
+
+__all__ = ["Fact", "FactBase", "derive"]
+
+PCT_UNIT = {"yoy_pct": "%", "plan_pct": "%", "share_pct": "%", "contribution_pp": "pp"}
+_LOWER = ("more_than", "at_least")
+_UPPER = ("less_than",)
+_STATUS_ORDER = ("plan", "estimate", "preliminary", "official")
+
+
+@dataclass(slots=True)
+class Fact:
+    area: str
+    indicator: str
+    period: str
+    measure: str
+    value: float
+    unit: str = ""
+    status: str = "official"
+    qualifier: str = "exact"
+    id: str = ""
+    derived: bool = False
+    inputs: list[str] = field(default_factory=list)
+    method: str = "observed"
+
+    @property
+    def is_plan(self) -> bool:
+        return self.status == "plan"
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "area": self.area,
+            "indicator": self.indicator,
+            "period": self.period,
+            "measure": self.measure,
+            "value": self.value,
+            "unit": self.unit,
+            "status": self.status,
+            "qualifier": self.qualifier,
+            "id": self.id,
+            "derived": self.derived,
+            "inputs": list(self.inputs),
+            "method": self.method,
+        }
+
+
+Key = tuple[str, str, str, str, bool]  # area, indicator, period, measure, is_plan
+
+
+class FactBase:
+    """Facts by key, with the arithmetic rules that add derived facts."""
+
+    def __init__(self, catalogue: Mapping[str, Any] | None = None) -> None:
+        self.catalogue = catalogue or {}
+        self.facts: dict[Key, Fact] = {}
+
+    # -- access ----------------------------------------------------------------------------
+    def add(self, fact: Fact) -> bool:
+        key = (fact.area, fact.indicator, fact.period, fact.measure, fact.is_plan)
+        if key in self.facts:
+            return False
+        self.facts[key] = fact
+        return True
+
+    def get(
+        self, area: str, indicator: str, period: str, measure: str = "level", plan: bool = False
+    ) -> Fact | None:
+        return self.facts.get((area, indicator, period, measure, plan))
+
+    def value(
+        self, area: str, indicator: str, period: str, measure: str = "level", plan: bool = False
+    ) -> float | None:
+        f = self.get(area, indicator, period, measure, plan)
+        return None if f is None else f.value
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [f.as_row() for f in self.facts.values()]
+
+    # -- derivation ------------------------------------------------------------------------
+    def derive(self, max_rounds: int = 8) -> int:
+        """Apply every rule until nothing new follows; return how many facts were added."""
+        added = 0
+        for _ in range(max_rounds):
+            snapshot = list(self.facts.values())
+            new: list[Fact] = []
+            for rule in (
+                self._growth_rules,
+                self._span_rules,
+                self._plan_rules,
+                self._breakdown_rules,
+            ):
+                new.extend(rule(snapshot))
+            n = sum(self.add(f) for f in new)
+            added += n
+            if n == 0:
+                break
+        return added
+
+    def _make(
+        self,
+        template: Fact,
+        *,
+        indicator=None,
+        period=None,
+        measure="level",
+        value: float,
+        inputs: list[Fact],
+        method: str,
+        plan: bool = False,
+        qualifier: str = "about",
+    ) -> Fact:
+        indicator = indicator or template.indicator
+        unit = PCT_UNIT.get(measure)
+        if unit is None:
+            unit = next((f.unit for f in inputs if f.measure == "level" and f.indicator == indicator), "")
+            unit = unit or rule_of(self.catalogue, indicator).unit
+        statuses = [f.status for f in inputs if f.status != "plan"]
+        status = "plan" if plan else min(statuses or ["estimate"], key=_status_rank)
+        return Fact(
+            area=template.area,
+            indicator=indicator,
+            period=period or template.period,
+            measure=measure,
+            value=float(value),
+            unit=unit,
+            status=status,
+            qualifier=qualifier,
+            id=f"{template.area}|{indicator}|{period or template.period}|{measure}"
+            + ("|plan" if plan else ""),
+            derived=True,
+            inputs=[f.id for f in inputs],
+            method=method,
+        )
+
+    def _growth_rules(self, facts: list[Fact]) -> list[Fact]:
+        out = []
+        for f in facts:
+            if f.is_plan or f.measure not in ("level", "yoy_pct"):
+                continue
+            p = _period(f.period)
+            if p is None:
+                continue
+            prev = p.same_period_last_year().code
+            nxt = p.shift_years(1).code
+            if f.measure == "level":
+                before = self.get(f.area, f.indicator, prev)
+                if before is not None and before.value:
+                    if self.get(f.area, f.indicator, f.period, "yoy_pct") is None:
+                        out.append(
+                            self._make(
+                                f,
+                                measure="yoy_pct",
+                                value=(f.value / before.value - 1) * 100,
+                                inputs=[f, before],
+                                method="yoy_from_levels",
+                            )
+                        )
+                g = self.get(f.area, f.indicator, nxt, "yoy_pct")
+                if g is not None and self.get(f.area, f.indicator, nxt) is None:
+                    out.append(
+                        self._make(
+                            f,
+                            period=nxt,
+                            value=f.value * (1 + g.value / 100),
+                            inputs=[f, g],
+                            method="level_from_growth",
+                        )
+                    )
+            else:  # yoy_pct
+                level = self.get(f.area, f.indicator, f.period)
+                if level is not None and self.get(f.area, f.indicator, prev) is None and f.value != -100:
+                    out.append(
+                        self._make(
+                            f,
+                            period=prev,
+                            value=level.value / (1 + f.value / 100),
+                            inputs=[level, f],
+                            method="previous_level_from_growth",
+                            qualifier=_scaled_qualifier(level),
+                        )
+                    )
+        return out
+
+    def _span_rules(self, facts: list[Fact]) -> list[Fact]:
+        """Flows only: spans from differences of nested spans, and from sums of their pieces."""
+        out = []
+        levels: dict[tuple[str, str], dict[P.Period, Fact]] = {}
+        for f in facts:
+            if f.is_plan or f.measure != "level":
+                continue
+            if rule_of(self.catalogue, f.indicator).time_aggregation != "flow":
+                continue
+            p = _period(f.period)
+            if p is not None:
+                levels.setdefault((f.area, f.indicator), {})[p] = f
+        for (area, indicator), by_period in levels.items():
+            known = set(by_period)
+            # differences: b minus a nested piece sharing its start or its end
+            for b in known:
+                for a in known:
+                    if a == b or not b.contains(a):
+                        continue
+                    if a.first == b.first:
+                        rest = _try_period(b.year, a.last + 1, b.last)
+                    elif a.last == b.last:
+                        rest = _try_period(b.year, b.first, a.first - 1)
+                    else:
+                        continue
+                    if rest is None or rest in known or self.get(area, indicator, rest.code) is not None:
+                        continue
+                    fb, fa = by_period[b], by_period[a]
+                    out.append(
+                        self._make(
+                            fb,
+                            period=rest.code,
+                            value=fb.value - fa.value,
+                            inputs=[fb, fa],
+                            method="difference_of_spans",
+                            qualifier=_difference_qualifier(fb, fa),
+                        )
+                    )
+                    known.add(rest)
+            # sums: quarters from months, year-to-date spans and halves from quarters
+            years = {p.year for p in by_period}
+            for y in years:
+                for target in _sum_targets(y):
+                    if target in by_period or self.get(area, indicator, target.code) is not None:
+                        continue
+                    pieces = _pieces(target, by_period)
+                    if pieces is None:
+                        continue
+                    fs = [by_period[q] for q in pieces]
+                    out.append(
+                        self._make(
+                            fs[0],
+                            period=target.code,
+                            value=sum(f.value for f in fs),
+                            inputs=fs,
+                            method="sum_of_pieces",
+                            qualifier=_sum_qualifier(fs),
+                        )
+                    )
+        return out
+
+    def _plan_rules(self, facts: list[Fact]) -> list[Fact]:
+        out = []
+        for f in facts:
+            if f.is_plan or f.measure != "level":
+                continue
+            p = _period(f.period)
+            if p is None:
+                continue
+            ycode = p.year_period().code
+            plan = self.get(f.area, f.indicator, ycode, plan=True)
+            pct = self.get(f.area, f.indicator, f.period, "plan_pct")
+            if plan is not None and plan.value and pct is None:
+                out.append(
+                    self._make(
+                        f,
+                        measure="plan_pct",
+                        value=f.value / plan.value * 100,
+                        inputs=[f, plan],
+                        method="plan_pct_from_plan",
+                    )
+                )
+            if pct is not None and pct.value and plan is None:
+                out.append(
+                    self._make(
+                        f,
+                        period=ycode,
+                        value=f.value / pct.value * 100,
+                        inputs=[f, pct],
+                        method="plan_from_plan_pct",
+                        plan=True,
+                    )
+                )
+        return out
+
+    def _breakdown_rules(self, facts: list[Fact]) -> list[Fact]:
+        out = []
+        parents = {rule_of(self.catalogue, c).parent for c in self.catalogue} - {None}
+        seen: set[tuple[str, str, str]] = set()
+        for f in facts:
+            if f.is_plan or f.measure != "level":
+                continue
+            parent = rule_of(self.catalogue, f.indicator).parent
+            parent_code = f.indicator if f.indicator in parents else parent
+            if parent_code is None or (f.area, parent_code, f.period) in seen:
+                continue
+            seen.add((f.area, parent_code, f.period))
+            out.extend(self._breakdown(f.area, parent_code, f.period))
+        return out
+
+    def _breakdown(self, area: str, parent: str, period: str) -> list[Fact]:
+        out = []
+        whole = self.get(area, parent, period)
+        parts = children_of(self.catalogue, parent)
+        known = {c: self.get(area, c, period) for c in parts}
+        missing = [c for c, f in known.items() if f is None]
+        if whole is not None and len(missing) == 1 and len(parts) > 1:
+            others = [f for f in known.values() if f is not None]
+            out.append(
+                self._make(
+                    whole,
+                    indicator=missing[0],
+                    value=whole.value - sum(f.value for f in others),
+                    inputs=[whole, *others],
+                    method="residual_of_parent",
+                    qualifier=_residual_qualifier(whole, others),
+                )
+            )
+        if whole is None:
+            return out
+        p = _period(period)
+        prev = p.same_period_last_year().code if p else None
+        whole_before = self.get(area, parent, prev) if prev else None
+        for c, part in known.items():
+            if part is None:
+                continue
+            if whole.value and self.get(area, c, period, "share_pct") is None:
+                out.append(
+                    self._make(
+                        part,
+                        measure="share_pct",
+                        value=part.value / whole.value * 100,
+                        inputs=[part, whole],
+                        method="share_of_parent",
+                    )
+                )
+            part_before = self.get(area, c, prev) if prev else None
+            if (
+                whole_before is not None
+                and whole_before.value
+                and part_before is not None
+                and self.get(area, c, period, "contribution_pp") is None
+            ):
+                out.append(
+                    self._make(
+                        part,
+                        measure="contribution_pp",
+                        value=(part.value - part_before.value) / whole_before.value * 100,
+                        inputs=[part, part_before, whole_before],
+                        method="contribution_from_levels",
+                    )
+                )
+        return out
+
+
+def derive(observations: Any, catalogue: Mapping[str, Any] | None = None) -> pl.DataFrame:
+    """Observations plus every value derivable from them, as an output frame (see frames.py)."""
+    base = fact_base(observations, catalogue)
+    base.derive()
+    return output_frame(base.rows())
+
+
+def fact_base(observations: Any, catalogue: Mapping[str, Any] | None = None) -> FactBase:
+    frame = select_best(observation_frame(observations))
+    base = FactBase(catalogue)
+    for r in frame.iter_rows(named=True):
+        if r["value"] is None:
+            continue
+        base.add(
+            Fact(
+                **{
+                    k: r[k]
+                    for k in (
+                        "area",
+                        "indicator",
+                        "period",
+                        "measure",
+                        "value",
+                        "unit",
+                        "status",
+                        "qualifier",
+                        "id",
+                    )
+                }
+            )
+        )
+    return base
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _status_rank(s: str) -> int:
+    return _STATUS_ORDER.index(s) if s in _STATUS_ORDER else 0
+
+
+def _period(code: str) -> P.Period | None:
+    try:
+        return P.parse(code)
+    except P.PeriodError:
+        return None
+
+
+def _try_period(y: int, first: int, last: int) -> P.Period | None:
+    try:
+        return P.Period(y, first, last)
+    except P.PeriodError:
+        return None
+
+
+def _sum_targets(y: int) -> list[P.Period]:
+    quarters = [P.quarter(y, q) for q in range(1, 5)]
+    ytd = [P.year_to_date(y, n) for n in (6, 9, 12)]
+    return [*quarters, *ytd, P.half(y, 2)]
+
+
+def _pieces(target: P.Period, known: Mapping[P.Period, Fact]) -> list[P.Period] | None:
+    """The known quarters, else the known months, that exactly cover ``target`` (two or more)."""
+    for pieces in (target.quarters, target.months):
+        if len(pieces) > 1 and pieces[0].first == target.first and pieces[-1].last == target.last:
+            if all(q in known for q in pieces) and len(pieces) * pieces[0].length == target.length:
+                return list(pieces)
+    return None
+
+
+def _scaled_qualifier(level: Fact) -> str:
+    return level.qualifier if level.qualifier in (*_LOWER, *_UPPER) else "about"
+
+
+def _sum_qualifier(fs: list[Fact]) -> str:
+    qs = {f.qualifier for f in fs}
+    if qs <= {"exact"}:
+        return "exact"
+    if qs <= {"exact", *_LOWER}:
+        return "more_than"
+    if qs <= {"exact", *_UPPER}:
+        return "less_than"
+    return "about"
+
+
+def _difference_qualifier(big: Fact, small: Fact) -> str:
+    if big.qualifier == "exact" and small.qualifier == "exact":
+        return "exact"
+    if big.qualifier in _LOWER and small.qualifier in ("exact", *_UPPER):
+        return "more_than"
+    if big.qualifier in _UPPER and small.qualifier in ("exact", *_LOWER):
+        return "less_than"
+    return "about"
+
+
+def _residual_qualifier(whole: Fact, parts: list[Fact]) -> str:
+    # GRDP "more than 5,800" minus exact sectors: the residual is a lower bound.
+    return _difference_qualifier(whole, Fact("", "", "", "", 0.0, qualifier=_sum_qualifier(parts)))
