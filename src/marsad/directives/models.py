@@ -1,10 +1,48 @@
-"""Units that act and the directives they receive (extended by the steering issue)."""
+"""Steering: the units that act, the directives documents set them, and how they are followed.
+
+A *Directive* is a task set by a document (nested: a directive may have sub-tasks). Each unit
+that must carry it out holds an *Assignment* (directive x organisation); delegating a directive
+to the communes of a province gives one assignment per commune People's Committee. Assignees
+send *ProgressReports*; a report at 100 % completes the assignment. A task's status is computed
+from its dates (``marsad.core.steering.classify``) so it is never stale; every change of
+status seen is kept as a *StatusChange*. Communes send *Recommendations* up; a review period's
+*Difficulties* are recorded beside them.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from marsad.audit.changes import Audited
+from marsad.core import periods, steering
+
+
+def due_soon_days() -> int:
+    return int(getattr(settings, "MARSAD_DUE_SOON_DAYS", steering.DEFAULT_DUE_SOON_DAYS))
+
+
+def validate_period(code: str) -> None:
+    try:
+        periods.parse(code)
+    except periods.PeriodError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+class StatusChoices(models.TextChoices):
+    DONE_ON_TIME = steering.Status.DONE_ON_TIME.value, _("done on time")
+    DONE_LATE = steering.Status.DONE_LATE.value, _("done late")
+    IN_PROGRESS = steering.Status.IN_PROGRESS.value, _("in progress within deadline")
+    DUE_SOON = steering.Status.DUE_SOON.value, _("due soon")
+    OVERDUE = steering.Status.OVERDUE.value, _("overdue")
 
 
 class Organisation(models.Model):
@@ -35,3 +73,382 @@ class Organisation(models.Model):
     def name(self, lang: str | None = None) -> str:
         lang = (lang or get_language() or "en")[:2]
         return {"ar": self.name_ar, "vi": self.name_vi}.get(lang) or self.name_en
+
+    def province(self):
+        return self.area.province()
+
+
+class Directive(Audited):
+    """A task set by a document: what, by whom, for when, serving which indicator or target."""
+
+    AUDITED_FIELDS = ("text", "lead_unit", "period", "deadline", "expected_result", "delegated", "closed_on")
+
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="directives"
+    )
+    proposal = models.OneToOneField(
+        "documents.Proposal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directive",
+        help_text=_("the extracted item this directive was made from"),
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="subtasks"
+    )
+    number = models.CharField(
+        max_length=20, blank=True, help_text=_("its number in the document, e.g. 3 or 3.2")
+    )
+    text = models.TextField(help_text=_("the task as written, in the document's language"))
+    language = models.CharField(max_length=2, default="ar", choices=settings.LANGUAGES)
+    text_ar = models.TextField(blank=True)
+    text_vi = models.TextField(blank=True)
+    text_en = models.TextField(blank=True)
+    area = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.PROTECT,
+        related_name="directives",
+        help_text=_("where the directive applies (its assignees must be in it)"),
+    )
+    issuer = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="issued_directives"
+    )
+    lead_unit = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="led_directives"
+    )
+    cooperating_units = models.ManyToManyField(
+        Organisation, blank=True, related_name="cooperating_directives"
+    )
+    period = models.CharField(max_length=10, validators=[validate_period], db_index=True)
+    deadline = models.DateField(null=True, blank=True)
+    expected_result = models.TextField(blank=True)
+    indicator = models.ForeignKey(
+        "indicators.Indicator", null=True, blank=True, on_delete=models.SET_NULL, related_name="directives"
+    )
+    target = models.ForeignKey(
+        "targets.Target", null=True, blank=True, on_delete=models.SET_NULL, related_name="directives"
+    )
+    delegated = models.BooleanField(default=False, help_text=_("delegated to the communes"))
+    closed_on = models.DateField(
+        null=True, blank=True, help_text=_("no more progress reports after this day")
+    )
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["period", "id"]
+        verbose_name = _("directive")
+        verbose_name_plural = _("directives")
+
+    def __str__(self) -> str:
+        label = f"{self.number}. " if self.number else ""
+        return f"{label}{self.display_text()[:100]}"
+
+    def display_text(self, lang: str | None = None) -> str:
+        lang = (lang or get_language() or "en")[:2]
+        return getattr(self, f"text_{lang}", "") or self.text
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
+
+    @property
+    def period_obj(self) -> periods.Period:
+        return periods.parse(self.period)
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            period = periods.parse(self.period)
+        except periods.PeriodError as exc:
+            errors["period"] = str(exc)
+            period = None
+        if period and self.deadline and self.deadline < period.start:
+            errors["deadline"] = _("The deadline %(deadline)s is before the period starts (%(start)s).") % {
+                "deadline": self.deadline.isoformat(),
+                "start": period.start.isoformat(),
+            }
+        if self.parent_id and self.parent_id == self.pk:
+            errors["parent"] = _("A directive cannot be its own sub-task.")
+        if self.lead_unit_id and self.area_id and not unit_in_area(self.lead_unit, self.area):
+            errors["lead_unit"] = _("The lead unit %(unit)s is outside %(area)s.") % {
+                "unit": self.lead_unit,
+                "area": self.area,
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def all_assignments(self):
+        """Its own assignments and those of all its sub-tasks, at any depth."""
+        ids, frontier = [self.pk], [self.pk]
+        while frontier:
+            frontier = list(Directive.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            ids += frontier
+        return Assignment.objects.filter(directive_id__in=ids)
+
+    def rollup(self, today: date | None = None) -> dict:
+        """Counts by status, the average percent done and one status, over every assignment below."""
+        from .summary import follow_up
+
+        today = today or timezone.localdate()
+        qs = self.all_assignments()
+        result = follow_up(qs, today=today)
+        avg = qs.aggregate(avg=models.Avg("percent_done"))["avg"]
+        statuses = [s for s, n in result.counts.items() if n]
+        return {
+            "follow_up": result,
+            "percent_done": round(avg or 0.0, 1),
+            "status": steering.rollup_status(statuses),
+        }
+
+    def status(self, today: date | None = None) -> steering.Status | None:
+        return self.rollup(today)["status"]
+
+
+def unit_in_area(unit: Organisation, area) -> bool:
+    """Whether a unit works inside an area (the nation holds every unit)."""
+    from marsad.areas.models import Area
+
+    if area.level == Area.Level.NATION:
+        return True
+    unit_area = unit.area
+    return unit_area.pk == area.pk or unit_area.parent_id == area.pk or unit_area.successor_id == area.pk
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def with_status(self, today: date | None = None, days: int | None = None):
+        """Annotate ``current_status`` computed in SQL exactly as ``steering.classify`` does."""
+        today = today or timezone.localdate()
+        days = due_soon_days() if days is None else days
+        soon = date.fromordinal(today.toordinal() + days)
+        return self.annotate(
+            current_status=Case(
+                When(Q(completed_on__isnull=False, deadline__isnull=True), then=Value("done_on_time")),
+                When(
+                    Q(completed_on__isnull=False, completed_on__lte=models.F("deadline")),
+                    then=Value("done_on_time"),
+                ),
+                When(completed_on__isnull=False, then=Value("done_late")),
+                When(deadline__isnull=True, then=Value("in_progress")),
+                When(deadline__lt=today, then=Value("overdue")),
+                When(deadline__lte=soon, then=Value("due_soon")),
+                default=Value("in_progress"),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_current_status(self, status: str, today: date | None = None):
+        return self.with_status(today).filter(current_status=status)
+
+
+class Assignment(Audited):
+    """One unit's share of a directive, followed on its own."""
+
+    AUDITED_FIELDS = ("deadline", "percent_done", "completed_on", "status")
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="assignments")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="assignments")
+    deadline = models.DateField(null=True, blank=True, help_text=_("the directive's deadline unless changed"))
+    percent_done = models.PositiveSmallIntegerField(
+        default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    completed_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=16,
+        choices=StatusChoices.choices,
+        default=StatusChoices.IN_PROGRESS,
+        db_index=True,
+        help_text=_("the status last recorded (the live status is computed from the dates)"),
+    )
+    delegated = models.BooleanField(default=False, help_text=_("made by delegation to the communes"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["directive", "organisation"], name="assignment_key"),
+        ]
+        indexes = [models.Index(fields=["organisation", "deadline"])]
+        ordering = ["directive_id", "organisation__code"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.directive}"
+
+    def current_status(self, today: date | None = None) -> steering.Status:
+        return steering.classify(
+            self.deadline, self.completed_on, today or timezone.localdate(), due_soon_days()
+        )
+
+    def days_left(self, today: date | None = None) -> int | None:
+        if self.deadline is None:
+            return None
+        return (self.deadline - (today or timezone.localdate())).days
+
+    def clean(self) -> None:
+        directive = self.directive
+        if not unit_in_area(self.organisation, directive.area):
+            raise ValidationError(
+                {
+                    "organisation": _("%(unit)s is outside %(area)s, where this directive applies.")
+                    % {"unit": self.organisation, "area": directive.area}
+                }
+            )
+        if self.deadline:
+            start = periods.parse(directive.period).start
+            if self.deadline < start:
+                raise ValidationError(
+                    {
+                        "deadline": _("The deadline %(deadline)s is before the period starts (%(start)s).")
+                        % {"deadline": self.deadline.isoformat(), "start": start.isoformat()}
+                    }
+                )
+
+    def refresh_status(self, today: date | None = None, *, user=None, reason: str = "") -> bool:
+        """Record the live status if it changed; return whether it did."""
+        today = today or timezone.localdate()
+        new = self.current_status(today).value
+        if new == self.status:
+            return False
+        old = self.status
+        self.status = new
+        self.save(changed_by=user, source=reason or "status")
+        StatusChange.objects.create(assignment=self, previous=old, status=new, on=today, reason=reason)
+        return True
+
+
+class StatusChange(models.Model):
+    """A change of an assignment's status, as it was seen (by a report, or the daily run)."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="status_changes")
+    previous = models.CharField(max_length=16, choices=StatusChoices.choices, blank=True)
+    status = models.CharField(max_length=16, choices=StatusChoices.choices)
+    on = models.DateField()
+    reason = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["assignment_id", "at", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.previous or '-'} -> {self.status}"
+
+
+def evidence_path(instance: ProgressReport, filename: str) -> str:
+    return f"directives/evidence/{instance.assignment_id}/{filename}"
+
+
+class ProgressReport(models.Model):
+    """What the assignee reports: how far it got, when, with evidence."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
+    date = models.DateField()
+    text = models.TextField()
+    percent = models.PositiveSmallIntegerField(validators=[MinValueValidator(0), MaxValueValidator(100)])
+    evidence = models.FileField(upload_to=evidence_path, blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["assignment_id", "date", "id"]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.percent}%"
+
+
+class Inspection(models.Model):
+    """Who checked which unit's assignment, when, and what they found."""
+
+    class Result(models.TextChoices):
+        SATISFACTORY = "satisfactory", _("satisfactory")
+        NEEDS_WORK = "needs_work", _("needs improvement")
+        UNSATISFACTORY = "unsatisfactory", _("unsatisfactory")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="inspections")
+    inspector = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections_made"
+    )
+    inspected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    date = models.DateField()
+    finding = models.TextField()
+    result = models.CharField(max_length=16, choices=Result.choices, default=Result.SATISFACTORY)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_result_display()}"
+
+
+class Recommendation(models.Model):
+    """A recommendation a unit (usually a commune) sends up, and the answer it got."""
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="recommendations")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendations"
+    )
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendations"
+    )
+    period = models.CharField(max_length=10, blank=True, validators=[validate_period])
+    topic = models.CharField(max_length=200)
+    text = models.TextField()
+    date = models.DateField(default=timezone.localdate)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    answered_on = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self) -> str:
+        return self.topic
+
+    @property
+    def is_answered(self) -> bool:
+        return bool(self.answer)
+
+
+class Difficulty(models.Model):
+    """A difficulty named in a review period."""
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="difficulties")
+    period = models.CharField(max_length=10, validators=[validate_period])
+    text = models.TextField()
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="difficulties"
+    )
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["period", "id"]
+        verbose_name = _("difficulty")
+        verbose_name_plural = _("difficulties")
+
+    def __str__(self) -> str:
+        return self.text[:100]

@@ -1,0 +1,178 @@
+"""From a read document to tracked directives, in one action.
+
+The extractor's directive items (``{"text", "period", "evidence": {...}}``) wait in the
+document's review queue as proposals; ``load_document`` turns each one not yet tracked into a
+Directive (deadline: the end of its period; lead unit: the area's People's Committee unless
+given) with its lead unit's assignment, and records the document's difficulties and
+recommendations beside them. Running it twice adds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marsad.areas.models import Area
+from marsad.core import periods
+from marsad.documents.models import Document, Proposal
+
+from .models import Difficulty, Directive, Organisation, Recommendation
+from .organisations import peoples_committee_code, units_for_province
+from .tracking import create_directive
+
+
+@dataclass
+class LoadResult:
+    document: Document
+    directives: list[Directive] = field(default_factory=list)
+    difficulties: int = 0
+    recommendations: int = 0
+    skipped: int = 0
+
+
+def peoples_committee(area: Area) -> Organisation:
+    """The area's People's Committee, created for a province (even a closed one) when missing."""
+    unit = Organisation.objects.filter(code=peoples_committee_code(area)).first()
+    if unit is not None:
+        return unit
+    if area.level != Area.Level.PROVINCE:
+        from .organisations import unit_for_commune
+
+        unit = unit_for_commune(area)
+        unit.save()
+        return unit
+    units = units_for_province(area)
+    existing = set(
+        Organisation.objects.filter(code__in=[u.code for u in units]).values_list("code", flat=True)
+    )
+    Organisation.objects.bulk_create([u for u in units if u.code not in existing])
+    return Organisation.objects.get(code=peoples_committee_code(area))
+
+
+def next_period(code: str) -> str:
+    """The period the directives of a report are for: the quarter after a quarter-end report."""
+    p = periods.parse(code)
+    rest = p.remainder_of_year()
+    if rest:
+        return rest[0].code
+    return periods.quarter(p.year + 1, 1).code
+
+
+def _period_for(proposal: Proposal, document: Document) -> str:
+    if proposal.period:
+        try:
+            return periods.parse(proposal.period).code
+        except periods.PeriodError:
+            pass
+    if document.period:
+        return next_period(document.period)
+    raise ValidationError(
+        _("Directive %(n)s has no period and the document has none either; give the document a period.")
+        % {"n": proposal.pk}
+    )
+
+
+def ensure_proposals(document: Document) -> None:
+    """Read the document now if it never went through the reader (no qualitative proposals)."""
+    if document.proposals.exists():
+        return
+    from marsad.core.extract import extract
+    from marsad.documents.ingest import _proposal
+
+    extraction = extract(document.text, lang=document.language or None).to_json()
+    kinds = {
+        "directives": Proposal.Kind.DIRECTIVE,
+        "difficulties": Proposal.Kind.DIFFICULTY,
+        "recommendations": Proposal.Kind.RECOMMENDATION,
+    }
+    Proposal.objects.bulk_create(
+        [_proposal(document, kind, item) for key, kind in kinds.items() for item in extraction.get(key, [])]
+    )
+
+
+@transaction.atomic
+def load_document(
+    document: Document,
+    *,
+    area: Area | None = None,
+    lead_unit: Organisation | None = None,
+    user=None,
+) -> LoadResult:
+    """Track the document's extracted directives; record its difficulties and recommendations."""
+    ensure_proposals(document)
+    area = area or document.area
+    if area is None:
+        raise ValidationError(
+            _("The document does not say which area it is about; give the area (e.g. --area 'Bac Ninh').")
+        )
+    lead = lead_unit or peoples_committee(area)
+    result = LoadResult(document)
+    actor = user if getattr(user, "pk", None) else None
+    now = timezone.now()
+    for proposal in document.proposals.filter(kind=Proposal.Kind.DIRECTIVE).order_by("span_start", "id"):
+        if (
+            Directive.objects.filter(proposal=proposal).exists()
+            or proposal.decision == Proposal.Decision.REJECTED
+        ):
+            result.skipped += 1
+            continue
+        directive = create_directive(
+            user=actor,
+            document=document,
+            proposal=proposal,
+            number=str(len(result.directives) + 1 + result.skipped),
+            text=proposal.text or proposal.evidence,
+            language=document.language or "ar",
+            area=area,
+            issuer=lead,
+            lead_unit=lead,
+            period=_period_for(proposal, document),
+            span_start=proposal.span_start,
+            span_end=proposal.span_end,
+            created_by=actor,
+        )
+        result.directives.append(directive)
+        proposal.decision = Proposal.Decision.ACCEPTED
+        proposal.decided_by, proposal.decided_at = actor, now
+        proposal.save(update_fields=["decision", "decided_by", "decided_at"])
+    review_period = document.period or ""
+    for proposal in document.proposals.filter(
+        kind__in=(Proposal.Kind.DIFFICULTY, Proposal.Kind.RECOMMENDATION), decision=Proposal.Decision.PENDING
+    ):
+        text = proposal.text or proposal.evidence
+        if proposal.kind == Proposal.Kind.DIFFICULTY:
+            if not review_period:
+                continue
+            Difficulty.objects.create(
+                area=area,
+                period=review_period,
+                text=text,
+                document=document,
+                span_start=proposal.span_start,
+                span_end=proposal.span_end,
+            )
+            result.difficulties += 1
+        else:
+            Recommendation.objects.create(
+                area=area,
+                document=document,
+                period=review_period,
+                topic=text[:200],
+                text=text,
+                date=document.date or timezone.localdate(),
+                created_by=actor,
+            )
+            result.recommendations += 1
+        proposal.decision = Proposal.Decision.ACCEPTED
+        proposal.decided_by, proposal.decided_at = actor, now
+        proposal.save(update_fields=["decision", "decided_by", "decided_at"])
+    return result
+
+
+def load_document_directives(document: Document, **kwargs) -> LoadResult:
+    """What ``marsad demo`` calls after ingesting a seed (same as :func:`load_document`)."""
+    return load_document(document, **kwargs)
