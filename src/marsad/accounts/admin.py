@@ -9,3 +9,8 @@ class ProfileAdmin(admin.ModelAdmin):
     list_filter = ("role",)
     filter_horizontal = ("capture_areas", "view_areas")
     raw_id_fields = ("organisation",)
+
+
+from .tokens import ApiToken, ApiTokenAdmin  # noqa: E402
+
+admin.site.register(ApiToken, ApiTokenAdmin)

@@ -42,3 +42,6 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.role})"
+
+
+from .tokens import ApiToken  # noqa: E402, F401  (API tokens live in their own module)

@@ -1,0 +1,52 @@
+"""The REST API: one NinjaAPI assembling each domain app's router, served under /api/.
+
+The OpenAPI document is at /api/openapi.json and browsable at /api/docs.
+Errors answer ``{"detail": "..."}``: 401 without credentials, 403 outside the user's area
+scope, 404 for unknown objects, 422 for invalid input.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from ninja import NinjaAPI
+
+from marsad.accounts.api import router as accounts_router
+from marsad.areas.api import router as areas_router
+from marsad.documents.api import router as documents_router
+from marsad.indicators.api import router as indicators_router
+from marsad.observations.api import router as observations_router
+from marsad.targets.api import router as targets_router
+
+from .apikit import AUTH
+
+api = NinjaAPI(
+    title="Marsad API",
+    version="1",
+    urls_namespace="api",
+    auth=AUTH,
+    description=(
+        "Marsad (مرصد), the socio-economic observatory: areas, indicators, observations, targets, "
+        "analytics, documents and directives. Authenticate with `Authorization: Bearer <token>` "
+        "(tokens are created by an administrator) or a logged-in browser session."
+    ),
+)
+
+for router in (
+    accounts_router,
+    areas_router,
+    indicators_router,
+    observations_router,
+    targets_router,
+    documents_router,
+):
+    api.add_router("", router)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "forbidden"}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    return api.create_response(request, {"detail": "; ".join(exc.messages)}, status=422)

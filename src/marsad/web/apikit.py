@@ -1,0 +1,97 @@
+"""What every API router shares: authentication, area scopes, pagination and error helpers.
+
+Authentication: ``Authorization: Bearer <token>`` (see marsad.accounts.tokens) or the browser
+session (with Django's CSRF check on writes, for htmx calls from the pages).
+
+Scopes: lists are filtered to the user's viewable areas; asking for one object outside them
+answers 403 (not 404), writes check the capturable areas.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination
+from ninja.security import HttpBearer, SessionAuth
+
+from marsad.accounts import scopes
+from marsad.accounts.tokens import user_for_key
+from marsad.areas.models import Area
+
+# Largest id and offset accepted: beyond a 64-bit integer the databases cannot compare.
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 10**9
+AREA_CODE_PATTERN = r"^[A-Za-z0-9-]{1,24}$"
+CODE_PATTERN = r"^[A-Za-z0-9_]{1,64}$"
+
+
+class TokenAuth(HttpBearer):
+    openapi_scheme = "bearer"
+
+    def authenticate(self, request, token):
+        user = user_for_key(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class ProfileSessionAuth(SessionAuth):
+    """The logged-in browser session; CSRF is checked on unsafe methods."""
+
+
+AUTH = [TokenAuth(), ProfileSessionAuth()]
+
+
+class Pagination(LimitOffsetPagination):
+    """limit/offset pages of at most 1,000 items; ``count`` is the total."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=1000)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class Message(Schema):
+    detail: str
+
+
+ERRORS = {400: Message, 401: Message, 403: Message, 404: Message}
+
+
+def clean_text(value: str | None) -> str:
+    """Text from a client without NUL characters (PostgreSQL refuses them in strings)."""
+    return (value or "").replace("\x00", "")
+
+
+def viewable(qs: QuerySet, user, field: str = "area") -> QuerySet:
+    """``qs`` restricted to rows whose ``field`` is an area the user may view."""
+    if scopes.is_admin(user):
+        return qs
+    return qs.filter(**{f"{field}__in": scopes.viewable_areas(user)})
+
+
+def forbidden(message: str | None = None) -> HttpError:
+    return HttpError(403, message or _("This area is outside your scope."))
+
+
+def require_view(user, area: Area) -> None:
+    if not scopes.is_admin(user) and not scopes.can_view(user, area):
+        raise forbidden()
+
+
+def require_capture(user, area: Area) -> None:
+    if not scopes.is_admin(user) and not scopes.can_capture(user, area):
+        raise forbidden(_("You may not enter data for this area."))
+
+
+def area_or_404(code: str) -> Area:
+    return get_object_or_404(Area, code=clean_text(code).strip().upper())
+
+
+def viewable_area(user, code: str) -> Area:
+    """The area ``code`` (404 when unknown, 403 when outside the user's scope)."""
+    area = area_or_404(code)
+    require_view(user, area)
+    return area
