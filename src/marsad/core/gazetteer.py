@@ -1,0 +1,627 @@
+"""The area gazetteer: Vietnam, its provinces and communes, before and after the 2025 merger.
+
+Units come from the installed ``vietnamadminunits`` package (MIT), read at load time:
+
+* ``admin_units``: the 3,321 communes, wards and special zones of the 34 provinces in force
+  since 1 July 2025 (the two-level local government model);
+* ``admin_units_legacy``: the 63 provinces before that date;
+* ``converter_2025.json``'s ``DICT_PROVINCE``: which old provinces merged into which new one.
+
+English and Arabic names of the nation and provinces, and the spellings the press uses, live in
+our own ``data/area_names.json``. Communes get their English name by folding the Vietnamese one
+to ASCII (we do not use ``unidecode``: it is GPL).
+
+Codes: ``VN``; ``VN-24`` (a current province, official two-digit code); ``VN-24-07210`` (a
+commune: province code + official five-digit ward code); ``VN-OLD-27`` (a province closed on
+2025-07-01, with its pre-2025 code; ``successor_code`` is the province it merged into).
+
+The 63 old provinces have ``valid_from=None``: they stand for "before the 2025 merger", and
+figures from any earlier year (the 63-province map dates from 2008, most of it from 2004 or
+before) belong to them. Current provinces and communes are valid from 2025-07-01.
+
+Name matching folds case, Vietnamese diacritics and đ, spaces and hyphens, and the Arabic
+letters whose spelling varies in transliteration (أ/إ/آ -> ا, ة -> ه, ى -> ي, غ -> ج, short
+vowels and tatweel dropped), and ignores the words for "province", "city", "ward", "commune"
+in the three languages, so "Tỉnh Bắc Ninh", "bac ninh province", "مقاطعة باك نينة" all find
+``VN-24``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "MERGER_DATE",
+    "LEVELS",
+    "AreaRecord",
+    "Gazetteer",
+    "GazetteerError",
+    "Mention",
+    "fold",
+    "load_gazetteer",
+]
+
+MERGER_DATE = date(2025, 7, 1)
+LEVELS = ("nation", "province", "commune")
+LANGS = ("ar", "vi", "en")
+NATION_CODE = "VN"
+
+_NAMES_FILE = Path(__file__).parent / "data" / "area_names.json"
+_WARD_KINDS = {"Phường": "ward", "Xã": "commune", "Đặc khu": "special_zone"}
+_KIND_EN = {"ward": "Ward", "commune": "Commune", "special_zone": "Special Zone"}
+
+
+class GazetteerError(ValueError):
+    """The gazetteer's sources do not fit together (a name for an unknown code, a bad merge)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRecord:
+    """One administrative unit, current or closed."""
+
+    code: str
+    level: str  # nation | province | commune
+    name_vi: str
+    name_en: str
+    name_ar: str
+    parent_code: str | None
+    valid_from: date | None
+    valid_to: date | None  # the first day it no longer exists
+    successor_code: str | None
+    aliases: tuple[str, ...] = ()
+    kind: str = ""  # nation | city | province | ward | commune | special_zone
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+    def name(self, lang: str = "en") -> str:
+        """The name in ``lang`` (ar, vi, en); English when there is none (communes in Arabic)."""
+        value = {"ar": self.name_ar, "vi": self.name_vi, "en": self.name_en}.get(lang[:2], "")
+        return value or self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name of an area found inside a text: ``text[start:end]`` names ``record``."""
+
+    start: int
+    end: int
+    text: str
+    record: AreaRecord
+
+
+# --- folding ---------------------------------------------------------------------------------
+
+_ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}  # harakat, tatweel
+_ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ئ": "ي", "ؤ": "و", "غ": "ج"}
+)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character folded to zero or one character (so offsets can be mapped back)."""
+    if ch in _ARABIC_MARKS:
+        return ""
+    ch = ch.lower().translate(_ARABIC_LETTERS)
+    if ch in "đð":
+        return "d"
+    if ch.isascii():
+        return ch
+    base = unicodedata.normalize("NFD", ch)
+    kept = "".join(c for c in base if not unicodedata.combining(c))
+    return kept[:1] if kept else ""
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese diacritics and with Arabic spelling variants unified."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    out, where = [], []
+    for i, ch in enumerate(text):
+        f = _fold_char(ch)
+        if f:
+            out.append(f)
+            where.append(i)
+    return "".join(out), where
+
+
+def _ascii(text: str) -> str:
+    """ASCII fold that keeps case: "Hồng Hà" -> "Hong Ha"."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d" if ch == "đ" else "D")
+        elif ch.isascii():
+            out.append(ch)
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def _words(text: str) -> list[str]:
+    cleaned = "".join(c if c.isalnum() else " " for c in fold(text))
+    return cleaned.split()
+
+
+# Words that say what kind of unit a name is, folded; stripped from either end of a name.
+_UNIT_WORDS = [
+    w.split()
+    for w in (
+        "tinh",
+        "thanh pho",
+        "tp",
+        "phuong",
+        "xa",
+        "dac khu",
+        "province",
+        "provincial",
+        "city",
+        "city of",
+        "province of",
+        "municipality",
+        "ward",
+        "commune",
+        "special zone",
+        "the",
+        "مقاطعه",
+        "محافظه",
+        "ولايه",
+        "اقليم",
+        "مدينه",
+        "بلديه",
+        "بمقاطعه",
+        "ومقاطعه",
+        "لمقاطعه",
+        "بمدينه",
+        "ومدينه",
+        "لمدينه",
+        "المقاطعه",
+        "المدينه",
+    )
+]
+_UNIT_WORDS.sort(key=len, reverse=True)
+
+
+def _strip_unit_words(words: list[str]) -> list[str]:
+    changed = True
+    while changed and words:
+        changed = False
+        for w in _UNIT_WORDS:
+            n = len(w)
+            if len(words) > n and words[:n] == w:
+                words, changed = words[n:], True
+                break
+            if len(words) > n and words[-n:] == w:
+                words, changed = words[:-n], True
+                break
+    return words
+
+
+def _keys(name: str) -> tuple[str, str]:
+    """(exact key, key without unit words) of a name: folded, spaces and punctuation removed."""
+    words = _words(name)
+    return "".join(words), "".join(_strip_unit_words(list(words)))
+
+
+# --- the gazetteer -----------------------------------------------------------------------------
+
+_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+class Gazetteer:
+    """All areas, with look-ups by code and by name in any of the three languages."""
+
+    def __init__(self, records: Iterable[AreaRecord], aliases_by_lang: dict[str, dict[str, tuple[str, ...]]]):
+        self._by_code: dict[str, AreaRecord] = {}
+        for rec in records:
+            if rec.code in self._by_code:
+                raise GazetteerError(f"area code {rec.code} appears twice")
+            self._by_code[rec.code] = rec
+        self._aliases_by_lang = aliases_by_lang
+        self._children: dict[str, list[str]] = defaultdict(list)
+        self._predecessors: dict[str, list[str]] = defaultdict(list)
+        for rec in self._by_code.values():
+            if rec.parent_code:
+                self._children[rec.parent_code].append(rec.code)
+            if rec.successor_code:
+                self._predecessors[rec.successor_code].append(rec.code)
+        for rec in self._by_code.values():
+            for ref in (rec.parent_code, rec.successor_code):
+                if ref and ref not in self._by_code:
+                    raise GazetteerError(f"area {rec.code} points at unknown area {ref}")
+        self._search_patterns: dict[tuple[str, ...], object] = {}
+        self._index: dict[str, list[tuple[bool, str]]] = defaultdict(list)
+        for rec in self._by_code.values():
+            for surface in self.surfaces(rec.code):
+                exact, stripped = _keys(surface)
+                for key, is_exact in ((exact, True), (stripped, False)):
+                    if key and (is_exact, rec.code) not in self._index[key]:
+                        self._index[key].append((is_exact, rec.code))
+
+    # basic access
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self) -> Iterator[AreaRecord]:
+        return iter(self._by_code.values())
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def all(self) -> list[AreaRecord]:
+        return list(self._by_code.values())
+
+    def get(self, code: str) -> AreaRecord | None:
+        return self._by_code.get(code)
+
+    def __getitem__(self, code: str) -> AreaRecord:
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise KeyError(f"no area has the code {code!r}") from None
+
+    @property
+    def nation(self) -> AreaRecord:
+        return self._by_code[NATION_CODE]
+
+    # hierarchy
+    def provinces(self, include_closed: bool = False) -> list[AreaRecord]:
+        return [
+            r for r in self._by_code.values() if r.level == "province" and (include_closed or r.is_current)
+        ]
+
+    def children(self, code: str, include_closed: bool = False) -> list[AreaRecord]:
+        """The units directly below ``code`` (current ones unless ``include_closed``)."""
+        recs = (self._by_code[c] for c in self._children.get(code, ()))
+        return [r for r in recs if include_closed or r.is_current]
+
+    def communes(self, province_code: str) -> list[AreaRecord]:
+        return [r for r in self.children(province_code) if r.level == "commune"]
+
+    def parent(self, code: str) -> AreaRecord | None:
+        rec = self[code]
+        return self._by_code.get(rec.parent_code) if rec.parent_code else None
+
+    def ancestors(self, code: str) -> list[AreaRecord]:
+        """Parent, grandparent, ... up to the nation (a commune: [province, VN])."""
+        out, rec = [], self[code]
+        while rec.parent_code:
+            rec = self._by_code[rec.parent_code]
+            out.append(rec)
+        return out
+
+    def successor(self, code: str) -> AreaRecord:
+        """Today's unit for ``code``: itself when current, else the end of its successor chain."""
+        rec, seen = self[code], set()
+        while rec.successor_code and rec.code not in seen:
+            seen.add(rec.code)
+            rec = self._by_code[rec.successor_code]
+        return rec
+
+    def predecessors(self, code: str) -> list[AreaRecord]:
+        """The closed units that merged into ``code`` (Bắc Ninh: old Bắc Giang and old Bắc Ninh)."""
+        return [self._by_code[c] for c in self._predecessors.get(code, ())]
+
+    def tree_parent_map(self) -> dict[str, str]:
+        """child -> parent for current units, and closed province -> its successor.
+
+        Rolling figures up this map puts a closed province's numbers into the province that
+        replaced it, and every current unit's numbers into its parent.
+        """
+        out = {}
+        for rec in self._by_code.values():
+            if rec.successor_code:
+                out[rec.code] = rec.successor_code
+            elif rec.is_current and rec.parent_code:
+                out[rec.code] = rec.parent_code
+        return out
+
+    def valid_on(self, day: date, level: str | None = None) -> list[AreaRecord]:
+        return [r for r in self._by_code.values() if r.valid_on(day) and (level is None or r.level == level)]
+
+    # names
+    def surfaces(self, code: str, lang: str | None = None) -> tuple[str, ...]:
+        """Every way of writing the area's name (its names and aliases), in one or all languages."""
+        rec = self[code]
+        by_lang = self._aliases_by_lang.get(code, {})
+        langs = (lang,) if lang else LANGS
+        out: list[str] = []
+        for lg in langs:
+            name = {"ar": rec.name_ar, "vi": rec.name_vi, "en": rec.name_en}[lg]
+            for s in (name, *by_lang.get(lg, ())):
+                if s and s not in out:
+                    out.append(s)
+        return tuple(out)
+
+    def _rank(
+        self,
+        hits: Iterable[tuple[bool, str]],
+        level: str | None,
+        include_closed: bool,
+        on: date | None,
+        within: str | None,
+    ) -> AreaRecord | None:
+        best, best_score = None, None
+        for exact, code in hits:
+            rec = self._by_code[code]
+            if level and rec.level != level:
+                continue
+            if on is not None and not rec.valid_on(on):
+                continue
+            if on is None and not include_closed and not rec.is_current:
+                continue
+            if within and within != rec.code and within not in (a.code for a in self.ancestors(code)):
+                continue
+            score = (not exact, _LEVEL_RANK[rec.level], not rec.is_current, rec.code)
+            if best_score is None or score < best_score:
+                best, best_score = rec, score
+        return best
+
+    def find(
+        self,
+        name: str,
+        level: str | None = None,
+        *,
+        include_closed: bool = True,
+        on: date | None = None,
+        within: str | None = None,
+    ) -> AreaRecord | None:
+        """The area called ``name`` (or having that code) in any language, or None.
+
+        Case, diacritics and the words for province/city/ward/commune do not matter. When
+        several areas share the name, an exact spelling beats one that needed unit words
+        stripped, then the nation beats a province beats a commune, then a current unit beats a
+        closed one. ``on`` keeps only units that existed that day ("Bắc Ninh" on 2024-05-01 is
+        the old province ``VN-OLD-27``); ``within`` keeps units inside a province.
+        """
+        text = (name or "").strip()
+        if not text:
+            return None
+        rec = self._by_code.get(text.upper())
+        if rec is not None:
+            return rec
+        return self._rank(self._hits(text), level, include_closed, on, within)
+
+    def _hits(self, name: str) -> list[tuple[bool, str]]:
+        exact, stripped = _keys(name)
+        hits = list(self._index.get(exact, ()))
+        if stripped != exact:
+            hits += [(False, c) for _, c in self._index.get(stripped, ())]
+        return hits
+
+    def find_all(self, name: str) -> list[AreaRecord]:
+        """Every area that could be meant by ``name``."""
+        exact, stripped = _keys(name)
+        codes = dict.fromkeys(c for k in (exact, stripped) for _, c in self._index.get(k, ()))
+        return [self._by_code[c] for c in codes]
+
+    def alias_index(
+        self, lang: str | None = None, levels: Iterable[str] = ("nation", "province")
+    ) -> list[tuple[str, str]]:
+        """(surface form, code) pairs for finding names inside a text, longest form first.
+
+        A surface shared by several units (old and new "Bắc Ninh") appears once per unit;
+        resolve it with :meth:`find` (``on=`` the document's date) or use :meth:`search`.
+        """
+        wanted = set(levels)
+        pairs = {
+            (s, rec.code)
+            for rec in self._by_code.values()
+            if rec.level in wanted
+            for s in self.surfaces(rec.code, lang)
+        }
+        return sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1]))
+
+    def _pattern(self, levels: tuple[str, ...]):
+        import regex
+
+        cache = self._search_patterns
+        if levels not in cache:
+            forms = set()
+            for surface, _ in self.alias_index(None, levels):
+                words = _words(surface)
+                if words:
+                    forms.add(r"[\s\-–.]+".join(regex.escape(w) for w in words))
+            alternation = "|".join(sorted(forms, key=len, reverse=True))
+            # Arabic proclitics (و، ب، ل، ف، ك، ال) may be glued to the name.
+            cache[levels] = regex.compile(rf"(?<!\w)(?:[وبلفك]{{0,2}}(?:ال)?)(?P<name>{alternation})(?!\w)")
+        return cache[levels]
+
+    def search(
+        self,
+        text: str,
+        levels: Iterable[str] = ("nation", "province"),
+        *,
+        on: date | None = None,
+    ) -> list[Mention]:
+        """Names of areas inside ``text``, with character offsets into ``text``, in order.
+
+        Overlaps are resolved by taking the longest name first; each mention resolves like
+        :meth:`find` (with ``on``, the unit that existed that day).
+        """
+        levels = tuple(levels)
+        folded, where = _fold_with_offsets(text)
+        out = []
+        for m in self._pattern(levels).finditer(folded):
+            s, e = m.span("name")
+            hits = [h for h in self._hits(m.group("name")) if self._by_code[h[1]].level in levels]
+            rec = self._rank(hits, None, True, on, None)
+            if rec is None:
+                continue
+            start, end = where[s], where[e - 1] + 1
+            out.append(Mention(start, end, text[start:end], rec))
+        return out
+
+
+# --- building ----------------------------------------------------------------------------------
+
+
+def _package_data() -> Path:
+    # find_spec locates the package without importing it (its __init__ pulls in pandas).
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or spec.origin is None:
+        raise GazetteerError("the vietnamadminunits package is not installed")
+    return Path(spec.origin).parent / "data"
+
+
+def _read_names() -> dict[str, dict]:
+    with _NAMES_FILE.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _title_en(vi_short: str) -> str:
+    return _ascii(vi_short)
+
+
+def build_gazetteer(package_data: Path | None = None, names: dict | None = None) -> Gazetteer:
+    """Build the gazetteer from the package's data and our names file (uncached)."""
+    data = package_data or _package_data()
+    names = names if names is not None else _read_names()
+    db = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
+    try:
+        current_rows = db.execute(
+            "SELECT provinceCode, province, provinceShort, provinceKey, provinceLat, provinceLon,"
+            " wardCode, ward, wardShort, wardType, wardLat, wardLon"
+            " FROM admin_units ORDER BY provinceCode, wardCode"
+        ).fetchall()
+        legacy_rows = db.execute(
+            "SELECT DISTINCT provinceCode, province, provinceShort, provinceKey, provinceLat,"
+            " provinceLon FROM admin_units_legacy ORDER BY provinceCode"
+        ).fetchall()
+    finally:
+        db.close()
+    with (data / "converter_2025.json").open(encoding="utf-8") as fh:
+        merges: dict[str, list[str]] = json.load(fh)["DICT_PROVINCE"]
+
+    aliases: dict[str, dict[str, tuple[str, ...]]] = {}
+    records: list[AreaRecord] = []
+
+    def named(code: str, vi: str, vi_full: str | None, default_en: str) -> dict:
+        entry = names.get(code, {})
+        by_lang = {lg: list(entry.get("aliases", {}).get(lg, ())) for lg in LANGS}
+        if vi_full and vi_full != vi:
+            by_lang["vi"].insert(0, vi_full)
+        ascii_vi = _ascii(vi)
+        en = entry.get("en") or default_en
+        if ascii_vi != en and ascii_vi not in by_lang["en"]:
+            by_lang["en"].append(ascii_vi)
+        aliases[code] = {lg: tuple(v) for lg, v in by_lang.items() if v}
+        flat = tuple(dict.fromkeys(a for lg in LANGS for a in by_lang[lg]))
+        return {"name_en": en, "name_ar": entry.get("ar", ""), "aliases": flat}
+
+    nation = names.get(NATION_CODE, {})
+    records.append(
+        AreaRecord(
+            code=NATION_CODE,
+            level="nation",
+            name_vi=nation.get("vi", "Việt Nam"),
+            parent_code=None,
+            valid_from=None,
+            valid_to=None,
+            successor_code=None,
+            kind="nation",
+            **named(NATION_CODE, nation.get("vi", "Việt Nam"), None, "Vietnam"),
+        )
+    )
+
+    key_to_new: dict[str, str] = {}
+    seen_provinces: set[str] = set()
+    for pcode, pfull, pshort, pkey, plat, plon, *_ in current_rows:
+        code = f"VN-{pcode}"
+        if code in seen_provinces:
+            continue
+        seen_provinces.add(code)
+        key_to_new[pkey] = code
+        records.append(
+            AreaRecord(
+                code=code,
+                level="province",
+                name_vi=pshort,
+                parent_code=NATION_CODE,
+                valid_from=MERGER_DATE,
+                valid_to=None,
+                successor_code=None,
+                kind="city" if pfull.startswith("Thành phố") else "province",
+                lat=plat,
+                lon=plon,
+                **named(code, pshort, pfull, _title_en(pshort)),
+            )
+        )
+
+    old_to_new = {old: key_to_new[new] for new, olds in merges.items() for old in olds}
+    for pcode, pfull, pshort, pkey, plat, plon in legacy_rows:
+        code = f"VN-OLD-{pcode}"
+        if pkey not in old_to_new:
+            raise GazetteerError(f"old province {pfull} ({code}) has no successor in the 2025 merger")
+        records.append(
+            AreaRecord(
+                code=code,
+                level="province",
+                name_vi=pshort,
+                parent_code=NATION_CODE,
+                valid_from=None,
+                valid_to=MERGER_DATE,
+                successor_code=old_to_new[pkey],
+                kind="city" if pfull.startswith("Thành phố") else "province",
+                lat=plat,
+                lon=plon,
+                **named(code, pshort, pfull, _title_en(pshort)),
+            )
+        )
+
+    for pcode, _pf, _ps, _pk, _plat, _plon, wcode, wfull, wshort, wtype, wlat, wlon in current_rows:
+        kind = _WARD_KINDS.get(wtype)
+        if kind is None:
+            raise GazetteerError(f"unknown ward type {wtype!r} for {wfull}")
+        code = f"VN-{pcode}-{wcode}"
+        en = f"{_ascii(wshort)} {_KIND_EN[kind]}"
+        aliases[code] = {"vi": (wshort,), "en": (_ascii(wshort),)}
+        records.append(
+            AreaRecord(
+                code=code,
+                level="commune",
+                name_vi=wfull,
+                name_en=en,
+                name_ar="",
+                parent_code=f"VN-{pcode}",
+                valid_from=MERGER_DATE,
+                valid_to=None,
+                successor_code=None,
+                aliases=(wshort, _ascii(wshort)),
+                kind=kind,
+                lat=wlat,
+                lon=wlon,
+            )
+        )
+
+    known = {r.code for r in records}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise GazetteerError(f"area_names.json names unknown areas: {', '.join(unknown)}")
+    return Gazetteer(records, aliases)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    return build_gazetteer()
