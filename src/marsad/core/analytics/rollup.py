@@ -32,7 +32,7 @@ import polars as pl
 
 from marsad.core import periods as P
 
-from .frames import Rule, observation_frame, rule_of
+from .frames import Rule, observation_frame, rule_of, select_best
 
 __all__ = ["AreaTree", "ObservationStore", "rollup", "time_map"]
 
@@ -147,50 +147,80 @@ def _iter_records(gazetteer: Any) -> Iterable[Any]:
 
 
 class ObservationStore:
-    """Observations held in a DuckDB table (sorted by indicator and period), for large data."""
+    """Observations held in a DuckDB table, for large data.
+
+    Sort the table by indicator and period (zone maps then skip most of it) and store the
+    low-cardinality columns as ENUMs (see ``synthetic.SyntheticData.store``). The store treats
+    its table as a read-only snapshot and caches what it learns about it: the period ENUM's
+    codes, and which areas have observations of each indicator.
+    """
 
     def __init__(self, con: Any, table: str = "observations") -> None:
         self.con = con
         self.table = table
+        self._period_codes: dict[str, int] | None = None
+        self._period_codes_known = False
+        self._areas: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_frame(cls, frame: Any, *, table: str = "observations", con: Any = None) -> ObservationStore:
         import duckdb
 
         con = con or duckdb.connect()
-        src = frame if isinstance(frame, pl.DataFrame) else observation_frame(frame)
-        con.register("_incoming", src.to_arrow() if isinstance(src, pl.DataFrame) else src)
+        src = select_best(observation_frame(frame))
+        con.register("_incoming", src.to_arrow())
         con.execute(
             f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _incoming ORDER BY indicator, period, area"
         )
         con.unregister("_incoming")
         return cls(con, table)
 
+    def period_codes(self) -> dict[str, int] | None:
+        """Period code -> ENUM index when the period column is an ENUM (joins on integers)."""
+        if not self._period_codes_known:
+            kind = self.con.sql(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = 'period'",
+                params=[self.table],
+            ).fetchall()
+            if kind and kind[0][0].startswith("ENUM"):
+                row = self.con.sql(
+                    f"SELECT enum_range(period)::VARCHAR[] FROM {self.table} LIMIT 1"
+                ).fetchall()
+                self._period_codes = {c: i for i, c in enumerate(row[0][0])} if row else {}
+            self._period_codes_known = True
+        return self._period_codes
+
+    def areas_with(self, indicator: str) -> frozenset[str]:
+        """The areas that have any observation of ``indicator``."""
+        if indicator not in self._areas:
+            rows = self.con.sql(
+                f"SELECT DISTINCT area::VARCHAR FROM {self.table} WHERE indicator = ?", params=[indicator]
+            ).fetchall()
+            self._areas[indicator] = frozenset(r[0] for r in rows)
+        return self._areas[indicator]
+
 
 def time_map(periods: Iterable[str], time_aggregation: str) -> pl.DataFrame:
-    """(src, out, grain, need, at_end) rows: which source periods make up each output period."""
+    """(src, out, grain, need) rows: which source periods make up each output period.
+
+    ``grain`` 0 is the period itself, 1 its quarters, 2 its months; ``need`` is how many pieces
+    a complete figure needs (flows) or 1 (a stock takes its end piece; a rate only itself).
+    """
     rows = []
     for code in dict.fromkeys(periods):
         out = P.parse(code)
-        rows.append((out.code, out.code, GRAIN_RANK["exact"], 1, True))
-        if time_aggregation == "rate":
+        rows.append((out.code, out.code, GRAIN_RANK["exact"], 1))
+        if time_aggregation not in ("flow", "stock"):
             continue
         for grain, pieces in (("quarter", out.quarters), ("month", out.months)):
-            if len(pieces) < 2 and not (grain == "month" and out.length > 1 and len(pieces) == 1):
-                if len(pieces) < 2:
-                    continue
-            if sum(p.length for p in pieces) != out.length:
+            if len(pieces) < 2 or sum(p.length for p in pieces) != out.length:
                 continue
-            for piece in pieces:
-                at_end = piece.last == out.last
-                if time_aggregation == "stock" and not at_end:
-                    continue
-                need = len(pieces) if time_aggregation == "flow" else 1
-                rows.append((piece.code, out.code, GRAIN_RANK[grain], need, at_end))
+            if time_aggregation == "stock":
+                rows.append((pieces[-1].code, out.code, GRAIN_RANK[grain], 1))
+            else:
+                rows.extend((piece.code, out.code, GRAIN_RANK[grain], len(pieces)) for piece in pieces)
     return pl.DataFrame(
-        rows,
-        schema={"src": pl.Utf8, "out": pl.Utf8, "grain": pl.Int8, "need": pl.Int16, "at_end": pl.Boolean},
-        orient="row",
+        rows, schema={"src": pl.Utf8, "out": pl.Utf8, "grain": pl.Int8, "need": pl.Int16}, orient="row"
     )
 
 
@@ -211,9 +241,10 @@ def rollup(
 
     ``targets`` are the areas to compute (default: ``root`` and its children, e.g. a province
     and its communes, or the nation and its provinces). ``observations`` is an observation frame
-    / records, or an :class:`ObservationStore` for large data. The result is an output frame
-    (frames.py) with one extra column ``n_areas``: how many areas' values went into the figure.
-    ``trace`` fills ``inputs`` with the keys of the per-area values used.
+    / records, or an :class:`ObservationStore` for large data (one actual value per key assumed
+    there; frames are reduced to the most final status first). The result is an output frame
+    (frames.py) plus ``n_areas``: how many areas' values went into each figure. ``trace`` fills
+    ``inputs`` with the ids of the observations summed (the period's pieces of every area).
     """
     rule = rule or rule_of(catalogue, indicator)
     periods = [P.parse(p).code for p in periods]
@@ -225,74 +256,86 @@ def rollup(
     wanted = list(periods)
     if with_yoy:
         wanted += [P.parse(p).same_period_last_year().code for p in periods]
-    tmap = time_map(wanted, rule.time_aggregation)
+    wanted = list(dict.fromkeys(wanted))
+    out_index = {code: i for i, code in enumerate(wanted)}
+    tmap = time_map(wanted, rule.time_aggregation).with_columns(
+        out_i=pl.col("out").replace_strict(out_index, return_dtype=pl.Int16)
+    )
     pairs, shadows = tree.closure(targets)
 
     if isinstance(observations, ObservationStore):
-        con, table, cleanup = observations.con, observations.table, False
+        store, cleanup = observations, False
+        observed = store.areas_with(indicator)
     else:
         import duckdb
 
-        con, table, cleanup = duckdb.connect(), "_obs", True
-        con.register(table, observation_frame(observations).to_arrow())
+        frame = select_best(observation_frame(observations)).filter(pl.col("indicator") == indicator)
+        store, cleanup = ObservationStore(duckdb.connect(), "_obs"), True
+        store.con.register("_obs", frame.to_arrow())
+        observed = frozenset(frame["area"].unique().to_list())
+    blockers = set(shadows.column("blocker").to_pylist())
+    shadowing = not observed.isdisjoint(blockers)
+    codes = store.period_codes()
+    if codes is not None:
+        tmap = tmap.with_columns(
+            src_code=pl.col("src").replace_strict(codes, default=-1, return_dtype=pl.Int32)
+        )
+    con = store.con
     con.register("_tmap", tmap.to_arrow())
     con.register("_pairs", pairs)
-    con.register("_shadows", shadows)
+    if shadowing:
+        con.register("_shadows", shadows)
     try:
-        sql = _rollup_sql(table, rule, trace)
-        src_periods = tmap["src"].unique().to_list()
-        result = con.sql(sql, params=[indicator, src_periods]).pl()
+        sql = _rollup_sql(store.table, rule, trace=trace, shadowing=shadowing, enum_periods=codes is not None)
+        result = con.sql(sql, params=[indicator, tmap["src"].unique().to_list()]).pl()
     finally:
         for name in ("_tmap", "_pairs", "_shadows"):
-            con.unregister(name)
+            if name != "_shadows" or shadowing:
+                con.unregister(name)
         if cleanup:
             con.close()
-    return _finish(result, indicator, periods, rule, with_yoy, trace)
+    result = result.with_columns(
+        period=pl.col("out_i").replace_strict(dict(enumerate(wanted)), return_dtype=pl.Utf8)
+    )
+    return _finish(result.drop("out_i"), indicator, periods, rule, with_yoy, trace)
 
 
-def _rollup_sql(table: str, rule: Rule, trace: bool) -> str:
-    flow = rule.time_aggregation == "flow"
-    # per area and output period: the best complete grain (the period itself, quarters, months)
-    piece_value = "sum(o.value)" if flow else "max(o.value)"
-    trace_col = ", list(o.id) AS ids" if trace else ""
-    trace_pick = ", arg_min(ids, grain) AS ids" if trace else ""
-    if rule.area_aggregation == "none":
-        area_filter = "AND c.source = c.target"
-        agg = "max(t.v)"
-    else:
-        area_filter = ""
-        agg = "avg(t.v)" if rule.area_aggregation == "average" else "sum(t.v)"
-    ids_col = ", flatten(list(t.ids)) AS inputs" if trace else ""
+def _rollup_sql(table: str, rule: Rule, *, trace: bool, shadowing: bool, enum_periods: bool) -> str:
+    # 1. per area and output period, the best complete grain: the period itself, else its
+    #    quarters, else its months; 2. areas into targets (an observed ancestor shadows below).
+    join_period = "enum_code(o.period) = m.src_code" if enum_periods else "o.period = m.src"
+    piece = "sum(o.value)" if rule.time_aggregation == "flow" else "max(o.value)"
+    ids = ", list(o.id::VARCHAR) AS ids" if trace else ""
+    pick_ids = ", arg_min(ids, grain) AS ids" if trace else ""
+    agg = {"average": "avg(t.v)", "sum": "sum(t.v)"}.get(rule.area_aggregation, "max(t.v)")
+    own_only = "AND c.source = c.target" if rule.area_aggregation not in ("sum", "average") else ""
+    out_ids = ", flatten(list(t.ids)) AS inputs" if trace else ""
+    shadow = (
+        """
+        ANTI JOIN (SELECT s.source, s.target, t.out_i FROM _shadows s JOIN t ON t.area = s.blocker) x
+            ON x.source = c.source AND x.target = c.target AND x.out_i = t.out_i"""
+        if shadowing
+        else ""
+    )
     return f"""
     WITH src AS (
-        SELECT CAST(area AS VARCHAR) AS area, CAST(period AS VARCHAR) AS period, value,
-               CAST(id AS VARCHAR) AS id
+        SELECT area, period, value {", id" if trace else ""}
         FROM {table}
-        WHERE indicator = ? AND measure = 'level' AND status <> 'plan' AND period IN ?
-          AND value IS NOT NULL
+        WHERE indicator = ? AND measure = 'level' AND status <> 'plan' AND period IN ? AND value IS NOT NULL
     ),
     per_grain AS (
-        SELECT o.area, m.out AS period, m.grain, {piece_value} AS v, count(*) AS n, any_value(m.need) AS need
-               {trace_col}
-        FROM src o JOIN _tmap m ON o.period = m.src
-        GROUP BY o.area, m.out, m.grain
-        HAVING count(*) = any_value(m.need)
+        SELECT o.area, m.out_i, m.grain, {piece} AS v {ids}
+        FROM src o JOIN _tmap m ON {join_period}
+        GROUP BY o.area, m.out_i, m.grain
+        HAVING count(*) = max(m.need)
     ),
     t AS (
-        SELECT area, period, arg_min(v, grain) AS v {trace_pick}
-        FROM per_grain GROUP BY area, period
-    ),
-    shadowed AS (
-        SELECT s.source, s.target, t.period
-        FROM _shadows s JOIN t ON t.area = s.blocker
-    ),
-    contrib AS (
-        SELECT c.target, t.period, t.v, t.area {", t.ids" if trace else ""}
-        FROM t JOIN _pairs c ON t.area = c.source {area_filter}
-        ANTI JOIN shadowed x ON x.source = c.source AND x.target = c.target AND x.period = t.period
+        SELECT area::VARCHAR AS area, out_i, arg_min(v, grain) AS v {pick_ids}
+        FROM per_grain GROUP BY area, out_i
     )
-    SELECT target AS area, period, {agg} AS value, count(*) AS n_areas {ids_col}
-    FROM contrib t GROUP BY target, period
+    SELECT c.target AS area, t.out_i, {agg} AS value, count(*) AS n_areas {out_ids}
+    FROM t JOIN _pairs c ON t.area = c.source {own_only} {shadow}
+    GROUP BY c.target, t.out_i
     """
 
 
