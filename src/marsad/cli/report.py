@@ -1,7 +1,99 @@
-"""`marsad` commands for report (filled in by its issue)."""
+"""`marsad report` (one area's periodic report as PDF, DOCX, HTML or text) and
+`marsad bench report` (how long one province's quarterly report takes in each format)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
 
 import typer
 
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:
-    """Add this module's commands to ``app`` and its benchmarks to ``bench``."""
+    @app.command("report")
+    def report(
+        area: str = typer.Option(None, "--area", help='Area name or code, e.g. "Bac Ninh" or VN-24'),
+        period: str = typer.Option(None, "--period", help="Period code: 2024Q1, 2025-9M, 2025S1, 2025"),
+        lang: str = typer.Option("ar", "--lang", help="ar, vi or en"),
+        fmt: str = typer.Option(None, "--format", help="pdf, docx, html or text (default: from -o's suffix)"),
+        output: Path = typer.Option(
+            None, "-o", "--output", help="File to write (default: stdout for html/text)"
+        ),
+        from_file: Path = typer.Option(
+            None,
+            "--from-file",
+            exists=True,
+            dir_okay=False,
+            help="Report JSON, or observations CSV/JSON (import layout)",
+        ),
+        charts: bool = typer.Option(True, "--charts/--no-charts", help="Draw the charts"),
+    ) -> None:
+        """Write the review report of an area and period, in Arabic, Vietnamese or English."""
+        from rich.console import Console
+
+        from marsad.core.narration import LANGS
+        from marsad.reports.render import FORMATS, render_report
+        from marsad.reports.sources import ReportSourceError, report_data_from_file, sample_report_data
+
+        err = Console(stderr=True)
+        if lang not in LANGS:
+            err.print(f"[red]--lang must be one of {', '.join(LANGS)}[/]")
+            raise typer.Exit(2)
+        fmt = fmt or (output.suffix.lstrip(".").lower() if output else "text")
+        fmt = {"txt": "text", "htm": "html"}.get(fmt, fmt)
+        if fmt not in FORMATS:
+            err.print(f"[red]--format must be one of {', '.join(FORMATS)}[/]")
+            raise typer.Exit(2)
+        if fmt in ("pdf", "docx") and output is None:
+            err.print(f"[red]a {fmt} report needs -o FILE[/]")
+            raise typer.Exit(2)
+        try:
+            if from_file:
+                data = report_data_from_file(from_file, area, period)
+            else:
+                data = sample_report_data(area, period)
+        except (ReportSourceError, ValueError) as exc:
+            err.print(f"[red]{exc}[/]")
+            raise typer.Exit(1) from exc
+        started = time.perf_counter()
+        content = render_report(data, lang, fmt, charts=charts)
+        if output is None:
+            sys.stdout.write(content.decode("utf-8"))
+            return
+        output.write_bytes(content)
+        err.print(
+            f"[green]{output}[/]: {data.area_name('en')} {data.period}, {lang}, {fmt}, "
+            f"{len(content):,} bytes in {time.perf_counter() - started:.2f} s"
+        )
+
+    @bench.command("report")
+    def bench_report(
+        repeat: int = typer.Option(3, "--repeat", min=1, help="Runs per language and format"),
+        area: str = typer.Option("Ninh Thuan", "--area"),
+        period: str = typer.Option("2024Q1", "--period"),
+    ) -> None:
+        """Time one province's quarterly report in each format and language (best and mean of N)."""
+        from rich.console import Console
+        from rich.table import Table
+
+        from marsad.core.narration import LANGS
+        from marsad.reports.render import render_report
+        from marsad.reports.sources import sample_report_data
+
+        data = sample_report_data(area, period)
+        render_report(data, "ar", "html")  # warm up: fonts registered, vl-convert started
+        table = Table(title=f"marsad bench report: {data.area_name('en')} {data.period}, {repeat} runs each")
+        for col in ("format", "lang", "best s", "mean s", "size KiB"):
+            table.add_column(col, justify="right" if col != "format" else "left")
+        for fmt in ("text", "html", "pdf", "docx"):
+            for lang in LANGS:
+                times, size = [], 0
+                for _ in range(repeat):
+                    t0 = time.perf_counter()
+                    size = len(render_report(data, lang, fmt))
+                    times.append(time.perf_counter() - t0)
+                table.add_row(
+                    fmt, lang, f"{min(times):.3f}", f"{sum(times) / len(times):.3f}", f"{size / 1024:.0f}"
+                )
+        Console().print(table)
