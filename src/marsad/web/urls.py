@@ -1,7 +1,41 @@
+"""Root URLconf: the pages of each domain app, the API and the fonts."""
+
+from importlib.util import find_spec
+
 from django.contrib import admin
 from django.urls import include, path
 
+from . import fonts, views
+
+web_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("dashboard/", views.dashboard, name="dashboard"),
+        path("explorer/", views.explorer, name="explorer"),
+        path("explorer/download.<str:fmt>", views.explorer_download, name="explorer-download"),
+        path("changes/", views.changes, name="changes"),
+        path("changes/observation/<int:pk>/", views.observation_changes, name="observation-changes"),
+        path("fonts/marsad-fonts.css", fonts.fonts_css, name="fonts-css"),
+        path("fonts/<str:name>", fonts.font_file, name="font"),
+    ],
+    "web",
+)
+
 urlpatterns = [
+    path("", include(web_patterns)),
+    path("accounts/", include("marsad.accounts.urls")),
+    path("observations/", include("marsad.observations.urls")),
+    path("documents/", include("marsad.documents.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# Apps built by other helpers join as their URLconfs land.
+for prefix, module in (("directives/", "marsad.directives.urls"), ("reports/", "marsad.reports.urls")):
+    if find_spec(module) is not None:
+        urlpatterns.append(path(prefix, include(module)))
+
+if find_spec("marsad.web.api") is not None:
+    from .api import api
+
+    urlpatterns.append(path("api/", api.urls))

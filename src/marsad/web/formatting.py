@@ -1,0 +1,34 @@
+"""Numbers on pages: the shared core formatting, per language, with optional Eastern digits."""
+
+from __future__ import annotations
+
+try:  # the shared numbers module, when it lands
+    from marsad.core.numbers import format_number, format_percent  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - depends on another helper's module
+    from marsad.core.narration.formatting import format_number, format_percent
+
+
+def _lang(lang: str | None) -> str:
+    return (lang or "ar")[:2]
+
+
+def number_text(value, lang: str | None, eastern_digits: bool = False, decimals=None) -> str:
+    if value is None or value == "":
+        return "—"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if decimals is not None:
+        decimals = int(decimals)
+    return format_number(number, _lang(lang), eastern_digits, decimals)
+
+
+def percent_text(value, lang: str | None, eastern_digits: bool = False, decimals=1) -> str:
+    if value is None or value == "":
+        return "—"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return format_percent(number, _lang(lang), eastern_digits, None if decimals is None else int(decimals))

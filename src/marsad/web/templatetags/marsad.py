@@ -1,0 +1,87 @@
+"""Template helpers for the frame: the main menu, the user's role, numbers per locale."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from marsad.web.formatting import number_text, percent_text
+
+register = template.Library()
+
+
+def _menu(user) -> list[tuple[str, str]]:
+    """(url name, label) of the pages this user may open; pages not installed yet are skipped."""
+    from marsad.accounts.scopes import is_admin, profile_of
+
+    profile = profile_of(user)
+    role = profile.role if profile else None
+    items = [
+        ("web:dashboard", _("Dashboard")),
+        ("web:explorer", _("Indicator explorer")),
+    ]
+    if is_admin(user) or role in {"planner", "department", "commune"}:
+        items += [("observations:entry", _("Data entry")), ("observations:import", _("Import"))]
+    items += [
+        ("documents:list", _("Documents")),
+        ("directives:board", _("Directives")),
+        ("directives:recommendations", _("Recommendations")),
+        ("web:changes", _("Change log")),
+    ]
+    if is_admin(user) and user.is_staff:
+        items.append(("admin:index", _("Administration")))
+    return items
+
+
+@register.simple_tag
+def main_menu(request):
+    current = request.path
+    links = []
+    for name, label in _menu(request.user):
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        active = url == current or (url != "/" and current.startswith(url))
+        links.append((url, " active" if active else "", label))
+    items = format_html_join("", '<li><a class="nav-link{1}" href="{0}">{2}</a></li>', links)
+    return format_html("<ul>{}</ul>", items)
+
+
+@register.simple_tag
+def user_role(user):
+    from marsad.accounts.scopes import is_admin, profile_of
+
+    profile = profile_of(user)
+    if profile is not None:
+        return profile.get_role_display()
+    return _("administrator") if is_admin(user) else _("viewer")
+
+
+def _eastern(context) -> bool:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    return bool(profile and profile.eastern_digits)
+
+
+@register.simple_tag(takes_context=True)
+def num(context, value, decimals=None):
+    """A number as the current language writes it (Eastern digits if the user asked)."""
+    return number_text(value, get_language(), _eastern(context), decimals)
+
+
+@register.simple_tag(takes_context=True)
+def pct(context, value, decimals=1):
+    return percent_text(value, get_language(), _eastern(context), decimals)
+
+
+@register.filter
+def get_item(mapping, key):
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
