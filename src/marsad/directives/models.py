@@ -220,12 +220,12 @@ def unit_in_area(unit: Organisation, area) -> bool:
 
 class AssignmentQuerySet(models.QuerySet):
     def with_status(self, today: date | None = None, days: int | None = None):
-        """Annotate ``current_status`` computed in SQL exactly as ``steering.classify`` does."""
+        """Annotate ``live_status`` computed in SQL exactly as ``steering.classify`` does."""
         today = today or timezone.localdate()
         days = due_soon_days() if days is None else days
         soon = date.fromordinal(today.toordinal() + days)
         return self.annotate(
-            current_status=Case(
+            live_status=Case(
                 When(Q(completed_on__isnull=False, deadline__isnull=True), then=Value("done_on_time")),
                 When(
                     Q(completed_on__isnull=False, completed_on__lte=models.F("deadline")),
@@ -240,8 +240,8 @@ class AssignmentQuerySet(models.QuerySet):
             )
         )
 
-    def with_current_status(self, status: str, today: date | None = None):
-        return self.with_status(today).filter(current_status=status)
+    def with_live_status(self, status: str, today: date | None = None):
+        return self.with_status(today).filter(live_status=status)
 
 
 class Assignment(Audited):

@@ -92,8 +92,27 @@ def _en_place(area: Area) -> str:
     return area.name_en
 
 
+AR_KIND = {
+    "ward": "حي",
+    "commune": "بلدية",
+    "special zone": "المنطقة الخاصة",
+    "special_zone": "المنطقة الخاصة",
+}
+EN_KIND_SUFFIXES = (" Ward", " Commune", " Special Zone", " Special zone")
+
+
 def _ar_place(area: Area) -> str:
-    return area.name_ar or area.name_en
+    """The Arabic name, or for units without one (most communes) an Arabic kind + Latin name."""
+    if area.name_ar:
+        return area.name_ar
+    name = area.name_en
+    word = AR_KIND.get((area.kind or "").lower())
+    if word:
+        for suffix in EN_KIND_SUFFIXES:
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        return f"{word} {name}"
+    return name
 
 
 def units_for_province(area: Area) -> list[Organisation]:

@@ -78,7 +78,7 @@ def collect(today: date | None = None) -> list[Notice]:
     today = today or timezone.localdate()
     qs = (
         Assignment.objects.with_status(today)
-        .filter(current_status__in=(steering.Status.OVERDUE.value, steering.Status.DUE_SOON.value))
+        .filter(live_status__in=(steering.Status.OVERDUE.value, steering.Status.DUE_SOON.value))
         .filter(directive__closed_on__isnull=True)
         .select_related("directive", "organisation")
         .order_by("organisation__code", "deadline", "id")
@@ -86,7 +86,7 @@ def collect(today: date | None = None) -> list[Notice]:
     notices: dict[int, Notice] = {}
     for a in qs:
         notice = notices.setdefault(a.organisation_id, Notice(a.organisation))
-        (notice.overdue if a.current_status == "overdue" else notice.due_soon).append(a)
+        (notice.overdue if a.live_status == "overdue" else notice.due_soon).append(a)
     out = list(notices.values())
     members = defaultdict(dict)
     for notice in out:

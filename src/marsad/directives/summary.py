@@ -22,9 +22,9 @@ from .models import Assignment, Directive, Organisation
 def follow_up(queryset, *, today: date | None = None, days: int | None = None) -> steering.FollowUp:
     """Counts by status of a queryset of assignments."""
     result = steering.FollowUp()
-    rows = queryset.with_status(today, days).order_by().values("current_status").annotate(n=Count("id"))
+    rows = queryset.with_status(today, days).order_by().values("live_status").annotate(n=Count("id"))
     for row in rows:
-        result.add(steering.Status(row["current_status"]), row["n"])
+        result.add(steering.Status(row["live_status"]), row["n"])
     return result
 
 
@@ -68,12 +68,12 @@ def by_unit(queryset, *, today: date | None = None, days: int | None = None) -> 
     rows = (
         queryset.with_status(today, days)
         .order_by()
-        .values("organisation_id", "current_status")
+        .values("organisation_id", "live_status")
         .annotate(n=Count("id"))
     )
     for row in rows:
         per.setdefault(row["organisation_id"], steering.FollowUp()).add(
-            steering.Status(row["current_status"]), row["n"]
+            steering.Status(row["live_status"]), row["n"]
         )
     units = Organisation.objects.in_bulk(list(per))
     out = [UnitRow(units[pk], fu) for pk, fu in per.items()]

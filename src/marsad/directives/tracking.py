@@ -150,6 +150,8 @@ def report_progress(
     if user is not None:
         _require(can_update(user, assignment), _("You may only report on your own unit's assignments."))
     on = on or timezone.localdate()
+    # Work on the row as stored now: the caller's copy may hold an old status or percent.
+    assignment = Assignment.objects.select_for_update().select_related("directive").get(pk=assignment.pk)
     directive = assignment.directive
     errors = {}
     if directive.is_closed:
@@ -235,7 +237,7 @@ def refresh_statuses(today: date | None = None, queryset=None) -> int:
     today = today or timezone.localdate()
     qs = (queryset if queryset is not None else Assignment.objects.all()).with_status(today)
     changed = 0
-    for assignment in qs.exclude(current_status=F("status")).select_related("directive"):
+    for assignment in qs.exclude(live_status=F("status")).select_related("directive"):
         if assignment.refresh_status(today, reason="daily status run"):
             changed += 1
     return changed

@@ -1,0 +1,76 @@
+from django.contrib import admin
+
+from .models import (
+    Assignment,
+    Difficulty,
+    Directive,
+    Inspection,
+    Organisation,
+    ProgressReport,
+    Recommendation,
+    StatusChange,
+)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_en", "name_vi", "kind", "area")
+    list_filter = ("kind",)
+    search_fields = ("code", "name_en", "name_vi", "name_ar")
+    raw_id_fields = ("area",)
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    raw_id_fields = ("organisation",)
+    fields = ("organisation", "deadline", "percent_done", "completed_on", "status")
+    readonly_fields = ("status",)
+
+
+@admin.register(Directive)
+class DirectiveAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "period", "deadline", "lead_unit", "delegated", "closed_on")
+    list_filter = ("period", "delegated")
+    search_fields = ("text", "text_en", "text_vi", "text_ar", "number")
+    raw_id_fields = ("document", "proposal", "parent", "area", "issuer", "lead_unit", "indicator", "target")
+    filter_horizontal = ("cooperating_units",)
+    inlines = [AssignmentInline]
+
+
+class ProgressInline(admin.TabularInline):
+    model = ProgressReport
+    extra = 0
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    readonly_fields = ("previous", "status", "on", "reason", "at")
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ("directive", "organisation", "deadline", "percent_done", "completed_on", "status")
+    list_filter = ("status", "delegated")
+    raw_id_fields = ("directive", "organisation")
+    inlines = [ProgressInline, StatusChangeInline]
+
+
+@admin.register(Inspection)
+class InspectionAdmin(admin.ModelAdmin):
+    list_display = ("assignment", "date", "result", "inspector")
+    raw_id_fields = ("assignment", "inspector")
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(admin.ModelAdmin):
+    list_display = ("topic", "area", "date", "answered_on")
+    search_fields = ("topic", "text")
+    raw_id_fields = ("area", "organisation", "document")
+
+
+@admin.register(Difficulty)
+class DifficultyAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "area", "period")
+    raw_id_fields = ("area", "document")

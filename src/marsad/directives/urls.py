@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "directives"
+
+urlpatterns = [
+    path("", views.board, name="board"),
+    path("summary.json", views.summary_json, name="summary"),
+    path("<int:pk>/", views.directive_detail, name="detail"),
+    path("<int:pk>/delegate/", views.delegate, name="delegate"),
+    path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
+    path("documents/<int:document_id>/load/", views.load_document, name="load-document"),
+    path("recommendations/", views.recommendations, name="recommendations"),
+    path("recommendations/<int:pk>/answer/", views.answer, name="answer"),
+]

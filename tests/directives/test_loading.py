@@ -1,0 +1,95 @@
+"""From a document to tracked directives; the units; the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from marsad.directives.loading import load_document, next_period
+from marsad.directives.models import Difficulty, Directive, Organisation, Recommendation
+from marsad.documents.models import Document, Proposal
+
+pytestmark = pytest.mark.django_db
+SEEDS = Path("/work/shared/seeds")
+
+
+def test_next_period():
+    assert next_period("2025-9M") == "2025Q4"
+    assert next_period("2024Q1") == "2024Q2"
+    assert next_period("2025") == "2026Q1"
+
+
+def _document(area, text="...", period="2025-9M"):
+    doc = Document.objects.create(title="review", language="ar", text=text, area=area, period=period)
+    items = [
+        ("directive", "اقتراح خطط عاجلة للامركزية", "2025Q4"),
+        ("directive", "تدريب الكوادر على مستوى البلدية", ""),
+        ("difficulty", "الكوارث الطبيعية معقدة", ""),
+        ("recommendation", "التحول الرقمي", ""),
+    ]
+    Proposal.objects.bulk_create(
+        Proposal(document=doc, kind=k, text=t, period=p, span_start=i * 10, span_end=i * 10 + 5, evidence=t)
+        for i, (k, t, p) in enumerate(items)
+    )
+    return doc
+
+
+def test_load_document_once(bac_ninh):
+    doc = _document(bac_ninh)
+    result = load_document(doc)
+    assert len(result.directives) == 2
+    assert {d.period for d in result.directives} == {"2025Q4"}  # the second from the document's period
+    first = result.directives[0]
+    assert first.deadline.isoformat() == "2025-12-31"
+    assert first.lead_unit.code == "VN-24-PC" and first.assignments.get().organisation == first.lead_unit
+    assert first.proposal.decision == "accepted" and first.span_start == 0
+    assert Difficulty.objects.get().period == "2025-9M"
+    assert Recommendation.objects.get().topic == "التحول الرقمي"
+    again = load_document(doc)
+    assert again.directives == [] and Directive.objects.count() == 2 and Recommendation.objects.count() == 1
+
+
+def test_load_document_needs_an_area():
+    doc = _document(None)
+    with pytest.raises(ValidationError, match="area"):
+        load_document(doc)
+
+
+def test_create_organisations_is_idempotent(bac_ninh):
+    from marsad.areas.models import Area
+    from marsad.directives.organisations import DEPARTMENTS, create_organisations
+
+    first = create_organisations()
+    communes = Area.objects.communes().current().count()
+    provinces = Area.objects.provinces().current().count()
+    assert provinces == 34
+    assert first["created"] == first["total"] == communes + provinces * (2 + len(DEPARTMENTS)) + 1
+    assert create_organisations()["created"] == 0
+    pc = Organisation.objects.get(code="VN-24-PC")
+    assert "Bắc Ninh" in pc.name_vi and pc.name_en == "People's Committee of Bac Ninh" and pc.name_ar
+    commune = Organisation.objects.filter(area__parent=bac_ninh).first()
+    assert commune.name_vi.startswith("Ủy ban nhân dân ")
+
+
+@pytest.mark.parametrize(
+    ("seed", "area", "year", "period"),
+    [
+        ("003_54fd96d161a7a906.txt", "Bac Ninh", 2025, "2025Q4"),
+        ("000_94520d198d9ed722.txt", "Ninh Thuan", 2024, "2024Q2"),
+    ],
+)
+def test_seed_directives_become_tracked(seed, area, year, period):
+    if not hasattr(pytest.importorskip("marsad.core.extract"), "extract"):
+        pytest.skip("the extractor is not in this build yet")
+    from marsad.documents.ingest import ingest_text
+
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    doc = ingest_text(text, title=seed, lang="ar", area=area, year=year, file_name=seed).document
+    result = load_document(doc)
+    assert len(result.directives) >= 3
+    for d in result.directives:
+        assert d.period == period
+        assert d.text and text[d.span_start : d.span_end]
+        assert d.assignments.count() == 1

@@ -1,0 +1,111 @@
+"""A directive walked through every Government Office status, with frozen time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from marsad.directives.models import Assignment, StatusChange
+from marsad.directives.tracking import refresh_statuses, report_progress
+
+pytestmark = pytest.mark.django_db
+
+
+def live(assignment, day):
+    """The status on ``day``, from Python and from the SQL annotation (they must agree)."""
+    in_python = assignment.current_status(day).value
+    in_sql = Assignment.objects.with_status(day).get(pk=assignment.pk).live_status
+    assert in_python == in_sql
+    return in_python
+
+
+def test_walk_through_every_status(directive):
+    assignment = directive.assignments.get()
+    assert assignment.organisation.code == "VN-24-FIN"
+    with time_machine.travel(date(2025, 10, 1), tick=False):
+        assert live(assignment, date(2025, 10, 1)) == "in_progress"
+        report_progress(assignment, percent=30, text="collection plan issued")
+        assignment.refresh_from_db()
+        assert assignment.percent_done == 30 and assignment.completed_on is None
+    with time_machine.travel(date(2025, 12, 24), tick=False):
+        assert live(assignment, date(2025, 12, 24)) == "due_soon"
+        assert refresh_statuses() == 1
+    with time_machine.travel(date(2026, 1, 1), tick=False):
+        assert live(assignment, date(2026, 1, 1)) == "overdue"
+        assert refresh_statuses() == 1
+        assert refresh_statuses() == 0  # nothing moved since
+    with time_machine.travel(date(2026, 1, 10), tick=False):
+        report_progress(assignment, percent=100, text="all collection targets enforced")
+        assignment.refresh_from_db()
+        assert assignment.completed_on == date(2026, 1, 10)
+        assert live(assignment, date(2026, 1, 10)) == "done_late"
+    history = list(StatusChange.objects.filter(assignment=assignment).values_list("previous", "status", "on"))
+    assert history == [
+        ("in_progress", "due_soon", date(2025, 12, 24)),
+        ("due_soon", "overdue", date(2026, 1, 1)),
+        ("overdue", "done_late", date(2026, 1, 10)),
+    ]
+    # The audit log kept every change of the assignment too.
+    assert assignment.history().count() >= 4
+    assert directive.status(date(2026, 1, 10)).value == "done_late"
+
+
+def test_done_on_time_on_the_deadline_day(directive):
+    assignment = directive.assignments.get()
+    with time_machine.travel(date(2025, 12, 31), tick=False):
+        report_progress(assignment, percent=100, text="done")
+    assignment.refresh_from_db()
+    assert live(assignment, date(2026, 3, 1)) == "done_on_time"
+
+
+def test_reopened_when_a_later_report_is_below_100(directive):
+    assignment = directive.assignments.get()
+    report_progress(assignment, percent=100, text="done", on=date(2025, 11, 1))
+    report_progress(assignment, percent=90, text="one part must be redone", on=date(2025, 11, 2))
+    assignment.refresh_from_db()
+    assert assignment.completed_on is None
+    assert live(assignment, date(2025, 11, 2)) == "in_progress"
+
+
+def test_due_soon_days_comes_from_settings(directive, settings):
+    assignment = directive.assignments.get()
+    day = date(2025, 12, 16)  # 15 days left
+    assert live(assignment, day) == "in_progress"
+    settings.MARSAD_DUE_SOON_DAYS = 15
+    assert live(assignment, day) == "due_soon"
+
+
+def test_bad_input_is_refused_clearly(directive, units, bac_ninh):
+    from marsad.directives.tracking import assign, close_directive, create_directive
+
+    assignment = directive.assignments.get()
+    for bad in (101, -1):
+        with pytest.raises(ValidationError) as err:
+            report_progress(assignment, percent=bad, text="x", on=date(2025, 11, 1))
+        assert "percent" in err.value.message_dict
+    with pytest.raises(ValidationError) as err:
+        create_directive(
+            text="late start",
+            area=bac_ninh,
+            lead_unit=units["VN-24-FIN"],
+            period="2025Q4",
+            deadline=date(2025, 9, 30),
+        )
+    assert "before the period starts" in " ".join(err.value.message_dict["deadline"])
+    with pytest.raises(ValidationError) as err:
+        create_directive(text="x", area=bac_ninh, period="2025Q5")
+    assert "period" in err.value.message_dict
+    with pytest.raises(ValidationError) as err:
+        assign(directive, units["VN-01-FIN"])  # Hanoi's department, outside Bac Ninh
+    assert "outside" in " ".join(err.value.message_dict["organisation"])
+    with pytest.raises(ValidationError) as err:
+        create_directive(text="x", area=bac_ninh, lead_unit=units["VN-01-PC"], period="2025Q4")
+    assert "lead_unit" in err.value.message_dict
+    close_directive(directive, on=date(2025, 11, 15))
+    with pytest.raises(ValidationError) as err:
+        report_progress(assignment, percent=50, text="late report", on=date(2025, 11, 20))
+    assert "closed" in " ".join(err.value.messages)
+    assert assignment.reports.count() == 0
