@@ -53,7 +53,7 @@ def _resolve_area(area: str | None) -> tuple[str | None, dict[str, str], str]:
     if rec is None:
         return None, {"en": area, "vi": area, "ar": area}, "province"
     names = {"en": rec.name_en, "vi": rec.name_vi, "ar": rec.name_ar or rec.name_en}
-    return rec.code, names, rec.level
+    return rec.code, names, getattr(rec, "kind", "") or rec.level
 
 
 def _read_observations(path: Path) -> list[dict[str, Any]]:

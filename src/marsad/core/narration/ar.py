@@ -191,14 +191,19 @@ class Arabic(Language):
         return f"{lead} {self.period_name(p)}"
 
     def area_phrase(self, name, level):
-        if level == "province" and not name.startswith(("مقاطعة", "مدينة", "محافظة")):
-            return f"مقاطعة {name}"
-        if level == "commune" and not name.startswith(("بلدية", "حي")):
-            return f"بلدية {name}"
+        prefix = {
+            "province": "مقاطعة",
+            "city": "مدينة",
+            "commune": "بلدية",
+            "ward": "حي",
+            "special_zone": "منطقة",
+        }
+        if level in prefix and not name.startswith(("مقاطعة", "مدينة", "محافظة", "بلدية", "حي", "منطقة")):
+            return f"{prefix[level]} {name}"
         return name
 
     def report_title(self, area: str, p: periods.Period) -> str:
-        return f"الوضع الاجتماعي والاقتصادي في {self.area_phrase(area, 'province')}، {self.period_name(p)}"
+        return f"الوضع الاجتماعي والاقتصادي في {area}، {self.period_name(p)}"
 
     # -- pieces ----------------------------------------------------------------------------
     def qualified(self, row: IndicatorRow, after_bi: bool = False) -> str:

@@ -118,7 +118,7 @@ class ReportData:
     area_code: str | None
     area_names: dict[str, str]
     period: str
-    area_level: str = "province"
+    area_level: str = "province"  # or the gazetteer's kind: city, commune, ward, special_zone, nation
     rows: tuple[IndicatorRow, ...] = ()
     targets: tuple[TargetRow, ...] = ()
     difficulties: tuple[Text, ...] = ()

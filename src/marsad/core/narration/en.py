@@ -143,11 +143,14 @@ class English(Language):
 
     def report_title(self, area: str, p: periods.Period) -> str:
         name = self.period_name(p)
-        return f"Socio-economic situation of {self.area_phrase(area, 'province')}, {name}"
+        return f"Socio-economic situation of {area}, {name}"
 
     def area_phrase(self, name, level):
-        if level == "province" and "city" not in name.lower() and "province" not in name.lower():
+        low = name.lower()
+        if level == "province" and "city" not in low and "province" not in low:
             return f"{name} province"
+        if level == "city" and "city" not in low:
+            return f"{name} city"
         return name
 
     # -- pieces ----------------------------------------------------------------------------

@@ -126,6 +126,7 @@ class Language:
         raise NotImplementedError
 
     def report_title(self, area: str, period: periods.Period) -> str:
+        """``area`` as :meth:`area_phrase` gives it."""
         raise NotImplementedError
 
     def indicator_sentence(

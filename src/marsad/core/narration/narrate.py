@@ -176,7 +176,10 @@ def narrate(data: ReportData, lang: str) -> list[Section]:
 def narrate_text(data: ReportData, lang: str) -> str:
     """The report as plain text: title, then each section's title, paragraphs and items."""
     L = language(lang)
-    lines = [L.report_title(data.area_name(lang), periods.parse(data.period)), ""]
+    lines = [
+        L.report_title(L.area_phrase(data.area_name(lang), data.area_level), periods.parse(data.period)),
+        "",
+    ]
     for s in narrate(data, lang):
         lines.append(s.title)
         lines.extend(s.paragraphs)

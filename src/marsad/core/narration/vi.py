@@ -127,14 +127,19 @@ class Vietnamese(Language):
 
     def area_phrase(self, name, level):
         low = name.lower()
-        if level == "province" and not low.startswith(("tỉnh", "thành phố")):
-            return f"tỉnh {name}"
-        if level == "commune" and not low.startswith(("xã", "phường", "đặc khu")):
-            return f"xã {name}"
+        prefix = {
+            "province": "tỉnh",
+            "city": "thành phố",
+            "commune": "xã",
+            "ward": "phường",
+            "special_zone": "đặc khu",
+        }
+        if level in prefix and not low.startswith(("tỉnh", "thành phố", "xã", "phường", "đặc khu")):
+            return f"{prefix[level]} {name}"
         return name
 
     def report_title(self, area: str, p: periods.Period) -> str:
-        return f"Tình hình kinh tế - xã hội {self.area_phrase(area, 'province')} {self.period_name(p)}"
+        return f"Tình hình kinh tế - xã hội {area} {self.period_name(p)}"
 
     # -- pieces ----------------------------------------------------------------------------
     def qualified(self, row: IndicatorRow) -> str:

@@ -164,7 +164,7 @@ def build_layout(data: ReportData, lang: str, with_charts: bool = True) -> Repor
     return ReportLayout(
         lang=lang,
         rtl=L.rtl,
-        title=L.report_title(data.area_name(lang), period),
+        title=L.report_title(L.area_phrase(data.area_name(lang), data.area_level), period),
         subtitle=L.period_name(period),
         blocks=blocks,
         footer=L.title("generated"),
