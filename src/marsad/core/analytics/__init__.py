@@ -12,3 +12,26 @@ dicts out. The observation frame schema is defined once in :mod:`.frames`.
 - :mod:`.table`         the derived table of one area and period
 - :mod:`.synthetic`     a seeded synthetic national data set, and :mod:`.bench` timing it
 """
+from .consistency import check_consistency
+from .derive import derive
+from .frames import observation_frame
+from .growth_needed import growth_needed, growth_needed_for, scenario, scenarios_for
+from .ranking import lagging, rank
+from .rollup import AreaTree, ObservationStore, rollup
+from .table import derived_table
+
+__all__ = [
+    "AreaTree",
+    "ObservationStore",
+    "check_consistency",
+    "derive",
+    "derived_table",
+    "growth_needed",
+    "growth_needed_for",
+    "lagging",
+    "observation_frame",
+    "rank",
+    "rollup",
+    "scenario",
+    "scenarios_for",
+]

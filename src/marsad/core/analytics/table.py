@@ -1,0 +1,162 @@
+"""The derived table of one area and period: what a review meeting reads out.
+
+:func:`derived_table` gives every observed and derived figure of the area for the period and the
+same period last year (and the annual plan), as an output frame; :func:`wide_rows` turns it into
+one row per indicator with a column per measure, which the CLI and the reports print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from marsad.core import periods as P
+
+from .derive import Fact, fact_base
+from .frames import observation_frame, output_frame, select_best
+from .rollup import AreaTree, rollup
+
+__all__ = ["LABELS", "MEASURE_ORDER", "derived_table", "wide_rows"]
+
+MEASURE_ORDER = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
+
+# Column headings, in the three languages of Marsad.
+LABELS: dict[str, dict[str, str]] = {
+    "indicator": {"ar": "المؤشر", "vi": "Chỉ tiêu", "en": "Indicator"},
+    "level": {"ar": "القيمة", "vi": "Giá trị", "en": "Level"},
+    "level_last_year": {
+        "ar": "القيمة في نفس الفترة من العام السابق",
+        "vi": "Cùng kỳ năm trước",
+        "en": "Same period last year",
+    },
+    "yoy_pct": {
+        "ar": "النمو على أساس سنوي (%)",
+        "vi": "Tăng so với cùng kỳ (%)",
+        "en": "Growth on last year (%)",
+    },
+    "plan_pct": {"ar": "نسبة تحقيق الخطة (%)", "vi": "Đạt so với kế hoạch (%)", "en": "Of annual plan (%)"},
+    "plan": {"ar": "خطة العام", "vi": "Kế hoạch năm", "en": "Annual plan"},
+    "share_pct": {"ar": "الحصة (%)", "vi": "Tỷ trọng (%)", "en": "Share (%)"},
+    "contribution_pp": {
+        "ar": "المساهمة في النمو (نقطة مئوية)",
+        "vi": "Đóng góp tăng trưởng (điểm %)",
+        "en": "Contribution (pp)",
+    },
+    "unit": {"ar": "الوحدة", "vi": "Đơn vị", "en": "Unit"},
+    "derived_mark": {"ar": "* قيمة محسوبة", "vi": "* giá trị tính toán", "en": "* derived value"},
+    "title": {"ar": "الجدول المشتق", "vi": "Bảng chỉ tiêu dẫn xuất", "en": "Derived table"},
+    "no_data": {"ar": "لا توجد بيانات", "vi": "Không có dữ liệu", "en": "No data"},
+}
+
+
+def derived_table(
+    observations: Any,
+    area_code: str,
+    period: str,
+    catalogue: Mapping[str, Any] | None = None,
+    tree: AreaTree | Mapping[str, str] | None = None,
+) -> pl.DataFrame:
+    """Observed and derived figures of ``area_code`` for ``period`` and a year earlier.
+
+    With a ``tree`` (an :class:`AreaTree` or a child -> parent mapping), indicators the area has
+    no level for are first rolled up from the areas below it (its communes, the closed provinces
+    merged into it), marked ``rollup_*``. Rows: output frame (see frames.py).
+    """
+    p = P.parse(period)
+    last = p.same_period_last_year()
+    frame = select_best(observation_frame(observations))
+    own = frame.filter(pl.col("area") == area_code)
+    base = fact_base(own, catalogue)
+    if tree is not None:
+        tree = tree if isinstance(tree, AreaTree) else AreaTree(parent=dict(tree))
+        for fact in _rolled(frame, own, tree, area_code, p, catalogue):
+            base.add(fact)
+    base.derive()
+    wanted = {p.code, last.code}
+    years = {p.year_period().code, last.year_period().code}
+    rows = [
+        r for r in base.rows() if r["period"] in wanted or (r["status"] == "plan" and r["period"] in years)
+    ]
+    order = {code: i for i, code in enumerate(catalogue or {})}
+    rows.sort(
+        key=lambda r: (
+            order.get(r["indicator"], len(order)),
+            r["indicator"],
+            r["period"] != p.code,
+            r["status"] == "plan",
+            MEASURE_ORDER.index(r["measure"]) if r["measure"] in MEASURE_ORDER else 99,
+        )
+    )
+    return output_frame(rows)
+
+
+def _rolled(
+    frame: pl.DataFrame, own: pl.DataFrame, tree: AreaTree, area: str, p: P.Period, catalogue
+) -> list[Fact]:
+    below = set(tree.subtree(area)) - {area}
+    if not below:
+        return []
+    sub = frame.filter(pl.col("area").is_in(list(below)) & (pl.col("measure") == "level"))
+    out: list[Fact] = []
+    for indicator in sorted(set(sub["indicator"].to_list())):
+        has = own.filter((pl.col("indicator") == indicator) & (pl.col("measure") == "level"))
+        needed = [q for q in (p, p.same_period_last_year()) if q.code not in set(has["period"].to_list())]
+        if not needed:
+            continue
+        res = rollup(
+            sub.filter(pl.col("indicator") == indicator),
+            tree,
+            indicator,
+            [q.code for q in needed],
+            targets=[area],
+            catalogue=catalogue,
+            with_yoy=False,
+        )
+        for r in res.iter_rows(named=True):
+            out.append(
+                Fact(
+                    area=area,
+                    indicator=indicator,
+                    period=r["period"],
+                    measure="level",
+                    value=r["value"],
+                    unit=r["unit"] or _unit(sub, indicator),
+                    status="estimate",
+                    qualifier="exact",
+                    id=r["id"],
+                    derived=True,
+                    inputs=list(r["inputs"] or []),
+                    method=r["method"],
+                )
+            )
+    return out
+
+
+def _unit(frame: pl.DataFrame, indicator: str) -> str:
+    units = frame.filter(pl.col("indicator") == indicator)["unit"].drop_nulls().to_list()
+    return units[0] if units else ""
+
+
+def wide_rows(table: pl.DataFrame, period: str) -> list[dict[str, Any]]:
+    """One dict per indicator: level, level_last_year, yoy_pct, plan_pct, plan, share_pct,
+    contribution_pp (each ``{"value", "derived", "qualifier", "method"}`` or None) and unit."""
+    p = P.parse(period)
+    last = p.same_period_last_year().code
+    out: dict[str, dict[str, Any]] = {}
+    for r in table.iter_rows(named=True):
+        row = out.setdefault(r["indicator"], {"indicator": r["indicator"], "unit": ""})
+        cell = {k: r[k] for k in ("value", "derived", "qualifier", "method", "inputs", "status")}
+        if r["status"] == "plan":
+            if r["measure"] == "level" and r["period"] == p.year_period().code:
+                row["plan"] = cell
+            continue
+        if r["period"] == p.code:
+            row[r["measure"]] = cell
+            if r["measure"] == "level":
+                row["unit"] = r["unit"]
+        elif r["period"] == last and r["measure"] == "level":
+            row["level_last_year"] = cell
+    cols = ("level", "level_last_year", "yoy_pct", "plan_pct", "plan", "share_pct", "contribution_pp")
+    return [{**{c: None for c in cols}, **row} for row in out.values()]
