@@ -1,16 +1,16 @@
 """Observations -> ReportData: the one step that turns stored figures into a report's data.
 
 The database layer (or a file of observations) gives plain mappings with the import layout's
-keys: ``area, indicator, period, measure, value, unit, status, qualifier``. Everything a report
-needs beyond what was observed (sector shares, contributions to growth, where targets stand, the
-growth still needed) is derived here by :func:`derive_measures` and :func:`assess_target`.
-
-TODO(analytics): replace ``derive_measures`` and ``assess_target`` by the analytics core
-(``marsad.core.analytics``) once it lands; their results are plain numbers either way.
+keys: ``area, indicator, period, measure, value, unit, status, qualifier``. What a report needs
+beyond what was observed (growth from levels, sector shares, contributions to growth, the growth
+still needed for a target) comes from the analytics core (``marsad.core.analytics``) when it is
+installed; :func:`derive_measures` and the level formula in :func:`assess_target` are the small
+fallbacks that give the same numbers for the common cases.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -25,6 +25,8 @@ from marsad.core.narration.data import (
     Text,
 )
 from marsad.core.narration.formatting import round_half_up
+
+log = logging.getLogger(__name__)
 
 MEASURES = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
 
@@ -51,6 +53,44 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round_half_up(value, 2)
 
 
+def derive_with_analytics(
+    observations: list[Mapping[str, Any]], period: periods.Period, rows: dict[str, dict[str, Any]]
+) -> bool:
+    """Fill the rows' missing measures with the analytics core's derived values for ``period``.
+
+    Only indicators the report already has a figure for are completed: a report states what was
+    reported, with what follows from it, and does not grow new rows (a residual product-taxes
+    line, say) out of arithmetic. Returns False when the analytics core is not there.
+    """
+    try:
+        from marsad.core.analytics.derive import derive
+    except ImportError:
+        return False
+    try:
+        from marsad.core.catalogue import load_catalogue
+
+        catalogue = load_catalogue()
+    except ImportError:
+        catalogue = None
+    one_area = [{**o, "area": "_", "value": _float(o.get("value"))} for o in observations]
+    try:
+        frame = derive([o for o in one_area if o["value"] is not None], catalogue)
+    except Exception:  # noqa: BLE001 - a failure there must not stop the report; the fallback derives
+        log.warning("analytics could not derive the report's measures; using the fallback", exc_info=True)
+        return False
+    for r in frame.iter_rows(named=True):
+        row = rows.get(r["indicator"])
+        if row is None or r["period"] != period.code or r["status"] == "plan":
+            continue
+        if r["measure"] in MEASURES and row.get(r["measure"]) is None:
+            row[r["measure"]] = _r(r["value"])
+            if r["measure"] == "level":
+                row["unit"] = r["unit"] or row.get("unit")
+                row["qualifier"] = r["qualifier"] or "about"
+                row["status"] = r["status"] or "estimate"
+    return True
+
+
 def derive_measures(rows: dict[str, dict[str, Any]], parents: Mapping[str, str]) -> None:
     """Fill in shares of the parent and contributions to its growth, where not observed.
 
@@ -71,11 +111,47 @@ def derive_measures(rows: dict[str, dict[str, Any]], parents: Mapping[str, str])
             row["contribution_pp"] = _r(before / pbefore * g)
 
 
+def _growth_needed_by_analytics(
+    observations: list[Mapping[str, Any]], target: Mapping[str, Any], period: periods.Period
+) -> float | None:
+    """The analytics core's growth still needed (it also reads last year's quarters), or None."""
+    try:
+        from marsad.core.analytics.growth_needed import growth_needed_for
+    except ImportError:
+        return None
+    try:
+        from marsad.core.catalogue import load_catalogue
+
+        catalogue = load_catalogue()
+    except ImportError:
+        catalogue = None
+    one_area = [{**o, "area": "_", "value": _float(o.get("value"))} for o in observations]
+    kind = "target_yoy" if target["measure"] == "yoy_pct" else "target_level"
+    try:
+        result = growth_needed_for(
+            [o for o in one_area if o["value"] is not None and o.get("status") != "plan"],
+            "_",
+            target["indicator"],
+            period.code,
+            catalogue=catalogue,
+            **{kind: float(target["value"])},
+        )
+    except (ValueError, KeyError):  # not a flow, or not enough figures: nothing to say
+        return None
+    except Exception:  # noqa: BLE001 - as in derive_with_analytics: fall back, but say so
+        log.warning("analytics could not compute the growth still needed; using the fallback", exc_info=True)
+        return None
+    if result.weight_assumed:  # a guess at last year's weights is not a figure for a report
+        return None
+    return _r(result.growth_needed_pct)
+
+
 def assess_target(
     target: Mapping[str, Any],
     period: periods.Period,
     row: Mapping[str, Any] | None,
     year_before_level: float | None = None,
+    observations: list[Mapping[str, Any]] | None = None,
 ) -> TargetRow:
     """Where the area stands against a yearly target after ``period``, and what is still needed.
 
@@ -114,7 +190,9 @@ def assess_target(
             status = "met" if reached(achieved) else "missed"
         elif measure == "yoy_pct":
             level = row.get("level") if row else None
-            if year_before_level and level is not None:
+            if observations is not None:
+                needed = _growth_needed_by_analytics(observations, target, period)
+            if needed is None and year_before_level and level is not None:
                 so_far_before = level / (1 + achieved / 100)
                 rest_before = year_before_level - so_far_before
                 if rest_before > 0:
@@ -186,9 +264,11 @@ def report_data_from_observations(
     targets = list(targets)
     series: list[SeriesPoint] = []
     year_before: dict[str, float] = {}
+    area_observations: list[Mapping[str, Any]] = []
     for obs in observations:
         if not _matches_area(obs.get("area"), area_code, area_names):
             continue
+        area_observations.append(obs)
         code = obs["indicator"]
         measure = obs.get("measure") or "level"
         value = _float(obs.get("value"))
@@ -217,10 +297,12 @@ def report_data_from_observations(
             row["status"] = status
         elif row["unit"] is None:
             row["unit"] = ""
-    derive_measures(rows, parents)
+    if rows:
+        derive_with_analytics(area_observations, p, rows)
+    derive_measures(rows, parents)  # parents, and what analytics could not give
 
     target_rows = tuple(
-        assess_target(t, p, rows.get(t["indicator"]), year_before.get(t["indicator"]))
+        assess_target(t, p, rows.get(t["indicator"]), year_before.get(t["indicator"]), area_observations)
         for t in targets
         if str(t.get("period") or p.year) == str(p.year)
     )

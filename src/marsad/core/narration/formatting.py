@@ -3,13 +3,15 @@
 ar: ``5,800`` and ``8.26٪`` (Western digits, as Vietnamese news in Arabic writes them);
 vi: ``5.800`` and ``8,26%``; en: ``5,800`` and ``8.26%``.
 
-TODO(numbers): switch to ``marsad.core.numbers.format_number`` / ``format_percent`` once that
-module lands; these two functions are the only place narration formats numbers.
+The project's number module (``marsad.core.numbers``) is used when it is there; the local
+functions below are the same conventions, kept so narration works on its own.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["format_number", "format_percent", "round_half_up"]
 
 _SEPARATORS = {"ar": (",", "."), "vi": (".", ","), "en": (",", ".")}
 _PERCENT = {"ar": "٪", "vi": "%", "en": "%"}
@@ -47,3 +49,9 @@ def format_number(value: float, lang: str, eastern_digits: bool = False, decimal
 
 def format_percent(value: float, lang: str, eastern_digits: bool = False, decimals: int | None = None) -> str:
     return format_number(value, lang, eastern_digits, decimals) + _PERCENT.get(lang, "%")
+
+
+try:  # one formatting for the whole project when the numbers module is installed
+    from marsad.core.numbers import format_number, format_percent, round_half_up
+except ImportError:  # pragma: no cover - narration alone
+    pass
