@@ -49,8 +49,10 @@ def test_scope_functions(officer, delegated, directive, units, bac_ninh):
 def test_scope_through_the_pages(client, officer, delegated, directive):
     own, other = delegated[0], delegated[1]
     client.force_login(officer)
-    board = client.get("/directives/")
+    board = client.get("/directives/", HTTP_ACCEPT_LANGUAGE="vi")
     assert board.status_code == 200
+    assert "Theo dõi nhiệm vụ chỉ đạo" in board.content.decode()
+    assert "متابعة التوجيهات" in client.get("/directives/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert f"/directives/assignments/{own.pk}/" in board.content.decode()
     assert f"/directives/assignments/{other.pk}/" not in board.content.decode()
     assert client.get(f"/directives/assignments/{other.pk}/").status_code == 404

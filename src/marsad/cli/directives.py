@@ -22,6 +22,10 @@ def _django():
     from marsad.web.boot import setup_django
 
     setup_django()
+    from django.utils import translation
+
+    # Messages on the terminal in English; --lang chooses the language of summaries.
+    translation.activate("en")
 
 
 def _date(value: str | None) -> date | None:
