@@ -62,3 +62,12 @@ def make_user(username, role, *, organisation=None, capture=(), view=()):
     profile.capture_areas.set(capture)
     profile.view_areas.set(view)
     return user
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English (Arabic is the default language) so tests can read them."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
