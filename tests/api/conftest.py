@@ -11,17 +11,14 @@ URLCONF = "marsad_api_test_urls"
 
 
 def _urlconf() -> str:
-    """The root URLs with the API mounted, whether or not the root URLconf mounts it yet."""
+    """The API mounted at /api/ alone, independent of the root URLconf's state."""
     if URLCONF not in sys.modules:
         from django.urls import path
 
         from marsad.web.api import api
-        from marsad.web.urls import urlpatterns
 
         module = types.ModuleType(URLCONF)
-        module.urlpatterns = list(urlpatterns)
-        if not any(str(getattr(p, "pattern", "")) == "api/" for p in urlpatterns):
-            module.urlpatterns.append(path("api/", api.urls))
+        module.urlpatterns = [path("api/", api.urls)]
         sys.modules[URLCONF] = module
     return URLCONF
 

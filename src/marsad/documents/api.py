@@ -6,7 +6,7 @@ from typing import Any, Literal
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -36,9 +36,9 @@ class DocumentIn(ExtractIn):
     file_name: str = Field("", max_length=255)
 
 
-def _extract_module():
+def _extract_function():
     try:
-        from marsad.core import extract
+        from marsad.core.extract import extract
     except ImportError as exc:  # the reader is being built by another part of the project
         raise HttpError(503, _("The document reader is not available: %(error)s") % {"error": exc}) from exc
     return extract
@@ -51,8 +51,8 @@ def _extract_module():
     description="Nothing is stored. The answer is the `marsad extract` JSON contract.",
 )
 def extract_text(request, payload: ExtractIn):
-    extract = _extract_module()
-    return extract.extract(
+    extract = _extract_function()
+    return extract(
         clean_text(payload.text), lang=payload.lang, area=clean_text(payload.area) or None, year=payload.year
     ).to_json()
 
@@ -126,7 +126,7 @@ def ingest_document(request, payload: DocumentIn):
     user = request.auth
     if not scopes.capturable_areas(user).exists():
         raise HttpError(403, _("Your role does not allow entering data."))
-    _extract_module()
+    _extract_function()
     from .ingest import ingest_text
 
     result = ingest_text(
@@ -147,7 +147,7 @@ def ingest_document(request, payload: DocumentIn):
             document.delete()
             raise
     body = {"document": _document_out(document.pk), "created": result.created, "proposals": result.proposals}
-    return (201 if result.created else 200), body
+    return Status(201 if result.created else 200, body)
 
 
 @router.get("/documents", response={200: list[DocumentOut], **ERRORS}, summary="List documents")

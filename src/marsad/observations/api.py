@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -34,7 +34,7 @@ from .models import Observation
 router = Router(tags=["observations"])
 
 Measure = Literal[measures.MEASURES]  # type: ignore[valid-type]
-Status = Literal[measures.STATUSES]  # type: ignore[valid-type]
+ObsStatus = Literal[measures.STATUSES]  # type: ignore[valid-type]
 Qualifier = Literal[measures.QUALIFIERS]  # type: ignore[valid-type]
 OPEN_FROM_YEAR = 1950
 PERIOD_PATTERN = r"^\d{4}(S[12]|Q[1-4]|0[1-9]|1[0-2]|-([1-9]|1[0-2])M)?$"
@@ -82,7 +82,7 @@ class ObservationFilters(Schema):
     period_from: str | None = Field(None, pattern=PERIOD_PATTERN, description="periods starting on or after")
     period_to: str | None = Field(None, pattern=PERIOD_PATTERN, description="periods ending on or before")
     measure: Measure | None = None
-    status: Status | None = None
+    status: ObsStatus | None = None
 
 
 @cache
@@ -163,7 +163,7 @@ class ObservationIn(Schema):
     indicator: str = Field(..., max_length=64, examples=["grdp"])
     period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025Q1"])
     measure: Measure = "level"
-    status: Status = "official"
+    status: ObsStatus = "official"
     value: float = Field(..., allow_inf_nan=False, ge=-1e15, le=1e15)
     unit: str = Field("", max_length=40, description="defaults to the indicator's or the measure's unit")
     qualifier: Qualifier = "exact"
@@ -201,7 +201,8 @@ def save_observation(request, payload: ObservationIn):
         obs.source, obs.entered_by = Observation.Source.ENTRY, user
         obs.document, obs.span_start, obs.span_end = None, None, None
         obs.save(changed_by=user, source="api")
-    return 201 if created else 200, Observation.objects.filter(pk=obs.pk).values(*OBSERVATION_VALUES).get()
+    body = Observation.objects.filter(pk=obs.pk).values(*OBSERVATION_VALUES).get()
+    return Status(201 if created else 200, body)
 
 
 class ChangeOut(Schema):

@@ -14,6 +14,7 @@ from marsad.accounts.api import router as accounts_router
 from marsad.areas.api import router as areas_router
 from marsad.documents.api import router as documents_router
 from marsad.indicators.api import router as indicators_router
+from marsad.observations.analytics_api import router as analytics_router
 from marsad.observations.api import router as observations_router
 from marsad.targets.api import router as targets_router
 
@@ -37,6 +38,7 @@ for router in (
     indicators_router,
     observations_router,
     targets_router,
+    analytics_router,
     documents_router,
 ):
     api.add_router("", router)
