@@ -12,6 +12,7 @@ dicts out. The observation frame schema is defined once in :mod:`.frames`.
 - :mod:`.table`         the derived table of one area and period
 - :mod:`.synthetic`     a seeded synthetic national data set, and :mod:`.bench` timing it
 """
+
 from .consistency import check_consistency
 from .derive import derive
 from .frames import observation_frame

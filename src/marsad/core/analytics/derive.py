@@ -17,6 +17,7 @@ replaced, a derived value never replaces another:
                              (= last year's share x the child's growth)
     residual_of_parent       the one missing part of a breakdown: parent - the other parts
                              (GRDP - sectors = product taxes)
+    sum_of_parts             the whole of a breakdown from all its parts
 
 Stocks and rates are never summed over time; breakdowns (an indicator's ``parent``) are taken as
 additive, as GRDP = sectors + product taxes is.
@@ -230,8 +231,8 @@ class FactBase:
         for (area, indicator), by_period in levels.items():
             known = set(by_period)
             # differences: b minus a nested piece sharing its start or its end
-            for b in known:
-                for a in known:
+            for b in list(by_period):
+                for a in list(by_period):
                     if a == b or not b.contains(a):
                         continue
                     if a.first == b.first:
@@ -341,6 +342,18 @@ class FactBase:
                     inputs=[whole, *others],
                     method="residual_of_parent",
                     qualifier=_residual_qualifier(whole, others),
+                )
+            )
+        if whole is None and parts and not missing:
+            fs = list(known.values())
+            out.append(
+                self._make(
+                    fs[0],
+                    indicator=parent,
+                    value=sum(f.value for f in fs),
+                    inputs=fs,
+                    method="sum_of_parts",
+                    qualifier=_sum_qualifier(fs),
                 )
             )
         if whole is None:

@@ -51,13 +51,17 @@ class AreaTree:
 
     @classmethod
     def from_gazetteer(cls, gazetteer: Any) -> AreaTree:
-        """From a ``marsad.core.gazetteer.Gazetteer`` (or any iterable of AreaRecord-likes)."""
-        records = list(getattr(gazetteer, "records", None) or _iter_records(gazetteer))
-        parent = {r.code: r.parent_code for r in records if r.parent_code}
-        successor = {r.code: r.successor_code for r in records if getattr(r, "successor_code", None)}
-        # a closed province keeps its historical parent (the nation) only through its successor
-        for code in successor:
-            parent.pop(code, None)
+        """From a ``marsad.core.gazetteer.Gazetteer`` (any iterable of AreaRecord-likes will do).
+
+        A closed province hangs under its successor only (Ninh Thuan under Khanh Hoa), so its
+        history rolls into today's province and, through it, into the nation once.
+        """
+        parent, successor = {}, {}
+        for r in gazetteer:
+            if getattr(r, "successor_code", None):
+                successor[r.code] = r.successor_code
+            elif r.parent_code:
+                parent[r.code] = r.parent_code
         return cls(parent=parent, successor=successor)
 
     @property
@@ -134,16 +138,6 @@ class AreaTree:
             )
             self._closure_cache[key] = (pairs.to_arrow(), shadows.to_arrow())
         return self._closure_cache[key]
-
-
-def _iter_records(gazetteer: Any) -> Iterable[Any]:
-    provinces = list(gazetteer.provinces(include_closed=True))
-    nation = gazetteer.get("VN")
-    out = [nation] if nation else []
-    for p in provinces:
-        out.append(p)
-        out.extend(gazetteer.children(p.code))
-    return out
 
 
 class ObservationStore:

@@ -1,0 +1,168 @@
+"""Derived measures: each rule, and the round trips they must keep."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.core.analytics import derive
+
+from .conftest import RULES, obs
+
+A = "VN-24"
+
+
+def _get(
+    frame: pl.DataFrame, indicator: str, period: str, measure: str = "level", plan: bool = False
+) -> dict | None:
+    rows = frame.filter(
+        (pl.col("indicator") == indicator)
+        & (pl.col("period") == period)
+        & (pl.col("measure") == measure)
+        & ((pl.col("status") == "plan") == plan)
+    )
+    return rows.row(0, named=True) if rows.height else None
+
+
+def test_yoy_from_two_levels():
+    out = derive(
+        [
+            obs("grdp", "level", 110, area=A, period="2025Q1", id="a"),
+            obs("grdp", "level", 100, area=A, period="2024Q1", id="b"),
+        ],
+        RULES,
+    )
+    g = _get(out, "grdp", "2025Q1", "yoy_pct")
+    assert g["value"] == pytest.approx(10.0)
+    assert g["method"] == "yoy_from_levels" and g["inputs"] == ["a", "b"] and g["unit"] == "%"
+
+
+def test_level_from_last_years_level_and_growth():
+    out = derive(
+        [obs("grdp", "level", 200, area=A, period="2024"), obs("grdp", "yoy_pct", 5, area=A, period="2025")],
+        RULES,
+    )
+    assert _get(out, "grdp", "2025")["value"] == pytest.approx(210.0)
+    assert _get(out, "grdp", "2025")["method"] == "level_from_growth"
+
+
+def test_quarter_from_year_to_date_differences():
+    out = derive(
+        [
+            obs("grdp", "level", 900, area=A, period="2025-9M", id="9m"),
+            obs("grdp", "level", 550, area=A, period="2025S1", id="6m"),
+        ],
+        RULES,
+    )
+    q3 = _get(out, "grdp", "2025Q3")
+    assert q3["value"] == pytest.approx(350.0)
+    assert q3["method"] == "difference_of_spans" and q3["inputs"] == ["9m", "6m"]
+
+
+def test_year_to_date_from_quarters_and_quarter_from_months():
+    rows = [obs("grdp", "level", v, area=A, period=f"2025Q{q}") for q, v in ((1, 100), (2, 120), (3, 130))]
+    rows += [obs("grdp", "level", v, area=A, period=f"20251{m}") for m, v in ((0, 40), (1, 50), (2, 60))]
+    out = derive(rows, RULES)
+    assert _get(out, "grdp", "2025S1")["value"] == pytest.approx(220.0)
+    assert _get(out, "grdp", "2025-9M")["value"] == pytest.approx(350.0)
+    assert _get(out, "grdp", "2025Q4")["value"] == pytest.approx(150.0)
+    assert _get(out, "grdp", "2025")["value"] == pytest.approx(500.0)  # then the year, from four quarters
+
+
+def test_stocks_and_rates_are_not_summed():
+    rows = [
+        obs(ind, "level", 5, area=A, period=f"2025Q{q}")
+        for q in (1, 2)
+        for ind in ("cpi", "enterprises_active")
+    ]
+    out = derive(rows, RULES)
+    assert _get(out, "cpi", "2025S1") is None
+    assert _get(out, "enterprises_active", "2025S1") is None
+
+
+def test_plan_pct_from_the_plan():
+    out = derive(
+        [
+            obs("budget_revenue", "level", 1000, area=A, period="2025S1"),
+            obs("budget_revenue", "level", 4000, area=A, period="2025", status="plan"),
+        ],
+        RULES,
+    )
+    assert _get(out, "budget_revenue", "2025S1", "plan_pct")["value"] == pytest.approx(25.0)
+
+
+def test_residual_needs_exactly_one_missing_part():
+    rows = [
+        obs("grdp", "level", 100, area=A),
+        obs("va_services", "level", 40, area=A),
+        obs("va_industry_construction", "level", 30, area=A),
+    ]
+    out = derive(rows, RULES)  # two parts missing: no residual
+    assert _get(out, "product_taxes", "2024Q1") is None
+    out = derive([*rows, obs("va_agriculture_forestry_fishery", "level", 20, area=A)], RULES)
+    assert _get(out, "product_taxes", "2024Q1")["value"] == pytest.approx(10.0)
+    assert _get(out, "product_taxes", "2024Q1")["qualifier"] == "exact"
+
+
+def test_most_final_status_wins():
+    out = derive(
+        [
+            obs("grdp", "level", 100, area=A, status="estimate", id="e"),
+            obs("grdp", "level", 101, area=A, status="official", id="o"),
+        ],
+        RULES,
+    )
+    assert out.filter(pl.col("measure") == "level")["id"].to_list() == ["o"]
+
+
+def test_derivation_is_per_area():
+    out = derive(
+        [
+            obs("grdp", "level", 110, area="VN-01", period="2025"),
+            obs("grdp", "level", 100, area="VN-04", period="2024"),
+        ],
+        RULES,
+    )
+    assert out.filter(pl.col("derived")).is_empty()
+
+
+# -- properties -------------------------------------------------------------------------------
+amounts = st.floats(min_value=0.5, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(amounts, min_size=4, max_size=4))
+def test_quarters_to_year_to_date_and_back(quarters):
+    rows = [
+        obs("retail", "level", v, area=A, period=f"2025Q{i + 1}", unit="x") for i, v in enumerate(quarters)
+    ]
+    rules = {"retail": RULES["grdp"]}
+    ytd = derive(rows, rules)
+    spans = {p: _get(ytd, "retail", p)["value"] for p in ("2025Q1", "2025S1", "2025-9M", "2025")}
+    assert spans["2025-9M"] == pytest.approx(sum(quarters[:3]))
+    # back: from the year-to-date spans alone, the quarters come out again
+    back = derive([obs("retail", "level", v, area=A, period=p, unit="x") for p, v in spans.items()], rules)
+    for i, v in enumerate(quarters):
+        assert _get(back, "retail", f"2025Q{i + 1}")["value"] == pytest.approx(v, rel=1e-9, abs=1e-6)
+
+
+growths = st.floats(min_value=-50, max_value=80, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(amounts, growths), min_size=4, max_size=4), growths)
+def test_contributions_sum_to_total_growth(parts, _unused):
+    # four parts with levels and growths; the whole is their sum, its growth from the levels
+    codes = ["va_industry_construction", "va_services", "va_agriculture_forestry_fishery", "product_taxes"]
+    rows = []
+    for code, (level, g) in zip(codes, parts, strict=True):
+        rows += [obs(code, "level", level, area=A), obs(code, "yoy_pct", g, area=A)]
+    rows.append(obs("grdp", "level", sum(level for level, _ in parts), area=A))
+    out = derive(rows, RULES)
+    total_growth = _get(out, "grdp", "2024Q1", "yoy_pct")["value"]
+    contributions = [_get(out, c, "2024Q1", "contribution_pp")["value"] for c in codes]
+    assert sum(contributions) == pytest.approx(total_growth, abs=1e-6)
+    shares = [_get(out, c, "2024Q1", "share_pct")["value"] for c in codes]
+    assert sum(shares) == pytest.approx(100.0, abs=1e-6)
