@@ -158,6 +158,11 @@ def render_fragment(layout: ReportLayout, charts: str | None = "svg") -> str:
     return "\n".join(out)
 
 
+def report_css(lang: str) -> str:
+    """The report's stylesheet, for a page that embeds :func:`render_fragment`."""
+    return CSS % {"font": _font_stack(lang)}
+
+
 def render_html(
     data: ReportData,
     lang: str,

@@ -1,0 +1,99 @@
+"""The report page and downloads, from the database (Bac Ninh, 9 months of 2025)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture
+def bac_ninh_review(db):
+    """Bac Ninh's 9-month figures, its 2025 growth target, a difficulty and a Q4 directive."""
+    from django.contrib.auth.models import User
+
+    from marsad.areas.models import Area
+    from marsad.directives.models import Difficulty, Directive
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+    from marsad.targets.models import Target
+
+    area = Area.objects.get(code="VN-24")
+    grdp = Indicator.objects.get(code="grdp")
+    for period, measure, value, unit in (
+        ("2025-9M", "level", 250000.0, "billion VND"),
+        ("2025-9M", "yoy_pct", 8.5, "%"),
+        ("2024", "level", 320000.0, "billion VND"),
+    ):
+        Observation.objects.create(
+            area=area, indicator=grdp, period=period, measure=measure, value=value, unit=unit
+        )
+    Target.objects.create(
+        area=area, indicator=grdp, year=2025, measure="yoy_pct", value=10, qualifier="at_least"
+    )
+    Difficulty.objects.create(area=area, period="2025-9M", text="Smuggling and trade fraud remain complex")
+    Directive.objects.create(
+        area=area,
+        period="2025Q4",
+        text="Remove the obstacles to the two-level model",
+        language="en",
+        text_ar="تذليل العقبات التي تعترض نموذج الحكومة المحلية على المستويين",
+        deadline=date(2025, 12, 31),
+    )
+    User.objects.create_superuser("admin", "admin@example.org", "pw-admin")
+    return area
+
+
+@pytest.fixture
+def admin_client(client, bac_ninh_review):
+    client.login(username="admin", password="pw-admin")
+    return client
+
+
+def test_report_data_from_the_database(bac_ninh_review):
+    from marsad.reports.data import report_data_for
+
+    data = report_data_for(bac_ninh_review, "2025-9M", today=date(2025, 10, 10))
+    grdp = data.row("grdp")
+    assert (grdp.level, grdp.yoy_pct) == (250000.0, 8.5)
+    (target,) = data.targets
+    assert target.status == "at_risk" and target.remaining_period == "2025Q4"
+    # The rest of the year must bring the year to 320,000 x 1.10.
+    before = 250000 / 1.085
+    assert 250000 + (320000 - before) * (1 + target.needed / 100) == pytest.approx(352000, rel=1e-3)
+    assert data.directives_period == "2025Q4"
+    assert data.directives[0].text.get("ar").startswith("تذليل")
+    assert data.difficulties[0].get("en") == "Smuggling and trade fraud remain complex"
+
+
+def test_report_page_in_arabic(admin_client):
+    response = admin_client.get("/reports/VN-24/2025-9M/?lang=ar")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'dir="rtl"' in html and "باك نينه" in html
+    assert "بلغ الناتج المحلي الإجمالي لمقاطعة باك نينه خلال الأشهر التسعة الأولى من عام 2025" in html
+    assert "report.pdf?lang=ar" in html and "report.docx?lang=ar" in html
+
+
+def test_report_downloads(admin_client):
+    pdf = admin_client.get("/reports/VN-24/2025-9M/report.pdf?lang=vi")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content[:5] == b"%PDF-" and "attachment" in pdf["Content-Disposition"]
+    docx_response = admin_client.get("/reports/VN-24/2025-9M/report.docx?lang=ar")
+    from docx import Document
+
+    doc = Document(io.BytesIO(docx_response.content))
+    assert any("باك نينه" in p.text for p in doc.paragraphs)
+
+
+def test_index_redirects_to_the_report(admin_client):
+    response = admin_client.get("/reports/?area=VN-24&period=2025-9m&lang=en")
+    assert response.status_code == 302 and response["Location"] == "/reports/VN-24/2025-9M/?lang=en"
+    bad = admin_client.get("/reports/?area=VN-24&period=2025Q5")
+    assert bad.status_code == 200 and "2025Q5" in bad.content.decode()
+
+
+def test_report_needs_a_login(client, bac_ninh_review):
+    response = client.get("/reports/VN-24/2025-9M/")
+    assert response.status_code == 302 and "/accounts/login" in response["Location"]
