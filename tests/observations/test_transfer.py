@@ -26,7 +26,7 @@ def state():
 
 def csv_bytes(rows: list[dict]) -> io.BytesIO:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    writer = csv.DictWriter(buf, fieldnames=list(dict.fromkeys(k for row in rows for k in row)))
     writer.writeheader()
     writer.writerows(rows)
     return io.BytesIO(buf.getvalue().encode("utf-8"))
