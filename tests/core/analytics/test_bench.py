@@ -1,0 +1,23 @@
+"""The benchmark runs at a tiny size (no timing asserted) and its two queries agree."""
+
+from __future__ import annotations
+
+from marsad.core.analytics.bench import run_bench
+from marsad.core.analytics.synthetic import synthetic_data
+
+
+def test_synthetic_shape_and_determinism():
+    a = synthetic_data(communes=50, indicators=3, months=24)
+    b = synthetic_data(communes=50, indicators=3, months=24)
+    assert a.frame.height == 50 * 3 * 24
+    assert a.frame["value"].equals(b.frame["value"])
+    assert len(a.provinces) == 34 and len(a.communes) == 50
+    assert all(a.tree.parent[c] == a.commune_province[c] for c in a.communes)
+
+
+def test_tiny_bench_runs_and_agrees():
+    res = run_bench(communes=60, indicators=2, months=36, repeat=2)
+    d = res.as_dict()
+    assert d["rows"] == 60 * 2 * 36
+    assert d["results_agree"], d
+    assert set(d["median_ms"]) == {"engine", "engine_traced", "raw_sql", "polars"}

@@ -1,0 +1,89 @@
+"""Consistency checks find each kind of disagreement, with the observations involved."""
+
+from __future__ import annotations
+
+from marsad.core.analytics import check_consistency
+
+from .conftest import RULES, obs
+
+A = "VN-24"
+
+
+def checks(rows, **kw):
+    return check_consistency(rows, RULES, **kw)
+
+
+def test_seed_000_is_consistent(seed_facts):
+    assert checks(seed_facts) == []
+
+
+def test_parts_that_do_not_add_up():
+    rows = [
+        obs("grdp", "level", 100, area=A, id="g"),
+        obs("va_industry_construction", "level", 40, area=A, id="i"),
+        obs("va_services", "level", 40, area=A, id="s"),
+        obs("va_agriculture_forestry_fishery", "level", 10, area=A, id="a"),
+        obs("product_taxes", "level", 5, area=A, id="t"),
+    ]
+    found = checks(rows)
+    assert [d["check"] for d in found] == ["parts_sum"]
+    assert found[0]["expected"] == 100 and found[0]["found"] == 95
+    assert sorted(found[0]["observations"]) == ["a", "g", "i", "s", "t"]
+    rows[-1]["value"] = 9.8  # within 0.5 %
+    assert checks(rows) == []
+
+
+def test_a_lower_bound_is_only_broken_from_below():
+    rows = [
+        obs("grdp", "level", 100, area=A, qualifier="more_than"),
+        obs("va_industry_construction", "level", 40, area=A),
+        obs("va_services", "level", 40, area=A),
+        obs("va_agriculture_forestry_fishery", "level", 15, area=A),
+        obs("product_taxes", "level", 10, area=A),
+    ]
+    assert checks(rows) == []  # 105 is "more than 100"
+    rows[-1]["value"] = 1
+    assert [d["check"] for d in checks(rows)] == ["parts_sum"]  # 96 is not
+
+
+def test_growth_that_does_not_match_its_levels():
+    rows = [
+        obs("grdp", "level", 110, area=A, period="2025Q1", id="now"),
+        obs("grdp", "level", 100, area=A, period="2024Q1", id="before"),
+        obs("grdp", "yoy_pct", 12, area=A, period="2025Q1", id="g"),
+    ]
+    found = checks(rows)
+    assert [d["check"] for d in found] == ["growth_levels"]
+    assert abs(found[0]["expected"] - 10) < 1e-9 and found[0]["found"] == 12
+    assert sorted(found[0]["observations"]) == ["before", "g", "now"]
+    rows[-1]["value"] = 10.05
+    assert checks(rows) == []
+
+
+def test_plan_pct_that_does_not_match_the_plan():
+    rows = [
+        obs("budget_revenue", "level", 1207, area=A),
+        obs("budget_revenue", "plan_pct", 35, area=A),
+        obs("budget_revenue", "level", 3997, area=A, period="2024", status="plan"),
+    ]
+    found = checks(rows)
+    assert [d["check"] for d in found] == ["plan_pct_plan"]
+    assert abs(found[0]["expected"] - 30.198) < 0.01
+    rows[1]["value"] = 30.2
+    assert checks(rows) == []
+
+
+def test_shares_that_do_not_add_up_to_100():
+    codes = ["va_industry_construction", "va_services", "va_agriculture_forestry_fishery", "product_taxes"]
+    rows = [obs(c, "share_pct", v, area=A) for c, v in zip(codes, (36.2, 37.1, 22.4, 7.0), strict=True)]
+    found = checks(rows)
+    assert [d["check"] for d in found] == ["shares_sum"]
+    assert abs(found[0]["found"] - 102.7) < 1e-9
+    rows[-1]["value"] = 4.3
+    assert checks(rows) == []
+
+
+def test_quarters_that_do_not_add_up_to_the_span():
+    rows = [obs("grdp", "level", v, area=A, period=f"2025Q{q}") for q, v in ((1, 10), (2, 10), (3, 10))]
+    rows.append(obs("grdp", "level", 40, area=A, period="2025-9M"))
+    assert [d["check"] for d in checks(rows)] == ["spans_sum"]
