@@ -97,3 +97,18 @@ def test_index_redirects_to_the_report(admin_client):
 def test_report_needs_a_login(client, bac_ninh_review):
     response = client.get("/reports/VN-24/2025-9M/")
     assert response.status_code == 302 and "/accounts/login" in response["Location"]
+
+
+def test_cli_reads_the_database(bac_ninh_review):
+    from typer.testing import CliRunner
+
+    from marsad.cli.main import app
+
+    result = CliRunner().invoke(
+        app, ["report", "--area", "Bắc Ninh", "--period", "2025-9M", "--lang", "en", "--source", "db"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "GRDP of Bac Ninh province in the first nine months of 2025 reached 250,000 billion VND, up 8.5%"
+        in result.output
+    )

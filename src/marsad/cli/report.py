@@ -28,13 +28,21 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             help="Report JSON, or observations CSV/JSON (import layout)",
         ),
         charts: bool = typer.Option(True, "--charts/--no-charts", help="Draw the charts"),
+        source: str = typer.Option(
+            "auto", "--source", help="auto (the database, else the shipped samples), db or sample"
+        ),
     ) -> None:
         """Write the review report of an area and period, in Arabic, Vietnamese or English."""
         from rich.console import Console
 
         from marsad.core.narration import LANGS
         from marsad.reports.render import FORMATS, render_report
-        from marsad.reports.sources import ReportSourceError, report_data_from_file, sample_report_data
+        from marsad.reports.sources import (
+            ReportSourceError,
+            database_report_data,
+            report_data_from_file,
+            sample_report_data,
+        )
 
         err = Console(stderr=True)
         if lang not in LANGS:
@@ -49,9 +57,14 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             err.print(f"[red]a {fmt} report needs -o FILE[/]")
             raise typer.Exit(2)
         try:
+            data = None
             if from_file:
                 data = report_data_from_file(from_file, area, period)
-            else:
+            elif source in ("auto", "db") and area and period:
+                data = database_report_data(area, period)
+                if data is None and source == "db":
+                    raise ReportSourceError(f"the database has no data for {area} {period}")
+            if data is None:
                 data = sample_report_data(area, period)
         except (ReportSourceError, ValueError) as exc:
             err.print(f"[red]{exc}[/]")

@@ -86,3 +86,37 @@ def sample_report_data(area: str | None, period: str | None) -> ReportData:
             return report_data_from_document(doc)
     available = ", ".join(f"{d['area']['names']['en']} {d['period']}" for _p, d in sample_documents())
     raise ReportSourceError(f"no report data for {area or 'any area'} {period or ''}; samples: {available}")
+
+
+def database_report_data(area: str, period: str) -> ReportData | None:
+    """The report from the database, or None when the database has nothing for this area and
+    period (or is not set up), so the caller can fall back to a file or the samples."""
+    from marsad.web.boot import setup_django
+
+    setup_django()
+    from django.db import DatabaseError
+    from django.db.models import Q
+
+    from marsad.areas.models import Area
+    from marsad.reports.data import next_period, report_data_for
+
+    p = periods.parse(period)
+    code, _names, _level = _resolve_area(area)
+    try:
+        found = (
+            Area.objects.filter(code=(code or area).strip().upper()).first()
+            or Area.objects.filter(Q(name_en__iexact=area) | Q(name_vi__iexact=area) | Q(name_ar=area))
+            .order_by("valid_to")
+            .first()
+        )
+        if found is None:
+            return None
+        has_data = (
+            found.observations.filter(period=p.code).exists()
+            or found.targets.filter(year=p.year).exists()
+            or found.difficulties.filter(period=p.code).exists()
+            or found.directives.filter(period=next_period(p).code).exists()
+        )
+        return report_data_for(found, p) if has_data else None
+    except DatabaseError:  # no database yet (marsad init not run): the other sources remain
+        return None
