@@ -22,6 +22,8 @@ def test_report_html_from_the_seed_sample(tmp_path):
             "--lang",
             "vi",
             "--no-charts",
+            "--source",
+            "sample",
             "-o",
             str(out),
         ],
@@ -45,6 +47,8 @@ def test_report_docx_for_bac_ninh(tmp_path):
             "--format",
             "docx",
             "--no-charts",
+            "--source",
+            "sample",
             "-o",
             str(out),
         ],
@@ -72,5 +76,5 @@ def test_report_from_an_observations_csv(tmp_path):
 
 
 def test_unknown_area_is_an_error():
-    result = runner.invoke(app, ["report", "--area", "Atlantis", "--period", "2024Q1"])
+    result = runner.invoke(app, ["report", "--area", "Atlantis", "--period", "2024Q1", "--source", "sample"])
     assert result.exit_code == 1
