@@ -93,3 +93,44 @@ def test_seed_directives_become_tracked(seed, area, year, period):
         assert d.period == period
         assert d.text and text[d.span_start : d.span_end]
         assert d.assignments.count() == 1
+
+
+def test_directive_linked_to_the_target_it_serves(bac_ninh, client):
+    """'reach double-digit growth' -> Bac Ninh grdp yoy_pct >= 10 in 2025, with the latest figure."""
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+    from marsad.targets.models import Target
+
+    grdp = Indicator.objects.get(code="grdp")
+    target = Target.objects.create(area=bac_ninh, indicator=grdp, year=2025, measure="yoy_pct", value=10)
+    doc = Document.objects.create(title="9M", language="ar", text="...", area=bac_ninh, period="2025-9M")
+    Proposal.objects.create(
+        document=doc,
+        kind="directive",
+        text="تحقيق هدف النمو المزدوج",
+        period="2025Q4",
+        span_start=100,
+        span_end=180,
+        evidence="...",
+    )
+    Proposal.objects.create(
+        document=doc,
+        kind="target",
+        indicator="grdp",
+        period="2025",
+        measure="yoy_pct",
+        value=10,
+        qualifier="at_least",
+        span_start=120,
+        span_end=150,
+        evidence="...",
+        target=target,
+        decision="accepted",
+    )
+    directive = load_document(doc).directives[0]
+    assert directive.target == target and directive.indicator == grdp
+    assert directive.target_progress() == {"target": target, "observation": None, "met": None}
+    Observation.objects.create(area=bac_ninh, indicator=grdp, period="2025S1", measure="yoy_pct", value=11.2)
+    Observation.objects.create(area=bac_ninh, indicator=grdp, period="2025-9M", measure="yoy_pct", value=9.5)
+    progress = directive.target_progress()
+    assert progress["observation"].period == "2025-9M" and progress["met"] is False

@@ -114,3 +114,35 @@ def test_planner_pages_inspection_and_recommendations(client, officer, delegated
     )
     rec.refresh_from_db()
     assert rec.answer == "approved" and rec.answered_by == planner
+
+
+def test_planner_types_in_a_directive(client, units, bac_ninh, officer):
+    planner = make_user("planner2", "planner", capture=[bac_ninh])
+    client.force_login(planner)
+    assert client.get("/directives/new/").status_code == 200
+    form = {
+        "area": bac_ninh.pk,
+        "text": "Issue the catalogue of delegated tasks",
+        "language": "en",
+        "lead_unit": units["VN-24-HOME"].pk,
+        "cooperating_units": [units["VN-24-JUST"].pk],
+        "period": "2025Q4",
+        "deadline": "2025-12-15",
+    }
+    created = client.post("/directives/new/", form)
+    assert created.status_code == 302
+    from marsad.directives.models import Directive
+
+    directive = Directive.objects.get(text="Issue the catalogue of delegated tasks")
+    assert directive.assignments.get().organisation.code == "VN-24-HOME"
+    assert list(directive.cooperating_units.values_list("code", flat=True)) == ["VN-24-JUST"]
+    bad = client.post(
+        "/directives/new/", {**form, "text": "too early", "deadline": "2025-09-01"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert bad.status_code == 400 and "before the period starts" in bad.content.decode()
+    outside = client.post(
+        "/directives/new/", {**form, "text": "Hanoi lead", "lead_unit": units["VN-01-FIN"].pk}
+    )
+    assert outside.status_code == 400 and not Directive.objects.filter(text="Hanoi lead").exists()
+    client.force_login(officer)
+    assert client.get("/directives/new/").status_code == 403

@@ -94,6 +94,38 @@ def ensure_proposals(document: Document) -> None:
     )
 
 
+def link_target(directive: Directive, proposal: Proposal, document: Document) -> None:
+    """Link the target (or indicator) the document states inside the directive's own span.
+
+    "reach and exceed the double-digit growth target" carries the target grdp yoy_pct >= 10; the
+    extractor reads that target from a span within the directive's sentence.
+    """
+    from marsad.indicators.models import Indicator
+    from marsad.targets.models import Target
+
+    overlapping = document.proposals.filter(
+        kind=Proposal.Kind.TARGET, span_start__lt=proposal.span_end, span_end__gt=proposal.span_start
+    ).order_by("span_start")
+    for item in overlapping:
+        target = item.target
+        if target is None and item.indicator and item.period:
+            try:
+                year = periods.parse(item.period).year
+            except periods.PeriodError:
+                year = None
+            target = Target.objects.filter(
+                area=directive.area,
+                indicator__code=item.indicator,
+                year=year,
+                measure=item.measure or "level",
+            ).first()
+        indicator = target.indicator if target else Indicator.objects.filter(code=item.indicator).first()
+        if target or indicator:
+            directive.target, directive.indicator = target, indicator
+            directive.save(source="target stated in the directive")
+            return
+
+
 @transaction.atomic
 def load_document(
     document: Document,
@@ -135,6 +167,7 @@ def load_document(
             span_end=proposal.span_end,
             created_by=actor,
         )
+        link_target(directive, proposal, document)
         result.directives.append(directive)
         proposal.decision = Proposal.Decision.ACCEPTED
         proposal.decided_by, proposal.decided_at = actor, now

@@ -7,6 +7,7 @@ app_name = "directives"
 urlpatterns = [
     path("", views.board, name="board"),
     path("summary.json", views.summary_json, name="summary"),
+    path("new/", views.directive_new, name="new"),
     path("<int:pk>/", views.directive_detail, name="detail"),
     path("<int:pk>/delegate/", views.delegate, name="delegate"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),

@@ -47,18 +47,26 @@ def _filters(request):
     return status, period, unit
 
 
+def _area_filter(request):
+    from marsad.areas.models import Area
+
+    code = request.GET.get("area")
+    return Area.objects.filter(code=code).first() if code else None
+
+
 @login_required
 def board(request):
     today = timezone.localdate()
     status, period, unit = _filters(request)
+    area = _area_filter(request)
     visible = tracking.visible_assignments(request.user)
-    scoped = select(period=period or None, unit=unit, queryset=visible)
+    scoped = select(area=area, period=period or None, unit=unit, queryset=visible)
     totals = follow_up(scoped, today=today)
     rows = scoped.with_status(today).order_by("deadline", "id")
     if status:
         rows = rows.filter(live_status=status)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    units = by_unit(select(period=period or None, queryset=visible), today=today)[:30]
+    units = by_unit(select(area=area, period=period or None, queryset=visible), today=today)[:30]
     return render(
         request,
         "directives/board.html",
@@ -69,6 +77,7 @@ def board(request):
             "status": status,
             "period": period,
             "unit": unit,
+            "area": area,
             "units": units,
             "today": today,
         },
@@ -82,6 +91,7 @@ def summary_json(request):
 
     _, period, unit = _filters(request)
     data = summary(
+        area=_area_filter(request),
         period=period or None,
         unit=unit,
         per_unit=request.GET.get("by_unit") == "1",
@@ -111,6 +121,7 @@ def directive_detail(request, pk: int):
             "rollup": rollup,
             "follow_up": rollup["follow_up"].as_dict(),
             "subtasks": tracking.visible_directives(request.user).filter(parent=directive),
+            "target_progress": directive.target_progress(),
             "can_direct": can_direct,
             "delegate_form": DelegateForm() if can_direct else None,
             "today": today,
@@ -271,3 +282,34 @@ def answer(request, pk: int):
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     return redirect("directives:recommendations")
+
+
+@login_required
+def directive_new(request):
+    """A planner types in a directive (from a resolution, a decision, a conclusion notice...)."""
+    from .forms import DirectiveForm
+
+    if not scopes.is_admin(request.user) and not (
+        (p := scopes.profile_of(request.user)) and p.role in ("planner", "department")
+    ):
+        raise PermissionDenied
+    form = DirectiveForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        cooperating = data.pop("cooperating_units", [])
+        if not tracking.can_direct(request.user, data["area"]):
+            raise PermissionDenied
+        try:
+            directive = tracking.create_directive(
+                user=request.user, cooperating_units=cooperating, created_by=request.user, **data
+            )
+            messages.success(request, _("Directive created."))
+            return redirect("directives:detail", pk=directive.pk)
+        except ValidationError as exc:
+            _errors_into(form, exc)
+    return render(
+        request,
+        "directives/directive_form.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
