@@ -1,0 +1,117 @@
+"""`marsad analytics --from-file` and `marsad bench analytics` at a tiny size."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.cli.main import app
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "analytics"))
+from conftest import seed_000_facts  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def seed_csv(tmp_path) -> Path:
+    path = tmp_path / "seed000.csv"
+    rows = seed_000_facts()
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(
+            fh, fieldnames=["area", "indicator", "period", "measure", "value", "unit", "status", "qualifier"]
+        )
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r[k] for k in w.fieldnames})
+    return path
+
+
+def test_json_output_has_the_derived_figures(seed_csv):
+    res = runner.invoke(
+        app,
+        ["analytics", "--area", "Ninh Thuan", "--period", "2024Q1", "--from-file", str(seed_csv), "--json"],
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["area"]["code"] == "VN-OLD-58"
+    plan = [r for r in data["rows"] if r["status"] == "plan"]
+    assert len(plan) == 1 and abs(plan[0]["value"] - 3996.69) < 0.01
+    taxes = [
+        r
+        for r in data["rows"]
+        if r["indicator"] == "product_taxes" and r["period"] == "2024Q1" and r["measure"] == "level"
+    ]
+    assert taxes[0]["value"] == 248 and taxes[0]["derived"]
+    assert data["disagreements"] == []
+
+
+def test_table_in_each_language(seed_csv):
+    for lang, heading in (("en", "Derived table"), ("vi", "Bảng chỉ tiêu"), ("ar", "الجدول المشتق")):
+        res = runner.invoke(
+            app,
+            [
+                "analytics",
+                "--area",
+                "Ninh Thuan",
+                "--period",
+                "2024Q1",
+                "--from-file",
+                str(seed_csv),
+                "--lang",
+                lang,
+                "--target-yoy",
+                "10",
+            ],
+        )
+        assert res.exit_code == 0, res.output
+        assert heading in res.stdout and "3,997*" in res.stdout
+
+
+def test_disagreements_are_listed(tmp_path):
+    rows = seed_000_facts()
+    rows[1]["value"] = 9.5  # GRDP growth 9.5 %, but 5,800 on 5,000 is +16 %
+    rows.append({**rows[0], "period": "2023Q1", "value": 5000, "qualifier": "exact", "id": "12"})
+    path = tmp_path / "obs.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    res = runner.invoke(
+        app, ["analytics", "--area", "VN-OLD-58", "--period", "2024Q1", "--from-file", str(path), "--json"]
+    )
+    assert res.exit_code == 0, res.output
+    checks = json.loads(res.stdout)["disagreements"]
+    assert [d["check"] for d in checks] == ["growth_levels"]
+    assert set(checks[0]["observations"]) == {"1", "2", "12"}
+
+
+def test_unknown_area_is_an_error(seed_csv):
+    res = runner.invoke(
+        app, ["analytics", "--area", "Atlantis", "--period", "2024Q1", "--from-file", str(seed_csv)]
+    )
+    assert res.exit_code != 0
+
+
+def test_bench_at_a_tiny_size():
+    res = runner.invoke(
+        app,
+        [
+            "bench",
+            "analytics",
+            "--communes",
+            "40",
+            "--indicators",
+            "2",
+            "--months",
+            "24",
+            "--repeat",
+            "2",
+            "--json",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["rows"] == 40 * 2 * 24 and data["results_agree"]
