@@ -67,6 +67,12 @@ def _bars(lang: str, title: str, rows: list[dict], value_title: str, color: str 
     rtl = lang == "ar"
     spec = _base(lang, title)
     spec["height"] = {"step": 26}
+    # Room beyond the longest bar for its value label.
+    spec["padding"] = (
+        {"left": 36, "right": 5, "top": 5, "bottom": 5}
+        if rtl
+        else {"left": 5, "right": 36, "top": 5, "bottom": 5}
+    )
     spec["data"] = {"values": rows}
     spec["layer"] = [
         {"mark": {"type": "bar", "color": color}},

@@ -28,6 +28,7 @@ CSS = """
 .marsad-report tr.part td:first-child { padding-inline-start: 1.4rem; color: #39495a; }
 .marsad-report figure { margin: .6rem 0 1rem; break-inside: avoid; }
 .marsad-report figure img, .marsad-report figure svg { max-width: 100%%; height: auto; }
+.marsad-report figure svg text { unicode-bidi: plaintext; }
 .marsad-report ul { padding: 0; margin: .3rem 0 .8rem; list-style: none; }
 .marsad-report li { position: relative; padding-inline-start: 1.1rem; margin-bottom: .2rem; }
 .marsad-report li::before { content: "•"; position: absolute; inset-inline-start: .2rem; }
@@ -129,7 +130,9 @@ def _figure(f: Figure, charts: str) -> str:
     else:
         data = base64.b64encode(to_png(f.chart)).decode("ascii")
         body = f'<img alt="{escape(f.chart.title)}" src="data:image/png;base64,{data}">'
-    return f'<figure class="chart" data-chart="{escape(f.chart.key)}">{body}</figure>'
+    # Vega lays the chart out itself (anchors, mirroring for Arabic): the figure is LTR so an
+    # RTL page does not flip its text anchors, and each label finds its own direction.
+    return f'<figure class="chart" dir="ltr" data-chart="{escape(f.chart.key)}">{body}</figure>'
 
 
 def render_fragment(layout: ReportLayout, charts: str | None = "svg") -> str:
@@ -172,9 +175,11 @@ def render_html(
 ) -> str:
     """A whole HTML document. ``charts``: "svg" (inline), "png" (embedded images) or None."""
     layout = layout or build_layout(data, lang, with_charts=charts is not None)
-    css = CSS % {"font": _font_stack(lang)}
+    # The fonts by file path: WeasyPrint and a browser opening the file locally both find them
+    # (the app's pages get the same families from its own font stylesheet).
+    css = font_faces() + "\n" + CSS % {"font": _font_stack(lang)}
     if for_print:
-        css = font_faces() + "\n" + css + PRINT_CSS
+        css += PRINT_CSS
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{_dir(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(layout.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
