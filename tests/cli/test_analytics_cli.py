@@ -115,3 +115,30 @@ def test_bench_at_a_tiny_size():
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["rows"] == 40 * 2 * 24 and data["results_agree"]
+
+
+@pytest.mark.django_db
+def test_reads_the_database_when_no_file_is_given():
+    from marsad.areas.models import Area
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+
+    area = Area.objects.get(code="VN-OLD-58")
+    for r in seed_000_facts():
+        Observation.objects.create(
+            area=area,
+            indicator=Indicator.objects.get(code=r["indicator"]),
+            period=r["period"],
+            measure=r["measure"],
+            value=r["value"],
+            unit=r["unit"],
+            status=r["status"],
+            qualifier=r["qualifier"],
+        )
+    res = runner.invoke(app, ["analytics", "--area", "Ninh Thuan", "--period", "2024Q1", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    plan = [r for r in data["rows"] if r["status"] == "plan"]
+    assert abs(plan[0]["value"] - 3996.69) < 0.01
+    observed = [r for r in data["rows"] if not r["derived"]]
+    assert len(observed) == 11 and all(r["id"].isdigit() for r in observed)  # database ids as inputs

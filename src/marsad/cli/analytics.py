@@ -68,7 +68,12 @@ def observations_from_db(area_codes: list[str], periods: list[str]):
         raise typer.BadParameter(
             f"cannot read the database ({exc}); run `marsad init` first or pass --from-file FILE"
         ) from None
-    return observation_frame(area_codes, periods, include_children=True)
+    try:
+        return observation_frame(area_codes, periods, include_children=True)
+    except Exception as exc:  # e.g. no such table: the database was never initialised
+        raise typer.BadParameter(
+            f"cannot read observations from the database ({exc}); run `marsad init` or pass --from-file FILE"
+        ) from None
 
 
 def _periods_around(code: str) -> list[str]:
