@@ -106,8 +106,12 @@ def test_planner_pages_inspection_and_recommendations(client, officer, delegated
     )
     assert inspected.status_code == 302
     assert own.inspections.get().result == "needs_work"
+    from marsad.directives.models import Difficulty
+
+    Difficulty.objects.create(area=bac_ninh, period="2025-9M", text="smuggling and trade fraud still complex")
     inbox = client.get("/directives/recommendations/?open=1")
     assert "two more officers" in inbox.content.decode()
+    assert "smuggling and trade fraud" in inbox.content.decode()
     assert (
         client.post(f"/directives/recommendations/{rec.pk}/answer/", {"answer": "approved"}).status_code
         == 302

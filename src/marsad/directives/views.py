@@ -20,7 +20,7 @@ from marsad.core import periods
 from . import tracking
 from .delegation import delegate_to_communes
 from .forms import AnswerForm, DelegateForm, InspectionForm, ProgressReportForm, RecommendationForm
-from .models import Organisation, Recommendation, StatusChoices
+from .models import Difficulty, Organisation, Recommendation, StatusChoices
 from .summary import by_unit, follow_up, select
 
 
@@ -258,10 +258,14 @@ def recommendations(request):
     items = _visible_recommendations(request.user)
     if request.GET.get("open") == "1":
         items = items.filter(answer="")
+    difficulties = Difficulty.objects.select_related("area").order_by("-period", "-id")
+    if not scopes.is_admin(request.user):
+        difficulties = difficulties.filter(area__in=scopes.viewable_areas(request.user))
     return render(
         request,
         "directives/recommendations.html",
         {
+            "difficulties": difficulties[:50],
             "page": Paginator(items, 50).get_page(request.GET.get("page")),
             "form": form if own_unit else None,
             "answer_form": AnswerForm(),
