@@ -4,7 +4,9 @@ from . import views
 
 app_name = "documents"
 
-urlpatterns = []
-urlpatterns += [
+urlpatterns = [
     path("", views.document_list, name="list"),
+    path("new/", views.upload, name="upload"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("proposals/<int:pk>/decide/", views.decide, name="decide"),
 ]

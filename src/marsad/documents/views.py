@@ -1,7 +1,213 @@
+"""Pages for documents: upload or paste a report, read it with each figure highlighted, and
+accept, correct or reject what the reader found."""
+
+from __future__ import annotations
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from marsad.accounts import scopes
+from marsad.areas.models import Area
+from marsad.core import measures
+from marsad.indicators.models import Indicator
+
+from . import ingest
+from .models import Document, Proposal
+
+READERS = ("administrator", "planner", "department")
+
+
+def visible_documents(user):
+    if scopes.is_admin(user):
+        return Document.objects.all()
+    profile = scopes.profile_of(user)
+    if profile is None:
+        return Document.objects.none()
+    viewable = scopes.viewable_areas(user)
+    if profile.role in READERS:
+        return Document.objects.filter(Q(area__in=viewable) | Q(area__isnull=True))
+    return Document.objects.filter(area__in=viewable)
+
+
+def _may_review(user, proposal: Proposal) -> bool:
+    """Deciding on a figure writes data, so it needs capture rights on the figure's area."""
+    if scopes.is_admin(user):
+        return True
+    profile = scopes.profile_of(user)
+    if profile is None or profile.role not in READERS:
+        return False
+    code = proposal.area_code or (proposal.document.area.code if proposal.document.area_id else "")
+    area = Area.objects.filter(code=code).first() if code else None
+    return area is not None and scopes.can_capture(user, area)
+
+
+def _may_upload(user) -> bool:
+    profile = scopes.profile_of(user)
+    return scopes.is_admin(user) or bool(profile and profile.role in READERS)
 
 
 @login_required
 def document_list(request):
-    return render(request, "web/placeholder.html", {"title": "Documents"})
+    qs = (
+        visible_documents(request.user)
+        .select_related("area")
+        .annotate(
+            pending=Count("proposals", filter=Q(proposals__decision=Proposal.Decision.PENDING)),
+            total=Count("proposals"),
+        )
+    )
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(request, "documents/list.html", {"page": page, "may_upload": _may_upload(request.user)})
+
+
+@login_required
+def upload(request):
+    if not _may_upload(request.user):
+        raise PermissionDenied(_("Your role may not add documents."))
+    context = {"doc_languages": Document.Language.choices}
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        file = request.FILES.get("file")
+        file_name = ""
+        if file is not None:
+            file_name = file.name
+            try:
+                text = file.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                context["error"] = _(
+                    "The file is not UTF-8 text. Save it as plain text (.txt) and try again."
+                )
+        text = text.replace("\r\n", "\n").strip()
+        if not text and "error" not in context:
+            context["error"] = _("Paste the report's text or choose a text file.")
+        if "error" in context:
+            context["values"] = request.POST
+            return render(request, "documents/upload.html", context, status=422)
+        lang = request.POST.get("lang") or None
+        area = request.POST.get("area") or None
+        try:
+            result = ingest.ingest_text(
+                text,
+                title=request.POST.get("title", "").strip(),
+                lang=lang,
+                area=area,
+                source_url=request.POST.get("source_url", "").strip(),
+                file_name=file_name,
+                user=request.user,
+            )
+        except ImportError:
+            context["error"] = _("The document reader is not installed yet.")
+            context["values"] = request.POST
+            return render(request, "documents/upload.html", context, status=503)
+        if result.created:
+            messages.success(
+                request, _("The document was read: %(n)d items to review.") % {"n": result.proposals}
+            )
+        else:
+            messages.info(request, _("This text was already read; here it is."))
+        return redirect("documents:detail", result.document.pk)
+    return render(request, "documents/upload.html", context)
+
+
+def _segments(text: str, proposals: list[Proposal]) -> list[dict]:
+    """The text cut into plain runs and highlighted spans (overlapping spans: the first wins)."""
+    out, pos = [], 0
+    for p in sorted(proposals, key=lambda p: (p.span_start, -p.span_end)):
+        start, end = max(p.span_start, 0), min(p.span_end, len(text))
+        if start < pos or end <= start:
+            continue
+        if start > pos:
+            out.append({"text": text[pos:start]})
+        out.append({"text": text[start:end], "proposal": p})
+        pos = end
+    if pos < len(text):
+        out.append({"text": text[pos:]})
+    return out
+
+
+def _document_for(user, pk: int) -> Document:
+    doc = get_object_or_404(Document.objects.select_related("area"), pk=pk)
+    if not visible_documents(user).filter(pk=doc.pk).exists():
+        raise PermissionDenied(_("You may not open this document."))
+    return doc
+
+
+@login_required
+def detail(request, pk: int):
+    doc = _document_for(request.user, pk)
+    proposals = list(doc.proposals.select_related("observation", "target", "decided_by"))
+    for p in proposals:
+        p.may_review = p.decision == Proposal.Decision.PENDING and _may_review(request.user, p)
+    figures = [p for p in proposals if p.kind in (Proposal.Kind.FACT, Proposal.Kind.TARGET)]
+    others = [p for p in proposals if p.kind not in (Proposal.Kind.FACT, Proposal.Kind.TARGET)]
+    context = {
+        "doc": doc,
+        "segments": _segments(doc.text, proposals),
+        "figures": figures,
+        "others": others,
+        "indicators": Indicator.objects.all(),
+        "measures": measures.MEASURES,
+        "qualifiers": measures.QUALIFIERS,
+        "rtl_text": doc.language == "ar",
+    }
+    return render(request, "documents/detail.html", context)
+
+
+@login_required
+def decide(request, pk: int):
+    """Accept (with corrections when given) or reject one proposal; htmx gets the row back."""
+    if request.method != "POST":
+        return redirect("documents:list")
+    proposal = get_object_or_404(Proposal.objects.select_related("document", "document__area"), pk=pk)
+    _document_for(request.user, proposal.document_id)
+    if not _may_review(request.user, proposal):
+        raise PermissionDenied(_("You may not decide on figures of this area."))
+    action = request.POST.get("action")
+    error = None
+    try:
+        if action == "reject":
+            ingest.reject(proposal, request.user)
+        elif action in ("accept", "correct"):
+            corrections = None
+            if action == "correct":
+                corrections = {k: request.POST.get(k, "").strip() for k in ingest.CORRECTABLE}
+                corrections = {
+                    k: v for k, v in corrections.items() if v != "" and str(getattr(proposal, k)) != v
+                }
+                if "value" in corrections:
+                    from marsad.observations.forms import parse_local_number
+
+                    try:
+                        corrections["value"] = parse_local_number(corrections["value"], "en")
+                    except ValueError as exc:
+                        raise ingest.ReviewError(str(exc)) from exc
+            ingest.accept(proposal, request.user, corrections=corrections or None)
+        else:
+            error = _("Unknown action.")
+    except ingest.ReviewError as exc:
+        error = str(exc)
+    proposal.refresh_from_db()
+    proposal.may_review = proposal.decision == Proposal.Decision.PENDING and _may_review(
+        request.user, proposal
+    )
+    if request.htmx:
+        context = {
+            "p": proposal,
+            "error": error,
+            "indicators": Indicator.objects.all(),
+            "measures": measures.MEASURES,
+            "qualifiers": measures.QUALIFIERS,
+        }
+        return render(request, "documents/_proposal_row.html", context, status=422 if error else 200)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request, _("Decision recorded: %(decision)s.") % {"decision": proposal.get_decision_display()}
+        )
+    return redirect("documents:detail", proposal.document_id)

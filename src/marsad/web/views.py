@@ -1,10 +1,29 @@
-"""The frame's pages: home, dashboard, indicator explorer, change log."""
+"""The frame's pages: home, area dashboard, indicator explorer, change log."""
 
 from __future__ import annotations
 
+import io
+
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
+
+from marsad.accounts import scopes
+from marsad.areas.models import Area
+from marsad.audit.models import ChangeRecord
+from marsad.core import measures
+from marsad.core import periods as P
+from marsad.indicators.models import Indicator
+from marsad.observations.models import Observation
+
+from . import charts
+from .access import area_choices, home_area, viewable_area_or_403
+from .formatting import number_text
 
 
 def home(request):
@@ -13,26 +32,199 @@ def home(request):
     return redirect("accounts:login")
 
 
+def _eastern(request) -> bool:
+    profile = scopes.profile_of(request.user)
+    return bool(profile and profile.eastern_digits)
+
+
+def _formatter(request, decimals=None):
+    lang, eastern = get_language(), _eastern(request)
+    return lambda v: number_text(v, lang, eastern, decimals)
+
+
+def _period_or_none(code: str) -> P.Period | None:
+    try:
+        return P.parse(code.strip()) if code and code.strip() else None
+    except P.PeriodError:
+        return None
+
+
 @login_required
 def dashboard(request):
-    return render(request, "web/placeholder.html", {"title": "Dashboard"})
+    from .dashboard import build, latest_period
+
+    code = request.GET.get("area", "")
+    area = viewable_area_or_403(request.user, code) if code else home_area(request.user)
+    context = {"area": area, "choices": area_choices(request.user, area)}
+    if area is None:
+        return render(request, "web/dashboard.html", {**context, "board": None})
+    period = _period_or_none(request.GET.get("period", "")) or latest_period(area)
+    if request.GET.get("period") and _period_or_none(request.GET["period"]) is None:
+        context["period_error"] = _("“%(code)s” is not a period (write 2025Q3, 2025-9M, 2025).") % {
+            "code": request.GET["period"]
+        }
+    if period is None:
+        return render(request, "web/dashboard.html", {**context, "board": None})
+    board = build(area, period, request.user)
+    rtl = get_language_bidi()
+    fmt = _formatter(request, 1)
+    context.update(board=board, period=period)
+    if board.series:
+        context["series_svg"] = charts.column_chart(
+            board.series, title=board.series_indicator.name(), fmt=_formatter(request, 0), rtl=rtl
+        )
+    shares = [(s.indicator.name(), s.share_pct) for s in board.sectors if s.share_pct is not None]
+    if shares:
+        context["shares_svg"] = charts.bar_chart(
+            shares, title=_("Share of %(parent)s") % {"parent": board.sector_parent.name()}, fmt=fmt, rtl=rtl
+        )
+    contributions = [
+        (s.indicator.name(), s.contribution_pp) for s in board.sectors if s.contribution_pp is not None
+    ]
+    if contributions:
+        context["contributions_svg"] = charts.bar_chart(
+            contributions, title=_("Contribution to growth (percentage points)"), fmt=fmt, rtl=rtl
+        )
+    if board.lagging:
+        context["lagging_svg"] = charts.bar_chart(
+            [(row["area"].name(), row["value"]) for row in board.lagging],
+            title=_("Lagging communes"),
+            fmt=fmt,
+            rtl=rtl,
+        )
+    return render(request, "web/dashboard.html", context)
+
+
+# -- indicator explorer -------------------------------------------------------------------------
+def _explorer_query(request):
+    """The observations the explorer's filters select, within the user's viewable areas."""
+    indicators = list(Indicator.objects.all())
+    indicator = None
+    code = request.GET.get("indicator") or ""
+    if code:
+        indicator = next((i for i in indicators if i.code == code), None)
+        if indicator is None:
+            raise Http404(_("Unknown indicator %(code)s.") % {"code": code})
+    measure = request.GET.get("measure") or "level"
+    if measure not in measures.MEASURES:
+        measure = "level"
+    area_code = request.GET.get("area") or ""
+    area = viewable_area_or_403(request.user, area_code) if area_code else None
+    with_communes = request.GET.get("communes") == "1"
+    first = _period_or_none(request.GET.get("from", ""))
+    last = _period_or_none(request.GET.get("to", ""))
+    status = request.GET.get("status") or ""
+    qs = Observation.objects.filter(area__in=scopes.viewable_areas(request.user))
+    if indicator is not None:
+        qs = qs.filter(indicator=indicator)
+    qs = qs.filter(measure=measure)
+    if area is not None:
+        qs = qs.filter(area__in=Area.objects.subtree(area)) if with_communes else qs.filter(area=area)
+    elif not with_communes:
+        qs = qs.exclude(area__level=Area.Level.COMMUNE)
+    if status in measures.STATUSES:
+        qs = qs.filter(status=status)
+    if first or last:
+        from marsad.observations.api import period_codes_between
+
+        qs = qs.filter(period__in=period_codes_between(first, last))
+    filters = {
+        "indicator": indicator,
+        "indicators": indicators,
+        "measure": measure,
+        "measures": measures.MEASURES,
+        "statuses": measures.STATUSES,
+        "status": status,
+        "area": area,
+        "communes": with_communes,
+        "first": request.GET.get("from", ""),
+        "last": request.GET.get("to", ""),
+    }
+    return qs, filters
+
+
+def _period_sort_key(code: str):
+    p = _period_or_none(code)
+    return (p.end, p.length) if p else (None, 0)
 
 
 @login_required
 def explorer(request):
-    return render(request, "web/placeholder.html", {"title": "Indicator explorer"})
+    qs, filters = _explorer_query(request)
+    context = {**filters, "choices": area_choices(request.user, filters["area"])}
+    if filters["indicator"] is None:
+        return render(request, "web/explorer.html", context)
+    rows = list(
+        qs.select_related("area")
+        .order_by("area__code", "period", "status")
+        .values_list("id", "area_id", "period", "value", "status", "qualifier")[:20000]
+    )
+    areas = {a.pk: a for a in Area.objects.filter(pk__in={r[1] for r in rows})}
+    period_codes = sorted(
+        {r[2] for r in rows},
+        key=lambda c: (_period_sort_key(c)[0] or P.year(1900).end, _period_sort_key(c)[1]),
+    )
+    # One cell per area x period: the most final status wins (official over estimate over plan).
+    cells: dict[tuple[int, str], tuple] = {}
+    for pk, area_id, period, value, status, qualifier in rows:
+        old = cells.get((area_id, period))
+        if old is None or measures.STATUS_RANK.get(status, 0) > measures.STATUS_RANK.get(old[2], 0):
+            cells[(area_id, period)] = (pk, value, status, qualifier)
+    table = [
+        {"area": areas[aid], "cells": [cells.get((aid, p)) for p in period_codes]}
+        for aid in sorted(
+            areas, key=lambda a: (areas[a].level != "nation", areas[a].level != "province", areas[a].code)
+        )
+    ]
+    context.update(periods=period_codes, table=table, count=len(rows))
+    if table:
+        first_row = table[0]
+        points = [(p, c[1]) for p, c in zip(period_codes, first_row["cells"], strict=True) if c is not None]
+        context["chart_area"] = first_row["area"]
+        context["chart_svg"] = charts.column_chart(
+            points[-16:], title=str(filters["indicator"]), fmt=_formatter(request), rtl=get_language_bidi()
+        )
+    return render(request, "web/explorer.html", context)
 
 
 @login_required
 def explorer_download(request, fmt: str):
-    raise Http404(fmt)
+    from marsad.observations.transfer import export_rows, write_export
+
+    if fmt not in ("csv", "xlsx"):
+        raise Http404(fmt)
+    qs, filters = _explorer_query(request)
+    buffer = io.BytesIO()
+    write_export(export_rows(qs), fmt, buffer)
+    name = f"marsad-{filters['indicator'].code if filters['indicator'] else 'observations'}.{fmt}"
+    types = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    response = HttpResponse(buffer.getvalue(), content_type=types[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
+# -- change log ---------------------------------------------------------------------------------
 @login_required
 def changes(request):
-    return render(request, "web/placeholder.html", {"title": "Change log"})
+    ct = ContentType.objects.get_for_model(Observation)
+    qs = ChangeRecord.objects.filter(content_type=ct).select_related("user")
+    if not scopes.is_admin(request.user):
+        visible = Observation.objects.filter(area__in=scopes.viewable_areas(request.user)).values("id")
+        qs = qs.filter(object_id__in=visible)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "web/changes.html", {"page": page})
 
 
 @login_required
 def observation_changes(request, pk: int):
-    raise Http404(pk)
+    obs = get_object_or_404(
+        Observation.objects.select_related("area", "indicator", "document", "entered_by"), pk=pk
+    )
+    if not scopes.can_view(request.user, obs.area):
+        raise PermissionDenied(_("You may not view data of %(area)s.") % {"area": obs.area})
+    ct = ContentType.objects.get_for_model(Observation)
+    history = ChangeRecord.objects.filter(content_type=ct, object_id=obs.pk).select_related("user")
+    return render(request, "web/observation_changes.html", {"obs": obs, "history": history})
