@@ -186,6 +186,11 @@ class Arabic(Language):
             return f"شهر {_MONTHS[p.first - 1]} {p.year}"
         return f"{_FIRST_MONTHS[p.length]} من عام {p.year}"
 
+    def period_short(self, p: periods.Period) -> str:
+        if p.kind is periods.Kind.QUARTER:
+            return f"{_QUARTERS[(p.first - 1) // 3]} {p.year}"
+        return self.period_name(p)
+
     def period_phrase(self, p: periods.Period) -> str:
         lead = "خلال" if p.kind in (periods.Kind.YTD, periods.Kind.HALF) and p.first == 1 else "في"
         return f"{lead} {self.period_name(p)}"

@@ -125,6 +125,10 @@ class Language:
         """Noun, for titles: "Q1 2024"."""
         raise NotImplementedError
 
+    def period_short(self, period: periods.Period) -> str:
+        """For chart axes: "Q1 2024" / "Q1/2024" / "الربع الأول 2024"."""
+        return self.period_name(period)
+
     def report_title(self, area: str, period: periods.Period) -> str:
         """``area`` as :meth:`area_phrase` gives it."""
         raise NotImplementedError

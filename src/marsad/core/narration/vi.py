@@ -122,6 +122,11 @@ class Vietnamese(Language):
             return f"tháng {p.first}/{p.year}"
         return f"{p.length} tháng năm {p.year}"
 
+    def period_short(self, p: periods.Period) -> str:
+        if p.kind is periods.Kind.QUARTER:
+            return f"Q{(p.first - 1) // 3 + 1}/{p.year}"
+        return self.period_name(p)
+
     def period_phrase(self, p: periods.Period) -> str:
         return self.period_name(p)
 

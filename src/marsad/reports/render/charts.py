@@ -36,6 +36,12 @@ def _register_fonts() -> None:
     vl_convert.register_font_directory(str(fontpkg_noto_sans.ROOT / "files"))
 
 
+def _rtl(lang: str, text: str) -> str:
+    """Arabic label wrapped in right-to-left marks, so a label mixing Arabic and a number
+    ("الهدف 10٪") is ordered as a right-to-left line whatever direction the renderer starts in."""
+    return f"\u200f{text}\u200f" if lang == "ar" else text
+
+
 def _font(lang: str) -> str:
     return "Noto Sans Arabic" if lang == "ar" else "Noto Sans"
 
@@ -44,7 +50,7 @@ def _base(lang: str, title: str) -> dict:
     font = _font(lang)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": title, "anchor": "end" if lang == "ar" else "start"},
+        "title": {"text": _rtl(lang, title), "anchor": "end" if lang == "ar" else "start"},
         "width": WIDTH,
         "config": {
             "font": font,
@@ -92,7 +98,7 @@ def _bars(lang: str, title: str, rows: list[dict], value_title: str, color: str 
         "x": {
             "field": "value",
             "type": "quantitative",
-            "title": value_title,
+            "title": _rtl(lang, value_title),
             "scale": {"reverse": rtl},
         },
     }
@@ -142,11 +148,12 @@ def series_charts(data: ReportData, lang: str) -> list[Chart]:
         by_indicator.setdefault(point.indicator, []).append(point)
     for code, points in by_indicator.items():
         target = growth_targets.get(code)
-        if len(points) < 2 and target is None:
+        # GRDP's growth, and any growth with a target to be drawn against; one point is no line.
+        if len(points) < 2 or (target is None and code != "grdp"):
             continue
         rtl = lang == "ar"
         values = [
-            {"period": L.period_name(periods.parse(p.period)), "order": i, "value": p.value}
+            {"period": L.period_short(periods.parse(p.period)), "order": i, "value": p.value}
             for i, p in enumerate(points)
         ]
         title = f"{L.title('series_chart')}: {L.indicator(code)}"
@@ -158,7 +165,10 @@ def series_charts(data: ReportData, lang: str) -> list[Chart]:
             "sort": {"field": "order"},
             "title": None,
             "scale": {"reverse": rtl},
-            "axis": {"labelAngle": 0},
+            "axis": {
+                "labelAngle": 0 if lang == "en" else -30,
+                "labelAlign": "center" if lang == "en" else ("left" if rtl else "right"),
+            },
         }
         layers: list[dict] = [
             {
@@ -169,7 +179,7 @@ def series_charts(data: ReportData, lang: str) -> list[Chart]:
                     "y": {
                         "field": "value",
                         "type": "quantitative",
-                        "title": L.header("yoy_pct"),
+                        "title": _rtl(lang, L.header("yoy_pct")),
                         "axis": {"orient": "right" if rtl else "left"},
                     },
                 },
@@ -180,7 +190,10 @@ def series_charts(data: ReportData, lang: str) -> list[Chart]:
                 {
                     "data": {
                         "values": [
-                            {"target": target.value, "label": f"{L.header('target')} {L.pct(target.value)}"}
+                            {
+                                "target": target.value,
+                                "label": _rtl(lang, f"{L.header('target')} {L.pct(target.value)}"),
+                            }
                         ]
                     },
                     "layer": [
