@@ -443,8 +443,14 @@ class Gazetteer:
                 if words:
                     forms.add(r"[\s\-–.]+".join(regex.escape(w) for w in words))
             alternation = "|".join(sorted(forms, key=len, reverse=True))
-            # Arabic proclitics (و، ب، ل، ف، ك، ال) may be glued to the name.
-            cache[levels] = regex.compile(rf"(?<!\w)(?:[وبلفك]{{0,2}}(?:ال)?)(?P<name>{alternation})(?!\w)")
+            # A unit word before or after the name belongs to the mention ("tỉnh Bắc Ninh",
+            # "مقاطعة باك نينه", "Quang Ninh province"); Arabic proclitics (و، ب، ل، ف، ك، ال)
+            # glued to the front do not.
+            before = r"(?:(?:tinh|thanh\s+pho|tp\.?|province\s+of|city\s+of|مقاطعه|مدينه|محافظه)\s+)?"
+            after = r"(?:\s+(?:province|city))?"
+            cache[levels] = regex.compile(
+                rf"(?<!\w)(?:[وبلفك]{{0,2}}(?:ال)?)(?P<name>{before}(?:{alternation}){after})(?!\w)"
+            )
         return cache[levels]
 
     def search(
