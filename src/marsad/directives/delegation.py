@@ -13,9 +13,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from marsad.areas.models import Area
+from marsad.audit.changes import record_changes, snapshot
 
 from .models import Assignment, Directive, Organisation
 from .organisations import peoples_committee_code, unit_for_commune
+from .tracking import actor
 
 
 def commune_units(province: Area) -> list[Organisation]:
@@ -58,12 +60,10 @@ def delegate_to_communes(directive: Directive, province: Area, *, user=None) -> 
     for a in new:
         a.status = a.current_status().value
     Assignment.objects.bulk_create(new, batch_size=1000)
-    from marsad.audit.changes import record_changes, snapshot
-
     created = list(directive.assignments.filter(organisation__in=[a.organisation for a in new]))
     record_changes(
         [(a, "create", None, snapshot(a, Assignment.AUDITED_FIELDS)) for a in created],
-        user=user if getattr(user, "pk", None) else None,
+        user=actor(user),
         source=f"delegated to the communes of {province.code}",
     )
     if directive.lead_unit_id:
@@ -74,10 +74,8 @@ def delegate_to_communes(directive: Directive, province: Area, *, user=None) -> 
             completed_on__isnull=True,
         ).first()
         if lead is not None:
-            lead.delete(
-                changed_by=user if getattr(user, "pk", None) else None, source="work delegated to communes"
-            )
+            lead.delete(changed_by=actor(user), source="work delegated to communes")
     if not directive.delegated:
         directive.delegated = True
-        directive.save(changed_by=user if getattr(user, "pk", None) else None, source="delegation")
+        directive.save(changed_by=actor(user), source="delegation")
     return list(directive.assignments.filter(organisation__in=units).select_related("organisation"))

@@ -145,7 +145,8 @@ def load_document(
     result = LoadResult(document)
     actor = user if getattr(user, "pk", None) else None
     now = timezone.now()
-    for proposal in document.proposals.filter(kind=Proposal.Kind.DIRECTIVE).order_by("span_start", "id"):
+    items = document.proposals.filter(kind=Proposal.Kind.DIRECTIVE).order_by("span_start", "id")
+    for position, proposal in enumerate(items, start=1):
         if (
             Directive.objects.filter(proposal=proposal).exists()
             or proposal.decision == Proposal.Decision.REJECTED
@@ -156,7 +157,7 @@ def load_document(
             user=actor,
             document=document,
             proposal=proposal,
-            number=str(len(result.directives) + 1 + result.skipped),
+            number=str(position),
             text=proposal.text or proposal.evidence,
             language=document.language or "ar",
             area=area,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
 from marsad.accounts.models import Role
+from marsad.core import periods
 
 from .models import Assignment, Directive, Inspection, Organisation, ProgressReport, Recommendation
 
@@ -80,6 +81,11 @@ def can_direct(user, area) -> bool:
     return scopes.can_capture(user, area)
 
 
+def actor(user):
+    """The user to record as the author: None for anonymous or system runs."""
+    return user if getattr(user, "pk", None) else None
+
+
 def _require(allowed: bool, message: str) -> None:
     if not allowed:
         raise PermissionDenied(message)
@@ -93,8 +99,8 @@ def create_directive(*, user=None, cooperating_units=(), assign_lead: bool = Tru
     if directive.deadline is None and directive.period:
         try:
             directive.deadline = directive.period_obj.end
-        except Exception:  # noqa: BLE001 - the period error is reported by full_clean below
-            pass
+        except periods.PeriodError:
+            pass  # full_clean below reports the bad period beside its field
     directive.full_clean(exclude=["proposal"])
     directive.save(changed_by=user, source="directive")
     if cooperating_units:
@@ -120,7 +126,6 @@ def assign(
         directive=directive, organisation=unit, deadline=deadline or directive.deadline, delegated=delegated
     )
     assignment.full_clean(exclude=["directive", "organisation", "status"])
-    assignment.clean()
     assignment.status = assignment.current_status().value
     assignment.save(changed_by=user, source="assignment")
     return assignment
@@ -171,7 +176,7 @@ def report_progress(
         date=on,
         text=text.strip(),
         percent=int(percent),
-        reported_by=user if getattr(user, "pk", None) else None,
+        reported_by=actor(user),
     )
     if evidence is not None:
         report.evidence = evidence
@@ -181,12 +186,8 @@ def report_progress(
         assignment.completed_on = on
     elif int(percent) < 100:
         assignment.completed_on = None
-    assignment.save(
-        changed_by=user if getattr(user, "pk", None) else None, source=f"progress report {report.pk}"
-    )
-    assignment.refresh_status(
-        on, user=user if getattr(user, "pk", None) else None, reason=f"progress report {report.pk}"
-    )
+    assignment.save(changed_by=actor(user), source=f"progress report {report.pk}")
+    assignment.refresh_status(on, user=actor(user), reason=f"progress report {report.pk}")
     return report
 
 
@@ -214,7 +215,7 @@ def record_inspection(
         date=on or timezone.localdate(),
         result=result,
         inspector=inspector,
-        inspected_by=user if getattr(user, "pk", None) else None,
+        inspected_by=actor(user),
     )
 
 
@@ -226,7 +227,7 @@ def answer_recommendation(
     if not (answer or "").strip():
         raise ValidationError({"answer": _("The answer is empty.")})
     rec.answer = answer.strip()
-    rec.answered_by = user if getattr(user, "pk", None) else None
+    rec.answered_by = actor(user)
     rec.answered_on = on or timezone.localdate()
     rec.save()
     return rec

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marsad.accounts import scopes
+from marsad.accounts.models import Role
 from marsad.core import periods
 
 from . import tracking
@@ -235,7 +236,7 @@ def _visible_recommendations(user):
     profile = scopes.profile_of(user)
     if profile is None:
         return qs.none()
-    if profile.role == "commune":
+    if profile.role == Role.COMMUNE:
         return qs.filter(organisation_id=profile.organisation_id) if profile.organisation_id else qs.none()
     return qs.filter(area__in=scopes.viewable_areas(user))
 
@@ -294,7 +295,7 @@ def directive_new(request):
     from .forms import DirectiveForm
 
     if not scopes.is_admin(request.user) and not (
-        (p := scopes.profile_of(request.user)) and p.role in ("planner", "department")
+        (p := scopes.profile_of(request.user)) and p.role in (Role.PLANNER, Role.DEPARTMENT)
     ):
         raise PermissionDenied
     form = DirectiveForm(request.POST or None, user=request.user)
