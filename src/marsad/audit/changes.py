@@ -6,6 +6,9 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
+
+from marsad.db import insert_rows
 
 from .models import ChangeRecord
 
@@ -26,25 +29,28 @@ def record_changes(
     rows: Iterable[tuple[models.Model, str, dict | None, dict | None]], *, user=None, source=""
 ) -> int:
     """Write one ChangeRecord per (object, action, before, after); return how many."""
+    now = timezone.now()
+    user_id = getattr(user, "pk", None)
+    ct_cache: dict[type, int] = {}
     records = []
-    ct_cache: dict[type, ContentType] = {}
     for obj, action, before, after in rows:
         ct = ct_cache.get(type(obj))
         if ct is None:
-            ct = ct_cache[type(obj)] = ContentType.objects.get_for_model(type(obj))
+            ct = ct_cache[type(obj)] = ContentType.objects.get_for_model(type(obj)).pk
         records.append(
-            ChangeRecord(
-                content_type=ct,
-                object_id=obj.pk,
-                object_repr=str(obj)[:300],
-                action=action,
-                before=before,
-                after=after,
-                user=user,
-                source=(getattr(obj, "_change_source", "") or source)[:300],
-            )
+            {
+                "content_type_id": ct,
+                "object_id": obj.pk,
+                "object_repr": str(obj)[:300],
+                "action": action,
+                "before": before,
+                "after": after,
+                "user_id": user_id,
+                "source": (getattr(obj, "_change_source", "") or source)[:300],
+                "at": now,
+            }
         )
-    ChangeRecord.objects.bulk_create(records, batch_size=2000)
+    insert_rows(ChangeRecord, records)
     return len(records)
 
 

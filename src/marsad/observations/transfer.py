@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from marsad.areas.models import Area
 from marsad.audit.changes import record_changes, snapshot
 from marsad.audit.models import ChangeRecord
 from marsad.core import measures, periods
+from marsad.db import insert_rows
 from marsad.indicators.models import Indicator
 
 from .models import Observation
@@ -313,34 +315,46 @@ def _write(rows: list[_Row], name: str, user) -> ImportResult:
         qs = Observation.objects.filter(indicator_id=indicator_id, period__in=period_set)
         for obs in qs.iterator(chunk_size=5000):
             existing[(obs.area_id, obs.indicator_id, obs.period, obs.measure, obs.status)] = obs
+    now = timezone.now()
     created, updated, changes = [], [], []
     for r in rows:
         obs = existing.get(r.key)
         if obs is None:
-            created.append(
-                Observation(
-                    area_id=r.area_id,
-                    indicator_id=r.indicator_id,
-                    period=r.period,
-                    measure=r.measure,
-                    status=r.status,
-                    value=r.value,
-                    unit=r.unit,
-                    qualifier=r.qualifier,
-                    source=Observation.Source.IMPORT,
-                    entered_by=user,
-                    import_file=name,
-                    import_row=r.row,
-                )
-            )
+            created.append(r)
         elif (obs.value, obs.unit, obs.qualifier) != (r.value, r.unit, r.qualifier):
             before = snapshot(obs, fields)
             obs.value, obs.unit, obs.qualifier = r.value, r.unit, r.qualifier
             obs.source, obs.import_file, obs.import_row = Observation.Source.IMPORT, name, r.row
             obs.document, obs.span_start, obs.span_end = None, None, None
+            obs.updated_at = now
             updated.append(obs)
             changes.append((obs, ChangeRecord.Action.UPDATE, before, snapshot(obs, fields)))
-    Observation.objects.bulk_create(created, batch_size=2000)
+    user_id = getattr(user, "pk", None)
+    insert_rows(
+        Observation,
+        (
+            {
+                "area_id": r.area_id,
+                "indicator_id": r.indicator_id,
+                "period": r.period,
+                "measure": r.measure,
+                "status": r.status,
+                "value": r.value,
+                "unit": r.unit,
+                "qualifier": r.qualifier,
+                "source": Observation.Source.IMPORT,
+                "entered_by_id": user_id,
+                "import_file": name,
+                "import_row": r.row,
+                "document_id": None,
+                "span_start": None,
+                "span_end": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for r in created
+        ),
+    )
     Observation.objects.bulk_update(
         updated,
         [
@@ -353,17 +367,20 @@ def _write(rows: list[_Row], name: str, user) -> ImportResult:
             "document",
             "span_start",
             "span_end",
+            "updated_at",
         ],
         batch_size=2000,
     )
-    if created and created[0].pk is None:  # backends that do not return ids from bulk inserts
-        keys = {(o.area_id, o.indicator_id, o.period, o.measure, o.status) for o in created}
-        created = [
-            o
-            for o in Observation.objects.filter(import_file=name)
-            if (o.area_id, o.indicator_id, o.period, o.measure, o.status) in keys
-        ]
-    changes.extend((o, ChangeRecord.Action.CREATE, None, snapshot(o, fields)) for o in created)
+    if created:
+        # Read the new rows back for their ids: the change log points at them.
+        wanted = {r.key for r in created}
+        for indicator_id, period_set in by_indicator.items():
+            qs = Observation.objects.filter(
+                indicator_id=indicator_id, period__in=period_set, import_file=name
+            )
+            for obs in qs.iterator(chunk_size=5000):
+                if (obs.area_id, obs.indicator_id, obs.period, obs.measure, obs.status) in wanted:
+                    changes.append((obs, ChangeRecord.Action.CREATE, None, snapshot(obs, fields)))
     record_changes(changes, user=user, source=f"import {name}")
     return ImportResult(name, len(rows), len(created), len(updated), len(rows) - len(created) - len(updated))
 
