@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
@@ -116,8 +117,9 @@ class AreaTree:
                 stack.append((old, blockers))  # the successor's own value does not cover it
         return out
 
-    def closure(self, targets: Iterable[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-        """(source, target) pairs and (source, target, blocker) shadows, cached per target set."""
+    def closure(self, targets: Iterable[str]) -> tuple[Any, Any, frozenset[str]]:
+        """(source, target) pairs and (source, target, blocker) shadows as Arrow tables, and the
+        set of blockers; cached per target set."""
         key = tuple(sorted(set(targets)))
         if key not in self._closure_cache:
             pairs_s, pairs_t, sh_s, sh_t, sh_b = [], [], [], [], []
@@ -136,7 +138,7 @@ class AreaTree:
                 {"source": sh_s, "target": sh_t, "blocker": sh_b},
                 schema={"source": pl.Utf8, "target": pl.Utf8, "blocker": pl.Utf8},
             )
-            self._closure_cache[key] = (pairs.to_arrow(), shadows.to_arrow())
+            self._closure_cache[key] = (pairs.to_arrow(), shadows.to_arrow(), frozenset(sh_b))
         return self._closure_cache[key]
 
 
@@ -155,6 +157,7 @@ class ObservationStore:
         self._period_codes: dict[str, int] | None = None
         self._period_codes_known = False
         self._areas: dict[str, frozenset[str]] = {}
+        self._tmaps: dict[tuple, tuple[Any, list[str]]] = {}
 
     @classmethod
     def from_frame(cls, frame: Any, *, table: str = "observations", con: Any = None) -> ObservationStore:
@@ -183,6 +186,23 @@ class ObservationStore:
                 self._period_codes = {c: i for i, c in enumerate(row[0][0])} if row else {}
             self._period_codes_known = True
         return self._period_codes
+
+    def time_map(self, wanted: tuple[str, ...], time_aggregation: str) -> tuple[Any, list[str]]:
+        """:func:`time_map` of the output periods (``out_i`` = their index) as Arrow, with the
+        ENUM code of each source period when the table has one; and the source period codes."""
+        key = (wanted, time_aggregation)
+        if key not in self._tmaps:
+            index = {code: i for i, code in enumerate(wanted)}
+            tmap = time_map(wanted, time_aggregation).with_columns(
+                out_i=pl.col("out").replace_strict(index, return_dtype=pl.Int16)
+            )
+            codes = self.period_codes()
+            if codes is not None:
+                tmap = tmap.with_columns(
+                    src_code=pl.col("src").replace_strict(codes, default=-1, return_dtype=pl.Int32)
+                )
+            self._tmaps[key] = (tmap.to_arrow(), tmap["src"].unique().to_list())
+        return self._tmaps[key]
 
     def areas_with(self, indicator: str) -> frozenset[str]:
         """The areas that have any observation of ``indicator``."""
@@ -241,21 +261,16 @@ def rollup(
     ``inputs`` with the ids of the observations summed (the period's pieces of every area).
     """
     rule = rule or rule_of(catalogue, indicator)
-    periods = [P.parse(p).code for p in periods]
+    periods = list(dict.fromkeys(P.parse(p).code for p in periods))
     if targets is None:
         if root is None:
             raise ValueError("rollup needs targets or a root area")
         targets = [root, *tree.children.get(root, ())]
-    targets = list(dict.fromkeys(targets))
+    pairs, shadows, blockers = tree.closure(targets)
+    # output periods 0..n-1, then the same periods last year n..2n-1 (what yoy divides by)
     wanted = list(periods)
     if with_yoy:
         wanted += [P.parse(p).same_period_last_year().code for p in periods]
-    wanted = list(dict.fromkeys(wanted))
-    out_index = {code: i for i, code in enumerate(wanted)}
-    tmap = time_map(wanted, rule.time_aggregation).with_columns(
-        out_i=pl.col("out").replace_strict(out_index, return_dtype=pl.Int16)
-    )
-    pairs, shadows = tree.closure(targets)
 
     if isinstance(observations, ObservationStore):
         store, cleanup = observations, False
@@ -267,42 +282,54 @@ def rollup(
         store, cleanup = ObservationStore(duckdb.connect(), "_obs"), True
         store.con.register("_obs", frame.to_arrow())
         observed = frozenset(frame["area"].unique().to_list())
-    blockers = set(shadows.column("blocker").to_pylist())
     shadowing = not observed.isdisjoint(blockers)
-    codes = store.period_codes()
-    if codes is not None:
-        tmap = tmap.with_columns(
-            src_code=pl.col("src").replace_strict(codes, default=-1, return_dtype=pl.Int32)
-        )
+    tmap, src_periods = store.time_map(tuple(wanted), rule.time_aggregation)
     con = store.con
-    con.register("_tmap", tmap.to_arrow())
+    con.register("_tmap", tmap)
     con.register("_pairs", pairs)
     if shadowing:
         con.register("_shadows", shadows)
     try:
-        sql = _rollup_sql(store.table, rule, trace=trace, shadowing=shadowing, enum_periods=codes is not None)
-        result = con.sql(sql, params=[indicator, tmap["src"].unique().to_list()]).pl()
+        sql = _rollup_sql(
+            store.table,
+            rule.time_aggregation,
+            rule.area_aggregation,
+            trace=trace,
+            shadowing=shadowing,
+            enum_periods=store.period_codes() is not None,
+            n_yoy=len(periods) if with_yoy else 0,
+        )
+        result = con.sql(sql, params=[indicator, src_periods]).pl()
     finally:
-        for name in ("_tmap", "_pairs", "_shadows"):
-            if name != "_shadows" or shadowing:
-                con.unregister(name)
+        con.unregister("_tmap")
+        con.unregister("_pairs")
+        if shadowing:
+            con.unregister("_shadows")
         if cleanup:
             con.close()
-    result = result.with_columns(
-        period=pl.col("out_i").replace_strict(dict(enumerate(wanted)), return_dtype=pl.Utf8)
-    )
-    return _finish(result.drop("out_i"), indicator, periods, rule, with_yoy, trace)
+    return _finish(result, indicator, periods, rule, with_yoy, trace)
 
 
-def _rollup_sql(table: str, rule: Rule, *, trace: bool, shadowing: bool, enum_periods: bool) -> str:
+@lru_cache(maxsize=256)
+def _rollup_sql(
+    table: str,
+    time_aggregation: str,
+    area_aggregation: str,
+    *,
+    trace: bool,
+    shadowing: bool,
+    enum_periods: bool,
+    n_yoy: int,
+) -> str:
     # 1. per area and output period, the best complete grain: the period itself, else its
-    #    quarters, else its months; 2. areas into targets (an observed ancestor shadows below).
+    #    quarters, else its months; 2. areas into targets (an observed ancestor shadows below);
+    # 3. each output period next to the same period last year (out_i + n_yoy).
     join_period = "enum_code(o.period) = m.src_code" if enum_periods else "o.period = m.src"
-    piece = "sum(o.value)" if rule.time_aggregation == "flow" else "max(o.value)"
+    piece = "sum(o.value)" if time_aggregation == "flow" else "max(o.value)"
     ids = ", list(o.id::VARCHAR) AS ids" if trace else ""
     pick_ids = ", arg_min(ids, grain) AS ids" if trace else ""
-    agg = {"average": "avg(t.v)", "sum": "sum(t.v)"}.get(rule.area_aggregation, "max(t.v)")
-    own_only = "AND c.source = c.target" if rule.area_aggregation not in ("sum", "average") else ""
+    agg = {"average": "avg(t.v)", "sum": "sum(t.v)"}.get(area_aggregation, "max(t.v)")
+    own_only = "AND c.source = c.target" if area_aggregation not in ("sum", "average") else ""
     out_ids = ", flatten(list(t.ids)) AS inputs" if trace else ""
     shadow = (
         """
@@ -311,6 +338,13 @@ def _rollup_sql(table: str, rule: Rule, *, trace: bool, shadowing: bool, enum_pe
         if shadowing
         else ""
     )
+    if n_yoy:
+        final = f"""
+    SELECT cur.*, prev.value AS value_prev
+    FROM lv cur LEFT JOIN lv prev ON prev.area = cur.area AND prev.out_i = cur.out_i + {n_yoy}
+    WHERE cur.out_i < {n_yoy}"""
+    else:
+        final = "SELECT *, NULL::DOUBLE AS value_prev FROM lv"
     return f"""
     WITH src AS (
         SELECT area, period, value {", id" if trace else ""}
@@ -326,61 +360,69 @@ def _rollup_sql(table: str, rule: Rule, *, trace: bool, shadowing: bool, enum_pe
     t AS (
         SELECT area::VARCHAR AS area, out_i, arg_min(v, grain) AS v {pick_ids}
         FROM per_grain GROUP BY area, out_i
+    ),
+    lv AS (
+        SELECT c.target AS area, t.out_i, {agg} AS value, count(*) AS n_areas {out_ids}
+        FROM t JOIN _pairs c ON t.area = c.source {own_only} {shadow}
+        GROUP BY c.target, t.out_i
     )
-    SELECT c.target AS area, t.out_i, {agg} AS value, count(*) AS n_areas {out_ids}
-    FROM t JOIN _pairs c ON t.area = c.source {own_only} {shadow}
-    GROUP BY c.target, t.out_i
+    {final}
     """
+
+
+_COLUMNS = [
+    "area",
+    "indicator",
+    "period",
+    "measure",
+    "value",
+    "unit",
+    "status",
+    "qualifier",
+    "id",
+    "derived",
+    "inputs",
+    "method",
+    "n_areas",
+]
 
 
 def _finish(
     result: pl.DataFrame, indicator: str, periods: list[str], rule: Rule, with_yoy: bool, trace: bool
 ) -> pl.DataFrame:
-    method = f"rollup_{rule.area_aggregation}"
-    if not trace:
-        result = result.with_columns(pl.lit([], dtype=pl.List(pl.Utf8)).alias("inputs"))
-    key = pl.concat_str([pl.col("area"), pl.lit(indicator), pl.col("period"), pl.lit("level")], separator="|")
-    levels = result.with_columns(
+    period = pl.col("out_i").replace_strict(dict(enumerate(periods)), return_dtype=pl.Utf8)
+    base = result.with_columns(
+        period=period,
         indicator=pl.lit(indicator),
-        measure=pl.lit("level"),
-        unit=pl.lit(rule.unit),
         status=pl.lit("estimate"),
         qualifier=pl.lit("exact"),
-        id=key,
         derived=pl.lit(True),
-        method=pl.lit(method),
+        n_areas=pl.col("n_areas").cast(pl.Int64),
     )
-    cols = [
-        "area",
-        "indicator",
-        "period",
-        "measure",
-        "value",
-        "unit",
-        "status",
-        "qualifier",
-        "id",
-        "derived",
-        "inputs",
-        "method",
-        "n_areas",
-    ]
-    levels = levels.select(pl.col(c) for c in cols).with_columns(pl.col("n_areas").cast(pl.Int64))
-    out = levels.filter(pl.col("period").is_in(periods))
-    if with_yoy:
-        prev_of = {p: P.parse(p).same_period_last_year().code for p in periods}
-        cur = out.with_columns(prev=pl.col("period").replace_strict(prev_of, default=None))
-        before = levels.select(area="area", prev="period", v0="value", id0="id")
-        yoy = cur.join(before, on=["area", "prev"], how="inner").filter(pl.col("v0") != 0)
-        yoy = yoy.with_columns(
-            measure=pl.lit("yoy_pct"),
-            value=(pl.col("value") / pl.col("v0") - 1) * 100,
-            unit=pl.lit("%"),
-            inputs=pl.concat_list([pl.col("id"), pl.col("id0")]),
-            id=pl.concat_str(
-                [pl.col("area"), pl.lit(indicator), pl.col("period"), pl.lit("yoy_pct")], separator="|"
-            ),
-            method=pl.lit("yoy_from_levels"),
-        ).select(cols)
-        out = pl.concat([out, yoy])
-    return out.sort("area", "period", "measure")
+    if not trace:
+        base = base.with_columns(inputs=pl.lit([], dtype=pl.List(pl.Utf8)))
+    sep = pl.lit("|")
+    level_id = pl.concat_str(
+        [pl.col("area"), sep, pl.lit(indicator), sep, pl.col("period"), pl.lit("|level")]
+    )
+    levels = base.with_columns(
+        measure=pl.lit("level"),
+        unit=pl.lit(rule.unit),
+        id=level_id,
+        method=pl.lit(f"rollup_{rule.area_aggregation}"),
+    )
+    if not with_yoy:
+        return levels.select(_COLUMNS).sort("area", "period", "measure")
+    prev_period = pl.col("out_i").replace_strict(
+        {i: P.parse(p).same_period_last_year().code for i, p in enumerate(periods)}, return_dtype=pl.Utf8
+    )
+    prev_id = pl.concat_str([pl.col("area"), sep, pl.lit(indicator), sep, prev_period, pl.lit("|level")])
+    yoy = base.filter(pl.col("value_prev").is_not_null() & (pl.col("value_prev") != 0)).with_columns(
+        measure=pl.lit("yoy_pct"),
+        value=(pl.col("value") / pl.col("value_prev") - 1) * 100,
+        unit=pl.lit("%"),
+        id=pl.concat_str([pl.col("area"), sep, pl.lit(indicator), sep, pl.col("period"), pl.lit("|yoy_pct")]),
+        inputs=pl.concat_list([level_id, prev_id]),
+        method=pl.lit("yoy_from_levels"),
+    )
+    return pl.concat([levels.select(_COLUMNS), yoy.select(_COLUMNS)]).sort("area", "period", "measure")
