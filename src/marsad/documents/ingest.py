@@ -63,7 +63,7 @@ def ingest_text(
         doc_area = Area.objects.filter(code=area_info["code"]).first()
     with transaction.atomic():
         document = Document.objects.create(
-            title=title or file_name or text.strip().splitlines()[0][:120] if text.strip() else "untitled",
+            title=title or file_name or (text.strip().splitlines()[0][:120] if text.strip() else "untitled"),
             language=meta.get("language") or lang or "ar",
             area=doc_area,
             period=meta.get("reporting_period") or "",
