@@ -1,0 +1,67 @@
+"""The report reader: narrative text in Arabic, Vietnamese or English -> facts with their spans.
+
+    from marsad.core.extract import extract
+    result = extract(text, lang=None, area=None, year=None)
+    result.to_json()   # the contract of DESIGN.md ("document", "facts", "targets", ...)
+
+``lang`` is detected when not given; ``area`` and ``year`` fill in what the text does not say
+(the text wins when it names them). Offsets are ``str`` indices into ``text``. The reader never
+raises on any text: an empty or unreadable input gives an empty result with a ``message``.
+
+Layout (after Duckling): shared pieces here (:mod:`.model`, :mod:`.text`, :mod:`.timeframes`,
+:mod:`.areas`, :mod:`.engine`), one folder per language with its lexicon, rules and a corpus of
+example sentences (``<lang>/corpus.json``) that the tests run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from .model import AreaRef, Evidence, Extraction, Fact, Item
+from .text import detect_language
+
+__all__ = ["extract", "Extraction", "Fact", "Item", "Evidence", "AreaRef", "detect_language", "LANGUAGES"]
+
+LANGUAGES = ("ar", "vi", "en")
+MAX_CHARS = 20_000_000  # beyond this the text is not a report; refuse rather than stall
+
+log = logging.getLogger(__name__)
+
+
+def rules_for(lang: str):
+    return importlib.import_module(f"marsad.core.extract.{lang}.rules").RULES
+
+
+def extract(
+    text: str,
+    lang: str | None = None,
+    area: str | None = None,
+    year: int | None = None,
+    *,
+    strict: bool = False,
+) -> Extraction:
+    """Read ``text``. ``strict=True`` lets internal errors through (tests); otherwise they become
+    an empty result with a message."""
+    if not isinstance(text, str):
+        return Extraction(language=None, message="the input is not text")
+    if lang is not None:
+        lang = lang.strip().lower()[:2] or None
+    if lang is not None and lang not in LANGUAGES:
+        return Extraction(language=lang, message=f"language {lang!r} is not one of ar, vi, en")
+    if not text.strip():
+        return Extraction(language=lang, message="the text is empty")
+    if len(text) > MAX_CHARS:
+        return Extraction(language=lang, message=f"the text is longer than {MAX_CHARS} characters")
+    detected = lang or detect_language(text)
+    if detected is None:
+        return Extraction(language=None, message="the text has no words to read")
+    try:
+        from .engine import extract_with
+
+        return extract_with(text, rules_for(detected), area, year)
+    except Exception as exc:  # noqa: BLE001 - the reader must never crash on a document
+        if strict:
+            raise
+        log.exception("extract failed")
+        return Extraction(language=detected, message=f"the text could not be read: {exc}")

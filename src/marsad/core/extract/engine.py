@@ -1,0 +1,614 @@
+"""The reading pipeline shared by every language; the language's rules say what words mean.
+
+For each sentence: find indicator phrases, numbers and period mentions; attach each number to
+the nearest indicator before it (or, where the language allows, just after it), decide its
+measure from the cue words around it, its period from the nearest period mention (else the
+period the document is talking about), its area likewise. Sentences with a target cue give
+targets for the numbers after the cue. Then the qualitative sections (directives, difficulties,
+recommendations) are cut into items.
+
+Precision first: a number with no indicator, or no clear measure, is left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from marsad.core.numbers import NumberMatch, find_numbers
+
+from .areas import NATION, AreaMention, area_finder
+from .model import AreaRef, Evidence, Extraction, Fact, Item
+from .text import clause_cuts, compile_words, paragraphs, sentences
+from .timeframes import BY, COMPARED, CURRENT, PeriodMention, PeriodRule, find_periods, infer_year
+
+NEVER = regex.compile(r"(?!)")
+
+# Indicators whose level is money, a count, or a rate; decides the unit of a bare scale.
+COUNT_INDICATORS = {"visitors": "visitors", "new_enterprises": "enterprises"}
+RATE_INDICATORS = {"cpi", "poverty_rate"}
+
+
+@dataclass
+class LanguageRules:
+    """Everything one language contributes; see ``ar/rules.py`` for a commented example."""
+
+    lang: str
+    indicators: list[tuple[str, str | None]]  # phrase -> code (None: a known non-indicator)
+    periods: list[PeriodRule]
+    period_compared: regex.Pattern  # in the 40 chars before a period: comparison base
+    period_by: regex.Pattern  # in the 40 chars before a period: a horizon ("by 2025")
+    this_year: regex.Pattern  # just after a period without year: "năm nay", "of this year"
+    last_year: regex.Pattern
+    up: regex.Pattern  # growth cue before the number
+    down: regex.Pattern  # decrease cue before the number (negative growth)
+    yoy_after: regex.Pattern  # "so với cùng kỳ", "year on year" right after the number
+    plan_after: regex.Pattern  # "من الخطة", "dự toán", "of the annual estimate"
+    exceed_before: regex.Pattern  # "vượt" before a % of plan: 100 + X
+    index_before: regex.Pattern  # "bằng" before "X% so với cùng kỳ": growth is X - 100
+    share_before: regex.Pattern
+    share_after: regex.Pattern
+    estimate: regex.Pattern  # estimate cue before the number
+    target: regex.Pattern  # target cue before the number in the sentence
+    not_fact_before: regex.Pattern  # "Decree No.", "ngày", dates: the number is no figure
+    not_fact_after: regex.Pattern  # "-fold", "lần", "times", "than": the number is no figure
+    indicator_after_link: regex.Pattern = NEVER  # "VND1.46 trillion from tourism": the indicator follows
+    directive_cue: regex.Pattern = NEVER
+    difficulty_cue: regex.Pattern = NEVER
+    recommendation_cue: regex.Pattern = NEVER
+    recommendation_list: regex.Pattern = NEVER  # "recommendations on": a list of topics follows
+    special_targets: list[tuple[regex.Pattern, str, str, float, str]] = field(default_factory=list)
+    # (pattern, indicator, measure, value, qualifier): "double-digit growth" -> grdp yoy >= 10
+    share_targets: list[tuple[regex.Pattern, str]] = field(default_factory=list)
+    # "100% of communes ... digital product": (phrase after the %, indicator)
+    growth_word: regex.Pattern = NEVER  # "growth", "tăng trưởng", "نمو": a % after it is yoy
+    _indicator_re: regex.Pattern | None = None
+    _codes: dict[str, str | None] = field(default_factory=dict)
+
+    def indicator_pattern(self) -> regex.Pattern:
+        if self._indicator_re is None:
+            alts = []
+            for i, (phrase, code) in enumerate(self.indicators):
+                alts.append((phrase, f"i{i}"))
+                self._codes[f"i{i}"] = code
+            from .text import phrase_pattern
+
+            alts.sort(key=lambda a: len(phrase_pattern(a[0], self.lang)), reverse=True)
+            body = "|".join(f"(?P<{name}>{phrase_pattern(p, self.lang)})" for p, name in alts)
+            if self.lang == "ar":
+                self._indicator_re = regex.compile(
+                    rf"(?<!\w)(?:[وفبل]|ال|لل|وال|بال)?(?:{body})(?!\w)", regex.I
+                )
+            else:
+                self._indicator_re = regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.I)
+        return self._indicator_re
+
+    def find_indicators(self, text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+        pat = self.indicator_pattern()
+        out = []
+        for m in pat.finditer(text, start, end):
+            name = m.lastgroup
+            code = self._codes.get(name) if name else None
+            if name is None:
+                for key, val in m.groupdict().items():
+                    if val is not None and key in self._codes:
+                        code = self._codes[key]
+                        break
+            out.append((m.start(), m.end(), code))
+        return out
+
+
+def words(phrases: list[str], lang: str) -> regex.Pattern:
+    return compile_words(phrases, lang)
+
+
+@dataclass
+class _Context:
+    text: str
+    rules: LanguageRules
+    year: int | None
+    area: AreaRef | None
+    mentions: list[PeriodMention]
+    areas: list[AreaMention]
+
+
+def _last_before(items, pos: int, lo: int):
+    """The last item with ``lo <= start`` and ``end <= pos`` (items sorted by start)."""
+    best = None
+    for it in items:
+        s, e = (it.start, it.end) if hasattr(it, "start") else (it[0], it[1])
+        if s >= pos:
+            break
+        if s >= lo and e <= pos:
+            best = it
+    return best
+
+
+def _bisect_items(items, lo: int, hi: int):
+    return [it for it in items if lo <= (it.start if hasattr(it, "start") else it[0]) < hi]
+
+
+def extract_with(text: str, rules: LanguageRules, area: str | None, year: int | None) -> Extraction:
+    from .areas import lookup_area
+
+    lang = rules.lang
+    mentions = find_periods(
+        text, rules.periods, rules.period_compared, rules.period_by, rules.this_year, rules.last_year
+    )
+    doc_year = infer_year(text, mentions)
+    if doc_year is None:
+        doc_year = year
+    elif year is not None and not any(p.year for p in mentions):
+        doc_year = year
+    area_mentions = area_finder(lang).find(text)
+    doc_area = _document_area(area_mentions)
+    if doc_area is None and area:
+        doc_area = lookup_area(area)
+    ctx = _Context(text, rules, doc_year, doc_area, mentions, area_mentions)
+    result = Extraction(language=lang, area=doc_area, year=doc_year)
+    first_line = text.lstrip()[:300].split("\n", 1)[0].strip()
+    if regex.match(r"https?://\S+$", first_line):
+        result.source_url = first_line
+
+    current: PeriodMention | None = None
+    for s, e in sentences(text):
+        current = _read_sentence(ctx, s, e, current, result)
+
+    result.reporting_period = _reporting_period(ctx, result)
+    _dedupe(result)
+    _read_sections(ctx, result)
+    return result
+
+
+def _document_area(mentions: list[AreaMention]) -> AreaRef | None:
+    provinces = Counter(m.area for m in mentions if m.area != NATION)
+    if provinces:
+        best = max(provinces.values())
+        for m in mentions:  # the first of the most named
+            if m.area != NATION and provinces[m.area] == best:
+                return m.area
+    if any(m.area == NATION for m in mentions):
+        return NATION
+    return None
+
+
+def _reporting_period(ctx: _Context, result: Extraction) -> str | None:
+    counts = Counter(f.period for f in result.facts if f.period)
+    if counts:
+        return counts.most_common(1)[0][0]
+    for p in ctx.mentions:
+        if p.role == CURRENT:
+            code = p.resolve(ctx.year)
+            if code:
+                return code
+    return str(ctx.year) if ctx.year else None
+
+
+def _dedupe(result: Extraction) -> None:
+    for name in ("facts", "targets"):
+        seen = set()
+        kept = []
+        for f in getattr(result, name):
+            key = (f.indicator, f.area, f.period, f.measure, f.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(f)
+        setattr(result, name, kept)
+
+
+def _read_sentence(
+    ctx: _Context, s: int, e: int, current: PeriodMention | None, result: Extraction
+) -> PeriodMention | None:
+    text, rules = ctx.text, ctx.rules
+    sent_periods = [p for p in ctx.mentions if s <= p.start < e]
+    numbers = [n for n in find_numbers(text[s:e], rules.lang)]
+    numbers = [_shift(n, s) for n in numbers]
+    inds = rules.find_indicators(text, s, e)
+    sent_areas = [a for a in ctx.areas if s <= a.start < e and a.area != NATION] + [
+        a for a in ctx.areas if s <= a.start < e and a.area == NATION
+    ]
+    sent_areas.sort(key=lambda a: a.start)
+    target_at = None
+    tm = rules.target.search(text, s, e)
+    if tm:
+        target_at = tm.start()
+
+    # Special targets: "double-digit growth", "100% of communes ... digital product".
+    for pat, code, measure, value, qual in rules.special_targets:
+        for m in pat.finditer(text, s, e):
+            period = _target_period(ctx, sent_periods, m.start(), current)
+            period = period[:4] if period else None  # a growth target is for the year
+            result.targets.append(
+                Fact(code, ctx.area, period, measure, value, "%", qual, Evidence.of(text, m.start(), m.end()))
+            )
+    special_spans: list[tuple[int, int]] = []
+    for n in numbers:
+        if n.unit != "%":
+            continue
+        for pat, code in rules.share_targets:
+            m = pat.match(text, n.end, min(e, n.end + 120))
+            if m:
+                period = _target_period(ctx, sent_periods, n.start, current, after=m.end())
+                result.targets.append(
+                    Fact(
+                        code,
+                        ctx.area,
+                        period,
+                        "share_pct",
+                        n.value,
+                        "%",
+                        "exact",
+                        Evidence.of(text, n.start, m.end()),
+                    )
+                )
+                special_spans.append((n.num_start, n.num_end))
+                break
+
+    prev_end = s
+    prev_measure: str | None = None
+    prev_indicator: str | None = None
+    for idx, n in enumerate(numbers):
+        window_lo = prev_end
+        prev_end = n.end
+        if (n.num_start, n.num_end) in special_spans:
+            continue
+        fact = _read_number(
+            ctx,
+            s,
+            e,
+            n,
+            numbers[idx - 1] if idx else None,
+            window_lo,
+            inds,
+            sent_periods,
+            sent_areas,
+            current,
+            prev_measure,
+            prev_indicator,
+        )
+        if fact is None:
+            continue
+        prev_measure, prev_indicator = fact.measure, fact.indicator
+        if target_at is not None and target_at < n.start:
+            period = _target_period(ctx, sent_periods, n.start, current)
+            qual = fact.qualifier if fact.qualifier != "estimate" else "exact"
+            result.targets.append(
+                Fact(
+                    fact.indicator,
+                    fact.area,
+                    period,
+                    fact.measure,
+                    fact.value,
+                    fact.unit,
+                    qual,
+                    fact.evidence,
+                )
+            )
+        else:
+            result.facts.append(fact)
+
+    for p in sent_periods:
+        if p.role == CURRENT and (target_at is None or p.start < target_at):
+            current = p
+    return current
+
+
+def _shift(n: NumberMatch, by: int) -> NumberMatch:
+    from dataclasses import replace
+
+    return replace(n, start=n.start + by, end=n.end + by, num_start=n.num_start + by, num_end=n.num_end + by)
+
+
+def _target_period(ctx, sent_periods, pos, current, after: int | None = None) -> str | None:
+    # A horizon in the sentence ("by 2025") wins, then the nearest period before, then after.
+    by = [p for p in sent_periods if p.role == BY]
+    if by:
+        near = min(by, key=lambda p: abs(p.start - pos))
+        return near.resolve(ctx.year)
+    before = [p for p in sent_periods if p.start < pos and p.role != COMPARED]
+    if before:
+        return before[-1].resolve(ctx.year)
+    later = [p for p in sent_periods if p.start >= pos and p.role != COMPARED]
+    if later:
+        return later[0].resolve(ctx.year)
+    if current is not None:
+        return current.resolve(ctx.year)
+    return str(ctx.year) if ctx.year else None
+
+
+def _read_number(
+    ctx,
+    s,
+    e,
+    n: NumberMatch,
+    prev: NumberMatch | None,
+    window_lo,
+    inds,
+    sent_periods,
+    sent_areas,
+    current,
+    prev_measure,
+    prev_indicator,
+) -> Fact | None:
+    text, rules = ctx.text, ctx.rules
+    if n.unit is None:
+        return None
+    # Conversions in brackets right after another figure: "VND5.45 trillion ($228 million)".
+    if prev is not None and n.start > 0:
+        gap = text[prev.end : n.start]
+        if regex.fullmatch(r"\s*\(\s*", gap):
+            return None
+    before = text[max(s, n.start - 30) : n.start]
+    if rules.not_fact_before.search(before):
+        return None
+    after = text[n.end : min(e, n.end + 60)]
+    if rules.not_fact_after.match(after):
+        return None
+
+    # -- indicator --------------------------------------------------------------------------
+    ind = None
+    for i in inds:
+        if i[1] <= n.num_start and i[0] >= s:
+            ind = i
+    code = ind[2] if ind else None
+    ind_start = ind[0] if ind else None
+    after_link = rules.indicator_after_link.match(text, n.end, e)
+    if after_link:
+        following = [i for i in inds if i[0] >= after_link.end() and i[0] - after_link.end() <= 2]
+        if following:
+            code, ind_start = following[0][2], None
+    if code is None and n.count_noun and n.count_noun in ("visitors",):
+        code = "visitors"
+    if ind is None and code is None:
+        return None
+    if code is None:
+        return None
+
+    # -- measure ----------------------------------------------------------------------------
+    window = text[window_lo : n.start]
+    measure: str | None
+    value = n.value
+    unit = n.unit
+    qualifier = n.qualifier
+    cue_start = None
+    ev_end = n.end
+    if n.unit == "pp":
+        measure = "contribution_pp"
+    elif n.unit == "%":
+        plan = rules.plan_after.match(text, n.end, e)
+        yoy_after = rules.yoy_after.match(text, n.end, e)
+        up = _last(rules.up, window)
+        down = _last(rules.down, window)
+        share_b = _last(rules.share_before, window)
+        share_a = rules.share_after.match(text, n.end, e)
+        index_b = _last(rules.index_before, text[max(window_lo, n.start - 12) : n.start])
+        if plan:
+            measure = "plan_pct"
+            ev_end = plan.end()
+            if _last(rules.exceed_before, text[max(window_lo, n.start - 15) : n.start]):
+                value = round(100 + value, 6)
+        elif index_b and yoy_after:
+            measure = "yoy_pct"
+            value = round(value - 100, 6)
+            ev_end = yoy_after.end()
+        elif share_b or share_a:
+            measure = "share_pct"
+            if share_a:
+                ev_end = share_a.end()
+        elif up or down or yoy_after:
+            measure = "yoy_pct"
+            if down and (not up or down[0] > up[0]):
+                value = -value
+            cue = max([c for c in (up, down) if c], key=lambda c: c[0], default=None)
+            if cue:
+                cue_start = window_lo + cue[0]
+            if yoy_after:
+                ev_end = yoy_after.end()
+        elif code in RATE_INDICATORS:
+            measure = "level"
+        elif (
+            prev_measure in ("yoy_pct", "share_pct") and prev_indicator is not None and _is_list_item(window)
+        ):
+            measure = prev_measure
+        elif rules.growth_word.search(text, ind_start if ind_start is not None else s, n.start) or (
+            rules.growth_word.search(text, s, n.start) and code
+        ):
+            measure = "yoy_pct"
+        else:
+            measure = None
+        if measure == "yoy_pct" and value < 0 and n.qualifier != "exact":
+            pass
+    else:
+        measure = "level"
+        if n.currency is None and n.scale and not n.count_noun:
+            if code in COUNT_INDICATORS:
+                unit = f"{n.scale} {COUNT_INDICATORS[code]}"
+            else:
+                unit = f"{n.scale} VND"
+        if n.count_noun and COUNT_INDICATORS.get(code) != n.count_noun and code != "visitors":
+            return None
+        if code in COUNT_INDICATORS and n.currency:
+            return None
+    if measure is None:
+        return None
+    if (
+        code in COUNT_INDICATORS
+        and measure == "level"
+        and not n.count_noun
+        and n.currency is None
+        and not n.scale
+    ):
+        return None
+
+    if qualifier == "exact":
+        est = _last(rules.estimate, text[window_lo : n.start])
+        if est is not None:
+            qualifier = "estimate"
+
+    # -- period and area ----------------------------------------------------------------------
+    period = None
+    p_before = [p for p in sent_periods if p.end <= n.start and p.role == CURRENT]
+    if p_before:
+        period = p_before[-1].resolve(_sentence_year(ctx, sent_periods, p_before[-1]))
+    elif current is not None:
+        period = current.resolve(ctx.year)
+    else:
+        later = [p for p in sent_periods if p.start >= n.end and p.role == CURRENT and p.start - n.end < 60]
+        if later:
+            period = later[0].resolve(ctx.year)
+    if period is None and ctx.year:
+        period = str(ctx.year)
+    area = ctx.area
+    a_before = [a for a in sent_areas if a.end <= n.start]
+    if a_before:
+        area = a_before[-1].area
+    if code == "grdp" and area == NATION:
+        pass
+
+    # -- evidence -----------------------------------------------------------------------------
+    start = n.start
+    clause_lo = max([c + 1 for c in clause_cuts(text, window_lo, n.start)] + [window_lo])
+    if ind_start is not None and ind_start >= clause_lo and n.start - ind_start < 120:
+        start = min(start, ind_start)
+    if cue_start is not None and cue_start >= clause_lo:
+        start = min(start, cue_start)
+    est = _last(rules.estimate, text[clause_lo : n.start])
+    if qualifier == "estimate" and est is not None:
+        start = min(start, clause_lo + est[0])
+    return Fact(code, area, period, measure, value, unit, qualifier, Evidence.of(text, start, ev_end))
+
+
+def _sentence_year(ctx: _Context, sent_periods: list[PeriodMention], mention: PeriodMention) -> int | None:
+    # "Quý I tăng 3,68%; quý II ..." inside a sentence about 2020: take the sentence's year.
+    if mention.year is None:
+        for p in sent_periods:
+            if p.year is not None and p.start < mention.start and p.role == CURRENT:
+                return p.year
+    return ctx.year
+
+
+def _is_list_item(window: str) -> bool:
+    """The number follows a list separator and a few words: "…, industry and construction 7.03%"."""
+    return bool(regex.search(r"[,،;؛]\s*(?:and\s+|và\s+|و)?[^\d,،;؛]{0,60}$", window))
+
+
+def _last(pattern: regex.Pattern, window: str):
+    last = None
+    for m in pattern.finditer(window):
+        last = (m.start(), m.end())
+    return last
+
+
+# -- qualitative sections ------------------------------------------------------------------------
+def _read_sections(ctx: _Context, result: Extraction) -> None:
+    text, rules = ctx.text, ctx.rules
+    paras = paragraphs(text)
+    cues: list[tuple[int, int, str]] = []
+    for kind, pat in (
+        ("directives", rules.directive_cue),
+        ("difficulties", rules.difficulty_cue),
+        ("recommendations", rules.recommendation_cue),
+    ):
+        for m in pat.finditer(text):
+            cues.append((m.start(), m.end(), kind))
+    if not cues:
+        return
+    cues.sort()
+    fact_spans = [(f.evidence.start, f.evidence.end) for f in result.facts]
+    sections: list[tuple[int, int, int, int, str]] = []
+    for i, (cs, ce, kind) in enumerate(cues):
+        if sections and sections[-1][4] == kind and cs < sections[-1][1]:
+            continue  # a second cue inside the same section
+        # The section runs from its cue's sentence to the next cue of another kind, or the end
+        # of the paragraph; directives go on over following paragraphs that hold no figures.
+        nxt = next((c[0] for c in cues[i + 1 :] if c[2] != kind), len(text))
+        para = next(((ps, pe) for ps, pe in paras if ps <= cs < pe), (cs, len(text)))
+        end = min(nxt, para[1])
+        if kind == "directives" and nxt > para[1]:
+            for ps, pe in paras:
+                if ps < para[1]:
+                    continue
+                if ps >= nxt or pe - ps < 40 or any(ps <= f0 < pe for f0, _ in fact_spans):
+                    break
+                if regex.match(r"\s*(?:https?://|المصدر|مصدر|Nguồn|Source)", text[ps:pe]):
+                    break
+                end = min(nxt, pe)
+        start = _sentence_start(text, cs, para[0])
+        if sections and start < sections[-1][1]:
+            start = max(start, sections[-1][1])
+        if start >= end:
+            continue
+        sections.append((start, end, cs, ce, kind))
+    previous_period: str | None = None
+    for start, end, cs, ce, kind in sections:
+        period = None
+        if kind == "directives":
+            period = _section_period(ctx, start, end, previous_period)
+            previous_period = period
+        items = _split_items(text, start, end, cs, ce, kind, rules)
+        target = getattr(result, kind)
+        for a, b in items:
+            ev = Evidence.of(text, a, b)
+            if len(ev.text) < 12 or text[b - 1 : b] == ":":
+                continue  # a heading ("difficulties include:") is no item
+            target.append(Item(ev.text, period, ev))
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    for s, e in sentences(text[floor : pos + 1]):
+        if s + floor <= pos <= e + floor:
+            return s + floor
+    return pos
+
+
+def _section_period(ctx: _Context, start: int, end: int, previous: str | None) -> str | None:
+    # The period the cue sentence names (the last quarter/half/span in it, else its year);
+    # else the previous directive section's; else the period after the one reported.
+    cue_end = next((e for s, e in sentences(ctx.text[start:end]) if True), end - start) + start
+    inside = [p for p in ctx.mentions if start <= p.start < cue_end and p.role != COMPARED]
+    spans = [p for p in inside if p.kind != "year"]
+    if spans:
+        return spans[-1].resolve(ctx.year)
+    if previous:
+        return previous
+    if inside:
+        return inside[-1].resolve(ctx.year)
+    from marsad.core import periods as P
+
+    facts_periods = [p.resolve(ctx.year) for p in ctx.mentions if p.start < start and p.role == CURRENT]
+    facts_periods = [c for c in facts_periods if c]
+    if facts_periods:
+        try:
+            last = P.parse(facts_periods[-1])
+        except P.PeriodError:
+            return None
+        if last.last % 3 == 0 and last.last < 12:
+            return P.quarter(last.year, last.last // 3 + 1).code
+    return None
+
+
+def _split_items(text, start, end, cs, ce, kind, rules) -> list[tuple[int, int]]:
+    cuts = [start]
+    for m in regex.finditer(r"[;؛]|(?<!\d)[.!?](?!\d)|:(?!\d)|\n", text[start:end]):
+        cuts.append(start + m.end())
+    cuts.append(end)
+    spans = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if b - a > 0:
+            spans.append((a, b))
+    if kind == "recommendations":
+        lm = rules.recommendation_list.search(text, start, end)
+        if lm:
+            stop = next((b for a, b in spans if a <= lm.end() < b), end)
+            out = [(a, b) for a, b in spans if b <= lm.start()]
+            pos = lm.end()
+            for m in regex.finditer(r"[,،]|\s(?:و|và|and)\s", text[pos:stop]):
+                out.append((pos, lm.end() + m.start()))
+                pos = lm.end() + m.end()
+            out.append((pos, stop))
+            out += [(a, b) for a, b in spans if a >= stop]
+            return out
+    return spans

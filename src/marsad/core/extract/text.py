@@ -1,0 +1,128 @@
+"""Text helpers shared by every language: sentences, clauses, phrase patterns, language detection.
+
+Nothing here changes the text: every function returns offsets into the string it was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+# Arabic short vowels, shadda, sukun, superscript alef and tatweel may sit between any letters.
+_HARAKAT = "[\u064b-\u0652\u0670\u0640]*"
+_AR_VARIANTS = {
+    "ا": "[اأإآ]",
+    "أ": "[اأإآ]",
+    "إ": "[اأإآ]",
+    "آ": "[اأإآ]",
+    "ة": "[ةه]",
+    "ه": "[هة]",
+    "ى": "[ىي]",
+    "ي": "[يى]",
+    "ج": "[جغق]",
+    "غ": "[غجق]",
+    "ؤ": "[ؤو]",
+    "ئ": "[ئي]",
+}
+
+
+def ar_phrase(phrase: str) -> str:
+    """A regex for an Arabic phrase that tolerates diacritics, hamza/ta-marbuta/ج-غ spellings."""
+    out: list[str] = []
+    if phrase.startswith("ال"):
+        # "للزراعة" is ل + الزراعة with the alef dropped.
+        out.append("(?:ال|لل)" + _HARAKAT)
+        phrase = phrase[2:]
+    for ch in phrase:
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in _AR_VARIANTS:
+            out.append(_AR_VARIANTS[ch] + _HARAKAT)
+        elif "\u0600" <= ch <= "\u06ff":
+            out.append(regex.escape(ch) + _HARAKAT)
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+def phrase_pattern(phrase: str, lang: str) -> str:
+    """A regex for a lexicon phrase: free spacing; Arabic spelling variants; raw regex kept.
+
+    Phrases starting with ``re:`` are regular expressions already.
+    """
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    if lang == "ar":
+        return ar_phrase(phrase)
+    return r"\s+".join(regex.escape(w) for w in phrase.split())
+
+
+def compile_words(phrases: Iterable[str], lang: str, flags: int = 0) -> regex.Pattern:
+    """One pattern matching any of ``phrases`` as whole words (longest first)."""
+    pats = sorted({phrase_pattern(p, lang) for p in phrases}, key=len, reverse=True)
+    body = "|".join(f"(?:{p})" for p in pats) or "(?!)"
+    if lang == "ar":
+        # Arabic glues و ب ل ف ال to the word: allow them in front, not letters behind.
+        return regex.compile(rf"(?<![\w])(?:[وفبل]|ال|لل|وال|بال)?(?:{body})(?!\w)", flags | regex.I)
+    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", flags | regex.I)
+
+
+_SENTENCE_END = regex.compile(r"(?:(?<!\d)[.!?؟…](?!\d)|\.(?=\s)|\n\s*\n|\n)+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: cut at ``. ! ? ؟ …`` (not a decimal point) and at line ends."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in regex.finditer(r"\n", text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+_CLAUSE = regex.compile(r"[;؛]|:(?!\d)")
+
+
+def clause_cuts(text: str, start: int, end: int) -> list[int]:
+    """Positions of ``; ؛ :`` in ``text[start:end]``: items of a list."""
+    return [m.start() for m in _CLAUSE.finditer(text, start, end)]
+
+
+# -- language ----------------------------------------------------------------------------------
+_ARABIC = regex.compile(r"[\u0600-\u06ff]")
+_VI_MARKS = regex.compile(
+    r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ]|\b(?:của|và|năm|tỷ|đồng|tăng)\b",
+    regex.I,
+)
+_LATIN = regex.compile(r"[A-Za-z]")
+
+
+def detect_language(text: str, sample: int = 20000) -> str | None:
+    """``ar``, ``vi`` or ``en`` from the letters of the text; None when it has no letters."""
+    head = text[:sample]
+    ar = len(_ARABIC.findall(head))
+    latin = len(_LATIN.findall(head))
+    vi = len(_VI_MARKS.findall(head))
+    if ar == 0 and latin == 0 and vi == 0:
+        return None
+    if ar >= latin + vi:
+        return "ar"
+    if vi * 25 >= latin:
+        return "vi"
+    return "en"

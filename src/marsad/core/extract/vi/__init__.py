@@ -1,0 +1,1 @@
+"""Rules and lexicon for this language; see rules.py."""

@@ -1,0 +1,421 @@
+"""Numbers as Arabic, Vietnamese and English reports write them: reading and formatting.
+
+Reading (:func:`find_numbers`, :func:`parse_number`)
+    Western and Eastern Arabic digits (``٠-٩``, also Persian ``۰-۹``), the Arabic decimal and
+    thousands marks ``٫`` ``٬``, the Arabic comma ``،`` used as a thousands mark between digits
+    (``12،984``), ``%`` and ``٪``. Separators follow the language: Vietnamese writes
+    ``29.232,75`` and ``1,710 tỷ USD`` (1.71); English and Arabic write ``5,800`` and ``8.26``.
+    A scale word after the number (ألف مليون مليار تريليون كوادريليون; nghìn ngàn triệu tỷ tỉ;
+    thousand million billion trillion) and a currency (دونج, đồng/VND, USD/دولار/$) make the
+    unit; the value stays as written ("1.78 كوادريليون دونج" is 1.78 "quadrillion VND").
+
+Units (one fixed vocabulary, see :data:`UNITS`): ``"%"``, ``"pp"`` (percentage points), money as
+``"<scale> <currency>"`` (``"billion VND"``, ``"million USD"``, ``"VND"``), or an English count
+noun with an optional scale (``"projects"``, ``"million visitors"``).
+
+Every match keeps character offsets into the text it was given; the reading never changes the
+length of the text (digit translation is one character for one), so offsets are the caller's.
+
+Formatting (:func:`format_number`, :func:`format_percent`)
+    ar ``5,800`` and ``8.26٪`` (optionally Eastern digits ``٥,٨٠٠``); vi ``5.800`` and
+    ``8,26%``; en ``5,800`` and ``8.26%``. Half-up rounding, at most two decimals by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import regex
+
+__all__ = [
+    "NumberMatch",
+    "SCALES",
+    "UNITS",
+    "to_ascii_digits",
+    "parse_number",
+    "find_numbers",
+    "format_number",
+    "format_percent",
+    "round_half_up",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+# One character for one: offsets in the translated text are offsets in the original.
+_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended (Persian/Urdu)
+        "\u066b": ".",  # ٫ Arabic decimal separator
+        "\u066c": ",",  # ٬ Arabic thousands separator
+        "\u066a": "%",  # ٪
+        "\ufe6a": "%",  # small percent
+        "\uff05": "%",  # fullwidth percent
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
+
+#: Every unit the extractor writes.
+UNITS = (
+    "%",
+    "pp",
+    "VND",
+    "USD",
+    *(f"{s} {c}" for s in SCALES for c in ("VND", "USD")),
+    "enterprises",
+    "projects",
+    "visitors",
+    *(f"{s} {n}" for s in ("thousand", "million") for n in ("enterprises", "projects", "visitors")),
+)
+
+_SCALE_WORDS = {
+    "ar": [
+        (r"آلاف|ألف|الف|الاف", "thousand"),
+        (r"ملايين|مليون", "million"),
+        (r"مليارات|مليار|بليون", "billion"),
+        (r"تريليونات|تريليون|ترليون", "trillion"),
+        (r"كوادريليون|كوادرليون|كوادريليونات", "quadrillion"),
+    ],
+    "vi": [
+        (r"nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ", "trillion"),
+        (r"triệu\s+tỷ|triệu\s+tỉ", "quadrillion"),
+        (r"nghìn|ngàn", "thousand"),
+        (r"triệu", "million"),
+        (r"tỷ|tỉ", "billion"),
+    ],
+    "en": [
+        (r"thousand|k(?=\b)", "thousand"),
+        (r"million|mln|mn|m(?=\b)", "million"),
+        (r"billion|bln|bn|b(?=\b)", "billion"),
+        (r"trillion|tln|tn", "trillion"),
+        (r"quadrillion", "quadrillion"),
+    ],
+}
+
+# Currencies written after the number (and scale).
+_CURRENCY_AFTER = {
+    "ar": [
+        (r"(?:دونج|دونغ|دونق|دون)(?:\s+فيتنامي)?", "VND"),
+        (r"(?:دولار|دولارات)(?:\s+(?:أمريكي|أميركي|امريكي))?", "USD"),
+    ],
+    "vi": [(r"đồng|VNĐ|VND|đ(?=\b)", "VND"), (r"USD|đô\s+la(?:\s+Mỹ)?|đôla", "USD")],
+    "en": [(r"VND|dong|đồng", "VND"), (r"USD|US\s+dollars?|dollars?", "USD")],
+}
+# Currencies written before the number: "VND5.45 trillion", "$520 million", "US$ 2 billion".
+_CURRENCY_BEFORE = [(r"VND\s?|VNĐ\s?", "VND"), (r"US\$\s?|USD\s?|\$\s?", "USD")]
+
+# Count nouns after a number, mapped to the English vocabulary of :data:`UNITS`.
+_COUNT_NOUNS = {
+    "ar": [
+        (r"مشروع(?:ًا|ا)?|مشاريع|مشروعات", "projects"),
+        (r"مؤسسة|مؤسسات|شركة|شركات", "enterprises"),
+        (r"زائر(?:ًا|ا)?|زوار|سائح(?:ًا|ا)?|سياح|سائحين|زائرين", "visitors"),
+    ],
+    "vi": [
+        (r"dự\s+án", "projects"),
+        (r"doanh\s+nghiệp", "enterprises"),
+        (r"lượt\s+khách|lượt\s+du\s+khách|du\s+khách|khách", "visitors"),
+    ],
+    "en": [
+        (r"(?:new\s+)?(?:investment\s+)?projects?", "projects"),
+        (r"(?:new\s+)?(?:enterprises?|businesses|firms|companies)", "enterprises"),
+        (r"(?:tourists?|visitors?|arrivals|holidaymakers)", "visitors"),
+    ],
+}
+
+_PP = {
+    "ar": r"نقطة\s+مئوية|نقاط\s+مئوية",
+    "vi": r"điểm\s+phần\s+trăm|điểm\s+%",
+    "en": r"percentage\s+points?|pps?\b",
+}
+_PERCENT_WORDS = {
+    "ar": r"في\s+المائة|في\s+المئة|بالمائة|بالمئة",
+    "vi": r"phần\s+trăm",
+    "en": r"per\s*cent(?!age)|pct",
+}
+
+# Qualifiers written just before the number (or its currency prefix).
+_QUALIFIERS_BEFORE = {
+    "ar": [
+        (
+            r"أكثر\s+من|اكثر\s+من|ما\s+يزيد\s+(?:عن|على)|يزيد\s+(?:عن|على)|يتجاوز|تتجاوز|تجاوز|فوق",
+            "more_than",
+        ),
+        (r"أقل\s+من|اقل\s+من|دون", "less_than"),
+        (r"لا\s+(?:يقل|تقل)\s+(?:عن|على)|على\s+الأقل|ما\s+لا\s+يقل\s+عن", "at_least"),
+        (r"نحو|حوالي|حوالى|قرابة|ما\s+يقرب\s+من|ما\s+يقارب|يقارب|تقريب(?:ًا|ا)|زهاء", "about"),
+    ],
+    "vi": [
+        (r"hơn|trên|ngoài", "more_than"),
+        (r"dưới|chưa\s+đến|chưa\s+tới|không\s+quá", "less_than"),
+        (r"ít\s+nhất|tối\s+thiểu|không\s+thấp\s+hơn|không\s+dưới", "at_least"),
+        (r"gần|khoảng|xấp\s+xỉ|chừng|độ", "about"),
+    ],
+    "en": [
+        (r"more\s+than|over|above|in\s+excess\s+of|exceeding", "more_than"),
+        (r"less\s+than|under|below|fewer\s+than", "less_than"),
+        (r"at\s+least|not\s+lower\s+than|not\s+less\s+than|no\s+less\s+than|a\s+minimum\s+of", "at_least"),
+        (r"about|around|some|nearly|almost|approximately|roughly|close\s+to|approx\.?", "about"),
+    ],
+}
+# Qualifiers written after the number: "7% تقريبًا".
+_QUALIFIERS_AFTER = {
+    "ar": [(r"تقريب(?:ًا|ا|اً)", "about")],
+    "vi": [],
+    "en": [(r"or\s+(?:so|more)", "about")],
+}
+
+_NUM_EN = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+# Vietnamese: "." groups thousands, "," marks decimals; "8.1%" (dot decimal) is read as 8.1.
+_NUM_VI = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d))(?![\d])"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """One number in a text, with its unit and qualifier.
+
+    ``start``/``end`` cover the qualifier (when there is one), the number and its unit words;
+    ``num_start``/``num_end`` cover the digits alone.
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None  # None: a bare number
+    qualifier: str = "exact"
+    scale: str | None = None
+    currency: str | None = None
+    count_noun: str | None = None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def is_pp(self) -> bool:
+        return self.unit == "pp"
+
+    @property
+    def is_money(self) -> bool:
+        return self.currency is not None
+
+
+def to_ascii_digits(text: str) -> str:
+    """``text`` with Eastern digits and Arabic marks as ASCII, one character for one."""
+    out = text.translate(_DIGITS)
+    if "،" in out:
+        # The Arabic comma between two digits is a thousands mark ("12،984").
+        out = regex.sub(r"(?<=\d)،(?=\d{3}(?!\d))", ",", out)
+    return out
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+
+
+def parse_number(token: str, lang: str = "en") -> float | int:
+    """The value of one written number: ``"5,800"`` -> 5800, vi ``"29.232,75"`` -> 29232.75.
+
+    Raise ``ValueError`` when ``token`` is not a number.
+    """
+    s = to_ascii_digits(token.strip())
+    if not s or not regex.fullmatch(r"[\d.,]+", s) or not regex.search(r"\d", s):
+        raise ValueError(f"{token!r} is not a number")
+    if lang == "vi":
+        if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+            s = s.replace(".", "").replace(",", ".")
+        elif regex.fullmatch(r"\d+,\d+", s):
+            s = s.replace(",", ".")
+        elif not regex.fullmatch(r"\d+(?:\.\d+)?", s):
+            raise ValueError(f"{token!r} is not a Vietnamese number")
+    else:
+        if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+            s = s.replace(",", "")
+        elif regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):  # "1.234.567" written the other way
+            s = s.replace(".", "")
+        elif not regex.fullmatch(r"\d+(?:\.\d+)?", s):
+            raise ValueError(f"{token!r} is not a number")
+    try:
+        return _plain(float(Decimal(s)))
+    except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
+        raise ValueError(f"{token!r} is not a number") from exc
+
+
+def _alt(pairs: list[tuple[str, str]], name: str) -> str:
+    if not pairs:
+        return "(?!)"
+    return "|".join(f"(?P<{name}_{i}>{p})" for i, (p, _) in enumerate(pairs))
+
+
+def _which(m: regex.Match, pairs: list[tuple[str, str]], name: str) -> str | None:
+    for i, (_, label) in enumerate(pairs):
+        if m.group(f"{name}_{i}") is not None:
+            return label
+    return None
+
+
+class _Reader:
+    """The compiled pattern of one language; built once per language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.scales = _SCALE_WORDS[lang]
+        self.currencies = _CURRENCY_AFTER[lang]
+        self.counts = _COUNT_NOUNS[lang]
+        self.quals = _QUALIFIERS_BEFORE[lang]
+        self.quals_after = _QUALIFIERS_AFTER[lang]
+        num = _NUM_VI if lang == "vi" else _NUM_EN
+        ws = r"[ \t]*"
+        # Arabic prefixes glued to words: بـ 1,207 ; بنسبة ; و
+        pre = r"(?:بـ|ب|ل|لـ)?\s?" if lang == "ar" else ""
+        cur_before = _alt(_CURRENCY_BEFORE, "cb")
+        pattern = (
+            rf"(?:(?P<qual>{_alt(self.quals, 'q')})\s+{pre})?"
+            rf"(?:(?P<cb>{cur_before}))?"
+            rf"(?P<num>{num})"
+            rf"(?:{ws}(?P<pct>%|{_PERCENT_WORDS[lang]})"
+            rf"|(?:{ws}(?P<scale>{_alt(self.scales, 's')}))?"
+            rf"(?:{ws}(?:(?P<pp>{_PP[lang]})|(?P<cur>{_alt(self.currencies, 'c')})"
+            rf"|(?P<cnt>{_alt(self.counts, 'n')})))?"
+            rf")"
+            rf"(?:{ws}(?P<qa>{_alt(self.quals_after, 'a')}))?"
+        )
+        flags = regex.IGNORECASE | regex.V0
+        self.pattern = regex.compile(pattern, flags)
+        self.word_end = regex.compile(r"\w", flags)
+
+    def find(self, text: str) -> list[NumberMatch]:
+        norm = to_ascii_digits(text)
+        found: list[NumberMatch] = []
+        for m in self.pattern.finditer(norm):
+            try:
+                value = parse_number(m.group("num"), self.lang)
+            except ValueError:
+                continue
+            scale = _which(m, self.scales, "s") if m.group("scale") else None
+            # A scale word must end at a word boundary ("tỷ" not "tỷ lệ" is fine; "m" not "metres").
+            end = m.end()
+            if m.group("scale") and not (m.group("cur") or m.group("cnt") or m.group("pp")):
+                if end < len(norm) and self.word_end.match(norm, end) and self.lang != "ar":
+                    # "5 meters": the scale alternative swallowed a word prefix; drop the scale.
+                    scale = None
+                    end = m.end("num")
+            currency = None
+            if m.group("cur"):
+                currency = _which(m, self.currencies, "c")
+            elif m.group("cb"):
+                currency = _which(m, _CURRENCY_BEFORE, "cb")
+            count = _which(m, self.counts, "n") if m.group("cnt") else None
+            if m.group("pct"):
+                unit: str | None = "%"
+            elif m.group("pp"):
+                unit = "pp"
+            elif currency:
+                unit = f"{scale} {currency}" if scale else currency
+            elif count:
+                unit = f"{scale} {count}" if scale else count
+            elif scale:
+                unit = scale  # "2 tỷ" with the currency implied; callers decide
+            else:
+                unit = None
+            qualifier = "exact"
+            start = m.start("num")
+            if m.group("cb"):
+                start = m.start("cb")
+            if m.group("qual"):
+                qualifier = _which(m, self.quals, "q") or "exact"
+                start = m.start("qual")
+            if m.group("qa"):
+                qualifier = _which(m, self.quals_after, "a") or qualifier
+                end = m.end("qa")
+            found.append(
+                NumberMatch(
+                    start=start,
+                    end=end,
+                    num_start=m.start("num"),
+                    num_end=m.end("num"),
+                    value=value,
+                    unit=unit,
+                    qualifier=qualifier,
+                    scale=scale,
+                    currency=currency,
+                    count_noun=count,
+                )
+            )
+        return found
+
+
+_READERS: dict[str, _Reader] = {}
+
+
+def find_numbers(text: str, lang: str = "en") -> list[NumberMatch]:
+    """Every number in ``text`` read the way ``lang`` writes numbers, in order."""
+    if lang not in _SCALE_WORDS:
+        lang = "en"
+    reader = _READERS.get(lang)
+    if reader is None:
+        reader = _READERS[lang] = _Reader(lang)
+    return reader.find(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Formatting
+
+_SEPARATORS = {"ar": (",", "."), "vi": (".", ","), "en": (",", ".")}
+_PERCENT = {"ar": "٪", "vi": "%", "en": "%"}
+_EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_EASTERN_MARKS = str.maketrans({",": "٬", ".": "٫"})
+
+
+def round_half_up(value: float, decimals: int = 2) -> float:
+    """Round as people do (8.265 -> 8.27), not banker's rounding."""
+    q = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def format_number(
+    value: float,
+    lang: str,
+    eastern_digits: bool = False,
+    decimals: int | None = None,
+    arabic_marks: bool = False,
+) -> str:
+    """``value`` as ``lang`` writes it: at most 2 decimals unless told, no trailing zeros.
+
+    ar ``5,800`` (``eastern_digits``: ``٥,٨٠٠``; with ``arabic_marks`` too: ``٥٬٨٠٠``),
+    vi ``5.800`` / ``8,26``, en ``5,800`` / ``8.26``.
+    """
+    thousands, point = _SEPARATORS.get(lang, _SEPARATORS["en"])
+    d = Decimal(repr(round_half_up(value, 2 if decimals is None else decimals)))
+    if decimals is None:
+        d = d.normalize()
+        if d == d.to_integral():
+            d = d.quantize(Decimal(1))
+    else:
+        d = d.quantize(Decimal(1).scaleb(-decimals))
+    sign = "-" if d < 0 else ""
+    whole, _, frac = f"{abs(d):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sign + thousands.join(groups) + (point + frac if frac else "")
+    if lang == "ar" and eastern_digits:
+        if arabic_marks:
+            text = text.translate(_EASTERN_MARKS)
+        text = text.translate(_EASTERN)
+    return text
+
+
+def format_percent(value: float, lang: str, eastern_digits: bool = False, decimals: int | None = None) -> str:
+    """``8.26٪`` (ar), ``8,26%`` (vi), ``8.26%`` (en)."""
+    return format_number(value, lang, eastern_digits, decimals) + _PERCENT.get(lang, "%")
