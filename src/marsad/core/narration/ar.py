@@ -299,7 +299,7 @@ class Arabic(Language):
         return f"من حيث هيكل {self.indicator(parent.indicator)}، شكّل " + "، و".join(items) + "."
 
     def contributions_sentence(self, parent, ordered):
-        up = [c for c in ordered if c.pp > 0]
+        up = [c for c in ordered if c.pp >= 0]
         down = [c for c in ordered if c.pp < 0]
         parts: list[str] = []
         if up:

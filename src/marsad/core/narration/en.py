@@ -236,7 +236,7 @@ class English(Language):
         return f"In the structure of {self.indicator(parent.indicator)}, {listed}."
 
     def contributions_sentence(self, parent, ordered):
-        up = [c for c in ordered if c.pp > 0]
+        up = [c for c in ordered if c.pp >= 0]
         down = [c for c in ordered if c.pp < 0]
         parts: list[str] = []
         if up:

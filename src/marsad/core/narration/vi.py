@@ -217,7 +217,7 @@ class Vietnamese(Language):
         return f"Về cơ cấu {name}, " + "; ".join(items) + "."
 
     def contributions_sentence(self, parent, ordered):
-        up = [c for c in ordered if c.pp > 0]
+        up = [c for c in ordered if c.pp >= 0]
         down = [c for c in ordered if c.pp < 0]
         parts: list[str] = []
         if up:
