@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from pathlib import Path
@@ -23,14 +22,6 @@ def examples_dir() -> Path:
     raise typer.BadParameter("the examples/ folder (seeds and sample data) was not found")
 
 
-def _optional(module: str, name: str):
-    """A function from a part that may not be installed in this build (None if absent)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def initialise(verbose: bool = True) -> dict:
     """Create or upgrade the database and load areas, indicators and organisations."""
     from marsad.web.boot import setup_django
@@ -47,12 +38,10 @@ def initialise(verbose: bool = True) -> dict:
         console.print(f"[bold]database[/]: {where}")
     call_command("migrate", interactive=False, verbosity=0)
     from marsad.areas.loading import load_areas
+    from marsad.directives.organisations import create_organisations
     from marsad.indicators.loading import load_indicators
 
-    counts = {"areas": load_areas(), "indicators": load_indicators()}
-    load_orgs = _optional("marsad.directives.organisations", "load_organisations")
-    if load_orgs:
-        counts["organisations"] = load_orgs()
+    counts = {"areas": load_areas(), "indicators": load_indicators(), "organisations": create_organisations()}
     if verbose:
         for what, c in counts.items():
             console.print(f"{what}: {c}")
@@ -132,6 +121,8 @@ def prepare_demo() -> None:
     from rich.progress import Progress
 
     initialise()
+    from marsad.accounts.demo import create_demo_users
+    from marsad.directives.loading import load_document_directives
     from marsad.documents.ingest import accept_all, ingest_text
     from marsad.observations.transfer import import_file
 
@@ -142,7 +133,6 @@ def prepare_demo() -> None:
         result = import_file(sample, progress=lambda n: progress.advance(task, n))
     console.print(f"sample data: {result}")
 
-    load_directives = _optional("marsad.directives.loading", "load_document_directives")
     for rel, area, year in SEEDS:
         path = examples / rel
         text = path.read_text(encoding="utf-8")
@@ -151,11 +141,13 @@ def prepare_demo() -> None:
         console.print(
             f"seed {path.name}: {ingested.proposals} items read, {counts['accepted']} figures/targets accepted"
         )
-        if load_directives and ingested.created:
-            load_directives(ingested.document)
+        if ingested.created:
+            loaded = load_document_directives(ingested.document)
+            console.print(
+                f"  tracked: {len(loaded.directives)} directives, {loaded.difficulties} difficulties, "
+                f"{loaded.recommendations} recommendations"
+            )
 
-    create_users = _optional("marsad.accounts.demo", "create_demo_users")
-    if create_users:
-        console.print("[bold]demo users[/] (user / password / role / scope):")
-        for username, password, role, scope in create_users():
-            console.print(f"  {username} / {password} / {role} / {scope}")
+    console.print("[bold]demo users[/] (user / password / role / scope):")
+    for username, password, role, scope in create_demo_users():
+        console.print(f"  {username} / {password} / {role} / {scope}")
