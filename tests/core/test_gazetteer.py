@@ -322,6 +322,34 @@ def test_search_respects_word_boundaries(gz):
     assert [m.record.code for m in gz.search("Bac Ninh and Hanoi.")] == ["VN-24", "VN-01"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trong trạng thái bình thường mới",  # thái bình, lower case, inside a phrase
+        "diễn biến phức tạp",  # folds to "dien bien" but the diacritics are not Điện Biên's
+        "Phó Thủ tướng Nguyễn Hòa Bình",  # a person
+        "ترأس نائب رئيس الوزراء نجوين هوا بينه",  # the same person in Arabic
+    ],
+)
+def test_search_ignores_words_and_people_that_look_like_provinces(gz, text):
+    assert gz.search(text) == []
+
+
+def test_search_keeps_real_mentions_next_to_lookalikes(gz):
+    text = "Phó Thủ tướng Nguyễn Hòa Bình làm việc với tỉnh Hòa Bình; do Bắc Ninh dẫn đầu"
+    assert [(m.text, m.record.code) for m in gz.search(text)] == [
+        ("tỉnh Hòa Bình", "VN-OLD-17"),
+        ("Bắc Ninh", "VN-24"),
+    ]
+
+
+def test_search_reads_url_slugs_when_asked(gz):
+    url = "https://thvl.vn/thoi-su/ubnd-tinh-vinh-long-hop-phien"
+    assert gz.search(url) == []
+    (m,) = gz.search(url, proper_nouns=False)
+    assert (m.text, m.record.code) == ("tinh-vinh-long", "VN-86")
+
+
 def test_search_with_a_date_picks_the_unit_of_that_day(gz):
     (m,) = gz.search("Tỉnh Bắc Ninh năm 2023", on=date(2023, 6, 1))
     assert m.record.code == "VN-OLD-27" and m.text == "Tỉnh Bắc Ninh"

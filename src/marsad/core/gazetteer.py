@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "MERGER_DATE",
@@ -249,7 +251,7 @@ class Gazetteer:
             for ref in (rec.parent_code, rec.successor_code):
                 if ref and ref not in self._by_code:
                     raise GazetteerError(f"area {rec.code} points at unknown area {ref}")
-        self._search_patterns: dict[tuple[str, ...], object] = {}
+        self._search_patterns: dict[tuple[str, ...], Any] = {}
         self._index: dict[str, list[tuple[bool, str]]] = defaultdict(list)
         for rec in self._by_code.values():
             for surface in self.surfaces(rec.code):
@@ -449,7 +451,7 @@ class Gazetteer:
             before = r"(?:(?:tinh|thanh\s+pho|tp\.?|province\s+of|city\s+of|مقاطعه|مدينه|محافظه)\s+)?"
             after = r"(?:\s+(?:province|city))?"
             cache[levels] = regex.compile(
-                rf"(?<!\w)(?:[وبلفك]{{0,2}}(?:ال)?)(?P<name>{before}(?:{alternation}){after})(?!\w)"
+                rf"(?<!\w)(?:[وبلفك]{{0,2}}(?:ال)?)(?P<name>{before}(?P<core>{alternation}){after})(?!\w)"
             )
         return cache[levels]
 
@@ -459,17 +461,34 @@ class Gazetteer:
         levels: Iterable[str] = ("nation", "province"),
         *,
         on: date | None = None,
+        proper_nouns: bool = True,
     ) -> list[Mention]:
         """Names of areas inside ``text``, with character offsets into ``text``, in order.
 
-        Overlaps are resolved by taking the longest name first; each mention resolves like
+        Overlaps are resolved by taking the longest name first; a unit word written with the
+        name ("tỉnh", "مقاطعة", "province") is part of the mention; each mention resolves like
         :meth:`find` (with ``on``, the unit that existed that day).
+
+        With ``proper_nouns`` (the default) a name in Latin letters must start with a capital,
+        and when it carries Vietnamese diacritics they must be the right ones: "trạng thái bình
+        thường" does not mention Thái Bình, nor "diễn biến" Điện Biên. Turn it off to read
+        lower-case text such as URL slugs ("tinh-vinh-long").
         """
         levels = tuple(levels)
         folded, where = _fold_with_offsets(text)
+        exact_vi = self._exact_vi_keys(levels) if proper_nouns else set()
         out = []
         for m in self._pattern(levels).finditer(folded):
             s, e = m.span("name")
+            cs, ce = m.span("core")
+            core = text[where[cs] : where[ce - 1] + 1]
+            if proper_nouns and _is_latin(core[0]):
+                if not core[0].isupper():
+                    continue
+                if not core.isascii() and _exact_vi_key(core) not in exact_vi:
+                    continue
+            if proper_nouns and s == cs and _after_family_name(text, where[cs]):
+                continue
             hits = [h for h in self._hits(m.group("name")) if self._by_code[h[1]].level in levels]
             rec = self._rank(hits, None, True, on, None)
             if rec is None:
@@ -477,6 +496,43 @@ class Gazetteer:
             start, end = where[s], where[e - 1] + 1
             out.append(Mention(start, end, text[start:end], rec))
         return out
+
+    def _exact_vi_keys(self, levels: tuple[str, ...]) -> set[str]:
+        key = ("exact", *levels)
+        if key not in self._search_patterns:
+            self._search_patterns[key] = {
+                _exact_vi_key(s) for s, _ in self.alias_index(None, levels) if _is_latin(s[0])
+            }
+        return self._search_patterns[key]
+
+
+# Vietnamese family names, folded, in Latin and in Arabic transliteration. A province name
+# right after one is a person ("Nguyễn Hòa Bình", "نجوين هوا بينه"), not the province. Short
+# ones that are also common words (Lê/لي, Hồ/هو, Vũ/فو, Đỗ/دو) are Latin-only and need a capital.
+_FAMILY_NAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo ly dinh truong doan luong trinh "
+    "نجوين تران فام هوانج هوينه فان دانج بوي نجو ترونج ترينه".split()
+)
+_PREVIOUS_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
+
+
+def _after_family_name(text: str, start: int) -> bool:
+    m = _PREVIOUS_WORD.search(text[max(0, start - 24) : start])
+    if m is None:
+        return False
+    word = m.group(1)
+    if fold(word) not in _FAMILY_NAMES:
+        return False
+    return not _is_latin(word[0]) or word[0].isupper()
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isalpha() and (ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+
+
+def _exact_vi_key(text: str) -> str:
+    """Lower case with diacritics kept, letters and digits only: "Bà Rịa-Vũng Tàu" -> "bàrịavũngtàu"."""
+    return "".join(c for c in unicodedata.normalize("NFC", text.lower()) if c.isalnum())
 
 
 # --- building ----------------------------------------------------------------------------------
