@@ -31,6 +31,7 @@ def initialise(verbose: bool = True) -> dict:
     from django.core.management import call_command
 
     db = settings.DATABASES["default"]
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     if db["ENGINE"].endswith("sqlite3"):
         Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db.get('HOST')}/{db['NAME']}"
@@ -87,8 +88,10 @@ def run_server(host: str, port: int, workers: int) -> None:
     from marsad.web.boot import setup_django
 
     setup_django()
+    from django.conf import settings
     from django.core.management import call_command
 
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
     workers = workers or (os.cpu_count() or 1) + 1
     args = [
