@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
+from importlib import import_module
 from typing import Any
 
 from marsad.core import periods
@@ -53,6 +54,17 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round_half_up(value, 2)
 
 
+def _analytics(module: str, name: str):
+    """A function of the analytics core, or None when it is not installed or does not load."""
+    try:
+        return getattr(import_module(module), name)
+    except ImportError:
+        return None
+    except Exception:  # noqa: BLE001 - a broken optional part must not stop a report
+        log.warning("%s could not be loaded; narration derives its own figures", module, exc_info=True)
+        return None
+
+
 def derive_with_analytics(
     observations: list[Mapping[str, Any]], period: periods.Period, rows: dict[str, dict[str, Any]]
 ) -> bool:
@@ -62,9 +74,8 @@ def derive_with_analytics(
     reported, with what follows from it, and does not grow new rows (a residual product-taxes
     line, say) out of arithmetic. Returns False when the analytics core is not there.
     """
-    try:
-        from marsad.core.analytics.derive import derive
-    except ImportError:
+    derive = _analytics("marsad.core.analytics.derive", "derive")
+    if derive is None:
         return False
     try:
         from marsad.core.catalogue import load_catalogue
@@ -115,9 +126,8 @@ def _growth_needed_by_analytics(
     observations: list[Mapping[str, Any]], target: Mapping[str, Any], period: periods.Period
 ) -> float | None:
     """The analytics core's growth still needed (it also reads last year's quarters), or None."""
-    try:
-        from marsad.core.analytics.growth_needed import growth_needed_for
-    except ImportError:
+    growth_needed_for = _analytics("marsad.core.analytics.growth_needed", "growth_needed_for")
+    if growth_needed_for is None:
         return None
     try:
         from marsad.core.catalogue import load_catalogue
