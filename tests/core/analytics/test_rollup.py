@@ -146,3 +146,26 @@ def test_ninh_thuan_history_inside_khanh_hoa():
     assert val(out, "VN-56", "2024Q1") == 19800.0
     assert val(out, "VN-56", "2024Q1", "yoy_pct") == pytest.approx((19800 / 18357.5 - 1) * 100)
     assert ninh_thuan in tree.subtree("VN-56")
+
+
+def test_period_range():
+    from marsad.core.analytics.rollup import period_range
+
+    assert period_range("2020Q1", "2024Q4")[:3] == ["2020Q1", "2020Q2", "2020Q3"]
+    assert len(period_range("2020Q1", "2024Q4")) == 20
+    assert period_range("202411", "202502") == ["202411", "202412", "202501", "202502"]
+    assert period_range("2023-9M", "2025-9M") == ["2023-9M", "2024-9M", "2025-9M"]
+    assert period_range("2020", "2022") == ["2020", "2021", "2022"]
+    assert period_range("2024S2", "2025S1") == ["2024S2", "2025S1"]
+    assert period_range("2025Q1", "2024Q1") == []
+
+
+def test_a_history_series_over_a_period_range():
+    from marsad.core.analytics.rollup import period_range
+
+    rows = [obs("grdp", "level", 10.0 + y, area="OLD", period=f"{y}Q1") for y in range(2020, 2025)]
+    out = rollup(rows, TREE, "grdp", period_range("2021Q1", "2024Q1")[::4], targets=["P1"], catalogue=RULES)
+    levels = out.filter(pl.col("measure") == "level")
+    assert levels["period"].to_list() == ["2021Q1", "2022Q1", "2023Q1", "2024Q1"]
+    assert levels["value"].to_list() == [2031.0, 2032.0, 2033.0, 2034.0]
+    assert val(out, "P1", "2021Q1", "yoy_pct") == pytest.approx((2031 / 2030 - 1) * 100)

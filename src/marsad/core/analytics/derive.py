@@ -226,9 +226,9 @@ class FactBase:
             if rule_of(self.catalogue, f.indicator).time_aggregation != "flow":
                 continue
             p = _period(f.period)
-            if p is not None:
-                levels.setdefault((f.area, f.indicator), {})[p] = f
-        for (area, indicator), by_period in levels.items():
+            if p is not None:  # spans only combine within a calendar year
+                levels.setdefault((f.area, f.indicator, p.year), {})[p] = f
+        for (area, indicator, _year), by_period in levels.items():
             known = set(by_period)
             # differences: b minus a nested piece sharing its start or its end
             for b in list(by_period):

@@ -35,7 +35,7 @@ from marsad.core import periods as P
 
 from .frames import Rule, observation_frame, rule_of, select_best
 
-__all__ = ["AreaTree", "ObservationStore", "rollup", "time_map"]
+__all__ = ["AreaTree", "ObservationStore", "period_range", "rollup", "time_map"]
 
 GRAIN_RANK = {"exact": 0, "quarter": 1, "month": 2}
 
@@ -192,9 +192,12 @@ class ObservationStore:
         ENUM code of each source period when the table has one; and the source period codes."""
         key = (wanted, time_aggregation)
         if key not in self._tmaps:
-            index = {code: i for i, code in enumerate(wanted)}
-            tmap = time_map(wanted, time_aggregation).with_columns(
-                out_i=pl.col("out").replace_strict(index, return_dtype=pl.Int16)
+            # one block per position: a period may be both wanted and last year's of another
+            tmap = pl.concat(
+                [
+                    time_map([code], time_aggregation).with_columns(out_i=pl.lit(i, dtype=pl.Int16))
+                    for i, code in enumerate(wanted)
+                ]
             )
             codes = self.period_codes()
             if codes is not None:
@@ -212,6 +215,27 @@ class ObservationStore:
             ).fetchall()
             self._areas[indicator] = frozenset(r[0] for r in rows)
         return self._areas[indicator]
+
+
+def period_range(first: str, last: str) -> list[str]:
+    """Periods of ``first``'s kind from ``first`` to ``last``: ("2020Q1", "2024Q4") -> 20 quarters.
+
+    Works for years, halves, quarters and months (steps of the period's length); a year-to-date
+    span steps a year at a time (2023-9M, 2024-9M, ...).
+    """
+    a, b = P.parse(first), P.parse(last)
+    if b < a:
+        return []
+    out, cur = [], a
+    while cur.year * 12 + cur.last <= b.year * 12 + b.last:
+        out.append(cur.code)
+        if cur.is_year_to_date and cur.length not in (1, 3, 6, 12) or cur.length == 12:
+            cur = cur.shift_years(1)
+            continue
+        n = cur.length
+        start = cur.year * 12 + (cur.first - 1) + n
+        cur = P.Period(start // 12, start % 12 + 1, start % 12 + n)
+    return out
 
 
 def time_map(periods: Iterable[str], time_aggregation: str) -> pl.DataFrame:
