@@ -90,13 +90,29 @@ def test_seed_directives_become_tracked(seed, area, year, period):
     if not doc.proposals.filter(kind="directive").exists():
         pytest.skip("the extractor reads no directives from the seed yet")
     from marsad.areas.loading import resolve_area
+    from marsad.documents.ingest import accept_all
 
+    accept_all(doc)  # the figures and targets first, as `marsad demo` does
     result = load_document(doc, area=resolve_area(area))
-    assert len(result.directives) >= 3
+    assert len(result.directives) == doc.proposals.filter(kind="directive").count() >= 3
     for d in result.directives:
         assert d.period == period
-        assert d.text and text[d.span_start : d.span_end]
-        assert d.assignments.count() == 1
+        assert (
+            d.text
+            and d.text in text[d.span_start : d.span_end + 1]
+            or text[d.span_start : d.span_end] in d.text
+        )
+        assert d.assignments.get().organisation == d.lead_unit
+        assert d.lead_unit.area.name_en == area
+    assert result.difficulties == doc.proposals.filter(kind="difficulty").count()
+    assert result.recommendations == doc.proposals.filter(kind="recommendation").count()
+    if area == "Bac Ninh":
+        # "reach and exceed the double-digit growth target" serves grdp yoy_pct >= 10 in 2025.
+        served = [d.target for d in result.directives if d.target]
+        assert any(
+            t.indicator.code == "grdp" and t.measure == "yoy_pct" and t.value == 10 and t.year == 2025
+            for t in served
+        )
 
 
 def test_directive_linked_to_the_target_it_serves(bac_ninh, client):
