@@ -305,7 +305,7 @@ class Arabic(Language):
         if up:
             first = up[0]
             text = (
-                f"وكان {self.sector(first.row.indicator)} المحرك الرئيسي لنمو {self.indicator(parent.indicator)}، "
+                f"وكان {self.sector(first.row.indicator)} المحرك الرئيسي للنمو، "
                 f"إذ ساهم بـ {self.num(first.pp)} نقطة مئوية"
             )
             for c in up[1:]:

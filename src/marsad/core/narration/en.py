@@ -242,7 +242,7 @@ class English(Language):
         if up:
             first = up[0]
             text = (
-                f"{self.sector(first.row.indicator)} drove the growth of {self.indicator(parent.indicator)}, "
+                f"{self.sector(first.row.indicator)} drove growth, "
                 f"contributing {self.num(first.pp)} percentage points"
             )
             rest = [
