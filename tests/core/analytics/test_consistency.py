@@ -87,3 +87,14 @@ def test_quarters_that_do_not_add_up_to_the_span():
     rows = [obs("grdp", "level", v, area=A, period=f"2025Q{q}") for q, v in ((1, 10), (2, 10), (3, 10))]
     rows.append(obs("grdp", "level", 40, area=A, period="2025-9M"))
     assert [d["check"] for d in checks(rows)] == ["spans_sum"]
+
+
+def test_about_gets_a_wider_tolerance():
+    rows = [
+        obs("grdp", "level", 110, area=A, period="2025Q1"),
+        obs("grdp", "level", 100, area=A, period="2024Q1"),
+        obs("grdp", "yoy_pct", 10.3, area=A, period="2025Q1", qualifier="about"),
+    ]
+    assert checks(rows) == []
+    rows[-1]["qualifier"] = "exact"
+    assert [d["check"] for d in checks(rows)] == ["growth_levels"]

@@ -169,3 +169,14 @@ def test_a_history_series_over_a_period_range():
     assert levels["period"].to_list() == ["2021Q1", "2022Q1", "2023Q1", "2024Q1"]
     assert levels["value"].to_list() == [2031.0, 2032.0, 2033.0, 2034.0]
     assert val(out, "P1", "2021Q1", "yoy_pct") == pytest.approx((2031 / 2030 - 1) * 100)
+
+
+def test_growth_only_like_for_like():
+    rows = [
+        obs("grdp", "level", 10.0, area="c1", period="2025Q1"),
+        obs("grdp", "level", 10.0, area="c2", period="2025Q1"),
+        obs("grdp", "level", 9.0, area="c1", period="2024Q1"),
+    ]
+    out = rollup(rows, TREE, "grdp", ["2025Q1"], targets=["P1", "c1"], catalogue=RULES)
+    assert val(out, "c1", "2025Q1", "yoy_pct") == pytest.approx(1000 / 9 - 100)
+    assert val(out, "P1", "2025Q1", "yoy_pct") is None  # 2 communes now, 1 last year

@@ -12,7 +12,8 @@ the ids of every observation involved. Checks:
     contributions_sum  contributions (pp) of all parts do not add up to the whole's growth
     spans_sum        flows: quarters (or months) do not add up to the span they cover
 
-A bound ("more than 5,800") only disagrees when it is broken, not when it is not met exactly.
+A bound ("more than 5,800") only disagrees when it is broken, not when it is not met exactly;
+a figure written "about" gets five times the tolerance.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ def _breaks(
     below it; a lower bound on ``found`` only when ``found``'s bound exceeds ``expected``.
     """
     diff = found - expected
+    if "about" in (found_q, expected_q):
+        tol *= 5  # "about 9.5 %" is not contradicted by 9.6 %
     low_exp, up_exp = expected_q in _LOWER, expected_q in _UPPER
     low_found, up_found = found_q in _LOWER, found_q in _UPPER
     if low_exp or up_found:

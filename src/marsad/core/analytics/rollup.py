@@ -281,7 +281,8 @@ def rollup(
     and its communes, or the nation and its provinces). ``observations`` is an observation frame
     / records, or an :class:`ObservationStore` for large data (one actual value per key assumed
     there; frames are reduced to the most final status first). The result is an output frame
-    (frames.py) plus ``n_areas``: how many areas' values went into each figure. ``trace`` fills
+    (frames.py) plus ``n_areas``: how many areas' values went into each figure; a yoy_pct is
+    given only when as many areas made up last year's figure (like for like). ``trace`` fills
     ``inputs`` with the ids of the observations summed (the period's pieces of every area).
     """
     rule = rule or rule_of(catalogue, indicator)
@@ -364,11 +365,11 @@ def _rollup_sql(
     )
     if n_yoy:
         final = f"""
-    SELECT cur.*, prev.value AS value_prev
+    SELECT cur.*, prev.value AS value_prev, prev.n_areas AS n_prev
     FROM lv cur LEFT JOIN lv prev ON prev.area = cur.area AND prev.out_i = cur.out_i + {n_yoy}
     WHERE cur.out_i < {n_yoy}"""
     else:
-        final = "SELECT *, NULL::DOUBLE AS value_prev FROM lv"
+        final = "SELECT *, NULL::DOUBLE AS value_prev, NULL::BIGINT AS n_prev FROM lv"
     return f"""
     WITH src AS (
         SELECT area, period, value {", id" if trace else ""}
@@ -441,7 +442,10 @@ def _finish(
         {i: P.parse(p).same_period_last_year().code for i, p in enumerate(periods)}, return_dtype=pl.Utf8
     )
     prev_id = pl.concat_str([pl.col("area"), sep, pl.lit(indicator), sep, prev_period, pl.lit("|level")])
-    yoy = base.filter(pl.col("value_prev").is_not_null() & (pl.col("value_prev") != 0)).with_columns(
+    like_for_like = pl.col("n_prev") == pl.col("n_areas")  # as many areas last year as this year
+    yoy = base.filter(
+        pl.col("value_prev").is_not_null() & (pl.col("value_prev") != 0) & like_for_like
+    ).with_columns(
         measure=pl.lit("yoy_pct"),
         value=(pl.col("value") / pl.col("value_prev") - 1) * 100,
         unit=pl.lit("%"),

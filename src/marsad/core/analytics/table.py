@@ -14,7 +14,7 @@ import polars as pl
 
 from marsad.core import periods as P
 
-from .derive import Fact, fact_base
+from .derive import Fact, derive, fact_base
 from .frames import observation_frame, output_frame, select_best
 from .rollup import AreaTree, rollup
 
@@ -97,26 +97,47 @@ def derived_table(
 def _rolled(
     frame: pl.DataFrame, own: pl.DataFrame, tree: AreaTree, area: str, p: P.Period, catalogue
 ) -> list[Fact]:
+    """Levels of ``area`` rolled up from the areas below it, for the indicators it lacks.
+
+    The areas below are first completed with their own derived levels (Ninh Thuan's Q1-2023
+    GRDP from its Q1-2024 level and growth), and last year's level is kept only when as many
+    areas make it up as this year's: a growth between unlike sets of areas would mislead.
+    """
     below = set(tree.subtree(area)) - {area}
     if not below:
         return []
-    sub = frame.filter(pl.col("area").is_in(list(below)) & (pl.col("measure") == "level"))
+    last = p.same_period_last_year()
+    years = {str(p.year), str(last.year)}
+    sub = frame.filter(
+        pl.col("area").is_in(list(below)) & pl.col("period").str.slice(0, 4).is_in(list(years))
+    )
+    if sub.is_empty():
+        return []
+    own_levels = own.filter(pl.col("measure") == "level")
+    lacking = [
+        ind
+        for ind in sorted(set(sub["indicator"].to_list()))
+        if not {p.code, last.code} <= set(own_levels.filter(pl.col("indicator") == ind)["period"].to_list())
+    ]
+    if not lacking:
+        return []
+    completed = derive(sub.filter(pl.col("indicator").is_in(lacking)), catalogue).filter(
+        (pl.col("measure") == "level") & (pl.col("status") != "plan")
+    )
     out: list[Fact] = []
-    for indicator in sorted(set(sub["indicator"].to_list())):
-        has = own.filter((pl.col("indicator") == indicator) & (pl.col("measure") == "level"))
-        needed = [q for q in (p, p.same_period_last_year()) if q.code not in set(has["period"].to_list())]
-        if not needed:
-            continue
+    for indicator in lacking:
+        rows = completed.filter(pl.col("indicator") == indicator)
+        has = set(own_levels.filter(pl.col("indicator") == indicator)["period"].to_list())
         res = rollup(
-            sub.filter(pl.col("indicator") == indicator),
-            tree,
-            indicator,
-            [q.code for q in needed],
-            targets=[area],
-            catalogue=catalogue,
-            with_yoy=False,
+            rows, tree, indicator, [p.code, last.code], targets=[area], catalogue=catalogue, with_yoy=False
         )
+        counts = dict(zip(res["period"].to_list(), res["n_areas"].to_list(), strict=True))
         for r in res.iter_rows(named=True):
+            if r["period"] in has:
+                continue
+            if r["period"] == last.code and counts.get(p.code) not in (None, r["n_areas"]):
+                continue
+            qualifiers = rows.filter(pl.col("period") == r["period"])["qualifier"].to_list()
             out.append(
                 Fact(
                     area=area,
@@ -126,7 +147,7 @@ def _rolled(
                     value=r["value"],
                     unit=r["unit"] or _unit(sub, indicator),
                     status="estimate",
-                    qualifier="exact",
+                    qualifier=_sum_qualifier_of(qualifiers),
                     id=r["id"],
                     derived=True,
                     inputs=list(r["inputs"] or []),
@@ -134,6 +155,17 @@ def _rolled(
                 )
             )
     return out
+
+
+def _sum_qualifier_of(qualifiers: list[str]) -> str:
+    qs = set(qualifiers)
+    if qs <= {"exact"}:
+        return "exact"
+    if qs <= {"exact", "more_than", "at_least"}:
+        return "more_than"
+    if qs <= {"exact", "less_than"}:
+        return "less_than"
+    return "about"
 
 
 def _unit(frame: pl.DataFrame, indicator: str) -> str:
