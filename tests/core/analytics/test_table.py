@@ -47,3 +47,31 @@ def test_today_province_rolls_up_its_predecessors(catalogue):
     assert level["value"].item() == 19800.0 and level["method"].item() == "rollup_sum"
     g = table.filter(pl.col("measure") == "yoy_pct")
     assert g["value"].item() == pytest.approx((19800 / 18357.5 - 1) * 100)
+
+
+def test_predecessors_are_completed_before_the_rollup(catalogue):
+    from marsad.core.gazetteer import load_gazetteer
+
+    tree = AreaTree.from_gazetteer(load_gazetteer())
+    rows = [
+        obs("grdp", "level", 5800.0, area="VN-OLD-58"),
+        obs("grdp", "yoy_pct", 8.26, area="VN-OLD-58"),  # Q1-2023 level: 5800 / 1.0826 = 5357.4727
+        obs("grdp", "level", 14000.0, area="VN-OLD-56"),
+        obs("grdp", "level", 13000.0, area="VN-OLD-56", period="2023Q1"),
+        obs("budget_revenue", "level", 1207.0, area="VN-OLD-58"),  # no last year: no growth for Khanh Hoa
+        obs("budget_revenue", "level", 4000.0, area="VN-OLD-56"),
+        obs("budget_revenue", "level", 3500.0, area="VN-OLD-56", period="2023Q1"),
+    ]
+    table = derived_table(rows, "VN-56", "2024Q1", catalogue, tree)
+
+    def get(ind, period, measure):
+        r = table.filter(
+            (pl.col("indicator") == ind) & (pl.col("period") == period) & (pl.col("measure") == measure)
+        )
+        return r["value"].item() if r.height else None
+
+    assert get("grdp", "2023Q1", "level") == pytest.approx(18357.4727, abs=1e-3)
+    assert get("grdp", "2024Q1", "yoy_pct") == pytest.approx((19800 / 18357.4727 - 1) * 100, abs=1e-6)
+    assert get("budget_revenue", "2024Q1", "level") == 5207.0
+    assert get("budget_revenue", "2023Q1", "level") is None  # one area of two: not like for like
+    assert get("budget_revenue", "2024Q1", "yoy_pct") is None
