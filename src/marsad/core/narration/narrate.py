@@ -95,10 +95,16 @@ def narrate(data: ReportData, lang: str) -> list[Section]:
     for row in headline_rows(data):
         plan = plan_position(row.plan_pct, period) if row.plan_pct is not None else None
         sentence = L.indicator_sentence(row, period, area if first else None, plan)
+        parts = by_contribution(data.parts_of(row.indicator))
         if not sentence:
+            # No figure for the whole: its parts are told on their own ("of which" needs a whole).
+            for part in parts:
+                own = L.indicator_sentence(part, period, area if first else None, None)
+                if own:
+                    first = False
+                    paragraphs.append(own)
             continue
         first = False
-        parts = by_contribution(data.parts_of(row.indicator))
         if parts:
             sentence += " " + L.parts_sentence(parts)
         paragraphs.append(sentence.strip())
