@@ -5,7 +5,8 @@
 (b) the same figures in one raw DuckDB SQL statement over the same table;
 (c) the same in a Polars lazy query over the same rows held as a Polars frame (for the choice of
     engine).
-Each is run ``repeat`` times after one warm-up; medians are reported, with peak memory (RSS).
+Each is run ``repeat`` times after one warm-up, interleaved round by round (so load from other
+processes hits all alike); medians are reported, with peak memory (RSS).
 """
 
 from __future__ import annotations
@@ -121,15 +122,20 @@ def _polars_query(frame: pl.DataFrame, data: SyntheticData, indicator: str, year
     )
 
 
-def _time(fn: Callable[[], Any], repeat: int) -> tuple[list[float], Any]:
-    fn()  # warm-up
-    out, result = [], None
-    for _ in range(repeat):
+def _time_interleaved(
+    queries: dict[str, Callable[[], Any]], repeat: int
+) -> tuple[dict[str, list[float]], dict]:
+    """Each round runs every query once, so a busy machine slows them alike (the ratio holds)."""
+    outputs = {name: fn() for name, fn in queries.items()}  # warm-up (and the store's caches)
+    timings: dict[str, list[float]] = {name: [] for name in queries}
+    names = list(queries)
+    for i in range(repeat):
         gc.collect()
-        t = time.perf_counter()
-        result = fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out, result
+        for name in names[i % len(names) :] + names[: i % len(names)]:
+            t = time.perf_counter()
+            queries[name]()
+            timings[name].append((time.perf_counter() - t) * 1000)
+    return timings, outputs
 
 
 def _peak_rss_mib() -> float:
@@ -163,20 +169,21 @@ def run_bench(
     rule = data.catalogue[indicator]
 
     res = BenchResult(data.frame.height, len(data.communes), indicators, months, year, generate_s, load_s)
-    say("timing (a) the rollup engine")
-    res.timings_ms["engine"], engine_out = _time(
-        lambda: rollup(store, data.tree, indicator, quarters, targets=targets, rule=rule, trace=False), repeat
-    )
-    res.timings_ms["engine_traced"], _ = _time(
-        lambda: rollup(store, data.tree, indicator, quarters, targets=targets, rule=rule, trace=True),
-        max(3, repeat // 4),
-    )
-    say("timing (b) raw DuckDB SQL")
     sql = raw_sql(year)
-    res.timings_ms["raw_sql"], sql_out = _time(lambda: store.con.sql(sql, params=[indicator]).pl(), repeat)
+    queries: dict[str, Callable[[], Any]] = {
+        "engine": lambda: rollup(
+            store, data.tree, indicator, quarters, targets=targets, rule=rule, trace=False
+        ),
+        "engine_traced": lambda: rollup(
+            store, data.tree, indicator, quarters, targets=targets, rule=rule, trace=True
+        ),
+        "raw_sql": lambda: store.con.sql(sql, params=[indicator]).pl(),
+    }
     if polars:
-        say("timing (c) Polars")
-        res.timings_ms["polars"], _ = _time(lambda: _polars_query(data.frame, data, indicator, year), repeat)
+        queries["polars"] = lambda: _polars_query(data.frame, data, indicator, year)
+    say("timing " + ", ".join(queries) + f" ({repeat} rounds, interleaved)")
+    res.timings_ms, outputs = _time_interleaved(queries, repeat)
+    engine_out, sql_out = outputs["engine"], outputs["raw_sql"]
 
     # the engine and the hand-written query must give the same figures
     eng = engine_out.filter(pl.col("measure") == "level").select("area", "period", v="value")
