@@ -273,7 +273,7 @@ class _Reader:
         self.quals = _QUALIFIERS_BEFORE[lang]
         self.quals_after = _QUALIFIERS_AFTER[lang]
         num = _NUM_VI if lang == "vi" else _NUM_EN
-        ws = r"[ \t]*"
+        ws = r"[ \t]*(?:\n[ \t]*)?"  # a unit may wrap to the next line
         # Arabic prefixes glued to words: بـ 1,207 ; بنسبة ; و
         pre = r"(?:بـ|ب|ل|لـ)?\s?" if lang == "ar" else ""
         cur_before = _alt(_CURRENCY_BEFORE, "cb")

@@ -54,11 +54,15 @@ class LanguageRules:
     target: regex.Pattern  # target cue before the number in the sentence
     not_fact_before: regex.Pattern  # "Decree No.", "ngày", dates: the number is no figure
     not_fact_after: regex.Pattern  # "-fold", "lần", "times", "than": the number is no figure
+    comparison: regex.Pattern = NEVER  # "a lower growth rate of 1.82% than": with comparison_after
+    comparison_after: regex.Pattern = NEVER
+    comparison_before: regex.Pattern = NEVER  # "lower than the last year the 6.09%"
     indicator_after_link: regex.Pattern = NEVER  # "VND1.46 trillion from tourism": the indicator follows
     directive_cue: regex.Pattern = NEVER
     difficulty_cue: regex.Pattern = NEVER
     recommendation_cue: regex.Pattern = NEVER
-    recommendation_list: regex.Pattern = NEVER  # "recommendations on": a list of topics follows
+    recommendation_list: regex.Pattern = NEVER
+    directive_continue: regex.Pattern = NEVER  # a paragraph opening like a task: the list goes on  # "recommendations on": a list of topics follows
     special_targets: list[tuple[regex.Pattern, str, str, float, str]] = field(default_factory=list)
     # (pattern, indicator, measure, value, qualifier): "double-digit growth" -> grdp yoy >= 10
     share_targets: list[tuple[regex.Pattern, str]] = field(default_factory=list)
@@ -112,6 +116,8 @@ class _Context:
     area: AreaRef | None
     mentions: list[PeriodMention]
     areas: list[AreaMention]
+    last_indicator: str | None = None  # of the previous sentence's last fact
+    inherit: str | None = None  # the indicator a sentence without one goes on with
 
 
 def _last_before(items, pos: int, lo: int):
@@ -144,6 +150,8 @@ def extract_with(text: str, rules: LanguageRules, area: str | None, year: int | 
         doc_year = year
     area_mentions = area_finder(lang).find(text)
     doc_area = _document_area(area_mentions)
+    if doc_area is None:
+        doc_area = _area_from_url(text)
     if doc_area is None and area:
         doc_area = lookup_area(area)
     ctx = _Context(text, rules, doc_year, doc_area, mentions, area_mentions)
@@ -171,6 +179,26 @@ def _document_area(mentions: list[AreaMention]) -> AreaRef | None:
                 return m.area
     if any(m.area == NATION for m in mentions):
         return NATION
+    return None
+
+
+def _area_from_url(text: str) -> AreaRef | None:
+    """A province named in the source URL's slug or site ("ubnd-tinh-vinh-long-hop",
+    "baobariavungtau.com.vn") when the text itself names none."""
+    from .areas import PROVINCES, _strip_marks, lookup_area
+
+    m = regex.match(r"\s*(https?://\S+)", text[:2000])
+    if not m:
+        return None
+    url = m.group(1).lower()
+    host = regex.sub(r"^https?://(?:www\.)?", "", url).split("/", 1)[0]
+    slug = "-" + regex.sub(r"[^a-z0-9]+", "-", url) + "-"
+    for _, en, vi, _, _ in PROVINCES:
+        ascii_name = _strip_marks(vi).lower()
+        dashed = "-" + regex.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") + "-"
+        squashed = regex.sub(r"[^a-z0-9]", "", ascii_name)
+        if dashed in slug or (len(squashed) >= 6 and squashed in host.replace("-", "")):
+            return lookup_area(en)
     return None
 
 
@@ -247,6 +275,12 @@ def _read_sentence(
                 special_spans.append((n.num_start, n.num_end))
                 break
 
+    # "GRDP quý III giảm 7,02%. Tính chung 9 tháng tăng 1,28%": a sentence that opens with a
+    # period and names no indicator goes on with the previous sentence's.
+    ctx.inherit = None
+    if ctx.last_indicator and not inds and any(p.start - s <= 25 for p in sent_periods):
+        ctx.inherit = ctx.last_indicator
+    ctx.last_indicator = None
     prev_end = s
     prev_measure: str | None = None
     prev_indicator: str | None = None
@@ -272,8 +306,9 @@ def _read_sentence(
         if fact is None:
             continue
         prev_measure, prev_indicator = fact.measure, fact.indicator
+        ctx.last_indicator = fact.indicator
         if target_at is not None and target_at < n.start:
-            period = _target_period(ctx, sent_periods, n.start, current)
+            period = _target_period(ctx, sent_periods, n.start, current, after=n.end)
             qual = fact.qualifier if fact.qualifier != "estimate" else "exact"
             result.targets.append(
                 Fact(
@@ -303,7 +338,12 @@ def _shift(n: NumberMatch, by: int) -> NumberMatch:
 
 
 def _target_period(ctx, sent_periods, pos, current, after: int | None = None) -> str | None:
-    # A horizon in the sentence ("by 2025") wins, then the nearest period before, then after.
+    # A period right after the figure ("15 million arrivals in 2023"), a horizon in the sentence
+    # ("by 2025"), the nearest period before, then after.
+    if after is not None:
+        right = [p for p in sent_periods if 0 <= p.start - after <= 30 and p.role != COMPARED]
+        if right:
+            return right[0].resolve(ctx.year)
     by = [p for p in sent_periods if p.role == BY]
     if by:
         near = min(by, key=lambda p: abs(p.start - pos))
@@ -347,23 +387,29 @@ def _read_number(
     after = text[n.end : min(e, n.end + 60)]
     if rules.not_fact_after.match(after):
         return None
+    if rules.comparison.search(text, window_lo, n.start) and rules.comparison_after.match(text, n.end, e):
+        return None
+    if rules.comparison_before.search(text, max(window_lo, n.start - 100), n.start):
+        return None
 
     # -- indicator --------------------------------------------------------------------------
     ind = None
     for i in inds:
         if i[1] <= n.num_start and i[0] >= s:
             ind = i
-    code = ind[2] if ind else None
+    code = ind[2] if ind else ctx.inherit
     ind_start = ind[0] if ind else None
     after_link = rules.indicator_after_link.match(text, n.end, e)
     if after_link:
         following = [i for i in inds if i[0] >= after_link.end() and i[0] - after_link.end() <= 2]
         if following:
             code, ind_start = following[0][2], None
-    if code is None and n.count_noun and n.count_noun in ("visitors",):
-        code = "visitors"
-    if ind is None and code is None:
-        return None
+    if n.count_noun:
+        following = [i for i in inds if 0 <= i[0] - n.end <= 25]
+        if following and following[0][2] in COUNT_INDICATORS:
+            code, ind_start = following[0][2], None
+        elif n.count_noun == "visitors" and code != "visitors":
+            code, ind_start = "visitors", None
     if code is None:
         return None
 
@@ -385,6 +431,16 @@ def _read_number(
         share_b = _last(rules.share_before, window)
         share_a = rules.share_after.match(text, n.end, e)
         index_b = _last(rules.index_before, text[max(window_lo, n.start - 12) : n.start])
+        # The cue nearest the number decides: "representing increases of 8%" is growth.
+        # Ties by end go to the share cue ("made up" holds "up").
+        before_cues = [
+            (c[1], rank, name)
+            for c, rank, name in ((up, 0, "up"), (down, 0, "down"), (share_b, 1, "share"))
+            if c
+        ]
+        nearest = max(before_cues, default=None)
+        if nearest:
+            nearest = (nearest[0], nearest[2])
         if plan:
             measure = "plan_pct"
             ev_end = plan.end()
@@ -394,16 +450,18 @@ def _read_number(
             measure = "yoy_pct"
             value = round(value - 100, 6)
             ev_end = yoy_after.end()
-        elif share_b or share_a:
+        elif share_a or (nearest and nearest[1] == "share" and not yoy_after):
             measure = "share_pct"
             if share_a:
                 ev_end = share_a.end()
-        elif up or down or yoy_after:
+            elif share_b:
+                cue_start = window_lo + share_b[0]
+        elif nearest or yoy_after:
             measure = "yoy_pct"
-            if down and (not up or down[0] > up[0]):
+            if nearest and nearest[1] == "down":
                 value = -value
-            cue = max([c for c in (up, down) if c], key=lambda c: c[0], default=None)
-            if cue:
+            if nearest:
+                cue = up if nearest[1] == "up" else down
                 cue_start = window_lo + cue[0]
             if yoy_after:
                 ev_end = yoy_after.end()
@@ -533,7 +591,7 @@ def _read_sections(ctx: _Context, result: Extraction) -> None:
                     continue
                 if ps >= nxt or pe - ps < 40 or any(ps <= f0 < pe for f0, _ in fact_spans):
                     break
-                if regex.match(r"\s*(?:https?://|المصدر|مصدر|Nguồn|Source)", text[ps:pe]):
+                if not rules.directive_continue.match(text, ps, pe):
                     break
                 end = min(nxt, pe)
         start = _sentence_start(text, cs, para[0])

@@ -68,7 +68,9 @@ def compile_words(phrases: Iterable[str], lang: str, flags: int = 0) -> regex.Pa
     return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", flags | regex.I)
 
 
-_SENTENCE_END = regex.compile(r"(?:(?<!\d)[.!?؟…](?!\d)|\.(?=\s)|\n\s*\n|\n)+")
+# A sentence ends at . ! ? ؟ … followed by a space (not "8.26", "TP.HCM" or a URL), at a blank
+# line, or at a line end unless the next line goes on in lower case (PDF-layout wrapping).
+_SENTENCE_END = regex.compile(r"(?:[.!?؟…]+(?=\s|$|[\"'”»)])|\n(?!\s*\p{Ll}))+")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

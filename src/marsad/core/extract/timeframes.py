@@ -135,7 +135,8 @@ def infer_year(text: str, mentions: list[PeriodMention]) -> int | None:
     votes: Counter[int] = Counter()
     header = _DATE_HEADER.search(ascii_text[:2000])
     if header:
-        votes[int(header.group(1))] += 5
+        # The publication date: a January report is often about the year before.
+        votes[int(header.group(1))] += 2
     for p in mentions:
         if p.year is not None:
             votes[p.year] += 3 if p.role == CURRENT else (1 if p.role == BY else 0)
@@ -151,4 +152,8 @@ def infer_year(text: str, mentions: list[PeriodMention]) -> int | None:
     if not votes:
         return None
     best = max(votes.values())
-    return max(y for y, v in votes.items() if v == best)
+    tied = {y for y, v in votes.items() if v == best}
+    for p in mentions:  # a tie goes to the year the text talks about first
+        if p.year in tied and p.role == CURRENT:
+            return p.year
+    return max(tied)
