@@ -1,11 +1,13 @@
 """Rollups over the area tree and over time, on DuckDB.
 
-Why DuckDB (figures from ``marsad bench analytics``, see the bench module): a rollup of one
-indicator over 12 M observations is a filter + two joins + a group-by; DuckDB keeps the data
-compressed (ENUM columns), prunes by zone maps when the table is sorted by indicator and period,
-and runs the plan on all cores. The engine builds one SQL statement per call, so it costs little
-more than the same query written by hand. Small frames (tests, one province) are queried in place
-through DuckDB's zero-copy Arrow scan.
+Why DuckDB: a rollup of one indicator over 12 M observations is a filter, two small joins and
+group-bys. DuckDB keeps the table compact (ENUM columns: 320 MiB for 12 M rows), skips most of
+it by zone maps when it is sorted by indicator and period, and joins on the ENUM's integer codes.
+The engine writes one SQL statement per call, so it costs about what the same query written by
+hand costs. Measured with ``marsad bench analytics`` (3,321 communes x 30 indicators x 120
+months, 2 shared cores): engine 12-16 ms median, hand-written DuckDB SQL 12-13 ms, the same
+query in Polars on an Enum-typed frame 20-48 ms; peak RSS about 0.8 GiB. Small frames (tests,
+one province) are queried in place through DuckDB's Arrow scan.
 
 Rules, per indicator (``Rule`` or a catalogue ``Indicator``):
 
