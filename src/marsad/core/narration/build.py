@@ -65,18 +65,17 @@ def _analytics(module: str, name: str):
         return None
 
 
-def derive_with_analytics(
-    observations: list[Mapping[str, Any]], period: periods.Period, rows: dict[str, dict[str, Any]]
-) -> bool:
-    """Fill the rows' missing measures with the analytics core's derived values for ``period``.
+# Derivations that may give a report a row it had no observation for: the figure of a span
+# from its pieces (Q1 + Q2 + Q3 = 9 months) or the difference of two spans. A residual (GRDP
+# minus the sectors) or a level rebuilt from a growth rate stays out of a report as a new row.
+NEW_ROW_METHODS = ("sum_of_pieces", "difference_of_spans")
 
-    Only indicators the report already has a figure for are completed: a report states what was
-    reported, with what follows from it, and does not grow new rows (a residual product-taxes
-    line, say) out of arithmetic. Returns False when the analytics core is not there.
-    """
+
+def derived_frame(observations: list[Mapping[str, Any]]):
+    """The analytics core's observations-plus-derived-values frame of one area, or None."""
     derive = _analytics("marsad.core.analytics.derive", "derive")
     if derive is None:
-        return False
+        return None
     try:
         from marsad.core.catalogue import load_catalogue
 
@@ -85,21 +84,30 @@ def derive_with_analytics(
         catalogue = None
     one_area = [{**o, "area": "_", "value": _float(o.get("value"))} for o in observations]
     try:
-        frame = derive([o for o in one_area if o["value"] is not None], catalogue)
+        return derive([o for o in one_area if o["value"] is not None], catalogue)
     except Exception:  # noqa: BLE001 - a failure there must not stop the report; the fallback derives
         log.warning("analytics could not derive the report's measures; using the fallback", exc_info=True)
-        return False
-    for r in frame.iter_rows(named=True):
+        return None
+
+
+def complete_rows(frame, period: periods.Period, rows: dict[str, dict[str, Any]]) -> None:
+    """Fill the rows' missing measures for ``period`` from the analytics core's derived values,
+    and add the rows that are sums of observed pieces (see ``NEW_ROW_METHODS``)."""
+    if frame is None:
+        return
+    mine = [r for r in frame.iter_rows(named=True) if r["period"] == period.code and r["status"] != "plan"]
+    for r in mine:
+        if r["measure"] == "level" and r["indicator"] not in rows and r["method"] in NEW_ROW_METHODS:
+            rows[r["indicator"]] = {"indicator": r["indicator"], "unit": r["unit"]}
+    for r in mine:
         row = rows.get(r["indicator"])
-        if row is None or r["period"] != period.code or r["status"] == "plan":
+        if row is None or r["measure"] not in MEASURES or row.get(r["measure"]) is not None:
             continue
-        if r["measure"] in MEASURES and row.get(r["measure"]) is None:
-            row[r["measure"]] = _r(r["value"])
-            if r["measure"] == "level":
-                row["unit"] = r["unit"] or row.get("unit")
-                row["qualifier"] = r["qualifier"] or "about"
-                row["status"] = r["status"] or "estimate"
-    return True
+        row[r["measure"]] = _r(r["value"])
+        if r["measure"] == "level":
+            row["unit"] = r["unit"] or row.get("unit")
+            row["qualifier"] = r["qualifier"] or "about"
+            row["status"] = r["status"] or "estimate"
 
 
 def derive_measures(rows: dict[str, dict[str, Any]], parents: Mapping[str, str]) -> None:
@@ -148,7 +156,7 @@ def _growth_needed_by_analytics(
         )
     except (ValueError, KeyError):  # not a flow, or not enough figures: nothing to say
         return None
-    except Exception:  # noqa: BLE001 - as in derive_with_analytics: fall back, but say so
+    except Exception:  # noqa: BLE001 - as in derived_frame: fall back, but say so
         log.warning("analytics could not compute the growth still needed; using the fallback", exc_info=True)
         return None
     if result.weight_assumed:  # a guess at last year's weights is not a figure for a report
@@ -246,6 +254,37 @@ def _float(value: Any) -> float | None:
     return float(value)
 
 
+def _period_code(obs: Mapping[str, Any]) -> str | None:
+    try:
+        return periods.parse(str(obs.get("period"))).code
+    except periods.PeriodError:
+        return None
+
+
+def _rows_for(
+    observations: list[Mapping[str, Any]], p: periods.Period, frame, parents: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Each indicator's measures for period ``p``: observed, then derived."""
+    rows: dict[str, dict[str, Any]] = {}
+    for obs in observations:
+        measure = obs.get("measure") or "level"
+        value = _float(obs.get("value"))
+        status = obs.get("status") or "official"
+        if value is None or measure not in MEASURES or status == "plan" or _period_code(obs) != p.code:
+            continue
+        row = rows.setdefault(obs["indicator"], {"indicator": obs["indicator"], "unit": None})
+        row[measure] = value
+        if measure == "level":
+            row["unit"] = obs.get("unit") or row["unit"]
+            row["qualifier"] = obs.get("qualifier") or "exact"
+            row["status"] = status
+        elif row["unit"] is None:
+            row["unit"] = ""
+    complete_rows(frame, p, rows)
+    derive_measures(rows, parents)  # parents, and what analytics could not give
+    return rows
+
+
 def report_data_from_observations(
     observations: Iterable[Mapping[str, Any]],
     *,
@@ -270,7 +309,6 @@ def report_data_from_observations(
     """
     p = periods.parse(period)
     parents = indicator_parents() if parents is None else parents
-    rows: dict[str, dict[str, Any]] = {}
     targets = list(targets)
     series: list[SeriesPoint] = []
     year_before: dict[str, float] = {}
@@ -297,22 +335,15 @@ def report_data_from_observations(
             series.append(SeriesPoint(code, op.code, measure, value))
         if op == p.year_period().shift_years(-1) and measure == "level":
             year_before[code] = value
-        if op != p:
-            continue
-        row = rows.setdefault(code, {"indicator": code, "unit": None})
-        row[measure] = value
-        if measure == "level":
-            row["unit"] = obs.get("unit") or row["unit"]
-            row["qualifier"] = obs.get("qualifier") or "exact"
-            row["status"] = status
-        elif row["unit"] is None:
-            row["unit"] = ""
-    if rows:
-        derive_with_analytics(area_observations, p, rows)
-    derive_measures(rows, parents)  # parents, and what analytics could not give
-
+    frame = derived_frame(area_observations) if area_observations else None
+    rows = _rows_for(area_observations, p, frame, parents)
+    # Targets are for the year: where the area stands is the year to date (after Q3: 9 months).
+    ytd = p.to_date_span()
+    ytd_rows = rows if ytd == p else _rows_for(area_observations, ytd, frame, parents)
     target_rows = tuple(
-        assess_target(t, p, rows.get(t["indicator"]), year_before.get(t["indicator"]), area_observations)
+        assess_target(
+            t, ytd, ytd_rows.get(t["indicator"]), year_before.get(t["indicator"]), area_observations
+        )
         for t in targets
         if str(t.get("period") or p.year) == str(p.year)
     )
