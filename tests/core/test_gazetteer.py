@@ -417,3 +417,8 @@ def test_names_for_an_unknown_code_are_refused(names_file):
     bad = dict(names_file, **{"VN-77": {"en": "Nowhere", "ar": "لا مكان"}})
     with pytest.raises(GazetteerError, match="VN-77"):
         build_gazetteer(names=bad)
+
+
+def test_find_by_code_respects_level(gz):
+    assert gz.find("VN-24", level="province").code == "VN-24"
+    assert gz.find("VN-24", level="commune") is None

@@ -401,7 +401,7 @@ class Gazetteer:
             return None
         rec = self._by_code.get(text.upper())
         if rec is not None:
-            return rec
+            return rec if level is None or rec.level == level else None
         return self._rank(self._hits(text), level, include_closed, on, within)
 
     def _hits(self, name: str) -> list[tuple[bool, str]]:
