@@ -142,3 +142,33 @@ def test_reads_the_database_when_no_file_is_given():
     assert abs(plan[0]["value"] - 3996.69) < 0.01
     observed = [r for r in data["rows"] if not r["derived"]]
     assert len(observed) == 11 and all(r["id"].isdigit() for r in observed)  # database ids as inputs
+
+
+def test_growth_needed_for_a_year_to_date(tmp_path):
+    # last year 140,000 (9M 100,000, so Q4 40,000); this 9M 109,000; +10 % on the year means
+    # 154,000, so Q4 needs 45,000: +12.5 % on last year's Q4
+    path = tmp_path / "bn.csv"
+    path.write_text(
+        "area,indicator,period,measure,value\n"
+        "VN-24,grdp,2024-9M,level,100000\nVN-24,grdp,2024,level,140000\nVN-24,grdp,2025-9M,level,109000\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(
+        app,
+        [
+            "analytics",
+            "--area",
+            "Bac Ninh",
+            "--period",
+            "2025-9M",
+            "--from-file",
+            str(path),
+            "--target-yoy",
+            "10",
+            "--json",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    needed = json.loads(res.stdout)["growth_needed"]
+    assert abs(needed["growth_needed_pct"] - 12.5) < 1e-9
+    assert needed["remainder"] == ["2025Q4"] and not needed["weight_assumed"]

@@ -124,10 +124,14 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         target_yoy: float | None = typer.Option(
             None, "--target-yoy", help="Growth target on the year (%): also print the growth still needed."
         ),
+        indicator: str = typer.Option("grdp", "--indicator", help="The indicator --target-yoy is about."),
     ) -> None:
         """The derived table of an area and period: growth, plan, shares, contributions, checks."""
+        import polars as pl
+
         from marsad.core import periods as P
         from marsad.core.analytics import AreaTree, check_consistency, derived_table, growth_needed_for
+        from marsad.core.analytics.frames import observation_frame
         from marsad.core.analytics.table import LABELS, wide_rows
         from marsad.core.catalogue import load_catalogue
         from marsad.core.gazetteer import load_gazetteer
@@ -150,16 +154,16 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             codes = [record.code, *(r.code for r in gazetteer.predecessors(record.code))]
             observations = observations_from_db(codes, _periods_around(p.code))
         table = derived_table(observations, record.code, p.code, catalogue, tree)
-        from marsad.core.analytics.frames import observation_frame
-
         own = observation_frame(observations)
         own = own.filter(own["area"] == record.code)
         disagreements = check_consistency(own, catalogue)
         needed = None
         if target_yoy is not None:
+            # the area's own observations of the whole two years, and what the table rolled up
+            known = pl.concat([own, observation_frame(table)])
             try:
                 needed = growth_needed_for(
-                    table, record.code, "grdp", p.code, target_yoy=target_yoy, catalogue=catalogue
+                    known, record.code, indicator, p.code, target_yoy=target_yoy, catalogue=catalogue
                 )
             except ValueError as exc:
                 console.print(f"[yellow]growth needed: {exc}[/]")
@@ -172,7 +176,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                 "disagreements": disagreements,
                 "growth_needed": needed.as_dict() if needed else None,
             }
-            out.print_json(json.dumps(payload, ensure_ascii=False, default=str))
+            typer.echo(json.dumps(payload, ensure_ascii=False, default=str, indent=2))
             return
         _print_table(table, record, p.code, catalogue, lang, disagreements, needed, LABELS, wide_rows)
 
@@ -192,7 +196,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         )
         d = res.as_dict()
         if as_json:
-            out.print_json(json.dumps(d))
+            typer.echo(json.dumps(d, indent=2))
             return
         from rich.table import Table
 
