@@ -188,3 +188,36 @@ def test_stated_facts_are_in_the_text(seed_data):
         text = narrate_text(seed_data, lang)
         for f in facts:
             assert format_number(f["value"], lang) in text
+
+
+def test_nine_months_from_quarters_and_targets_on_the_year_to_date():
+    pytest.importorskip("marsad.core.analytics.derive")
+    obs = []
+    for year, values in ((2024, (100.0, 110.0, 120.0)), (2025, (108.0, 121.0, 130.0))):
+        for q, v in enumerate(values, start=1):
+            obs.append(
+                {
+                    "indicator": "budget_revenue",
+                    "period": f"{year}Q{q}",
+                    "measure": "level",
+                    "value": v,
+                    "unit": "billion VND",
+                }
+            )
+    obs.append(
+        {
+            "indicator": "budget_revenue",
+            "period": "2025",
+            "measure": "level",
+            "value": 480.0,
+            "status": "plan",
+        }
+    )
+    names = {"en": "Bac Ninh"}
+    nine = report_data_from_observations(obs, area_code="VN-24", area_names=names, period="2025-9M")
+    row = nine.row("budget_revenue")
+    assert row.level == 359.0 and row.yoy_pct == pytest.approx((359 / 330 - 1) * 100, abs=0.006)
+    q3 = report_data_from_observations(obs, area_code="VN-24", area_names=names, period="2025Q3")
+    assert q3.row("budget_revenue").level == 130.0
+    (target,) = q3.targets
+    assert target.achieved == 359.0 and target.needed == 121.0 and target.remaining_period == "2025Q4"
