@@ -11,6 +11,7 @@ MARSAD_EMAIL_BACKEND / EMAIL_HOST / EMAIL_PORT ...  reminders' mail (console by 
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -138,3 +139,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MARSAD_LOG_LEVEL", "WARNING")},
 }
+
+# STATIC_ROOT is only filled by an optional collectstatic; WhiteNoise serves from the finders.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
