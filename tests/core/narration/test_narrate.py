@@ -110,7 +110,7 @@ def test_sectors_are_named_in_order_of_contribution(lang):
 def test_negative_contribution_is_said_as_a_drag():
     data = _sectors({"va_services": 3.0, "va_agriculture_forestry_fishery": -0.5})
     en = " ".join(narrate(data, "en")[1].paragraphs)
-    assert "held growth back by 0.5 percentage points" in en
+    assert "pulled growth down by 0.5 percentage points" in en
     assert "-0.5" not in en
     vi = " ".join(narrate(data, "vi")[1].paragraphs)
     assert "làm giảm 0,5 điểm phần trăm" in vi

@@ -313,7 +313,7 @@ class Arabic(Language):
             parts.append(text)
         for c in down:
             parts.append(
-                f"في حين خفّض {self.sector(c.row.indicator)} النمو بمقدار {self.num(abs(c.pp))} نقطة مئوية"
+                f"في حين أدى تراجع {self.sector(c.row.indicator)} إلى خفض النمو بمقدار {self.num(abs(c.pp))} نقطة مئوية"
             )
         if not parts:
             return ""

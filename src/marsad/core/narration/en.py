@@ -254,7 +254,7 @@ class English(Language):
             parts.append(text)
         for c in down:
             parts.append(
-                f"{self.sector(c.row.indicator)} held growth back by {self.num(abs(c.pp))} percentage points"
+                f"{self.sector(c.row.indicator)} pulled growth down by {self.num(abs(c.pp))} percentage points"
             )
         if not parts:
             return ""
