@@ -176,7 +176,10 @@ def _fact_base(records: list[dict], rules: dict):
 
 
 def _cards(base, area: Area, period: P.Period, indicators: dict, targets: dict) -> list[Card]:
-    flagged = [i for i in indicators.values() if i.headline]
+    rank = {code: n for n, code in enumerate(HEADLINE_CODES)}
+    flagged = sorted(
+        (i for i in indicators.values() if i.headline), key=lambda i: (rank.get(i.code, 99), i.code)
+    )
     order = flagged or [indicators[c] for c in HEADLINE_CODES if c in indicators]
     seen = {f.indicator for f in base.facts.values() if f.area == area.code and f.period == period.code}
     if flagged:  # headline first, then any other indicator with data this period

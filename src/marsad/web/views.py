@@ -215,6 +215,10 @@ def changes(request):
         visible = Observation.objects.filter(area__in=scopes.viewable_areas(request.user)).values("id")
         qs = qs.filter(object_id__in=visible)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    live = Observation.objects.filter(pk__in=[c.object_id for c in page]).select_related("area", "indicator")
+    by_id = {o.pk: o for o in live}
+    for change in page:
+        change.obs = by_id.get(change.object_id)
     return render(request, "web/changes.html", {"page": page})
 
 

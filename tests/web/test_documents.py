@@ -1,0 +1,115 @@
+"""Document review: each figure highlighted in the text; accept, correct or reject it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "Bắc Ninh: thu ngân sách quý I/2025 đạt 5.800 tỷ đồng, tăng 12%."
+
+
+@pytest.fixture
+def document(communes):
+    from marsad.documents.models import Document, Proposal
+
+    province = communes[0].parent
+    doc = Document.objects.create(
+        title="Báo cáo quý I", language="vi", area=province, period="2025Q1", text=TEXT
+    )
+    start = TEXT.index("5.800")
+    fact = Proposal.objects.create(
+        document=doc,
+        kind="fact",
+        indicator="budget_revenue",
+        area_code=province.code,
+        period="2025Q1",
+        measure="level",
+        value=5800,
+        unit="billion VND",
+        qualifier="exact",
+        span_start=start,
+        span_end=start + len("5.800 tỷ đồng"),
+        evidence="5.800 tỷ đồng",
+    )
+    start = TEXT.index("12%")
+    growth = Proposal.objects.create(
+        document=doc,
+        kind="fact",
+        indicator="budget_revenue",
+        area_code=province.code,
+        period="2025Q1",
+        measure="yoy_pct",
+        value=12,
+        unit="%",
+        qualifier="exact",
+        span_start=start,
+        span_end=start + 3,
+        evidence="12%",
+    )
+    return doc, fact, growth
+
+
+def test_the_text_shows_each_figure_highlighted(client_for, document):
+    doc, fact, growth = document
+    html = client_for("planner").get(f"/documents/{doc.pk}/").content.decode()
+    assert f'id="span-{fact.span_start}"' in html and ">5.800 tỷ đồng</a></mark>" in html
+    assert f'id="span-{growth.span_start}"' in html and ">12%</a></mark>" in html
+    assert f'id="proposal-{fact.pk}"' in html
+
+
+def test_planner_accepts_a_figure_and_finds_it_in_the_explorer(client_for, document):
+    from marsad.observations.models import Observation
+
+    doc, fact, _ = document
+    client = client_for("planner")
+    response = client.post(
+        f"/documents/proposals/{fact.pk}/decide/", {"action": "accept"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert "accepted" in response.content.decode() or "قبول" in response.content.decode()
+    obs = Observation.objects.get(indicator__code="budget_revenue", period="2025Q1", measure="level")
+    assert obs.value == 5800 and obs.document == doc and obs.span_start == fact.span_start
+    explorer = client.get(f"/explorer/?indicator=budget_revenue&area={doc.area.code}").content.decode()
+    assert "5,800" in explorer
+
+
+def test_correcting_a_figure_stores_the_corrected_value(client_for, document):
+    from marsad.documents.models import Proposal
+    from marsad.observations.models import Observation
+
+    _, fact, _ = document
+    client = client_for("planner")
+    client.post(f"/documents/proposals/{fact.pk}/decide/", {"action": "correct", "value": "5900"})
+    fact.refresh_from_db()
+    assert fact.decision == Proposal.Decision.CORRECTED
+    assert Observation.objects.get(pk=fact.observation_id).value == 5900
+
+
+def test_rejecting_writes_nothing_and_a_second_decision_is_refused(client_for, document):
+    from marsad.documents.models import Proposal
+    from marsad.observations.models import Observation
+
+    _, _, growth = document
+    client = client_for("planner")
+    client.post(f"/documents/proposals/{growth.pk}/decide/", {"action": "reject"})
+    growth.refresh_from_db()
+    assert growth.decision == Proposal.Decision.REJECTED
+    assert not Observation.objects.exists()
+    again = client.post(
+        f"/documents/proposals/{growth.pk}/decide/", {"action": "accept"}, HTTP_HX_REQUEST="true"
+    )
+    assert again.status_code == 422
+    assert not Observation.objects.exists()
+
+
+def test_commune_officer_may_not_decide_on_province_figures(client_for, document):
+    doc, fact, _ = document
+    client = client_for("commune")
+    assert client.get(f"/documents/{doc.pk}/").status_code == 403
+    assert client.post(f"/documents/proposals/{fact.pk}/decide/", {"action": "accept"}).status_code == 403
+
+
+def test_pasting_an_empty_text_is_refused(client_for):
+    response = client_for("planner").post("/documents/new/", {"text": "   "})
+    assert response.status_code == 422
