@@ -1,7 +1,137 @@
-"""`marsad` commands for extract (filled in by its issue)."""
+"""`marsad extract FILE` (the report reader's JSON) and `marsad bench extract` (its throughput).
+
+Files are read as UTF-8 (a BOM is removed), or UTF-16 when they start with a UTF-16 BOM; the
+offsets in the JSON are character offsets into that decoded, BOM-stripped text. Binary and
+undecodable files are refused with a message on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import typer
 
+BINARY_CONTROL_RATIO = 0.10  # share of control bytes beyond which a file is not text
+
+
+class TextFileError(typer.BadParameter):
+    """A file that is missing, binary or not in a supported encoding."""
+
+
+def decode_text(data: bytes, name: str = "the file") -> str:
+    """The text of ``data``: UTF-8 (BOM removed) or UTF-16 with a BOM; refuse binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise TextFileError(f"{name} starts like UTF-16 but does not decode ({exc.reason})") from None
+    head = data[:8192]
+    if b"\x00" in head:
+        raise TextFileError(f"{name} looks like a binary file, not a text report")
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    if head and controls / len(head) > BINARY_CONTROL_RATIO:
+        raise TextFileError(f"{name} looks like a binary file, not a text report")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TextFileError(
+            f"{name} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8 or UTF-16 with a BOM"
+        ) from None
+
+
+def read_text_file(path: Path) -> str:
+    """The text of a report file, or :class:`TextFileError` saying why it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        raise TextFileError(f"{path} does not exist")
+    if path.is_dir():
+        raise TextFileError(f"{path} is a folder, not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TextFileError(f"{path} cannot be read: {exc.strerror}") from None
+    return decode_text(data, str(path))
+
+
+def extract_file(
+    path: Path, lang: str | None = None, area: str | None = None, year: int | None = None
+) -> dict:
+    """Read ``path`` and return the extract JSON (for ``ingest`` and scripts)."""
+    from marsad.core.extract import extract
+
+    return extract(read_text_file(path), lang=lang, area=area, year=year).to_json()
+
+
+def _corpus_text(target_kb: int) -> tuple[str, list[tuple[str, str]]]:
+    """Documents built from the language corpora's example sentences, about ``target_kb`` KB each."""
+    import json
+
+    import marsad.core.extract as pkg
+
+    docs = []
+    for lang in ("ar", "vi", "en"):
+        path = Path(pkg.__file__).parent / lang / "corpus.json"
+        examples = json.loads(path.read_text(encoding="utf-8"))
+        sentences = [e["text"] for e in examples]
+        body = "\n".join(sentences)
+        reps = max(1, (target_kb * 1024) // max(1, len(body.encode("utf-8"))))
+        docs.append((lang, "\n".join([body] * reps)))
+    return "", docs
+
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:
-    """Add this module's commands to ``app`` and its benchmarks to ``bench``."""
+    @app.command("extract")
+    def extract_command(
+        file: Path = typer.Argument(..., help="a narrative report (UTF-8, or UTF-16 with a BOM)"),
+        lang: str = typer.Option(None, "--lang", help="ar, vi or en (detected when not given)"),
+        area: str = typer.Option(None, "--area", help="the area when the text names none (name or code)"),
+        year: int = typer.Option(None, "--year", help="the year when the text does not say it"),
+        compact: bool = typer.Option(False, "--compact", help="one line of JSON"),
+    ) -> None:
+        """Print what the report says (figures, targets, directives, difficulties) as JSON."""
+        import json
+
+        from marsad.core.extract import LANGUAGES, extract
+
+        if lang is not None and lang not in LANGUAGES:
+            typer.echo(f"error: --lang must be one of {', '.join(LANGUAGES)}", err=True)
+            raise typer.Exit(2)
+        try:
+            text = read_text_file(file)
+        except TextFileError as exc:
+            typer.echo(f"error: {exc.message}", err=True)
+            raise typer.Exit(2) from None
+        result = extract(text, lang=lang, area=area, year=year).to_json()
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=None if compact else 2) + "\n")
+
+    @bench.command("extract")
+    def bench_extract(
+        size_kb: int = typer.Option(256, help="size of each language's benchmark document, in KB"),
+        rounds: int = typer.Option(3, help="timed rounds; the best is reported"),
+    ) -> None:
+        """Throughput of the reader in KB/s on documents built from the example sentences."""
+        import time
+
+        from marsad.core.extract import extract
+
+        _, docs = _corpus_text(size_kb)
+        total_kb = 0.0
+        total_s = 0.0
+        for lang, text in docs:
+            kb = len(text.encode("utf-8")) / 1024
+            best = float("inf")
+            found = 0
+            for _ in range(max(1, rounds)):
+                t0 = time.perf_counter()
+                result = extract(text, lang=lang)
+                best = min(best, time.perf_counter() - t0)
+                found = len(result.facts) + len(result.targets)
+            total_kb += kb
+            total_s += best
+            typer.echo(
+                f"extract {lang}: {kb:8.0f} KB in {best:6.2f} s = {kb / best:8.1f} KB/s ({found} facts+targets)"
+            )
+        typer.echo(f"extract all: {total_kb:8.0f} KB in {total_s:6.2f} s = {total_kb / total_s:8.1f} KB/s")

@@ -29,6 +29,7 @@ NEVER = regex.compile(r"(?!)")
 # Indicators whose level is money, a count, or a rate; decides the unit of a bare scale.
 COUNT_INDICATORS = {"visitors": "visitors", "new_enterprises": "enterprises"}
 RATE_INDICATORS = {"cpi", "poverty_rate"}
+LEVEL_RATES = {"poverty_rate"}  # a % after these is the rate, whatever verb precedes it
 
 
 @dataclass
@@ -405,7 +406,7 @@ def _read_number(
         if following:
             code, ind_start = following[0][2], None
     if n.count_noun:
-        following = [i for i in inds if 0 <= i[0] - n.end <= 25]
+        following = [i for i in inds if i[0] >= n.num_end and i[0] - n.end <= 25]
         if following and following[0][2] in COUNT_INDICATORS:
             code, ind_start = following[0][2], None
         elif n.count_noun == "visitors" and code != "visitors":
@@ -441,7 +442,9 @@ def _read_number(
         nearest = max(before_cues, default=None)
         if nearest:
             nearest = (nearest[0], nearest[2])
-        if plan:
+        if code in LEVEL_RATES and not share_a and not yoy_after:
+            measure = "level"  # "tỷ lệ hộ nghèo giảm còn 1,5%": the rate itself
+        elif plan:
             measure = "plan_pct"
             ev_end = plan.end()
             if _last(rules.exceed_before, text[max(window_lo, n.start - 15) : n.start]):
@@ -465,7 +468,7 @@ def _read_number(
                 cue_start = window_lo + cue[0]
             if yoy_after:
                 ev_end = yoy_after.end()
-        elif code in RATE_INDICATORS:
+        elif code in LEVEL_RATES:
             measure = "level"
         elif (
             prev_measure in ("yoy_pct", "share_pct") and prev_indicator is not None and _is_list_item(window)

@@ -138,15 +138,16 @@ def infer_year(text: str, mentions: list[PeriodMention]) -> int | None:
         # The publication date: a January report is often about the year before.
         votes[int(header.group(1))] += 2
     for p in mentions:
-        if p.year is not None:
-            votes[p.year] += 3 if p.role == CURRENT else (1 if p.role == BY else 0)
+        if p.year is not None and p.role != COMPARED:
+            votes[p.year] += 3 if p.role == CURRENT else 1
     ranges = {m.start() for m in _RANGE.finditer(ascii_text)} | {
         m.end() - 4 for m in _RANGE.finditer(ascii_text)
     }
     for m in _URL_MONTH.finditer(ascii_text[:1000]):
         votes[int(m.group(1))] += 1
+    compared = [(p.start, p.end) for p in mentions if p.role == COMPARED]
     for m in _YEAR.finditer(ascii_text):
-        if m.start() in ranges:
+        if m.start() in ranges or any(a <= m.start() < b for a, b in compared):
             continue
         votes[int(m.group(1))] += 1
     if not votes:

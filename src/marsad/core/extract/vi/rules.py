@@ -46,7 +46,7 @@ PERIODS = [
     PeriodRule(regex.compile(rf"(?<!\w)qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\w]){YEAR}", I), _quarter),
     PeriodRule(
         regex.compile(
-            rf"(?<![\w/])(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<early>đầu\s+năm)|(?P<late>cuối\s+năm)))?(?!\s+\d){YEAR}",
+            rf"(?<![\w/])(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<early>đầu\s+năm(?:\s+(?P<year>(?:19|20)\d\d))?)|(?P<late>cuối\s+năm)))?(?!\s+\d){YEAR}",
             I,
         ),
         _months,
