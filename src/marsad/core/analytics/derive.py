@@ -19,7 +19,10 @@ replaced, a derived value never replaces another:
                              (GRDP - sectors = product taxes)
     sum_of_parts             the whole of a breakdown from all its parts
 
-Stocks and rates are never summed over time; breakdowns (an indicator's ``parent``) are taken as
+A derived value's qualifier is ``about`` (published inputs are rounded), except where the rule
+carries a bound through: GRDP "more than 5,800" minus exact sectors gives product taxes "more
+than 248"; sums and differences of exact figures stay exact. Its status is the least final of
+its inputs'. Stocks and rates are never summed over time; breakdowns (an indicator's ``parent``) are taken as
 additive, as GRDP = sectors + product taxes is.
 """
 
