@@ -422,3 +422,20 @@ def test_names_for_an_unknown_code_are_refused(names_file):
 def test_find_by_code_respects_level(gz):
     assert gz.find("VN-24", level="province").code == "VN-24"
     assert gz.find("VN-24", level="commune") is None
+
+
+def test_search_communes_when_asked(gz):
+    text = "Lãnh đạo phường Bắc Giang và xã Bình Minh làm việc tại tỉnh Bắc Ninh."
+    assert [m.record.code for m in gz.search(text)] == ["VN-24"]
+    mentions = gz.search(text, levels=("province", "commune"))
+    assert [m.text for m in mentions] == ["phường Bắc Giang", "xã Bình Minh", "tỉnh Bắc Ninh"]
+    assert mentions[0].record.code == "VN-24-07210"
+    assert mentions[1].record.level == "commune" and mentions[2].record.code == "VN-24"
+
+
+def test_a_unit_word_needs_its_diacritics(gz):
+    # "xa" is "far": the name after it is the province, not a commune.
+    (m,) = gz.search("Cách xa Hà Nội 50 km", levels=("province", "commune"))
+    assert (m.text, m.record.code) == ("Hà Nội", "VN-01")
+    (m,) = gz.search("Lãnh đạo phường Bắc Giang", levels=("province", "commune"))
+    assert m.record.code == "VN-24-07210"

@@ -251,7 +251,7 @@ class Gazetteer:
             for ref in (rec.parent_code, rec.successor_code):
                 if ref and ref not in self._by_code:
                     raise GazetteerError(f"area {rec.code} points at unknown area {ref}")
-        self._search_patterns: dict[tuple[str, ...], Any] = {}
+        self._search_cache: dict[tuple[str, ...], Any] = {}
         self._index: dict[str, list[tuple[bool, str]]] = defaultdict(list)
         for rec in self._by_code.values():
             for surface in self.surfaces(rec.code):
@@ -434,26 +434,17 @@ class Gazetteer:
         }
         return sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1]))
 
-    def _pattern(self, levels: tuple[str, ...]):
-        import regex
-
-        cache = self._search_patterns
-        if levels not in cache:
-            forms = set()
-            for surface, _ in self.alias_index(None, levels):
-                words = _words(surface)
-                if words:
-                    forms.add(r"[\s\-–.]+".join(regex.escape(w) for w in words))
-            alternation = "|".join(sorted(forms, key=len, reverse=True))
-            # A unit word before or after the name belongs to the mention ("tỉnh Bắc Ninh",
-            # "مقاطعة باك نينه", "Quang Ninh province"); Arabic proclitics (و، ب، ل، ف، ك، ال)
-            # glued to the front do not.
-            before = r"(?:(?:tinh|thanh\s+pho|tp\.?|province\s+of|city\s+of|مقاطعه|مدينه|محافظه)\s+)?"
-            after = r"(?:\s+(?:province|city))?"
-            cache[levels] = regex.compile(
-                rf"(?<!\w)(?:[وبلفك]{{0,2}}(?:ال)?)(?P<name>{before}(?P<core>{alternation}){after})(?!\w)"
+    def _phrases(self, levels: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], frozenset[str], int]:
+        """Every name of the units of ``levels`` as a tuple of folded words, their first words,
+        and the length of the longest."""
+        key = ("phrases", *levels)
+        if key not in self._search_cache:
+            phrases = frozenset(
+                words for surface, _ in self.alias_index(None, levels) if (words := tuple(_words(surface)))
             )
-        return cache[levels]
+            firsts = frozenset(p[0] for p in phrases)
+            self._search_cache[key] = (phrases, firsts, max(map(len, phrases), default=0))
+        return self._search_cache[key]
 
     def search(
         self,
@@ -465,45 +456,114 @@ class Gazetteer:
     ) -> list[Mention]:
         """Names of areas inside ``text``, with character offsets into ``text``, in order.
 
-        Overlaps are resolved by taking the longest name first; a unit word written with the
-        name ("tỉnh", "مقاطعة", "province") is part of the mention; each mention resolves like
-        :meth:`find` (with ``on``, the unit that existed that day).
+        At each word the longest name wins; a unit word written with the name ("tỉnh",
+        "مقاطعة", "province") is part of the mention, Arabic proclitics glued to the front
+        (و، ب، ل، ف، ك، ال) are not; each mention resolves like :meth:`find` (with ``on``, the
+        unit that existed that day).
 
         With ``proper_nouns`` (the default) a name in Latin letters must start with a capital,
         and when it carries Vietnamese diacritics they must be the right ones: "trạng thái bình
-        thường" does not mention Thái Bình, nor "diễn biến" Điện Biên. Turn it off to read
-        lower-case text such as URL slugs ("tinh-vinh-long").
+        thường" does not mention Thái Bình, nor "diễn biến" Điện Biên; a name right after a
+        Vietnamese family name is a person ("Nguyễn Hòa Bình"). Turn it off to read lower-case
+        text such as URL slugs ("tinh-vinh-long").
         """
         levels = tuple(levels)
-        folded, where = _fold_with_offsets(text)
+        phrases, firsts, longest = self._phrases(levels)
         exact_vi = self._exact_vi_keys(levels) if proper_nouns else set()
-        out = []
-        for m in self._pattern(levels).finditer(folded):
-            s, e = m.span("name")
-            cs, ce = m.span("core")
-            core = text[where[cs] : where[ce - 1] + 1]
-            if proper_nouns and _is_latin(core[0]):
-                if not core[0].isupper():
-                    continue
-                if not core.isascii() and _exact_vi_key(core) not in exact_vi:
-                    continue
-            if proper_nouns and s == cs and _after_family_name(text, where[cs]):
+        # Commune unit words are always tried: "phường Bắc Giang" is a ward, not the province.
+        units_before = _UNITS_BEFORE + _COMMUNE_UNITS_BEFORE + _BARE
+        folded, where = _fold_with_offsets(text)
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+        joined = [
+            i + 1 < len(tokens) and _JOINER.fullmatch(folded, tokens[i][1], tokens[i + 1][0]) is not None
+            for i in range(len(tokens))
+        ]  # joined[i]: token i and i+1 may belong to one name
+
+        def run(i: int, n: int) -> bool:
+            return i + n <= len(tokens) and all(joined[i : i + n - 1])
+
+        out: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            # (start char in folded, core start token, core end token, end token, unit words)
+            found = None
+            for skip, first in _without_proclitics(tokens[i][2]):
+                for unit in units_before:
+                    u = len(unit)
+                    if u and not (run(i, u + 1) and (first, *(t[2] for t in tokens[i + 1 : i + u])) == unit):
+                        continue
+                    core = i + u
+                    core_first = first if u == 0 else tokens[core][2]
+                    if core_first not in firsts:
+                        continue
+                    for n in range(min(longest, len(tokens) - core), 0, -1):
+                        if not run(core, n):
+                            continue
+                        words = (core_first, *(t[2] for t in tokens[core + 1 : core + n]))
+                        if words in phrases:
+                            if u and not _unit_word_ok(
+                                text[where[tokens[i][0]] : where[tokens[core - 1][1] - 1] + 1],
+                                text[where[tokens[core][0]] : where[tokens[core + n - 1][1] - 1] + 1],
+                            ):
+                                break
+                            end = core + n
+                            if run(end - 1, 2) and tokens[end][2] in _UNITS_AFTER:  # "... province"
+                                end += 1
+                            if found is None or end > found[3]:
+                                found = (tokens[i][0] + skip, core, core + n, end, unit)
+                            break
+            if found is None:
+                i += 1
                 continue
-            hits = [h for h in self._hits(m.group("name")) if self._by_code[h[1]].level in levels]
-            rec = self._rank(hits, None, True, on, None)
-            if rec is None:
+            start_f, core_i, core_j, end_i, unit = found
+            core_start = start_f if not unit else tokens[core_i][0]
+            commune_word = unit in _COMMUNE_UNITS_BEFORE or (
+                end_i > core_j and tokens[end_i - 1][2] in ("ward", "commune")
+            )
+            rec = self._resolve_mention(
+                text,
+                folded,
+                where,
+                core_start,
+                tokens[core_j - 1][1],
+                not unit,
+                ("commune",) if commune_word else levels,
+                on,
+                proper_nouns,
+                exact_vi,
+            )
+            if rec is None or rec.level not in levels:
+                # A name after a commune word names a commune, even when communes are not sought.
+                i = end_i if commune_word else i + 1
                 continue
-            start, end = where[s], where[e - 1] + 1
+            start, end = where[start_f], where[tokens[end_i - 1][1] - 1] + 1
             out.append(Mention(start, end, text[start:end], rec))
+            i = end_i
         return out
+
+    def _resolve_mention(
+        self, text, folded, where, core_start, core_end, bare, levels, on, proper_nouns, exact_vi
+    ) -> AreaRecord | None:
+        """The unit a name found at ``folded[core_start:core_end]`` stands for, or None when it
+        is not a mention after all (lower case, wrong diacritics, a person's name)."""
+        core = text[where[core_start] : where[core_end - 1] + 1]
+        if proper_nouns:
+            if _is_latin(core[0]) and not core[0].isupper():
+                return None
+            if _is_latin(core[0]) and not core.isascii() and _exact_vi_key(core) not in exact_vi:
+                return None
+            if bare and _after_family_name(text, where[core_start]):
+                return None
+        hits = [h for h in self._hits(folded[core_start:core_end]) if self._by_code[h[1]].level in levels]
+        return self._rank(hits, None, True, on, None)
 
     def _exact_vi_keys(self, levels: tuple[str, ...]) -> set[str]:
         key = ("exact", *levels)
-        if key not in self._search_patterns:
-            self._search_patterns[key] = {
+        if key not in self._search_cache:
+            self._search_cache[key] = {
                 _exact_vi_key(s) for s, _ in self.alias_index(None, levels) if _is_latin(s[0])
             }
-        return self._search_patterns[key]
+        return self._search_cache[key]
 
 
 # Vietnamese family names, folded, in Latin and in Arabic transliteration. A province name
@@ -513,6 +573,50 @@ _FAMILY_NAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo ly dinh truong doan luong trinh "
     "نجوين تران فام هوانج هوينه فان دانج بوي نجو ترونج ترينه".split()
 )
+_TOKEN = re.compile(r"\w+")
+_JOINER = re.compile(r"[\s\-–.]+")  # what may stand between the words of one name
+# Unit words that may precede a name; tried before the bare name so that "tỉnh Hòa Bình" is
+# read as unit word + name (the name then passes the capital-letter rule).
+_UNITS_BEFORE: tuple[tuple[str, ...], ...] = (
+    ("tinh",),
+    ("thanh", "pho"),
+    ("tp",),
+    ("province", "of"),
+    ("city", "of"),
+    ("مقاطعه",),
+    ("مدينه",),
+    ("محافظه",),
+)
+_COMMUNE_UNITS_BEFORE: tuple[tuple[str, ...], ...] = (("phuong",), ("xa",), ("dac", "khu"))
+_BARE: tuple[tuple[str, ...], ...] = ((),)
+_VI_UNIT_KEYS = frozenset({"tỉnh", "thànhphố", "xã", "phường", "đặckhu"})
+
+
+def _unit_word_ok(written: str, name: str) -> bool:
+    """A Vietnamese unit word must carry its diacritics when the name does: in "cách xa Hà Nội"
+    ("far from Hanoi") "xa" is not "xã"; in an unaccented slug "tinh-vinh-long" it may."""
+    if not _is_latin(written[0]):
+        return True  # Arabic: the folded spelling is enough
+    if written.isascii():
+        return name.isascii() or _exact_vi_key(written) in ("provinceof", "cityof", "tp")
+    return _exact_vi_key(written) in _VI_UNIT_KEYS
+
+
+_UNITS_AFTER = frozenset({"province", "city", "ward", "commune"})
+_PROCLITICS = sorted(
+    {a + b + c for a in "وبلفك" for b in ("", *"وبلفك") for c in ("", "ال")} | {"ال"},
+    key=len,
+)
+
+
+def _without_proclitics(token: str) -> list[tuple[int, str]]:
+    """The token, then the token without each Arabic proclitic it may start with."""
+    out = [(0, token)]
+    if token and token[0] in "وبلفكا":
+        out += [(len(p), token[len(p) :]) for p in _PROCLITICS if token.startswith(p) and len(token) > len(p)]
+    return out
+
+
 _PREVIOUS_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
 
 
