@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from marsad.directives.models import Assignment, StatusChange
+from marsad.directives.models import Assignment, Organisation, StatusChange
 from marsad.directives.tracking import refresh_statuses, report_progress
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +109,27 @@ def test_bad_input_is_refused_clearly(directive, units, bac_ninh):
         report_progress(assignment, percent=50, text="late report", on=date(2025, 11, 20))
     assert "closed" in " ".join(err.value.messages)
     assert assignment.reports.count() == 0
+
+
+def test_sql_and_python_agree_at_every_boundary(directive, settings):
+    """The board and summaries classify in SQL; each deadline/completion case must match classify()."""
+    from datetime import timedelta
+
+    settings.MARSAD_DUE_SOON_DAYS = 7
+    today = date(2025, 11, 20)
+    base = directive.assignments.get()
+    rows = []
+    for days_left in range(-9, 10):
+        deadline = today + timedelta(days=days_left)
+        for completed in (None, deadline - timedelta(days=1), deadline, deadline + timedelta(days=1)):
+            rows.append((deadline, completed))
+    rows.append((None, None))
+    rows.append((None, today))
+    Assignment.objects.filter(pk=base.pk).delete()
+    units = list(Organisation.objects.filter(area__parent=directive.area)[: len(rows)])
+    Assignment.objects.bulk_create(
+        Assignment(directive=directive, organisation=u, deadline=d, completed_on=c)
+        for u, (d, c) in zip(units, rows, strict=True)
+    )
+    for a in Assignment.objects.filter(directive=directive).with_status(today):
+        assert a.live_status == a.current_status(today).value, (a.deadline, a.completed_on)
