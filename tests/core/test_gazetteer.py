@@ -439,3 +439,29 @@ def test_a_unit_word_needs_its_diacritics(gz):
     assert (m.text, m.record.code) == ("Hà Nội", "VN-01")
     (m,) = gz.search("Lãnh đạo phường Bắc Giang", levels=("province", "commune"))
     assert m.record.code == "VN-24-07210"
+
+
+_PROVINCE_NAMES = sorted(
+    {s for r in load_gazetteer().provinces(include_closed=True) for s in (r.name_vi, r.name_en, r.name_ar)}
+)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PROVINCE_NAMES), st.text(max_size=8)), max_size=8))
+def test_search_mentions_are_ordered_slices_of_the_text(parts):
+    text = " ".join(parts)
+    mentions = load_gazetteer().search(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.text.strip() == m.text
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+
+
+@given(
+    st.sampled_from(_PROVINCE_NAMES),
+    st.sampled_from(["", "Tại ", "في ", "(", "« "]),
+    st.sampled_from(["", ".", ", và", "،", ")"]),
+)
+def test_search_finds_a_name_between_any_punctuation(name, before, after):
+    text = f"{before}{name}{after}"
+    (m,) = load_gazetteer().search(text)
+    assert m.text == name and m.start == len(before)
+    assert name in load_gazetteer().surfaces(m.record.code)
