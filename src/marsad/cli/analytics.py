@@ -185,7 +185,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         communes: int = typer.Option(3321, help="Number of communes."),
         indicators: int = typer.Option(30, help="Number of indicators."),
         months: int = typer.Option(120, help="Number of months."),
-        repeat: int = typer.Option(20, help="Timed runs of each query (after one warm-up)."),
+        repeat: int = typer.Option(50, help="Timed runs of each query (after one warm-up)."),
         as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     ) -> None:
         """Rollup of one indicator to provinces and nation, every quarter with yoy: engine vs raw SQL."""

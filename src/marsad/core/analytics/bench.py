@@ -146,7 +146,7 @@ def run_bench(
     communes: int = 3321,
     indicators: int = 30,
     months: int = 120,
-    repeat: int = 20,
+    repeat: int = 50,
     *,
     indicator: str = "grdp",
     year: int | None = None,

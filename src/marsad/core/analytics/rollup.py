@@ -40,6 +40,11 @@ from .frames import Rule, observation_frame, rule_of, select_best
 __all__ = ["AreaTree", "ObservationStore", "period_range", "rollup", "time_map"]
 
 GRAIN_RANK = {"exact": 0, "quarter": 1, "month": 2}
+_ENUM_COLUMNS = ("area", "indicator", "period", "measure", "unit", "status", "qualifier")
+
+
+def _sql_text(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
 
 
 @dataclass
@@ -162,14 +167,42 @@ class ObservationStore:
         self._tmaps: dict[tuple, tuple[Any, list[str]]] = {}
 
     @classmethod
-    def from_frame(cls, frame: Any, *, table: str = "observations", con: Any = None) -> ObservationStore:
+    def from_frame(
+        cls,
+        frame: Any,
+        *,
+        table: str = "observations",
+        con: Any = None,
+        sort: bool = True,
+        dedupe: bool = True,
+    ) -> ObservationStore:
+        """Copy observations (frame or records) into a DuckDB table with ENUM text columns.
+
+        ``sort`` orders the rows by indicator, period and area (skip it for data already in that
+        order); ``dedupe`` keeps one row per key, the most final status (skip it for data known to
+        have one).
+        """
         import duckdb
 
         con = con or duckdb.connect()
-        src = select_best(observation_frame(frame))
+        con.execute("SET enable_progress_bar = false")
+        src = observation_frame(frame) if not isinstance(frame, pl.DataFrame) or dedupe else frame
+        if dedupe:
+            src = select_best(src)
+        casts = []
+        for col in _ENUM_COLUMNS:
+            dtype = src.schema[col]
+            if isinstance(dtype, pl.Enum):
+                values = list(dtype.categories)
+            else:
+                values = src[col].cast(pl.Utf8).unique().drop_nulls().sort().to_list()
+            con.execute(f"CREATE TYPE {table}_{col}_t AS ENUM ({', '.join(_sql_text(v) for v in values)})")
+            casts.append(f"CAST({col} AS {table}_{col}_t) AS {col}")
+        id_col = "id" if "id" in src.columns else "NULL::VARCHAR AS id"
         con.register("_incoming", src.to_arrow())
+        order = " ORDER BY indicator, period, area" if sort else ""
         con.execute(
-            f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _incoming ORDER BY indicator, period, area"
+            f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(casts)}, value, {id_col} FROM _incoming{order}"
         )
         con.unregister("_incoming")
         return cls(con, table)

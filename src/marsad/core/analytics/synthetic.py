@@ -66,31 +66,14 @@ class SyntheticData:
     months: list[str]
 
     def store(self) -> ObservationStore:
-        """The same rows in a DuckDB table with ENUM columns, sorted by indicator and period."""
-        import duckdb
-
-        con = duckdb.connect()
-        con.execute("SET enable_progress_bar = false")
-        for col in ("area", "indicator", "period", "measure", "unit", "status", "qualifier"):
-            cats = list(self.frame.schema[col].categories)
-            con.execute(f"CREATE TYPE {col}_t AS ENUM ({', '.join(_sql_str(c) for c in cats)})")
-        con.register("_incoming", self.frame.to_arrow())
-        con.execute(
-            "CREATE TABLE observations AS SELECT CAST(area AS area_t) AS area,"
-            " CAST(indicator AS indicator_t) AS indicator, CAST(period AS period_t) AS period,"
-            " CAST(measure AS measure_t) AS measure, value, CAST(unit AS unit_t) AS unit,"
-            " CAST(status AS status_t) AS status, CAST(qualifier AS qualifier_t) AS qualifier, id"
-            " FROM _incoming"
+        """The same rows in a DuckDB table with ENUM columns, sorted by indicator and period, and a
+        ``commune_province`` table for hand-written SQL."""
+        store = ObservationStore.from_frame(self.frame, sort=False, dedupe=False)  # generated in order
+        store.con.execute("CREATE TABLE commune_province (area VARCHAR, province VARCHAR)")
+        store.con.executemany(
+            "INSERT INTO commune_province VALUES (?, ?)", list(self.commune_province.items())
         )
-        con.unregister("_incoming")
-        rows = list(self.commune_province.items())
-        con.execute("CREATE TABLE commune_province (area VARCHAR, province VARCHAR)")
-        con.executemany("INSERT INTO commune_province VALUES (?, ?)", rows)
-        return ObservationStore(con, "observations")
-
-
-def _sql_str(s: str) -> str:
-    return "'" + s.replace("'", "''") + "'"
+        return store
 
 
 def synthetic_data(
