@@ -46,7 +46,8 @@ def test_scope_functions(officer, delegated, directive, units, bac_ninh):
     assert visible_assignments(hanoi_planner).count() == 0
 
 
-def test_scope_through_the_pages(client, officer, delegated, directive):
+def test_scope_through_the_pages(client, officer, delegated, directive, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     own, other = delegated[0], delegated[1]
     client.force_login(officer)
     board = client.get("/directives/", HTTP_ACCEPT_LANGUAGE="vi")
@@ -63,10 +64,18 @@ def test_scope_through_the_pages(client, officer, delegated, directive):
     detail = client.get(f"/directives/{directive.pk}/")
     assert detail.status_code == 200
     assert detail.content.decode().count("/directives/assignments/") == 1
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("minutes.txt", b"meeting minutes", content_type="text/plain")
     ok = client.post(
-        f"/directives/assignments/{own.pk}/", {"date": "2025-11-01", "percent": 80, "text": "mine"}
+        f"/directives/assignments/{own.pk}/",
+        {"date": "2025-11-01", "percent": 80, "text": "mine", "evidence": upload},
     )
     assert ok.status_code == 302 and own.reports.get().percent == 80
+    report = own.reports.get()
+    got = client.get(f"/directives/assignments/{own.pk}/evidence/{report.pk}/")
+    assert got.status_code == 200 and b"".join(got.streaming_content) == b"meeting minutes"
+    assert client.get(f"/directives/assignments/{other.pk}/evidence/{report.pk}/").status_code == 404
     bad = client.post(
         f"/directives/assignments/{own.pk}/", {"date": "2025-11-02", "percent": 120, "text": "x"}
     )

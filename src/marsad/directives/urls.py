@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.directive_detail, name="detail"),
     path("<int:pk>/delegate/", views.delegate, name="delegate"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
+    path("assignments/<int:pk>/evidence/<int:report_id>/", views.evidence, name="evidence"),
     path("documents/<int:document_id>/load/", views.load_document, name="load-document"),
     path("recommendations/", views.recommendations, name="recommendations"),
     path("recommendations/<int:pk>/answer/", views.answer, name="answer"),

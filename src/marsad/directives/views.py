@@ -318,3 +318,15 @@ def directive_new(request):
         {"form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@login_required
+def evidence(request, pk: int, report_id: int):
+    """A progress report's attachment, only for those who may see the assignment."""
+    from django.http import FileResponse
+
+    assignment = get_object_or_404(tracking.visible_assignments(request.user), pk=pk)
+    report = get_object_or_404(assignment.reports.exclude(evidence=""), pk=report_id)
+    return FileResponse(
+        report.evidence.open("rb"), as_attachment=True, filename=report.evidence.name.rsplit("/", 1)[-1]
+    )
