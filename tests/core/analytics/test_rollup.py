@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.core.analytics import AreaTree, ObservationStore, rollup
 from marsad.core.analytics.rollup import time_map
@@ -180,3 +182,63 @@ def test_growth_only_like_for_like():
     out = rollup(rows, TREE, "grdp", ["2025Q1"], targets=["P1", "c1"], catalogue=RULES)
     assert val(out, "c1", "2025Q1", "yoy_pct") == pytest.approx(1000 / 9 - 100)
     assert val(out, "P1", "2025Q1", "yoy_pct") is None  # 2 communes now, 1 last year
+
+
+# -- property: the SQL engine against a plain-Python reading of the same rules ----------------
+@st.composite
+def monthly_tree_data(draw):
+    n_prov = draw(st.integers(1, 3))
+    parent, rows = {}, []
+    for p in range(n_prov):
+        prov = f"P{p}"
+        parent[prov] = "VN"
+        for c in range(draw(st.integers(1, 3))):
+            commune = f"{prov}-c{c}"
+            parent[commune] = prov
+            for m in range(1, 7):
+                if draw(st.integers(0, 5)) > 0:  # now and then a month is missing
+                    rows.append(
+                        obs(
+                            "grdp",
+                            "level",
+                            float(draw(st.integers(1, 100))),
+                            area=commune,
+                            period=f"2025{m:02d}",
+                        )
+                    )
+        if draw(st.booleans()):  # sometimes the province reports its Q2 itself
+            rows.append(obs("grdp", "level", float(draw(st.integers(1, 500))), area=prov, period="2025Q2"))
+    return parent, rows
+
+
+def _reference(parent, rows, quarter):
+    months = {"2025Q1": ("202501", "202502", "202503"), "2025Q2": ("202504", "202505", "202506")}[quarter]
+    by = {(r["area"], r["period"]): r["value"] for r in rows}
+    values = {}
+    for area in parent:
+        if (area, quarter) in by:
+            values[area] = by[(area, quarter)]
+        elif all((area, m) in by for m in months):
+            values[area] = sum(by[(area, m)] for m in months)
+    out = {}
+    for prov in [a for a, par in parent.items() if par == "VN"]:
+        communes = [c for c, par in parent.items() if par == prov]
+        if prov in values:
+            out[prov] = values[prov]
+        elif any(c in values for c in communes):
+            out[prov] = sum(values[c] for c in communes if c in values)
+    if out:
+        out["VN"] = sum(out.values())
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(monthly_tree_data())
+def test_engine_matches_a_plain_reading(data):
+    parent, rows = data
+    tree = AreaTree(parent=parent)
+    targets = ["VN", *[a for a, p in parent.items() if p == "VN"]]
+    out = rollup(rows, tree, "grdp", ["2025Q1", "2025Q2"], targets=targets, catalogue=RULES, with_yoy=False)
+    for quarter in ("2025Q1", "2025Q2"):
+        got = {r["area"]: r["value"] for r in out.filter(pl.col("period") == quarter).iter_rows(named=True)}
+        assert got == pytest.approx(_reference(parent, rows, quarter))
