@@ -50,3 +50,26 @@ def test_level_targets_are_pro_rata():
     behind_target = out.filter(out["against"] == "target")
     assert behind_target["area"].to_list() == ["c1"]  # 70 < 75 = 9/12 of 100; 80 is ahead
     assert behind_target["reference"].item() == pytest.approx(75.0)
+
+
+def test_rank_provinces_on_a_rollup():
+    from marsad.core.analytics import AreaTree, rollup
+
+    from .conftest import RULES
+
+    tree = AreaTree(parent=PARENT | {"P1": "VN", "P2": "VN"})
+    rows = [
+        obs("grdp", "level", v, area=a, period=p)
+        for a, p, v in (
+            ("c1", "2025Q1", 11.0),
+            ("c1", "2024Q1", 10.0),
+            ("c4", "2025Q1", 12.0),
+            ("c4", "2024Q1", 10.0),
+        )
+    ]
+    out = rollup(rows, tree, "grdp", ["2025Q1"], targets=["P1", "P2"], catalogue=RULES)
+    ranked = rank(out, "grdp", "2025Q1")
+    assert ranked["area"].to_list() == ["P2", "P1"]  # +20 % before +10 %
+    # the same rule one level up: P1 (+10 %) is behind the mean of VN's units (+15 %)
+    behind = lagging(out, "grdp", "2025Q1", parent=tree, communes=["P1", "P2"])
+    assert behind["area"].to_list() == ["P1"] and behind["reference"].item() == pytest.approx(15.0)

@@ -58,7 +58,7 @@ def lagging(
     period: str,
     measure: str = "yoy_pct",
     *,
-    parent: Mapping[str, str],
+    parent: Mapping[str, str] | Any,
     communes: Iterable[str] | None = None,
     higher_is_better: bool = True,
 ) -> pl.DataFrame:
@@ -68,10 +68,11 @@ def lagging(
       level target is compared pro rata for a part of the year (a 9-month level against 9/12 of
       the year's plan); growth and share targets as they are.
     - average: the mean of the communes of the same province (``parent`` maps commune ->
-      province) for that period.
+      province; an ``AreaTree`` will do) for that period.
     Columns: area, province, value, reference, gap, against ("target" or "province_average").
     """
     p = P.parse(period)
+    parent = getattr(parent, "parent", parent)  # an AreaTree will do
     data = _all(frame)
     actual = data.filter(
         (pl.col("status") != "plan")
