@@ -192,7 +192,10 @@ def _growth(base: FactBase, g: Fact, tol_pp: float):
     if p is None:
         return []
     now = base.get(g.area, g.indicator, g.period)
-    before = base.get(g.area, g.indicator, p.same_period_last_year().code)
+    try:
+        before = base.get(g.area, g.indicator, p.same_period_last_year().code)
+    except P.PeriodError:
+        return []
     if now is None or before is None or now.derived or before.derived or not before.value:
         return []
     expected = (now.value / before.value - 1) * 100

@@ -178,8 +178,7 @@ class FactBase:
             p = _period(f.period)
             if p is None:
                 continue
-            prev = p.same_period_last_year().code
-            nxt = p.shift_years(1).code
+            prev, nxt = _shifted(p, -1), _shifted(p, 1)
             if f.measure == "level":
                 before = self.get(f.area, f.indicator, prev)
                 if before is not None and before.value:
@@ -362,7 +361,7 @@ class FactBase:
         if whole is None:
             return out
         p = _period(period)
-        prev = p.same_period_last_year().code if p else None
+        prev = _shifted(p, -1) if p else None
         whole_before = self.get(area, parent, prev) if prev else None
         for c, part in known.items():
             if part is None:
@@ -440,6 +439,14 @@ def _period(code: str) -> P.Period | None:
         return P.parse(code)
     except P.PeriodError:
         return None
+
+
+def _shifted(p: P.Period, years: int) -> str:
+    """The code of ``p`` moved by ``years`` ("" outside the calendar periods can name)."""
+    try:
+        return p.shift_years(years).code
+    except P.PeriodError:
+        return ""
 
 
 def _try_period(y: int, first: int, last: int) -> P.Period | None:
