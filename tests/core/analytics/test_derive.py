@@ -166,3 +166,17 @@ def test_contributions_sum_to_total_growth(parts, _unused):
     assert sum(contributions) == pytest.approx(total_growth, abs=1e-6)
     shares = [_get(out, c, "2024Q1", "share_pct")["value"] for c in codes]
     assert sum(shares) == pytest.approx(100.0, abs=1e-6)
+
+
+def test_eight_months_from_months_then_the_growth_needed_reads_it():
+    from marsad.core.analytics import growth_needed_for
+
+    rows = [obs("grdp", "level", 10.0, area=A, period=f"2025{m:02d}") for m in range(1, 9)]
+    rows += [obs("grdp", "level", 9.0, area=A, period=f"2024{m:02d}") for m in range(1, 13)]
+    out = derive(rows, RULES)
+    assert _get(out, "grdp", "2025-8M")["value"] == pytest.approx(80.0)
+    assert _get(out, "grdp", "2025-8M", "yoy_pct")["value"] == pytest.approx(80 / 72 * 100 - 100)
+    # target +10 % on 108: 118.8 - 80 = 38.8 over Sept-Dec (last year 36)
+    r = growth_needed_for(rows, A, "grdp", "202508", target_yoy=10, catalogue=RULES)
+    assert r.remainder == ("202509", "2025Q4")
+    assert r.growth_needed_pct == pytest.approx(38.8 / 36 * 100 - 100)

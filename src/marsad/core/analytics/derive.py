@@ -458,7 +458,7 @@ def _try_period(y: int, first: int, last: int) -> P.Period | None:
 
 def _sum_targets(y: int) -> list[P.Period]:
     quarters = [P.quarter(y, q) for q in range(1, 5)]
-    ytd = [P.year_to_date(y, n) for n in (6, 9, 12)]
+    ytd = [P.year_to_date(y, n) for n in range(2, 13)]  # 8M from eight months, 9M from quarters ...
     return [*quarters, *ytd, P.half(y, 2)]
 
 
