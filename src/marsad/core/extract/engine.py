@@ -12,6 +12,7 @@ Precision first: a number with no indicator, or no clear measure, is left out.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -117,8 +118,15 @@ class _Context:
     area: AreaRef | None
     mentions: list[PeriodMention]
     areas: list[AreaMention]
+    mention_starts: list[int] = field(default_factory=list)
+    area_starts: list[int] = field(default_factory=list)
     last_indicator: str | None = None  # of the previous sentence's last fact
     inherit: str | None = None  # the indicator a sentence without one goes on with
+
+
+def _between(items: list, starts: list[int], lo: int, hi: int) -> list:
+    """Items (sorted by start) starting in ``[lo, hi)``, in log time: the reader stays linear."""
+    return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
 def _last_before(items, pos: int, lo: int):
@@ -156,6 +164,8 @@ def extract_with(text: str, rules: LanguageRules, area: str | None, year: int | 
     if doc_area is None and area:
         doc_area = lookup_area(area)
     ctx = _Context(text, rules, doc_year, doc_area, mentions, area_mentions)
+    ctx.mention_starts = [p.start for p in mentions]
+    ctx.area_starts = [a.start for a in area_mentions]
     result = Extraction(language=lang, area=doc_area, year=doc_year)
     first_line = text.lstrip()[:300].split("\n", 1)[0].strip()
     if regex.match(r"https?://\S+$", first_line):
@@ -232,14 +242,11 @@ def _read_sentence(
     ctx: _Context, s: int, e: int, current: PeriodMention | None, result: Extraction
 ) -> PeriodMention | None:
     text, rules = ctx.text, ctx.rules
-    sent_periods = [p for p in ctx.mentions if s <= p.start < e]
+    sent_periods = _between(ctx.mentions, ctx.mention_starts, s, e)
     numbers = [n for n in find_numbers(text[s:e], rules.lang)]
     numbers = [_shift(n, s) for n in numbers]
     inds = rules.find_indicators(text, s, e)
-    sent_areas = [a for a in ctx.areas if s <= a.start < e and a.area != NATION] + [
-        a for a in ctx.areas if s <= a.start < e and a.area == NATION
-    ]
-    sent_areas.sort(key=lambda a: a.start)
+    sent_areas = _between(ctx.areas, ctx.area_starts, s, e)
     target_at = None
     tm = rules.target.search(text, s, e)
     if tm:
@@ -578,7 +585,8 @@ def _read_sections(ctx: _Context, result: Extraction) -> None:
     if not cues:
         return
     cues.sort()
-    fact_spans = [(f.evidence.start, f.evidence.end) for f in result.facts]
+    fact_starts = sorted(f.evidence.start for f in result.facts)
+    para_starts = [ps for ps, _ in paras]
     sections: list[tuple[int, int, int, int, str]] = []
     for i, (cs, ce, kind) in enumerate(cues):
         if sections and sections[-1][4] == kind and cs < sections[-1][1]:
@@ -586,13 +594,13 @@ def _read_sections(ctx: _Context, result: Extraction) -> None:
         # The section runs from its cue's sentence to the next cue of another kind, or the end
         # of the paragraph; directives go on over following paragraphs that hold no figures.
         nxt = next((c[0] for c in cues[i + 1 :] if c[2] != kind), len(text))
-        para = next(((ps, pe) for ps, pe in paras if ps <= cs < pe), (cs, len(text)))
+        k = bisect_right(para_starts, cs) - 1
+        para = paras[k] if k >= 0 and cs < paras[k][1] else (cs, len(text))
         end = min(nxt, para[1])
         if kind == "directives" and nxt > para[1]:
-            for ps, pe in paras:
-                if ps < para[1]:
-                    continue
-                if ps >= nxt or pe - ps < 40 or any(ps <= f0 < pe for f0, _ in fact_spans):
+            for ps, pe in paras[bisect_left(para_starts, para[1]) :]:
+                has_fact = bisect_left(fact_starts, ps) < bisect_left(fact_starts, pe)
+                if ps >= nxt or pe - ps < 40 or has_fact:
                     break
                 if not rules.directive_continue.match(text, ps, pe):
                     break
@@ -619,6 +627,7 @@ def _read_sections(ctx: _Context, result: Extraction) -> None:
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
+    floor = max(floor, pos - 3000)
     for s, e in sentences(text[floor : pos + 1]):
         if s + floor <= pos <= e + floor:
             return s + floor
@@ -628,8 +637,8 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 def _section_period(ctx: _Context, start: int, end: int, previous: str | None) -> str | None:
     # The period the cue sentence names (the last quarter/half/span in it, else its year);
     # else the previous directive section's; else the period after the one reported.
-    cue_end = next((e for s, e in sentences(ctx.text[start:end]) if True), end - start) + start
-    inside = [p for p in ctx.mentions if start <= p.start < cue_end and p.role != COMPARED]
+    cue_end = next(iter(sentences(ctx.text[start : min(end, start + 3000)])), (0, end - start))[1] + start
+    inside = [p for p in _between(ctx.mentions, ctx.mention_starts, start, cue_end) if p.role != COMPARED]
     spans = [p for p in inside if p.kind != "year"]
     if spans:
         return spans[-1].resolve(ctx.year)
@@ -639,8 +648,8 @@ def _section_period(ctx: _Context, start: int, end: int, previous: str | None) -
         return inside[-1].resolve(ctx.year)
     from marsad.core import periods as P
 
-    facts_periods = [p.resolve(ctx.year) for p in ctx.mentions if p.start < start and p.role == CURRENT]
-    facts_periods = [c for c in facts_periods if c]
+    earlier = [p for p in _between(ctx.mentions, ctx.mention_starts, 0, start)[-50:] if p.role == CURRENT]
+    facts_periods = [c for c in (p.resolve(ctx.year) for p in earlier) if c]
     if facts_periods:
         try:
             last = P.parse(facts_periods[-1])

@@ -83,7 +83,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [piece for s, e in spans if text[s:e].strip() for piece in _bounded(text, s, e)]
+
+
+MAX_SENTENCE = 4000  # longer runs without a full stop are cut at a space, so work stays linear
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    if e - s <= MAX_SENTENCE:
+        return [(s, e)]
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
