@@ -15,6 +15,11 @@ Formatter = Callable[[float], str]
 PALETTE = ("#0b4f6c", "#136f63", "#c08a00", "#7a4fa3", "#b54708", "#3d6b9e")
 
 
+def _short(label: str, limit: int = 34) -> str:
+    """Labels longer than the label column are cut (the full name is in the bar's tooltip table)."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def _fmt(value: float) -> str:
     return f"{value:,.1f}"
 
@@ -79,7 +84,8 @@ def bar_chart(
     """Horizontal bars (shares, contributions; negative values go the other way from zero)."""
     if not items:
         return mark_safe("")
-    label_w, value_w, pad = 190, 70, 8
+    label_w, value_w, pad = 230, 64, 8
+    items = [(_short(label), value) for label, value in items]
     height = row * len(items) + 2 * pad
     values = [v for _, v in items]
     hi, lo = max(0.0, *values), min(0.0, *values)

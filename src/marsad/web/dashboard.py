@@ -93,7 +93,12 @@ def periods_of_year(y: int) -> list[str]:
 
 def latest_period(area: Area) -> P.Period | None:
     """The most recent period the area has data for (the longer span when two end together)."""
-    codes = set(Observation.objects.filter(area=area).values_list("period", flat=True).distinct())
+    codes = set(
+        Observation.objects.filter(area=area)
+        .exclude(status="plan")
+        .values_list("period", flat=True)
+        .distinct()
+    )
     parsed = [p for p in (_parse(c) for c in codes) if p is not None]
     if not parsed:
         return None
@@ -101,7 +106,12 @@ def latest_period(area: Area) -> P.Period | None:
 
 
 def available_periods(area: Area) -> list[str]:
-    codes = set(Observation.objects.filter(area=area).values_list("period", flat=True).distinct())
+    codes = set(
+        Observation.objects.filter(area=area)
+        .exclude(status="plan")
+        .values_list("period", flat=True)
+        .distinct()
+    )
     parsed = [p for p in (_parse(c) for c in codes) if p is not None]
     return [p.code for p in sorted(parsed, key=lambda p: (p.end, p.length), reverse=True)]
 
@@ -151,6 +161,7 @@ def build(area: Area, period: P.Period, user=None) -> Dashboard:
         for t in Target.objects.filter(area=area, year=period.year).select_related("indicator")
     }
     if base is not None:
+        _plans_as_targets(base, area, period, indicators, targets)
         board.cards = _cards(base, area, period, indicators, targets)
         board.sector_parent, board.sectors = _sectors(base, area, period, indicators, rules)
         board.needed = _needed(records, area, period, board.cards, rules)
@@ -173,6 +184,25 @@ def _fact_base(records: list[dict], rules: dict):
     except Exception:  # a rule failing must not take the dashboard down; show what is observed
         log.exception("derivation failed for %s", records[0]["area"])
     return base
+
+
+def _plans_as_targets(base, area: Area, period: P.Period, indicators: dict, targets: dict) -> None:
+    """A year's plan entered as an observation (status plan) counts as its target when none is set."""
+    year = str(period.year)
+    for (code, indicator, per, measure, is_plan), fact in base.facts.items():
+        if not is_plan or code != area.code or per != year or measure not in ("level", "yoy_pct"):
+            continue
+        if (indicator, measure) in targets or indicator not in indicators:
+            continue
+        targets[(indicator, measure)] = Target(
+            area=area,
+            indicator=indicators[indicator],
+            year=period.year,
+            measure=measure,
+            value=fact.value,
+            unit=fact.unit,
+            qualifier=Target.Direction.AT_LEAST,
+        )
 
 
 def _cards(base, area: Area, period: P.Period, indicators: dict, targets: dict) -> list[Card]:
