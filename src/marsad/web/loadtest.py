@@ -1,0 +1,401 @@
+"""Load test: the dashboard and an API query under concurrent users, from a second process.
+
+Three steps, each usable alone:
+
+``prepare``  a database in its own data directory: the demo (real areas, sample data, the two
+             seed reports, one user per role) plus the analytics synthetic national set (every
+             current commune x the catalogue's indicators x months, mapped onto the real
+             communes); then an API token and a logged-in session for the demo planner.
+``serve``    gunicorn on 127.0.0.1 over that database (the production server of ``marsad serve``).
+``drive``    run in a separate process: N users, each a keep-alive HTTP/1.1 connection on
+             loopback, request after request (optionally with a think time), for a fixed
+             duration; latencies of complete responses give p50/p95/p99 per target.
+
+``marsad bench web`` (marsad.cli.web) runs the three in order and prints the figures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CREDENTIALS = "loadtest.json"
+LOAD_USER = "planner"  # the demo's provincial planner (Bac Ninh): a scoped, realistic reader
+LOAD_AREA = "VN-24"
+
+
+# -- prepare --------------------------------------------------------------------------------
+def prepare(data_dir: Path, *, months: int = 24, end_year: int = 2025, log=print) -> dict:
+    """Build the load-test database in ``data_dir`` (MARSAD_DATA_DIR must point there already,
+    or DATABASE_URL at an empty database) and return the credentials of the load user."""
+    from marsad.web.boot import setup_django
+
+    setup_django()
+    from marsad.cli.setup import prepare_demo
+
+    started = time.perf_counter()
+    prepare_demo()
+    log(f"demo data ready in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    rows = load_synthetic(months=months, end_year=end_year, log=log)
+    log(f"synthetic national set: {rows:,} observations in {time.perf_counter() - started:.0f} s")
+    credentials = login(LOAD_USER)
+    credentials.update(months=months, synthetic_rows=rows, area=LOAD_AREA)
+    (data_dir / CREDENTIALS).write_text(json.dumps(credentials, indent=2), encoding="utf-8")
+    return credentials
+
+
+def load_synthetic(*, months: int, end_year: int, log=print, batch: int = 50_000) -> int:
+    """Insert the analytics synthetic set, its communes mapped one to one onto the real ones.
+
+    Rows go straight to the observations table in batches (no change records: they are
+    generated, not entered), status ``official`` and measure ``level``.
+    """
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from marsad.areas.models import Area
+    from marsad.core.analytics.synthetic import synthetic_catalogue, synthetic_data
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+
+    communes = list(Area.objects.communes().current().order_by("code").values_list("pk", flat=True))
+    known = dict(Indicator.objects.values_list("code", "pk"))
+    named = [code for code in synthetic_catalogue(30) if not code.startswith("synthetic_")]
+    start_year = end_year + 1 - (months + 11) // 12
+    data = synthetic_data(communes=len(communes), indicators=len(named), months=months, start_year=start_year)
+    frame = data.frame
+    commune_pk = dict(zip(data.communes, communes, strict=True))
+    indicator_pk = {code: known[code] for code in data.catalogue if code in known}
+    missing = set(data.catalogue) - set(indicator_pk)
+    if missing:
+        frame = frame.filter(~frame["indicator"].cast(str).is_in(list(missing)))
+    now = timezone.now()
+    table = Observation._meta.db_table
+    columns = (
+        "area_id, indicator_id, period, measure, status, value, unit, qualifier, source, "
+        "import_file, created_at, updated_at"
+    )
+    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+    total = frame.height
+    done = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        for chunk in frame.iter_slices(batch):
+            rows = [
+                (
+                    commune_pk[area],
+                    indicator_pk[ind],
+                    period,
+                    "level",
+                    "official",
+                    float(value),
+                    unit,
+                    "exact",
+                    "import",
+                    "synthetic",
+                    now,
+                    now,
+                )
+                for area, ind, period, value, unit in zip(
+                    chunk["area"].cast(str),
+                    chunk["indicator"].cast(str),
+                    chunk["period"].cast(str),
+                    chunk["value"],
+                    chunk["unit"].cast(str),
+                    strict=True,
+                )
+            ]
+            cursor.executemany(sql, rows)
+            done += len(rows)
+            log(f"  {done:,} / {total:,}")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return done
+
+
+def login(username: str) -> dict:
+    """An API token and a session cookie for ``username`` (as if they had logged in)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from marsad.accounts.tokens import create_token
+
+    user = get_user_model().objects.get(username=username)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return {
+        "user": username,
+        "token": create_token(user, f"load test {datetime.now(UTC):%Y-%m-%d %H:%M}"),
+        "session_cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+    }
+
+
+# -- serve ----------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(data_dir: Path, port: int, *, workers: int = 0, threads: int = 4) -> subprocess.Popen:
+    """gunicorn (gthread workers) over the load-test database; returns once it answers."""
+    workers = workers or (os.cpu_count() or 1) + 1
+    env = {**os.environ, "MARSAD_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "marsad.web.settings"}
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "marsad.web.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--worker-class",
+        "gthread",
+        "--log-level",
+        "warning",
+        "--keep-alive",
+        "30",
+    ]
+    server = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped (exit {server.returncode})")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start within 60 s")
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+# -- drive ----------------------------------------------------------------------------------
+@dataclass
+class Target:
+    name: str
+    path: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+    bytes: int = 0
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+
+class _Closed(Exception):
+    """The server answered and closed the connection."""
+
+    def __init__(self, status: int, size: int) -> None:
+        super().__init__(status, size)
+        self.status, self.size = status, size
+
+
+async def _request(reader, writer, host: str, target: Target) -> tuple[int, int]:
+    head = [f"GET {target.path} HTTP/1.1", f"Host: {host}", "Connection: keep-alive"]
+    head += [f"{k}: {v}" for k, v in target.headers.items()]
+    writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
+    await writer.drain()
+    status_line = await reader.readline()
+    if not status_line:
+        raise ConnectionError("closed")
+    status = int(status_line.split()[1])
+    length, chunked, close = None, False, False
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b"\n", b""):
+            break
+        name, _, value = line.decode("latin-1").partition(":")
+        name, value = name.strip().lower(), value.strip().lower()
+        if name == "content-length":
+            length = int(value)
+        elif name == "transfer-encoding" and "chunked" in value:
+            chunked = True
+        elif name == "connection" and value == "close":
+            close = True
+    size = 0
+    if chunked:
+        while True:
+            n = int((await reader.readline()).split(b";")[0], 16)
+            if n == 0:
+                await reader.readline()
+                break
+            size += len(await reader.readexactly(n + 2)) - 2
+    elif length is not None:
+        size = len(await reader.readexactly(length))
+    else:
+        size = len(await reader.read())
+        close = True
+    if close:
+        raise _Closed(status, size)
+    return status, size
+
+
+async def _user(url: str, target: Target, until: float, think: float, tally: Tally, stagger: float) -> None:
+    parts = urlsplit(url)
+    host, port = parts.hostname, parts.port or 80
+    await asyncio.sleep(stagger)
+    reader = writer = None
+    while time.monotonic() < until:
+        if writer is None:
+            reader, writer = await asyncio.open_connection(host, port)
+        started = time.perf_counter()
+        try:
+            status, size = await _request(reader, writer, f"{host}:{port}", target)
+        except _Closed as closed:  # answered, then closed: count the answer and reconnect
+            status, size = closed.status, closed.size
+            writer.close()
+            writer = None
+        except (ConnectionError, asyncio.IncompleteReadError, ValueError) as exc:
+            tally.error(type(exc).__name__)
+            if writer is not None:
+                writer.close()
+            writer = None
+            continue
+        elapsed = time.perf_counter() - started
+        if status == 200:
+            tally.latencies.append(elapsed)
+            tally.bytes += size
+        else:
+            tally.error(f"HTTP {status}")
+        if think:
+            await asyncio.sleep(think)
+    if writer is not None:
+        writer.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+async def _drive(url: str, target: Target, users: int, duration: float, think: float, warmup: float) -> dict:
+    # Warm-up: a few requests per worker so imports and caches are not measured.
+    warm = Tally()
+    await asyncio.gather(
+        *(_user(url, target, time.monotonic() + warmup, 0.0, warm, 0.0) for _ in range(min(users, 8)))
+    )
+    tally = Tally()
+    started = time.monotonic()
+    until = started + duration
+    await asyncio.gather(
+        *(_user(url, target, until, think, tally, (i / users) * min(think, 1.0)) for i in range(users))
+    )
+    wall = time.monotonic() - started
+    ms = [v * 1000 for v in tally.latencies]
+    return {
+        "target": target.name,
+        "path": target.path,
+        "users": users,
+        "think_s": think,
+        "duration_s": round(wall, 1),
+        "requests": len(ms),
+        "throughput_rps": round(len(ms) / wall, 1),
+        "p50_ms": round(percentile(ms, 0.50), 1),
+        "p95_ms": round(percentile(ms, 0.95), 1),
+        "p99_ms": round(percentile(ms, 0.99), 1),
+        "mean_ms": round(statistics.fmean(ms), 1) if ms else None,
+        "max_ms": round(max(ms), 1) if ms else None,
+        "errors": tally.errors,
+        "mean_bytes": round(tally.bytes / len(ms)) if ms else 0,
+    }
+
+
+def drive(
+    url: str, target: Target, *, users: int, duration: float, think: float, warmup: float = 3.0
+) -> dict:
+    return asyncio.run(_drive(url, target, users, duration, think, warmup))
+
+
+def drive_in_subprocess(
+    url: str, target: Target, *, users: int, duration: float, think: float, warmup: float = 3.0
+) -> dict:
+    """The load generator in its own process (so it does not share a CPU scheduler slot with
+    the caller's Python); its JSON result on stdout."""
+    spec = json.dumps(
+        {
+            "url": url,
+            "target": target.__dict__,
+            "users": users,
+            "duration": duration,
+            "think": think,
+            "warmup": warmup,
+        }
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "marsad.web.loadtest", spec],
+        capture_output=True,
+        text=True,
+        timeout=duration + warmup + 120,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def targets(credentials: dict, *, area: str = LOAD_AREA, period: str = "2025Q2") -> list[Target]:
+    """The two things measured: the dashboard page (session) and an API query (token)."""
+    year = period[:4]
+    return [
+        Target(
+            "dashboard",
+            f"/dashboard/?area={area}&period={period}",
+            {"Cookie": credentials["session_cookie"], "Accept-Language": "ar"},
+        ),
+        Target(
+            "api-observations",
+            f"/api/observations?area={area}&subtree=true&indicator=grdp"
+            f"&period_from={year}Q1&period_to={period}&limit=100",
+            {"Authorization": f"Bearer {credentials['token']}"},
+        ),
+    ]
+
+
+if __name__ == "__main__":  # the load generator process
+    spec = json.loads(sys.argv[1])
+    result = drive(
+        spec["url"],
+        Target(**spec["target"]),
+        users=spec["users"],
+        duration=spec["duration"],
+        think=spec["think"],
+        warmup=spec["warmup"],
+    )
+    print(json.dumps(result))
