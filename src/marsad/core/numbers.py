@@ -116,7 +116,7 @@ _CURRENCY_BEFORE = [(r"VND\s?|VNĐ\s?", "VND"), (r"US\$\s?|USD\s?|\$\s?", "USD")
 _COUNT_NOUNS = {
     "ar": [
         (r"مشروع(?:ًا|ا)?|مشاريع|مشروعات", "projects"),
-        (r"مؤسسة|مؤسسات|شركة|شركات", "enterprises"),
+        (r"مؤسسة|مؤسسات|شركة|شركات|مؤسسة\s+أعمال", "enterprises"),
         (r"زائر(?:ًا|ا)?|زوار|سائح(?:ًا|ا)?|سياح|سائحين|زائرين", "visitors"),
     ],
     "vi": [
@@ -168,9 +168,9 @@ _QUALIFIERS_BEFORE = {
 }
 # Qualifiers written after the number: "7% تقريبًا".
 _QUALIFIERS_AFTER = {
-    "ar": [(r"تقريب(?:ًا|ا|اً)", "about")],
-    "vi": [],
-    "en": [(r"or\s+(?:so|more)", "about")],
+    "ar": [(r"تقريب(?:ًا|ا|اً)", "about"), (r"أو\s+أكثر|فأكثر|على\s+الأقل", "at_least")],
+    "vi": [(r"trở\s+lên", "at_least")],
+    "en": [(r"or\s+so", "about"), (r"or\s+(?:more|higher|above)", "at_least")],
 }
 
 _NUM_EN = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"

@@ -408,10 +408,15 @@ def _read_number(
     code = ind[2] if ind else ctx.inherit
     ind_start = ind[0] if ind else None
     after_link = rules.indicator_after_link.match(text, n.end, e)
-    if after_link:
-        following = [i for i in inds if i[0] >= after_link.end() and i[0] - after_link.end() <= 2]
+    grows_after = False
+    if after_link and (ind is None or n.unit != "%"):
+        # "VND1.46 trillion from tourism services", "1,2 tỷ USD vốn FDI", "8.5% GRDP growth".
+        following = [i for i in inds if i[0] == after_link.end() and i[0] >= n.num_end]
         if following:
             code, ind_start = following[0][2], None
+            grows_after = bool(
+                rules.growth_word.match(text, following[0][1] + 1, min(e, following[0][1] + 20))
+            )
     if n.count_noun:
         following = [i for i in inds if i[0] >= n.num_end and i[0] - n.end <= 25]
         if following and following[0][2] in COUNT_INDICATORS:
@@ -466,7 +471,7 @@ def _read_number(
                 ev_end = share_a.end()
             elif share_b:
                 cue_start = window_lo + share_b[0]
-        elif nearest or yoy_after:
+        elif nearest or yoy_after or grows_after:
             measure = "yoy_pct"
             if nearest and nearest[1] == "down":
                 value = -value

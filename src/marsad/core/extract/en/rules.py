@@ -29,6 +29,7 @@ NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
        "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]  # fmt: skip
+_MONTHS = "|".join(MONTHS)
 YEAR = r"(?:\s*(?:of|in)?\s*(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?"
 
 
@@ -52,6 +53,11 @@ def _half(m):
 
 def _month(m):
     return "month", MONTHS.index(m.group("m").lower()) + 1
+
+
+def _span(m):
+    n = MONTHS.index(m.group("m").lower()) + 1
+    return ("year", None) if n == 12 else ("ytd", n)
 
 
 def _year(m):
@@ -81,7 +87,20 @@ PERIODS = [
         regex.compile(rf"(?<!\w)(?:H(?P<h>[12])|(?:the\s+)?(?P<h>first|second)\s+half){YEAR}", I), _half
     ),
     PeriodRule(
-        regex.compile(rf"(?<!\w)(?P<m>{'|'.join(MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)", I), _month
+        regex.compile(
+            rf"(?<!\w)(?:January|Jan\.?)\s*[-–—]\s*(?P<m>{_MONTHS})"
+            rf"(?:\s+(?:period\s+)?(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)",
+            I,
+        ),
+        _span,
+    ),
+    PeriodRule(regex.compile(r"(?<!\w)(?P<n>[1-9]|1[01])M\s*(?P<year>(?:19|20)\d\d)?(?!\w)"), _months),
+    # A month with a day ("June 30", "30 June") is a date, not a period.
+    PeriodRule(
+        regex.compile(
+            rf"(?<!\d\s)(?<!\w)(?P<m>{_MONTHS})(?!\s+\d{{1,2}}(?!\d))(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)", I
+        ),
+        _month,
     ),
     PeriodRule(
         regex.compile(
@@ -193,12 +212,12 @@ RULES = LanguageRules(
     last_year=regex.compile(r"\s*(?:of\s+)?last\s+year", I),
     up=words(["up", "increase", "increased", "increasing", "increases", "an increase of", "rose", "rise", "rising",
               "grew", "growth", "growing", "went up", "gained", "higher by", "climbed", "expanded", "surged",
-              "jumped", "up by"], "en"),
+              "jumped", "up by", "y-o-y"], "en"),
     down=words(["down", "decrease", "decreased", "decreasing", "fell", "fall", "falling", "declined", "decline",
                 "dropped", "drop", "contracted", "shrank", "went down", "lower by"], "en"),
     yoy_after=regex.compile(
         r"\s*(?:(?:over|compared\s+(?:with|to)|from|against|on|versus)\s+(?:the\s+)?(?:same\s+period(?:\s+(?:of|in)\s+(?:the\s+)?(?:previous|last)\s+year)?|previous\s+year|last\s+year|a\s+year\s+earlier|year\s+earlier|prior\s+year|(?:19|20)\d\d)"
-        r"|year[\s-]on[\s-]year|y/y|yoy(?!\w)|annually)",
+        r"|year[\s-]on[\s-]year|y-o-y|y/y|yoy(?!\w)|annually)",
         I,
     ),
     plan_after=regex.compile(
@@ -225,7 +244,7 @@ RULES = LanguageRules(
     comparison=regex.compile(r"(?:lower|higher|slower|faster)(?!\w)", I),
     comparison_after=regex.compile(r"\s*than", I),
     comparison_before=regex.compile(r"(?:lower|higher)\s+than\s+(?:the\s+)?(?:last|previous)\s+year(?:\s+the)?\s*$", I),
-    indicator_after_link=regex.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:in|from|of|for)\s+", I),
+    indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:in|from|of|for|worth\s+of)\s+)?", I),
     growth_word=words(["growth", "growth rate", "grew", "grow"], "en"),
     directive_cue=regex.compile(
         r"(?:key|main|major|priority|following)\s+tasks|tasks\s+(?:for|in)\s+(?:the\s+)?(?:coming|next|remaining|rest|second|third|fourth|last|final)"

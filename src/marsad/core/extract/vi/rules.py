@@ -217,6 +217,7 @@ RULES = LanguageRules(
     comparison=regex.compile(r"(?:thấp|cao)\s+hơn", I),
     comparison_after=regex.compile(r"\s*(?:so\s+với|\(|,)", I),
     growth_word=words(["tăng trưởng", "tốc độ tăng"], "vi"),
+    indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:từ|cho|của)\s+)?", I),
     directive_cue=regex.compile(
         r"nhiệm\s+vụ\s+(?:trọng\s+tâm|trọng\s+yếu|chủ\s+yếu|chính|giải\s+pháp|và\s+giải\s+pháp)"
         r"|(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:sở|ngành|địa\s+phương|cấp|đơn\s+vị|huyện|xã)"
