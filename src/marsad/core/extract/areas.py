@@ -241,3 +241,32 @@ class AreaFinder:
 @lru_cache(maxsize=3)
 def area_finder(lang: str) -> AreaFinder:
     return AreaFinder(lang)
+
+
+@lru_cache(maxsize=1)
+def _by_english_name() -> dict[str, list]:
+    gaz = _gazetteer()
+    if gaz is None:
+        return {}
+    table: dict[str, list] = {}
+    for rec in gaz.provinces(include_closed=True):
+        table.setdefault(rec.name_en, []).append(rec)
+    return table
+
+
+@lru_cache(maxsize=4096)
+def area_in_time(area: AreaRef | None, period: str | None) -> AreaRef | None:
+    """The province of that name as it was during ``period``: a 2023 figure for "Bac Ninh" is
+    the pre-merger province (VN-OLD-27), a 2025-9M figure the merged one (VN-24)."""
+    if area is None or not period or area == NATION:
+        return area
+    from marsad.core import periods
+
+    try:
+        end = periods.parse(period).end
+    except periods.PeriodError:
+        return area
+    for rec in _by_english_name().get(area.name or "", []):
+        if rec.valid_on(end):
+            return AreaRef(rec.code, rec.name_en)
+    return area

@@ -176,9 +176,24 @@ def extract_with(text: str, rules: LanguageRules, area: str | None, year: int | 
         current = _read_sentence(ctx, s, e, current, result)
 
     result.reporting_period = _reporting_period(ctx, result)
+    _areas_in_time(result)
     _dedupe(result)
     _read_sections(ctx, result)
     return result
+
+
+def _areas_in_time(result: Extraction) -> None:
+    from dataclasses import replace
+
+    from .areas import area_in_time
+
+    result.area = area_in_time(
+        result.area, result.reporting_period or (str(result.year) if result.year else None)
+    )
+    for name in ("facts", "targets"):
+        setattr(
+            result, name, [replace(f, area=area_in_time(f.area, f.period)) for f in getattr(result, name)]
+        )
 
 
 def _document_area(mentions: list[AreaMention]) -> AreaRef | None:
@@ -625,10 +640,14 @@ def _read_sections(ctx: _Context, result: Extraction) -> None:
         items = _split_items(text, start, end, cs, ce, kind, rules)
         target = getattr(result, kind)
         for a, b in items:
-            ev = Evidence.of(text, a, b)
+            header = _HEADER.match(text, a, b)  # the corpus's " date 2022-04" record line
+            ev = Evidence.of(text, header.end() if header else a, b)
             if len(ev.text) < 12 or text[b - 1 : b] == ":":
                 continue  # a heading ("difficulties include:") is no item
             target.append(Item(ev.text, period, ev))
+
+
+_HEADER = regex.compile(r"\s*date\s+\d{4}-\d{2}\s+")
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:

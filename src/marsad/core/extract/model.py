@@ -24,7 +24,7 @@ class Evidence:
         # Trim spaces and clause punctuation so the span reads cleanly.
         while start < end and text[start] in " \t\r\n,،;؛:.(":
             start += 1
-        while end > start and text[end - 1] in " \t\r\n,،;؛:(":
+        while end > start and text[end - 1] in " \t\r\n,،;؛:(.":
             end -= 1
         return cls(start, end, text[start:end])
 
