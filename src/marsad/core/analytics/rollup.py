@@ -155,7 +155,7 @@ class ObservationStore:
     Sort the table by indicator and period (zone maps then skip most of it) and store the
     low-cardinality columns as ENUMs (see ``synthetic.SyntheticData.store``). The store treats
     its table as a read-only snapshot and caches what it learns about it: the period ENUM's
-    codes, and which areas have observations of each indicator.
+    codes, and which areas and periods each indicator has observations for.
     """
 
     def __init__(self, con: Any, table: str = "observations") -> None:
@@ -164,6 +164,7 @@ class ObservationStore:
         self._period_codes: dict[str, int] | None = None
         self._period_codes_known = False
         self._areas: dict[str, frozenset[str]] = {}
+        self._periods: dict[str, frozenset[str]] = {}
         self._tmaps: dict[tuple, tuple[Any, list[str]]] = {}
 
     @classmethod
@@ -222,34 +223,53 @@ class ObservationStore:
             self._period_codes_known = True
         return self._period_codes
 
-    def time_map(self, wanted: tuple[str, ...], time_aggregation: str) -> tuple[Any, list[str]]:
-        """:func:`time_map` of the output periods (``out_i`` = their index) as Arrow, with the
-        ENUM code of each source period when the table has one; and the source period codes."""
-        key = (wanted, time_aggregation)
+    def time_map(
+        self, wanted: tuple[str, ...], time_aggregation: str, indicator: str
+    ) -> tuple[Any, list[str], bool]:
+        """:func:`time_map` of the output periods (``out_i`` = their index) as Arrow, kept to the
+        source periods the indicator has, with each one's ENUM code when the table has ENUMs;
+        the source period codes; and whether each output period has a single grain left (then
+        no grain needs choosing per area)."""
+        key = (wanted, time_aggregation, indicator)
         if key not in self._tmaps:
+            present = self.periods_with(indicator)
             # one block per position: a period may be both wanted and last year's of another
             tmap = pl.concat(
                 [
                     time_map([code], time_aggregation).with_columns(out_i=pl.lit(i, dtype=pl.Int16))
                     for i, code in enumerate(wanted)
                 ]
+            ).filter(pl.col("src").is_in(list(present)))
+            single = (
+                tmap.is_empty() or tmap.group_by("out_i").agg(pl.col("grain").n_unique())["grain"].max() == 1
             )
             codes = self.period_codes()
             if codes is not None:
                 tmap = tmap.with_columns(
                     src_code=pl.col("src").replace_strict(codes, default=-1, return_dtype=pl.Int32)
                 )
-            self._tmaps[key] = (tmap.to_arrow(), tmap["src"].unique().to_list())
+            self._tmaps[key] = (tmap.to_arrow(), tmap["src"].unique().to_list() or [""], single)
         return self._tmaps[key]
 
     def areas_with(self, indicator: str) -> frozenset[str]:
         """The areas that have any observation of ``indicator``."""
         if indicator not in self._areas:
-            rows = self.con.sql(
-                f"SELECT DISTINCT area::VARCHAR FROM {self.table} WHERE indicator = ?", params=[indicator]
-            ).fetchall()
-            self._areas[indicator] = frozenset(r[0] for r in rows)
+            self._scan(indicator)
         return self._areas[indicator]
+
+    def periods_with(self, indicator: str) -> frozenset[str]:
+        """The periods ``indicator`` has any observation for."""
+        if indicator not in self._periods:
+            self._scan(indicator)
+        return self._periods[indicator]
+
+    def _scan(self, indicator: str) -> None:
+        rows = self.con.sql(
+            f"SELECT DISTINCT area::VARCHAR, period::VARCHAR FROM {self.table} WHERE indicator = ?",
+            params=[indicator],
+        ).fetchall()
+        self._areas[indicator] = frozenset(r[0] for r in rows)
+        self._periods[indicator] = frozenset(r[1] for r in rows)
 
 
 def period_range(first: str, last: str) -> list[str]:
@@ -341,9 +361,11 @@ def rollup(
         frame = select_best(observation_frame(observations)).filter(pl.col("indicator") == indicator)
         store, cleanup = ObservationStore(duckdb.connect(), "_obs"), True
         store.con.register("_obs", frame.to_arrow())
-        observed = frozenset(frame["area"].unique().to_list())
+        store._areas[indicator] = frozenset(frame["area"].unique().to_list())
+        store._periods[indicator] = frozenset(frame["period"].unique().to_list())
+        observed = store.areas_with(indicator)
     shadowing = not observed.isdisjoint(blockers)
-    tmap, src_periods = store.time_map(tuple(wanted), rule.time_aggregation)
+    tmap, src_periods, single_grain = store.time_map(tuple(wanted), rule.time_aggregation, indicator)
     con = store.con
     con.register("_tmap", tmap)
     con.register("_pairs", pairs)
@@ -358,6 +380,7 @@ def rollup(
             shadowing=shadowing,
             enum_periods=store.period_codes() is not None,
             n_yoy=len(periods) if with_yoy else 0,
+            single_grain=single_grain,
         )
         result = con.sql(sql, params=[indicator, src_periods]).pl()
     finally:
@@ -380,6 +403,7 @@ def _rollup_sql(
     shadowing: bool,
     enum_periods: bool,
     n_yoy: int,
+    single_grain: bool = False,
 ) -> str:
     # 1. per area and output period, the best complete grain: the period itself, else its
     #    quarters, else its months; 2. areas into targets (an observed ancestor shadows below);
@@ -398,6 +422,10 @@ def _rollup_sql(
         if shadowing
         else ""
     )
+    if single_grain:  # one grain per output period: nothing to choose per area
+        t_body = f"SELECT area::VARCHAR AS area, out_i, v {', ids' if trace else ''} FROM per_grain"
+    else:
+        t_body = f"SELECT area::VARCHAR AS area, out_i, arg_min(v, grain) AS v {pick_ids} FROM per_grain GROUP BY area, out_i"
     if n_yoy:
         final = f"""
     SELECT cur.*, prev.value AS value_prev, prev.n_areas AS n_prev
@@ -417,10 +445,7 @@ def _rollup_sql(
         GROUP BY o.area, m.out_i, m.grain
         HAVING count(*) = max(m.need)
     ),
-    t AS (
-        SELECT area::VARCHAR AS area, out_i, arg_min(v, grain) AS v {pick_ids}
-        FROM per_grain GROUP BY area, out_i
-    ),
+    t AS ({t_body}),
     lv AS (
         SELECT c.target AS area, t.out_i, {agg} AS value, count(*) AS n_areas {out_ids}
         FROM t JOIN _pairs c ON t.area = c.source {own_only} {shadow}
