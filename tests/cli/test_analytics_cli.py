@@ -8,8 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from marsad.cli.analytics import read_observation_file
 from marsad.cli.main import app
 
 
@@ -181,3 +184,37 @@ def test_growth_needed_for_a_year_to_date(tmp_path):
     needed = json.loads(res.stdout)["growth_needed"]
     assert abs(needed["growth_needed_pct"] - 12.5) < 1e-9
     assert needed["remainder"] == ["2025Q4"] and not needed["weight_assumed"]
+
+
+# -- the file reader round-trips what it is given ----------------------------------------------
+_record = st.fixed_dictionaries(
+    {
+        "area": st.sampled_from(["VN", "VN-24", "VN-OLD-58", "VN-24-07420"]),
+        "indicator": st.sampled_from(["grdp", "budget_revenue", "cpi"]),
+        "period": st.sampled_from(["2024Q1", "2025-9M", "202403", "2024"]),
+        "measure": st.sampled_from(["level", "yoy_pct", "plan_pct"]),
+        "value": st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+        "qualifier": st.sampled_from(["exact", "more_than", "about"]),
+    }
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_record, min_size=1, max_size=8), st.sampled_from(["csv", "json"]))
+def test_file_reader_round_trip(tmp_path, records, kind):
+    path = tmp_path / f"obs.{kind}"
+    if kind == "json":
+        path.write_text(json.dumps({"observations": records}), encoding="utf-8")
+    else:
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(records[0]))
+            w.writeheader()
+            w.writerows({**r, "value": repr(r["value"])} for r in records)
+    back = read_observation_file(path)
+    assert [{k: r[k] for k in records[0]} for r in back] == records
+
+
+def test_file_reader_reads_eastern_digits_and_thousands(tmp_path):
+    path = tmp_path / "obs.csv"
+    path.write_text('area,indicator,period,value\nVN-24,grdp,2024Q1,"٥,٨٠٠"\n', encoding="utf-8")
+    assert read_observation_file(path)[0]["value"] == 5800.0
