@@ -30,6 +30,7 @@ NEVER = regex.compile(r"(?!)")
 # Indicators whose level is money, a count, or a rate; decides the unit of a bare scale.
 COUNT_INDICATORS = {"visitors": "visitors", "new_enterprises": "enterprises"}
 RATE_INDICATORS = {"cpi", "poverty_rate"}
+PREVIOUS = "@previous"  # lexicon code of anaphora ("this sector")
 LEVEL_RATES = {"poverty_rate"}  # a % after these is the rate, whatever verb precedes it
 
 
@@ -122,6 +123,9 @@ class _Context:
     area_starts: list[int] = field(default_factory=list)
     last_indicator: str | None = None  # of the previous sentence's last fact
     inherit: str | None = None  # the indicator a sentence without one goes on with
+    previous_indicator: str | None = None  # what "this sector" refers to
+    last_area: AreaRef | None = None
+    previous_area: AreaRef | None = None
 
 
 def _between(items: list, starts: list[int], lo: int, hi: int) -> list:
@@ -303,6 +307,8 @@ def _read_sentence(
     ctx.inherit = None
     if ctx.last_indicator and not inds and any(p.start - s <= 25 for p in sent_periods):
         ctx.inherit = ctx.last_indicator
+    ctx.previous_indicator = ctx.last_indicator
+    ctx.previous_area = ctx.last_area
     ctx.last_indicator = None
     prev_end = s
     prev_measure: str | None = None
@@ -330,6 +336,7 @@ def _read_sentence(
             continue
         prev_measure, prev_indicator = fact.measure, fact.indicator
         ctx.last_indicator = fact.indicator
+        ctx.last_area = fact.area
         if target_at is not None and target_at < n.start:
             period = _target_period(ctx, sent_periods, n.start, current, after=n.end)
             qual = fact.qualifier if fact.qualifier != "estimate" else "exact"
@@ -422,6 +429,11 @@ def _read_number(
             ind = i
     code = ind[2] if ind else ctx.inherit
     ind_start = ind[0] if ind else None
+    carried = ind is None and code is not None  # the indicator comes from the sentence before
+    if code == PREVIOUS:  # "this sector", "khu vực này": the sector of the sentence before
+        prev_code = ctx.last_indicator or ctx.previous_indicator
+        code = prev_code if prev_code and prev_code.startswith("va_") else None
+        carried = not ctx.last_indicator
     after_link = rules.indicator_after_link.match(text, n.end, e)
     grows_after = False
     if after_link and (ind is None or n.unit != "%"):
@@ -550,6 +562,8 @@ def _read_number(
     if period is None and ctx.year:
         period = str(ctx.year)
     area = ctx.area
+    if carried and ctx.previous_area is not None:
+        area = ctx.previous_area
     a_before = [a for a in sent_areas if a.end <= n.start]
     if a_before:
         area = a_before[-1].area

@@ -165,6 +165,8 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("عائدات السياحة", "tourism_revenue"),
     ("معدل الفقر", "poverty_rate"),
     ("نسبة الفقر", "poverty_rate"),
+    ("هذا القطاع", "@previous"),
+    ("القطاع نفسه", "@previous"),
     # Known non-indicators: a figure after these belongs to something the catalogue lacks.
     ("قيمة الإنتاج", None),
     ("القيمة الإنتاجية", None),

@@ -183,6 +183,8 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("tourism services", "tourism_revenue"),
     ("tourism receipts", "tourism_revenue"),
     ("re:poverty\\s+rate|rate\\s+of\\s+poor\\s+households", "poverty_rate"),
+    ("this sector", "@previous"),
+    ("the sector", "@previous"),
     # Known non-indicators (parts of a total, other aggregates).
     ("domestic revenue", None),
     ("domestic sources", None),

@@ -152,6 +152,9 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("tổng thu du lịch", "tourism_revenue"),
     ("tỷ lệ hộ nghèo", "poverty_rate"),
     ("tỉ lệ hộ nghèo", "poverty_rate"),
+    ("khu vực này", "@previous"),
+    ("ngành này", "@previous"),
+    ("lĩnh vực này", "@previous"),
     # Known non-indicators (parts of a total, other aggregates): their figures are left out.
     ("thu nội địa", None),
     ("thu từ dầu khí", None),
