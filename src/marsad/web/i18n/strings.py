@@ -380,6 +380,29 @@ WEB = {
     "No data for this choice.": ("لا بيانات لهذا الاختيار.", "Không có số liệu cho lựa chọn này."),
     "Download CSV": ("تنزيل CSV", "Tải CSV"),
     "Download XLSX": ("تنزيل XLSX", "Tải XLSX"),
+    # vocabularies and units
+    "estimate": ("تقدير", "ước tính"),
+    "preliminary": ("أولي", "sơ bộ"),
+    "official": ("رسمي", "chính thức"),
+    "level": ("المستوى", "giá trị"),
+    "growth on the same period last year (%)": (
+        "النمو مقارنة بالفترة نفسها من العام الماضي (٪)",
+        "tăng so với cùng kỳ (%)",
+    ),
+    "share of the year's plan (%)": ("نسبة تحقيق خطة العام (٪)", "đạt so với kế hoạch năm (%)"),
+    "share (%)": ("الحصة (٪)", "tỷ trọng (%)"),
+    "contribution to growth (pp)": ("المساهمة في النمو (نقاط مئوية)", "đóng góp vào tăng trưởng (điểm %)"),
+    "exact": ("بالضبط", "chính xác"),
+    "more than": ("أكثر من", "hơn"),
+    "less than": ("أقل من", "dưới"),
+    "about": ("نحو", "khoảng"),
+    "at least": ("على الأقل", "ít nhất"),
+    "billion VND": ("مليار دونغ", "tỷ đồng"),
+    "million USD": ("مليون دولار", "triệu USD"),
+    "index": ("مؤشر", "chỉ số"),
+    "enterprises": ("مؤسسة", "doanh nghiệp"),
+    "visitors": ("زائر", "lượt khách"),
+    "pp": ("نقطة مئوية", "điểm %"),
 }
 
 # msgid tuple (singular, plural): (Arabic forms, Vietnamese forms)

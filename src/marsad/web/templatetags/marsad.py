@@ -85,3 +85,41 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+# Words of the fixed vocabularies and the catalogue's units, shown in the page's language.
+def _labels() -> dict[str, str]:
+    return {
+        # statuses
+        "plan": _("plan"),
+        "estimate": _("estimate"),
+        "preliminary": _("preliminary"),
+        "official": _("official"),
+        # measures
+        "level": _("level"),
+        "yoy_pct": _("growth on the same period last year (%)"),
+        "plan_pct": _("share of the year's plan (%)"),
+        "share_pct": _("share (%)"),
+        "contribution_pp": _("contribution to growth (pp)"),
+        # qualifiers
+        "exact": _("exact"),
+        "more_than": _("more than"),
+        "less_than": _("less than"),
+        "about": _("about"),
+        "at_least": _("at least"),
+        # units
+        "billion VND": _("billion VND"),
+        "million USD": _("million USD"),
+        "index": _("index"),
+        "enterprises": _("enterprises"),
+        "visitors": _("visitors"),
+        "pp": _("pp"),
+    }
+
+
+@register.filter
+def label(word):
+    """A status, measure, qualifier or unit in the page's language (unknown words unchanged)."""
+    if word is None:
+        return ""
+    return _labels().get(str(word), word)
