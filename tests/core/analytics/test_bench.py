@@ -21,3 +21,19 @@ def test_tiny_bench_runs_and_agrees():
     assert d["rows"] == 60 * 2 * 36
     assert d["results_agree"], d
     assert set(d["median_ms"]) == {"engine", "engine_traced", "raw_sql", "polars"}
+
+
+def test_synthetic_breakdowns_add_up():
+    import polars as pl
+
+    from marsad.core.analytics import check_consistency
+
+    data = synthetic_data(communes=5, indicators=5, months=3)
+    assert check_consistency(data.frame, data.catalogue) == []
+    grdp = data.frame.filter(pl.col("indicator") == "grdp")["value"].sum()
+    parts = data.frame.filter(
+        pl.col("indicator").is_in(
+            ["va_industry_construction", "va_services", "va_agriculture_forestry_fishery", "product_taxes"]
+        )
+    )["value"].sum()
+    assert abs(grdp - parts) < 1e-6 * grdp

@@ -117,6 +117,11 @@ def synthetic_data(
     season = 1.0 + 0.1 * np.sin(2 * np.pi * (np.arange(n_m) % 12) / 12.0).reshape(1, n_m, 1)
     values = size * np.exp(trend * t) * season
     values *= rng.normal(1.0, 0.03, size=values.shape)
+    # breakdowns add up: a whole is the sum of its parts (GRDP = sectors + product taxes)
+    for whole in {r.parent for r in catalogue.values()} - {None}:
+        parts = [ind_codes.index(c) for c, r in catalogue.items() if r.parent == whole]
+        if whole in ind_codes and parts:
+            values[ind_codes.index(whole)] = values[parts].sum(axis=0)
     values = values.astype(np.float64).ravel()  # order: indicator, month, commune
 
     total = n_i * n_m * n_c

@@ -99,8 +99,8 @@ def _rolled(
 ) -> list[Fact]:
     """Levels of ``area`` rolled up from the areas below it, for the indicators it lacks.
 
-    The areas below are first completed with their own derived levels (Ninh Thuan's Q1-2023
-    GRDP from its Q1-2024 level and growth), and last year's level is kept only when as many
+    Closed provinces below are first completed with their own derived levels (Ninh Thuan's
+    Q1-2023 GRDP from its Q1-2024 level and growth), and last year's level is kept only when as many
     areas make it up as this year's: a growth between unlike sets of areas would mislead.
     """
     below = set(tree.subtree(area)) - {area}
@@ -121,9 +121,16 @@ def _rolled(
     ]
     if not lacking:
         return []
-    completed = derive(sub.filter(pl.col("indicator").is_in(lacking)), catalogue).filter(
-        (pl.col("measure") == "level") & (pl.col("status") != "plan")
-    )
+    # complete the closed provinces (few, with whole-province figures); communes roll up as they are
+    rows_needed = sub.filter(pl.col("indicator").is_in(lacking))
+    closed = pl.col("area").is_in(list(tree.successor))
+    completed = pl.concat(
+        [
+            derive(rows_needed.filter(closed), catalogue).drop("derived", "inputs", "method"),
+            rows_needed.filter(~closed),
+        ],
+        how="diagonal_relaxed",
+    ).filter((pl.col("measure") == "level") & (pl.col("status") != "plan"))
     out: list[Fact] = []
     for indicator in lacking:
         rows = completed.filter(pl.col("indicator") == indicator)
