@@ -155,7 +155,8 @@ class ObservationStore:
     Sort the table by indicator and period (zone maps then skip most of it) and store the
     low-cardinality columns as ENUMs (see ``synthetic.SyntheticData.store``). The store treats
     its table as a read-only snapshot and caches what it learns about it: the period ENUM's
-    codes, and which areas and periods each indicator has observations for.
+    codes, and which areas and periods each indicator has observations for. Like its DuckDB
+    connection, a store serves one thread at a time (give each worker its own, or a ``cursor()``).
     """
 
     def __init__(self, con: Any, table: str = "observations") -> None:
