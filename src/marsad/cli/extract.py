@@ -117,21 +117,23 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
 
         from marsad.core.extract import extract
 
-        _, docs = _corpus_text(size_kb)
         total_kb = 0.0
         total_s = 0.0
-        for lang, text in docs:
-            kb = len(text.encode("utf-8")) / 1024
-            best = float("inf")
-            found = 0
-            for _ in range(max(1, rounds)):
-                t0 = time.perf_counter()
-                result = extract(text, lang=lang)
-                best = min(best, time.perf_counter() - t0)
-                found = len(result.facts) + len(result.targets)
-            total_kb += kb
-            total_s += best
-            typer.echo(
-                f"extract {lang}: {kb:8.0f} KB in {best:6.2f} s = {kb / best:8.1f} KB/s ({found} facts+targets)"
-            )
+        # Two sizes, the second four times the first: equal KB/s shows the time is linear.
+        for factor in (1, 4):
+            _, docs = _corpus_text(size_kb * factor)
+            for lang, text in docs:
+                kb = len(text.encode("utf-8")) / 1024
+                best = float("inf")
+                found = 0
+                for _ in range(max(1, rounds)):
+                    t0 = time.perf_counter()
+                    result = extract(text, lang=lang)
+                    best = min(best, time.perf_counter() - t0)
+                    found = len(result.facts) + len(result.targets)
+                total_kb += kb
+                total_s += best
+                typer.echo(
+                    f"extract {lang}: {kb:8.0f} KB in {best:6.2f} s = {kb / best:8.1f} KB/s ({found} facts+targets)"
+                )
         typer.echo(f"extract all: {total_kb:8.0f} KB in {total_s:6.2f} s = {total_kb / total_s:8.1f} KB/s")

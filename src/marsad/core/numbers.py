@@ -215,8 +215,18 @@ def to_ascii_digits(text: str) -> str:
     out = text.translate(_DIGITS)
     if "،" in out:
         # The Arabic comma between two digits is a thousands mark ("12،984").
-        out = regex.sub(r"(?<=\d)،(?=\d{3}(?!\d))", ",", out)
+        out = _RE_AR_THOUSANDS.sub(",", out)
     return out
+
+
+_RE_DIGITS = regex.compile(r"[\d.,]+")
+_RE_ANY_DIGIT = regex.compile(r"\d")
+_RE_VI_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_RE_VI_DECIMAL = regex.compile(r"\d+,\d+")
+_RE_PLAIN = regex.compile(r"\d+(?:\.\d+)?")
+_RE_EN_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_RE_DOTTED = regex.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_RE_AR_THOUSANDS = regex.compile(r"(?<=\d)،(?=\d{3}(?!\d))")
 
 
 def _plain(value: float) -> float | int:
@@ -229,21 +239,21 @@ def parse_number(token: str, lang: str = "en") -> float | int:
     Raise ``ValueError`` when ``token`` is not a number.
     """
     s = to_ascii_digits(token.strip())
-    if not s or not regex.fullmatch(r"[\d.,]+", s) or not regex.search(r"\d", s):
+    if not s or not _RE_DIGITS.fullmatch(s) or not _RE_ANY_DIGIT.search(s):
         raise ValueError(f"{token!r} is not a number")
     if lang == "vi":
-        if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        if _RE_VI_GROUPED.fullmatch(s):
             s = s.replace(".", "").replace(",", ".")
-        elif regex.fullmatch(r"\d+,\d+", s):
+        elif _RE_VI_DECIMAL.fullmatch(s):
             s = s.replace(",", ".")
-        elif not regex.fullmatch(r"\d+(?:\.\d+)?", s):
+        elif not _RE_PLAIN.fullmatch(s):
             raise ValueError(f"{token!r} is not a Vietnamese number")
     else:
-        if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        if _RE_EN_GROUPED.fullmatch(s):
             s = s.replace(",", "")
-        elif regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):  # "1.234.567" written the other way
+        elif _RE_DOTTED.fullmatch(s):  # "1.234.567" written the other way
             s = s.replace(".", "")
-        elif not regex.fullmatch(r"\d+(?:\.\d+)?", s):
+        elif not _RE_PLAIN.fullmatch(s):
             raise ValueError(f"{token!r} is not a number")
     try:
         return _plain(float(Decimal(s)))

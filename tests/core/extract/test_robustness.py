@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -51,20 +49,3 @@ def test_empty_and_figureless_texts_give_empty_results():
 def test_unknown_language_is_a_message_not_an_error():
     result = extract("GRDP up 8%", lang="fr").to_json()
     assert result["facts"] == [] and "language" in result["document"]["message"]
-
-
-def _seconds(text: str) -> float:
-    t0 = time.perf_counter()
-    extract(text, lang="vi", strict=True)
-    return time.perf_counter() - t0
-
-
-def test_time_grows_linearly_with_the_text():
-    # Not a speed assertion: doubling the text twice must not multiply the time by much more
-    # than four (a quadratic step would give sixteen).
-    unit = (
-        "Thu ngân sách quý I đạt 25.315 tỷ đồng, tăng 15,01% so cùng kỳ; khó khăn, hạn chế: thiếu vốn. " * 40
-    )
-    small = min(_seconds(unit) for _ in range(3))
-    large = min(_seconds(unit * 4) for _ in range(2))
-    assert large < small * 4 * 3 + 0.05

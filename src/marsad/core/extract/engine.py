@@ -409,7 +409,7 @@ def _read_number(
     # Conversions in brackets right after another figure: "VND5.45 trillion ($228 million)".
     if prev is not None and n.start > 0:
         gap = text[prev.end : n.start]
-        if regex.fullmatch(r"\s*\(\s*", gap):
+        if _OPEN_BRACKET.fullmatch(gap):
             return None
     before = text[max(s, n.start - 30) : n.start]
     if rules.not_fact_before.search(before):
@@ -592,9 +592,13 @@ def _sentence_year(ctx: _Context, sent_periods: list[PeriodMention], mention: Pe
     return ctx.year
 
 
+_OPEN_BRACKET = regex.compile(r"\s*\(\s*")
+_LIST_ITEM = regex.compile(r"[,،;؛]\s*(?:and\s+|và\s+|و)?[^\d,،;؛]{0,60}$")
+
+
 def _is_list_item(window: str) -> bool:
     """The number follows a list separator and a few words: "…, industry and construction 7.03%"."""
-    return bool(regex.search(r"[,،;؛]\s*(?:and\s+|và\s+|و)?[^\d,،;؛]{0,60}$", window))
+    return bool(_LIST_ITEM.search(window))
 
 
 def _last(pattern: regex.Pattern, window: str):
