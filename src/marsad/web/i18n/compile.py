@@ -18,6 +18,19 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 LANGS = {"ar": 0, "vi": 1}
 
 
+def _guessed(message) -> bool:
+    """msgmerge filled this entry from a similar msgid (fuzzy, or a kept "previous msgid" note)."""
+    notes = [c for c in message.user_comments if c.lstrip().startswith("| msgid")]
+    return bool(message.fuzzy or message.previous_id or notes)
+
+
+def _settle(message, string) -> None:
+    message.string = string
+    message.flags.discard("fuzzy")
+    message.previous_id = []
+    message.user_comments = [c for c in message.user_comments if not c.lstrip().startswith("| msgid")]
+
+
 def fill(lang: str) -> list[str]:
     """Add the missing web translations to ``lang``'s .po; return msgids still untranslated."""
     po = LOCALE_DIR / lang / "LC_MESSAGES" / "django.po"
@@ -30,18 +43,16 @@ def fill(lang: str) -> list[str]:
         message = catalog.get(msgid)
         if message is None:
             catalog.add(msgid, forms[index])
-        elif not message.string:
-            message.string = forms[index]
-        if message is not None and message.fuzzy:
-            message.flags.discard("fuzzy")
+        elif not message.string or _guessed(message):  # msgmerge's guesses are replaced
+            _settle(message, forms[index])
     for ids, forms in WEB_PLURALS.items():
         message = catalog.get(ids[0])
         strings = tuple(forms[index])[: catalog.num_plurals]
         strings = strings + (strings[-1],) * (catalog.num_plurals - len(strings))
         if message is None:
             catalog.add(ids, strings)
-        elif not any(message.string):
-            message.string = strings
+        elif not any(message.string) or _guessed(message):
+            _settle(message, strings)
     with open(po, "wb") as f:
         write_po(f, catalog, width=100, omit_header=False)
     missing = [
