@@ -404,8 +404,6 @@ def _read_number(
     prev_indicator,
 ) -> Fact | None:
     text, rules = ctx.text, ctx.rules
-    if n.unit is None:
-        return None
     # Conversions in brackets right after another figure: "VND5.45 trillion ($228 million)".
     if prev is not None and n.start > 0:
         gap = text[prev.end : n.start]
@@ -452,6 +450,16 @@ def _read_number(
             code, ind_start = "visitors", None
     if code is None:
         return None
+    if n.unit is None:
+        # A bare number is a figure only as a count right after its indicator
+        # ("the number of new enterprises was 1,234"); never a year.
+        clause_start = max([c + 1 for c in clause_cuts(text, s, n.start)] + [s])
+        near = ind_start is not None and ind_start >= clause_start and n.start - ind_start < 80
+        if not (code in COUNT_INDICATORS and near and (n.value >= 10) and not (1900 <= n.value <= 2100)):
+            return None
+        from dataclasses import replace as _replace
+
+        n = _replace(n, unit=COUNT_INDICATORS[code])
 
     # -- measure ----------------------------------------------------------------------------
     window = text[window_lo : n.start]
@@ -533,14 +541,6 @@ def _read_number(
         if code in COUNT_INDICATORS and n.currency:
             return None
     if measure is None:
-        return None
-    if (
-        code in COUNT_INDICATORS
-        and measure == "level"
-        and not n.count_noun
-        and n.currency is None
-        and not n.scale
-    ):
         return None
 
     if qualifier == "exact":

@@ -185,6 +185,8 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("re:poverty\\s+rate|rate\\s+of\\s+poor\\s+households", "poverty_rate"),
     ("this sector", "@previous"),
     ("the sector", "@previous"),
+    ("re:(?:GRDP|GDP|income)\\s+per\\s+capita|per\\s+capita(?:\\s+(?:GRDP|GDP|income))?", None),
+    ("average income", None),
     # Known non-indicators (parts of a total, other aggregates).
     ("domestic revenue", None),
     ("domestic sources", None),

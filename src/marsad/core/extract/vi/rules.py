@@ -155,6 +155,13 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("khu vực này", "@previous"),
     ("ngành này", "@previous"),
     ("lĩnh vực này", "@previous"),
+    ("GRDP bình quân đầu người", None),
+    ("bình quân đầu người", None),
+    ("thu nhập bình quân", None),
+    ("thu ngân sách nội địa", None),
+    ("vốn đầu tư thực hiện toàn xã hội", "investment_capital"),
+    ("tổng vốn đầu tư thực hiện toàn xã hội", "investment_capital"),
+    ("tổng vốn đầu tư thực hiện trên địa bàn", "investment_capital"),
     # Known non-indicators (parts of a total, other aggregates): their figures are left out.
     ("thu nội địa", None),
     ("thu từ dầu khí", None),
