@@ -187,6 +187,7 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("the sector", "@previous"),
     ("re:(?:GRDP|GDP|income)\\s+per\\s+capita|per\\s+capita(?:\\s+(?:GRDP|GDP|income))?", None),
     ("average income", None),
+    ("re:(?:the\\s+)?national\\s+average|(?:the\\s+)?country[’']s\\s+average|nationwide\\s+average", None),
     # Known non-indicators (parts of a total, other aggregates).
     ("domestic revenue", None),
     ("domestic sources", None),
@@ -242,7 +243,9 @@ RULES = LanguageRules(
                   "strives to", "striving to", "strive to", "plans to", "set a target", "set the target",
                   "goal of", "aim to", "sets a target", "targeting"], "en"),
     not_fact_before=regex.compile(
-        r"(?:Decree|Resolution|Decision|Circular|Directive|Conclusion|No\.|Number|Page|P\.)\s*$|\[\s*$", I
+        r"(?:Decree|Resolution|Decision|Circular|Directive|Conclusion|No\.|Number|Page|P\.|versus|vs\.?|against|"
+        r"compared\s+(?:with|to))\s*$|\[\s*$",
+        I,
     ),
     not_fact_after=regex.compile(r"\s*(?:-?fold|times(?!\w)|\]|(?:lower|higher)\s+than|than(?!\w)|th(?!\w))", I),
     comparison=regex.compile(r"(?:lower|higher|slower|faster)(?!\w)", I),

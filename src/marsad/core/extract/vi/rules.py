@@ -157,6 +157,12 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("lĩnh vực này", "@previous"),
     ("GRDP bình quân đầu người", None),
     ("bình quân đầu người", None),
+    ("mức tăng chung của cả nước", None),
+    ("mức tăng trưởng chung của cả nước", None),
+    ("bình quân chung cả nước", None),
+    ("bình quân chung của cả nước", None),
+    ("bình quân cả nước", None),
+    ("trung bình cả nước", None),
     ("thu nhập bình quân", None),
     ("thu ngân sách nội địa", None),
     ("vốn đầu tư thực hiện toàn xã hội", "investment_capital"),
@@ -220,7 +226,8 @@ RULES = LanguageRules(
     target=words(["mục tiêu", "phấn đấu", "chỉ tiêu kế hoạch", "đề ra mục tiêu", "nhằm đạt", "kế hoạch năm",
                   "chỉ tiêu đề ra", "đặt mục tiêu"], "vi"),
     not_fact_before=regex.compile(
-        r"(?:Quyết\s+định|Nghị\s+quyết|Nghị\s+định|Thông\s+tư|Chỉ\s+thị|Kết\s+luận|Công\s+văn|số|ngày|Khóa|khoá|thứ)\s*$|\[\s*$",
+        r"(?:Quyết\s+định|Nghị\s+quyết|Nghị\s+định|Thông\s+tư|Chỉ\s+thị|Kết\s+luận|Công\s+văn|số|ngày|Khóa|khoá|thứ|so\s+với|"
+        r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?\s+(?:tăng|giảm|đạt)|năm\s+(?:trước|ngoái)\s+(?:tăng|giảm|đạt))\s*$|\[\s*$",
         I,
     ),
     not_fact_after=regex.compile(r"\s*(?:lần(?!\w)|\]|/\s*\d)", I),
