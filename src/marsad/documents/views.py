@@ -130,6 +130,10 @@ def _segments(text: str, proposals: list[Proposal]) -> list[dict]:
     return out
 
 
+def _indicator_names() -> dict[str, str]:
+    return {i.code: i.name() for i in Indicator.objects.all()}
+
+
 def _document_for(user, pk: int) -> Document:
     doc = get_object_or_404(Document.objects.select_related("area"), pk=pk)
     if not visible_documents(user).filter(pk=doc.pk).exists():
@@ -151,6 +155,7 @@ def detail(request, pk: int):
         "figures": figures,
         "others": others,
         "indicators": Indicator.objects.all(),
+        "indicator_names": _indicator_names(),
         "measures": measures.MEASURES,
         "qualifiers": measures.QUALIFIERS,
         "rtl_text": doc.language == "ar",
@@ -198,6 +203,7 @@ def decide(request, pk: int):
     if request.htmx:
         context = {
             "p": proposal,
+            "indicator_names": _indicator_names(),
             "error": error,
             "indicators": Indicator.objects.all(),
             "measures": measures.MEASURES,
