@@ -28,6 +28,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             help="Report JSON, or observations CSV/JSON (import layout)",
         ),
         charts: bool = typer.Option(True, "--charts/--no-charts", help="Draw the charts"),
+        eastern_digits: bool = typer.Option(False, "--eastern-digits", help="Arabic with ٠١٢٣٤٥٦٧٨٩"),
         source: str = typer.Option(
             "auto", "--source", help="auto (the database, else the shipped samples), db or sample"
         ),
@@ -70,7 +71,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             err.print(f"[red]{exc}[/]")
             raise typer.Exit(1) from exc
         started = time.perf_counter()
-        content = render_report(data, lang, fmt, charts=charts)
+        content = render_report(data, lang, fmt, charts=charts, eastern_digits=eastern_digits)
         if output is None:
             sys.stdout.write(content.decode("utf-8"))
             return

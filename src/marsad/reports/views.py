@@ -21,6 +21,12 @@ def _lang(request) -> str:
     return wanted if wanted in LANGS else "en"
 
 
+def _eastern(request) -> bool:
+    """The reader's preference for Eastern Arabic digits (their profile)."""
+    profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
+    return bool(getattr(profile, "eastern_digits", False))
+
+
 def _labels(lang: str) -> dict[str, str]:
     from marsad.reports.labels import LABELS
 
@@ -79,7 +85,7 @@ def page(request, code: str, period: str):
 
     lang = _lang(request)
     area, data = _data(request, code, period)
-    layout = build_layout(data, lang)
+    layout = build_layout(data, lang, eastern_digits=_eastern(request))
     ui = (get_language() or "en")[:2]
     downloads = [
         (fmt.upper(), reverse("reports:download", args=[area.code, data.period, fmt]) + f"?lang={lang}")
@@ -110,7 +116,7 @@ def download(request, code: str, period: str, fmt: str):
         raise Http404(fmt)
     lang = _lang(request)
     area, data = _data(request, code, period)
-    content = render_report(data, lang, fmt)
+    content = render_report(data, lang, fmt, eastern_digits=_eastern(request))
     response = HttpResponse(content, content_type=MEDIA_TYPES[fmt])
     name = f"marsad-{area.code}-{data.period}-{lang}.{FORMAT_SUFFIX[fmt]}"
     disposition = "inline" if fmt == "html" else "attachment"

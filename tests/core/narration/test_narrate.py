@@ -221,3 +221,12 @@ def test_nine_months_from_quarters_and_targets_on_the_year_to_date():
     assert q3.row("budget_revenue").level == 130.0
     (target,) = q3.targets
     assert target.achieved == 359.0 and target.needed == 121.0 and target.remaining_period == "2025Q4"
+
+
+def test_eastern_digits_only_for_arabic(seed_data):
+    import re
+
+    ar = narrate_text(seed_data, "ar", eastern_digits=True)
+    assert "٥,٨٠٠ مليار دونج" in ar and "٨.٢٦٪" in ar
+    assert not re.search(r"[0-9]", ar)
+    assert narrate_text(seed_data, "vi", eastern_digits=True) == narrate_text(seed_data, "vi")

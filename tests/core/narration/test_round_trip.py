@@ -129,3 +129,8 @@ def test_report_reads_back_to_the_same_facts(lang, which, seed_data):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_drag_on_growth_reads_back_negative(lang):
     _check(_drag_data(), lang)
+
+
+def test_arabic_in_eastern_digits_reads_back(seed_data):
+    expected = {_key(f) for f in stated_facts(seed_data)}
+    assert _extracted(narrate_text(seed_data, "ar", eastern_digits=True), "ar") == expected

@@ -83,7 +83,36 @@ def headline_rows(data: ReportData) -> list[IndicatorRow]:
     return sorted((r for r in data.rows if r.parent not in present), key=_order_key)
 
 
-def narrate(data: ReportData, lang: str) -> list[Section]:
+_EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def eastern(text: str) -> str:
+    """Arabic text with Eastern Arabic digits (a reader's preference)."""
+    return text.translate(_EASTERN)
+
+
+def _in_eastern_digits(section: Section) -> Section:
+    return Section(
+        section.key,
+        eastern(section.title),
+        tuple(eastern(p) for p in section.paragraphs),
+        tuple(
+            eastern(i) if lang == "ar" else i
+            for i, lang in zip(section.items, section.item_langs, strict=False)
+        ),
+        section.item_langs,
+    )
+
+
+def narrate(data: ReportData, lang: str, eastern_digits: bool = False) -> list[Section]:
+    """The report's sections; ``eastern_digits`` writes Arabic with ٠١٢٣٤٥٦٧٨٩."""
+    sections = _narrate(data, lang)
+    if eastern_digits and lang == "ar":
+        return [_in_eastern_digits(s) for s in sections]
+    return sections
+
+
+def _narrate(data: ReportData, lang: str) -> list[Section]:
     L = language(lang)
     period = periods.parse(data.period)
     area = L.area_phrase(data.area_name(lang), data.area_level)
@@ -179,14 +208,12 @@ def narrate(data: ReportData, lang: str) -> list[Section]:
     return sections
 
 
-def narrate_text(data: ReportData, lang: str) -> str:
+def narrate_text(data: ReportData, lang: str, eastern_digits: bool = False) -> str:
     """The report as plain text: title, then each section's title, paragraphs and items."""
     L = language(lang)
-    lines = [
-        L.report_title(L.area_phrase(data.area_name(lang), data.area_level), periods.parse(data.period)),
-        "",
-    ]
-    for s in narrate(data, lang):
+    title = L.report_title(L.area_phrase(data.area_name(lang), data.area_level), periods.parse(data.period))
+    lines = [eastern(title) if eastern_digits and lang == "ar" else title, ""]
+    for s in narrate(data, lang, eastern_digits):
         lines.append(s.title)
         lines.extend(s.paragraphs)
         lines.extend(f"- {item}" for item in s.items)

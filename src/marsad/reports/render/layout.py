@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from marsad.core import periods
 from marsad.core.narration import ReportData, language, narrate
 from marsad.core.narration.data import IndicatorRow
-from marsad.core.narration.narrate import by_contribution, headline_rows
+from marsad.core.narration.narrate import by_contribution, eastern, headline_rows
 from marsad.reports.render.charts import Chart, report_charts
 
 
@@ -131,7 +131,21 @@ def targets_table(data: ReportData, lang: str) -> Table | None:
     return Table("targets", L.title("targets"), headers, tuple(rows))
 
 
-def build_layout(data: ReportData, lang: str, with_charts: bool = True) -> ReportLayout:
+def _eastern_table(t: Table) -> Table:
+    return Table(
+        t.key,
+        eastern(t.caption),
+        t.headers,
+        tuple(tuple(eastern(c) for c in row) for row in t.rows),
+        t.indent,
+    )
+
+
+def build_layout(
+    data: ReportData, lang: str, with_charts: bool = True, eastern_digits: bool = False
+) -> ReportLayout:
+    """``eastern_digits``: Arabic text and tables with ٠١٢٣٤٥٦٧٨٩ (the charts keep theirs)."""
+    east = eastern_digits and lang == "ar"
     L = language(lang)
     period = periods.parse(data.period)
     charts = {c.key: c for c in report_charts(data, lang)} if with_charts else {}
@@ -141,7 +155,7 @@ def build_layout(data: ReportData, lang: str, with_charts: bool = True) -> Repor
         "targets": targets_table(data, lang),
     }
     blocks: list = []
-    sections = narrate(data, lang)
+    sections = narrate(data, lang, eastern_digits=east)
     for section in sections:
         blocks.append(Heading(section.title))
         blocks.extend(Paragraph(p) for p in section.paragraphs if p)
@@ -149,7 +163,7 @@ def build_layout(data: ReportData, lang: str, with_charts: bool = True) -> Repor
             blocks.append(Items(section.items, section.item_langs))
         table = tables.get(section.key)
         if table is not None:
-            blocks.append(table)
+            blocks.append(_eastern_table(table) if east else table)
         prefix = {
             "structure": ("shares_", "contributions_"),
             "targets": ("series_",),
@@ -164,7 +178,9 @@ def build_layout(data: ReportData, lang: str, with_charts: bool = True) -> Repor
     return ReportLayout(
         lang=lang,
         rtl=L.rtl,
-        title=L.report_title(L.area_phrase(data.area_name(lang), data.area_level), period),
+        title=(eastern if east else str)(
+            L.report_title(L.area_phrase(data.area_name(lang), data.area_level), period)
+        ),
         subtitle=L.period_name(period),
         blocks=blocks,
         footer=L.title("generated"),
