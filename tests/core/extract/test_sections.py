@@ -47,7 +47,7 @@ DOCS = {
 @pytest.mark.parametrize("lang", sorted(DOCS))
 def test_sections_split_into_items(lang):
     text, difficulties, directives, recommendations = DOCS[lang]
-    result = extract(text, strict=True).to_json()
+    result = extract(text, year=2024, strict=True).to_json()  # the Arabic text writes no year
     assert result["document"]["language"] == lang
     for key, expected in (
         ("difficulties", difficulties),
