@@ -127,7 +127,15 @@ def render_docx(
             _set_rtl(p, rtl, lang)
         elif isinstance(block, Items):
             for text, item_lang in zip(block.items, block.langs, strict=False):
-                p = doc.add_paragraph(text, style="List Bullet")
+                if item_lang == "ar":
+                    # Word's bullet numbering keeps its bullet at the left margin in some
+                    # readers (LibreOffice) even in a right-to-left paragraph; a bullet written
+                    # at the start of the text sits at the right wherever it is opened.
+                    p = doc.add_paragraph("• " + text)
+                    p.paragraph_format.first_line_indent = Cm(-0.5)
+                    p.paragraph_format.left_indent = Cm(0.5)
+                else:
+                    p = doc.add_paragraph(text, style="List Bullet")
                 _set_rtl(p, item_lang == "ar", item_lang)
         elif isinstance(block, Table):
             _table(doc, block, rtl, lang)
