@@ -179,7 +179,16 @@ def explorer(request):
     context.update(periods=period_codes, table=table, count=len(rows))
     if table:
         first_row = table[0]
-        points = [(p, c[1]) for p, c in zip(period_codes, first_row["cells"], strict=True) if c is not None]
+        points = [
+            (p, c[1])
+            for p, c in zip(period_codes, first_row["cells"], strict=True)
+            if c is not None and c[2] != "plan"
+        ]
+        # One kind of span per chart (quarters, or years...): the kind most present.
+        lengths = [_period_or_none(p).length for p, _ in points]
+        if lengths:
+            common = max(set(lengths), key=lengths.count)
+            points = [pt for pt, n in zip(points, lengths, strict=True) if n == common]
         context["chart_area"] = first_row["area"]
         context["chart_svg"] = charts.column_chart(
             points[-16:], title=str(filters["indicator"]), fmt=_formatter(request), rtl=get_language_bidi()
