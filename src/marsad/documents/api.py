@@ -10,10 +10,19 @@ from ninja import Field, Path, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from marsad.accounts import scopes
 from marsad.areas.models import Area
 from marsad.core import measures
-from marsad.web.apikit import ERRORS, MAX_ID, Message, Pagination, clean_text, require_capture
+from marsad.web.apikit import (
+    ERRORS,
+    MAX_ID,
+    Message,
+    Pagination,
+    capturable_areas,
+    clean_text,
+    is_admin,
+    require_capture,
+    viewable_areas,
+)
 
 from .models import Document, Proposal
 
@@ -100,9 +109,9 @@ class IngestOut(Schema):
 def _visible_documents(user):
     """Documents about an area the user may view, and those the user brought in."""
     qs = Document.objects.all()
-    if scopes.is_admin(user):
+    if is_admin(user):
         return qs
-    return qs.filter(Q(area__in=scopes.viewable_areas(user)) | Q(created_by=user))
+    return qs.filter(Q(area__in=viewable_areas(user)) | Q(created_by=user))
 
 
 def _document_for(user, doc_id: int) -> Document:
@@ -124,7 +133,7 @@ def _document_out(document_id: int) -> dict:
 )
 def ingest_document(request, payload: DocumentIn):
     user = request.auth
-    if not scopes.capturable_areas(user).exists():
+    if not capturable_areas(user).exists():
         raise HttpError(403, _("Your role does not allow entering data."))
     _extract_function()
     from .ingest import ingest_text
@@ -230,7 +239,7 @@ def _proposal_for_decision(user, proposal_id: int, area_code: str | None = None)
     area = Area.objects.filter(code=code.upper()).first() if code else None
     if area is not None:
         require_capture(user, area)
-    elif not scopes.is_admin(user) and not scopes.capturable_areas(user).exists():
+    elif not is_admin(user) and not capturable_areas(user).exists():
         raise HttpError(403, _("Your role does not allow entering data."))
     return proposal
 

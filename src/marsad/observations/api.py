@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import BaseModel
 
 from marsad.areas.models import Area
 from marsad.audit.models import ChangeRecord
@@ -40,7 +41,9 @@ OPEN_FROM_YEAR = 1950
 PERIOD_PATTERN = r"^\d{4}(S[12]|Q[1-4]|0[1-9]|1[0-2]|-([1-9]|1[0-2])M)?$"
 
 
-class ObservationOut(Schema):
+class ObservationOut(BaseModel):
+    # A plain pydantic model: read straight from .values() dicts, much faster than a Schema.
+
     id: int
     area: str = Field(alias="area__code")
     indicator: str = Field(alias="indicator__code")

@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 
 from marsad.accounts.api import router as accounts_router
 from marsad.areas.api import router as areas_router
+from marsad.directives.api import router as directives_router
 from marsad.documents.api import router as documents_router
 from marsad.indicators.api import router as indicators_router
 from marsad.observations.analytics_api import router as analytics_router
@@ -40,6 +41,7 @@ for router in (
     targets_router,
     analytics_router,
     documents_router,
+    directives_router,
 ):
     api.add_router("", router)
 

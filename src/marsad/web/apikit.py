@@ -65,11 +65,31 @@ def clean_text(value: str | None) -> str:
     return (value or "").replace("\x00", "")
 
 
+def _cached(user, name: str, compute):
+    """A scope computed once per request: the user object lives as long as the request."""
+    key = f"_marsad_api_{name}"
+    if not hasattr(user, key):
+        setattr(user, key, compute(user))
+    return getattr(user, key)
+
+
+def is_admin(user) -> bool:
+    return _cached(user, "admin", scopes.is_admin)
+
+
+def viewable_areas(user) -> QuerySet[Area]:
+    return _cached(user, "viewable", scopes.viewable_areas)
+
+
+def capturable_areas(user) -> QuerySet[Area]:
+    return _cached(user, "capturable", scopes.capturable_areas)
+
+
 def viewable(qs: QuerySet, user, field: str = "area") -> QuerySet:
     """``qs`` restricted to rows whose ``field`` is an area the user may view."""
-    if scopes.is_admin(user):
+    if is_admin(user):
         return qs
-    return qs.filter(**{f"{field}__in": scopes.viewable_areas(user)})
+    return qs.filter(**{f"{field}__in": viewable_areas(user)})
 
 
 def forbidden(message: str | None = None) -> HttpError:
@@ -77,12 +97,12 @@ def forbidden(message: str | None = None) -> HttpError:
 
 
 def require_view(user, area: Area) -> None:
-    if not scopes.is_admin(user) and not scopes.can_view(user, area):
+    if not is_admin(user) and not viewable_areas(user).filter(pk=area.pk).exists():
         raise forbidden()
 
 
 def require_capture(user, area: Area) -> None:
-    if not scopes.is_admin(user) and not scopes.can_capture(user, area):
+    if not is_admin(user) and not capturable_areas(user).filter(pk=area.pk).exists():
         raise forbidden(_("You may not enter data for this area."))
 
 
