@@ -95,6 +95,7 @@ def _tasks(n: int) -> str:
 
 class Arabic(Language):
     code = "ar"
+    QUALIFIER_WORDS = _QUALIFIER
     rtl = True
 
     INDICATORS = {k: v[0] for k, v in _INDICATORS.items()}

@@ -34,6 +34,7 @@ _QUALIFIER = {
 
 class English(Language):
     code = "en"
+    QUALIFIER_WORDS = _QUALIFIER
     rtl = False
 
     INDICATORS = {

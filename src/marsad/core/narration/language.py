@@ -64,6 +64,7 @@ class Language:
     INDICATORS: dict[str, str] = {}
     PART_NAMES: dict[str, str] = {}
     SECTOR_NAMES: dict[str, str] = {}
+    QUALIFIER_WORDS: dict[str, str] = {}  # "more_than" -> "more than " (with its space)
     UNITS: dict[str, str] = {}
     DIRECTIVE_STATUS: dict[str, str] = {}
     TARGET_STATUS: dict[str, str] = {}
@@ -84,6 +85,10 @@ class Language:
         if unit == "%":
             return format_percent(value, self.code)
         return f"{self.num(value)} {self.unit(unit)}".strip()
+
+    def qualified_number(self, value: float, qualifier: str) -> str:
+        """A number with its qualifier word: "more than 5,800"."""
+        return self.QUALIFIER_WORDS.get(qualifier, "") + self.num(value)
 
     # -- words ---------------------------------------------------------------------------
     def indicator(self, code: str) -> str:

@@ -18,6 +18,7 @@ _QUALIFIER = {"more_than": "hơn ", "less_than": "dưới ", "about": "khoảng 
 
 class Vietnamese(Language):
     code = "vi"
+    QUALIFIER_WORDS = _QUALIFIER
     rtl = False
 
     INDICATORS = {

@@ -58,14 +58,7 @@ def _cell(value: float | None, fmt) -> str:
 
 
 def _level(L, row: IndicatorRow) -> str:
-    if row.level is None:
-        return ""
-    prefix = {
-        "ar": {"more_than": "أكثر من ", "less_than": "أقل من ", "about": "حوالي "},
-        "vi": {"more_than": "hơn ", "less_than": "dưới ", "about": "khoảng "},
-        "en": {"more_than": "more than ", "less_than": "less than ", "about": "about "},
-    }[L.code]
-    return prefix.get(row.qualifier, "") + L.num(row.level)
+    return "" if row.level is None else L.qualified_number(row.level, row.qualifier)
 
 
 def indicator_table(data: ReportData, lang: str) -> Table | None:
