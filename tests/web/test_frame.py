@@ -79,3 +79,15 @@ def test_profile_sets_eastern_digits(client_for, demo_users, communes, put):
     html = client.get(f"/dashboard/?area={communes[0].code}&period=2025Q1").content.decode()
     assert number_text(1234.5, "ar", True) in html
     assert "١" in number_text(1234.5, "ar", True)
+
+
+@pytest.mark.parametrize(("lang", "month"), [("ar", "سبتمبر"), ("vi", "tháng 9"), ("en", "September")])
+def test_dates_are_written_the_languages_way(lang, month):
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(lang):
+        text = Template("{% load marsad %}{% day d %}").render(Context({"d": datetime.date(2025, 9, 30)}))
+    assert month in text and "2025" in text

@@ -132,6 +132,18 @@ def _upload_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports"
 
 
+def _forget_old_uploads(max_age: float = 86400) -> None:
+    """Previews never confirmed leave their file behind; drop those older than a day."""
+    import time
+
+    root = _upload_dir()
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        if folder.is_dir() and time.time() - folder.stat().st_mtime > max_age:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _stored(token: str) -> Path | None:
     try:
         uuid.UUID(token)
@@ -175,6 +187,7 @@ def import_page(request):
         return render(request, "observations/import.html", context)
     token = request.POST.get("token", "")
     if "file" in request.FILES:
+        _forget_old_uploads()
         upload = request.FILES["file"]
         name = Path(upload.name).name
         token = str(uuid.uuid4())

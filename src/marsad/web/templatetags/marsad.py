@@ -123,3 +123,36 @@ def label(word):
     if word is None:
         return ""
     return _labels().get(str(word), word)
+
+
+_EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@register.simple_tag(takes_context=True)
+def day(context, value, style="long"):
+    """A date (or the local date of a datetime) as the page's language writes it (Babel)."""
+    import datetime
+
+    from babel.dates import format_date
+    from django.utils import timezone
+
+    if not value:
+        return "—"
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    text = format_date(value, style, locale=(get_language() or "ar")[:2])
+    return text.translate(_EASTERN) if _eastern(context) and (get_language() or "")[:2] == "ar" else text
+
+
+@register.simple_tag(takes_context=True)
+def moment(context, value):
+    """A date and time in the page's language (local time zone)."""
+    from babel.dates import format_datetime
+    from django.utils import timezone
+
+    if not value:
+        return "—"
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    text = format_datetime(value, "medium", locale=(get_language() or "ar")[:2])
+    return text.translate(_EASTERN) if _eastern(context) and (get_language() or "")[:2] == "ar" else text
