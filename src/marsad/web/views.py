@@ -114,14 +114,15 @@ def _explorer_query(request):
     first = _period_or_none(request.GET.get("from", ""))
     last = _period_or_none(request.GET.get("to", ""))
     status = request.GET.get("status") or ""
-    qs = Observation.objects.filter(area__in=scopes.viewable_areas(request.user))
+    viewable = scopes.viewable_areas(request.user)
+    qs = Observation.objects.filter(area__in=viewable)
     if indicator is not None:
         qs = qs.filter(indicator=indicator)
     qs = qs.filter(measure=measure)
     if area is not None:
         qs = qs.filter(area__in=Area.objects.subtree(area)) if with_communes else qs.filter(area=area)
-    elif not with_communes:
-        qs = qs.exclude(area__level=Area.Level.COMMUNE)
+    elif not with_communes and viewable.exclude(level=Area.Level.COMMUNE).exists():
+        qs = qs.exclude(area__level=Area.Level.COMMUNE)  # provinces first; communes on request
     if status in measures.STATUSES:
         qs = qs.filter(status=status)
     if first or last:
