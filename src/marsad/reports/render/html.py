@@ -28,11 +28,15 @@ CSS = """
 .marsad-report tr.part td:first-child { padding-inline-start: 1.4rem; color: #39495a; }
 .marsad-report figure { margin: .6rem 0 1rem; break-inside: avoid; }
 .marsad-report figure img, .marsad-report figure svg { max-width: 100%%; height: auto; }
-.marsad-report figure svg text { unicode-bidi: plaintext; }
 .marsad-report ul { padding: 0; margin: .3rem 0 .8rem; list-style: none; }
 .marsad-report li { position: relative; padding-inline-start: 1.1rem; margin-bottom: .2rem; }
 .marsad-report li::before { content: "•"; position: absolute; inset-inline-start: .2rem; }
 .marsad-report footer { color: #7a8895; font-size: .8rem; margin-top: 2rem; }
+"""
+
+# Inline SVG charts (screen only; print uses PNG): each label takes its own direction.
+SCREEN_CSS = """
+.marsad-report figure svg text { unicode-bidi: plaintext; }
 """
 
 PRINT_CSS = """
@@ -163,7 +167,7 @@ def render_fragment(layout: ReportLayout, charts: str | None = "svg") -> str:
 
 def report_css(lang: str) -> str:
     """The report's stylesheet, for a page that embeds :func:`render_fragment`."""
-    return CSS % {"font": _font_stack(lang)}
+    return CSS % {"font": _font_stack(lang)} + SCREEN_CSS
 
 
 def render_html(
@@ -178,8 +182,7 @@ def render_html(
     # The fonts by file path: WeasyPrint and a browser opening the file locally both find them
     # (the app's pages get the same families from its own font stylesheet).
     css = font_faces() + "\n" + CSS % {"font": _font_stack(lang)}
-    if for_print:
-        css += PRINT_CSS
+    css += PRINT_CSS if for_print else SCREEN_CSS
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{_dir(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(layout.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
