@@ -50,6 +50,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         else:
             console.print(f"preparing {data_dir} (demo + synthetic national set, {months} months)…")
             credentials = loadtest.prepare(data_dir, months=months, log=lambda m: console.print(m))
+        load_before = os.getloadavg()[0]
         port = loadtest.free_port()
         server = loadtest.serve(data_dir, port, workers=workers, threads=threads)
         results = []
@@ -69,6 +70,8 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             "database": os.environ.get("DATABASE_URL", "").split("@")[-1] or "sqlite",
             "synthetic_rows": credentials.get("synthetic_rows"),
             "months": credentials.get("months"),
+            # Other work on the machine skews the figures: say how busy it was.
+            "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
             "results": results,
         }
         if as_json:
@@ -76,7 +79,11 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             return
         from rich.table import Table
 
-        table = Table(title=f"{summary['server']}, {summary['database']}, {summary['cpus']} CPUs")
+        load = summary["load_average_1min"]
+        table = Table(
+            title=f"{summary['server']}, {summary['database']}, {summary['cpus']} CPUs, "
+            f"load average {load['before']} -> {load['after']}"
+        )
         for col in ("target", "think s", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"):
             table.add_column(col, justify="right" if col != "target" else "left")
         for r in results:
