@@ -280,8 +280,8 @@ def _sectors(base, area: Area, period: P.Period, indicators: dict, rules: dict):
 
 
 def _needed(records, area: Area, period: P.Period, cards: list[Card], rules: dict) -> list[Needed]:
-    if period.length == 12 or period.start.month != 1:
-        return []  # only a year-to-date span leaves a "rest of the year"
+    if period.end.month == 12:
+        return []  # the year is over: nothing left to grow (Q3 and 9M both mean "after September")
     try:
         from marsad.core.analytics.growth_needed import growth_needed_for
     except ImportError:  # pragma: no cover
