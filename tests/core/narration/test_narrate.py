@@ -230,3 +230,18 @@ def test_eastern_digits_only_for_arabic(seed_data):
     assert "٥,٨٠٠ مليار دونج" in ar and "٨.٢٦٪" in ar
     assert not re.search(r"[0-9]", ar)
     assert narrate_text(seed_data, "vi", eastern_digits=True) == narrate_text(seed_data, "vi")
+
+
+def test_quarterly_growth_line_from_levels():
+    pytest.importorskip("marsad.core.analytics.derive")
+    obs = [
+        {"indicator": "grdp", "period": f"{y}Q{q}", "measure": "level", "value": v, "unit": "billion VND"}
+        for y, values in ((2024, (100.0, 100.0, 100.0, 100.0)), (2025, (105.0, 110.0, 120.0, 130.0)))
+        for q, v in enumerate(values, start=1)
+    ]
+    data = report_data_from_observations(
+        obs, area_code="VN-24", area_names={"en": "Bac Ninh"}, period="2025Q3"
+    )
+    line = [(s.period, s.value) for s in data.series if s.indicator == "grdp"]
+    # This year's quarters up to the report's (Q4 is after it), growth derived from the levels.
+    assert line == [("2025Q1", 5.0), ("2025Q2", 10.0), ("2025Q3", 20.0)]

@@ -146,6 +146,7 @@ class Arabic(Language):
         "recommendations": "التوصيات",
         "indicator_table": "المؤشرات الرئيسية",
         "structure_table": "هيكل القطاعات ومساهماتها في النمو",
+        "series_chart_plain": "النمو عن نفس الفترة حسب الربع",
         "series_chart": "النمو مقارنة بالهدف",
         "directive_chart": "المهام حسب الحالة",
         "generated": "أعدّه نظام مرصد من بيانات المرصد.",

@@ -254,6 +254,30 @@ def _float(value: Any) -> float | None:
     return float(value)
 
 
+def _in_series(op: periods.Period, p: periods.Period) -> bool:
+    """A quarter of this year or last year, up to the report's period: the growth line's points."""
+    return op.kind is periods.Kind.QUARTER and p.year - 1 <= op.year and op.end <= p.end
+
+
+def _with_derived_series(series: list[SeriesPoint], frame, p: periods.Period) -> list[SeriesPoint]:
+    """Quarterly growth the analytics core derived (from levels) where none was observed."""
+    if frame is None:
+        return series
+    have = {(s.indicator, s.period) for s in series}
+    out = list(series)
+    for r in frame.iter_rows(named=True):
+        if r["measure"] != "yoy_pct" or r["status"] == "plan" or (r["indicator"], r["period"]) in have:
+            continue
+        try:
+            op = periods.parse(r["period"])
+        except periods.PeriodError:
+            continue
+        if _in_series(op, p):
+            out.append(SeriesPoint(r["indicator"], op.code, "yoy_pct", _r(r["value"])))
+            have.add((r["indicator"], op.code))
+    return out
+
+
 def _period_code(obs: Mapping[str, Any]) -> str | None:
     try:
         return periods.parse(str(obs.get("period"))).code
@@ -331,12 +355,13 @@ def report_data_from_observations(
             if op.length == 12:
                 targets.append({**obs, "period": op.code, "value": value})
             continue
-        if measure == "yoy_pct" and op.kind is periods.Kind.QUARTER:
+        if measure == "yoy_pct" and _in_series(op, p):
             series.append(SeriesPoint(code, op.code, measure, value))
         if op == p.year_period().shift_years(-1) and measure == "level":
             year_before[code] = value
     frame = derived_frame(area_observations) if area_observations else None
     rows = _rows_for(area_observations, p, frame, parents)
+    series = _with_derived_series(series, frame, p)
     # Targets are for the year: where the area stands is the year to date (after Q3: 9 months).
     ytd = p.to_date_span()
     ytd_rows = rows if ytd == p else _rows_for(area_observations, ytd, frame, parents)

@@ -85,6 +85,7 @@ class Vietnamese(Language):
         "recommendations": "Kiến nghị",
         "indicator_table": "Các chỉ tiêu chủ yếu",
         "structure_table": "Cơ cấu các khu vực và mức đóng góp vào tăng trưởng",
+        "series_chart_plain": "Tăng trưởng so với cùng kỳ theo quý",
         "series_chart": "Tăng trưởng so với mục tiêu",
         "directive_chart": "Nhiệm vụ theo tình trạng",
         "generated": "Báo cáo do Marsad lập từ dữ liệu của hệ thống.",

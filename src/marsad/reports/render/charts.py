@@ -156,7 +156,9 @@ def series_charts(data: ReportData, lang: str) -> list[Chart]:
             {"period": L.period_short(periods.parse(p.period)), "order": i, "value": p.value}
             for i, p in enumerate(points)
         ]
-        title = f"{L.title('series_chart')}: {L.indicator(code)}"
+        title = (
+            f"{L.title('series_chart' if target is not None else 'series_chart_plain')}: {L.indicator(code)}"
+        )
         spec = _base(lang, title)
         spec["height"] = 180
         x = {
