@@ -8,7 +8,7 @@ Narration turns it into sentences; the renderers turn it into tables and charts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 LANGS = ("ar", "vi", "en")
@@ -127,8 +127,6 @@ class ReportData:
     directives_announced: int | None = None
     recommendations: tuple[Text, ...] = ()
     series: tuple[SeriesPoint, ...] = ()
-    issued: date | None = None
-    notes: dict[str, str] = field(default_factory=dict)
 
     def area_name(self, lang: str) -> str:
         return (
