@@ -33,3 +33,27 @@ def test_docx_reads_back_to_the_stated_facts(seed_data, lang):
     text = "\n".join(p.text for p in doc.paragraphs)
     got = {_key(f) for f in extract_module.extract(text, lang=lang).facts}
     assert got == {_key(f) for f in stated_facts(seed_data)}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_pdf_text_reads_back_to_the_stated_facts(seed_data, lang, tmp_path):
+    """pdftotext breaks lines where the page does; paragraphs are joined again before reading.
+    (Arabic PDF text is checked word by word in test_pdf.py: pdftotext reorders numbers there.)"""
+    import re
+    import shutil
+    import subprocess
+
+    from marsad.reports.render.pdf import render_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    if lang == "vi":
+        pytest.importorskip("fontpkg_be_vietnam_pro", reason="fontpkg-be-vietnam-pro prints Vietnamese text")
+    path = tmp_path / f"report_{lang}.pdf"
+    path.write_bytes(render_pdf(seed_data, lang, charts=False))
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    paragraphs = "\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    got = {_key(f) for f in extract_module.extract(paragraphs, lang=lang).facts}
+    assert got == {_key(f) for f in stated_facts(seed_data)}
