@@ -191,7 +191,6 @@ def test_stated_facts_are_in_the_text(seed_data):
 
 
 def test_nine_months_from_quarters_and_targets_on_the_year_to_date():
-    pytest.importorskip("marsad.core.analytics.derive")
     obs = []
     for year, values in ((2024, (100.0, 110.0, 120.0)), (2025, (108.0, 121.0, 130.0))):
         for q, v in enumerate(values, start=1):
@@ -233,7 +232,6 @@ def test_eastern_digits_only_for_arabic(seed_data):
 
 
 def test_quarterly_growth_line_from_levels():
-    pytest.importorskip("marsad.core.analytics.derive")
     obs = [
         {"indicator": "grdp", "period": f"{y}Q{q}", "measure": "level", "value": v, "unit": "billion VND"}
         for y, values in ((2024, (100.0, 100.0, 100.0, 100.0)), (2025, (105.0, 110.0, 120.0, 130.0)))

@@ -7,13 +7,8 @@ from typing import Any
 
 import pytest
 
+from marsad.core import extract as extract_module
 from marsad.core.narration import LANGS, narrate_text, report_data_from_observations, stated_facts
-
-extract_module = pytest.importorskip(
-    "marsad.core.extract", reason="the extractor (reading reports) has not landed"
-)
-if not hasattr(extract_module, "extract"):
-    pytest.skip("the extractor (reading reports) has not landed", allow_module_level=True)
 
 
 def _get(obj: Any, key: str) -> Any:
