@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.core.narration.formatting import format_number, format_percent, round_half_up
+from marsad.core.numbers import format_number, format_percent, round_half_up
 
 values = st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 

@@ -161,7 +161,7 @@ def test_growth_still_needed_meets_the_target_exactly():
     for lang in LANGS:
         text = " ".join(narrate(data, lang)[[s.key for s in narrate(data, lang)].index("targets")].paragraphs)
         assert data.targets[0].needed is not None
-        from marsad.core.narration.formatting import format_percent
+        from marsad.core.numbers import format_percent
 
         assert format_percent(t.needed, lang) in text
 
@@ -180,7 +180,7 @@ def test_no_figures_still_gives_a_report():
 
 
 def test_stated_facts_are_in_the_text(seed_data):
-    from marsad.core.narration.formatting import format_number
+    from marsad.core.numbers import format_number
 
     facts = stated_facts(seed_data)
     assert {f["measure"] for f in facts} == {"level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp"}

@@ -25,7 +25,7 @@ from marsad.core.narration.data import (
     TargetRow,
     Text,
 )
-from marsad.core.narration.formatting import round_half_up
+from marsad.core.numbers import round_half_up
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from marsad.core import periods
 from marsad.core.narration.data import IndicatorRow, TargetRow
-from marsad.core.narration.formatting import format_number, format_percent
+from marsad.core.numbers import format_number, format_percent
 
 
 class Direction(StrEnum):
