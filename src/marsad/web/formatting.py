@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-import inspect
-
-from marsad.core.narration import formatting as _fallback
-
-
-def _pick(name: str):
-    """The shared ``marsad.core.numbers`` formatter when it exists with the same call shape."""
-    try:
-        from marsad.core import numbers
-    except ImportError:  # pragma: no cover - depends on another helper's module
-        return getattr(_fallback, name)
-    fn = getattr(numbers, name, None)
-    if fn is None or "eastern_digits" not in inspect.signature(fn).parameters:
-        return getattr(_fallback, name)
-    return fn
-
-
-format_number = _pick("format_number")
-format_percent = _pick("format_percent")
+from marsad.core.numbers import format_number, format_percent
 
 
 def _lang(lang: str | None) -> str:

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.core.narration import LANGS, IndicatorRow, ReportData, narrate, narrate_text, stated_facts
-from marsad.core.narration.formatting import format_number
 from marsad.core.narration.narrate import INDICATOR_ORDER
+from marsad.core.numbers import format_number
 
 pct = st.one_of(
     st.none(), st.floats(min_value=-60, max_value=400, allow_nan=False).map(lambda v: round(v, 2))
