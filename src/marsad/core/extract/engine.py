@@ -478,7 +478,7 @@ def _read_number(
         down = _last(rules.down, window)
         share_b = _last(rules.share_before, window)
         share_a = rules.share_after.match(text, n.end, e)
-        index_b = _last(rules.index_before, text[max(window_lo, n.start - 12) : n.start])
+        index_b = _last(rules.index_before, text[max(window_lo, n.start - 25) : n.start])
         # The cue nearest the number decides: "representing increases of 8%" is growth.
         # Ties by end go to the share cue ("made up" holds "up").
         before_cues = [

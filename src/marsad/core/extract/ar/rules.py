@@ -286,7 +286,7 @@ RULES = LanguageRules(
         "من الخطة السنوية",
     ),
     exceed_before=regex.compile(r"(?!)"),
-    index_before=regex.compile(r"(?!)"),
+    index_before=regex.compile(rf"(?:{_ph('يعادل', 'تعادل', 'ما يعادل', 'بما يعادل')})\s*$"),
     share_before=words(
         [
             "يشكل",

@@ -222,7 +222,8 @@ RULES = LanguageRules(
                 "dropped", "drop", "contracted", "shrank", "went down", "lower by"], "en"),
     yoy_after=regex.compile(
         r"\s*(?:(?:over|compared\s+(?:with|to)|from|against|on|versus)\s+(?:the\s+)?(?:same\s+period(?:\s+(?:of|in)\s+(?:the\s+)?(?:previous|last)\s+year)?|previous\s+year|last\s+year|a\s+year\s+earlier|year\s+earlier|prior\s+year|(?:19|20)\d\d)"
-        r"|year[\s-]on[\s-]year|y-o-y|y/y|yoy(?!\w)|annually)",
+        r"|year[\s-]on[\s-]year|y-o-y|y/y|yoy(?!\w)|annually"
+        r"|of\s+(?:the\s+(?:figure|level|result|value)\s+)?(?:in|of|for)\s+(?:the\s+)?(?:same\s+period|[\w\s]{0,30}?(?:last|previous)\s+year))",
         I,
     ),
     plan_after=regex.compile(
@@ -230,7 +231,7 @@ RULES = LanguageRules(
         I,
     ),
     exceed_before=regex.compile(r"(?:exceed(?:ed|ing)?|surpass(?:ed|ing)?)\s+(?:the\s+\w+\s+by\s+)?$", I),
-    index_before=regex.compile(r"(?!)"),
+    index_before=regex.compile(r"(?:equivalent\s+to|equal\s+to|equaling|equalling|or)\s*$", I),
     share_before=words(["accounted for", "accounting for", "accounts for", "made up", "making up", "makes up",
                         "shared", "share of", "representing", "represented", "contributing to", "comprising",
                         "constituted"], "en"),
