@@ -60,6 +60,7 @@ class LanguageRules:
     comparison: regex.Pattern = NEVER  # "a lower growth rate of 1.82% than": with comparison_after
     comparison_after: regex.Pattern = NEVER
     comparison_before: regex.Pattern = NEVER  # "lower than the last year the 6.09%"
+    part_of: regex.Pattern = NEVER  # "of which", "منها", "trong đó": a part of the figure before
     indicator_after_link: regex.Pattern = NEVER  # "VND1.46 trillion from tourism": the indicator follows
     directive_cue: regex.Pattern = NEVER
     difficulty_cue: regex.Pattern = NEVER
@@ -450,6 +451,9 @@ def _read_number(
             code, ind_start = "visitors", None
     if code is None:
         return None
+    part = _last(rules.part_of, text[window_lo : n.start])
+    if part is not None and prev is not None and (ind_start is None or ind_start < window_lo + part[0]):
+        return None  # "12 million visitors, of which 1.5 million international": a part, not the total
     if n.unit is None:
         # A bare number is a figure only as a count right after its indicator
         # ("the number of new enterprises was 1,234"); never a year.

@@ -234,6 +234,7 @@ RULES = LanguageRules(
     comparison=regex.compile(r"(?:thấp|cao)\s+hơn", I),
     comparison_after=regex.compile(r"\s*(?:so\s+với|\(|,)", I),
     growth_word=words(["tăng trưởng", "tốc độ tăng"], "vi"),
+    part_of=words(["trong đó", "bao gồm", "riêng"], "vi"),
     indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:từ|cho|của)\s+)?", I),
     directive_cue=regex.compile(
         r"nhiệm\s+vụ\s+(?:trọng\s+tâm|trọng\s+yếu|chủ\s+yếu|chính|giải\s+pháp|và\s+giải\s+pháp)"
