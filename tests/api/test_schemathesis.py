@@ -1,4 +1,5 @@
-"""Schemathesis against the app's OpenAPI document: no generated request makes the API fail (5xx).
+"""Schemathesis against the app's OpenAPI document: no generated request makes the API fail (5xx),
+and every answer has a documented status code and matches its documented schema.
 
 Cases are generated from the schema the app serves for every operation and sent, with an
 administrator's token (so requests get past authentication into the code), to the Django WSGI
@@ -10,6 +11,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 pytestmark = pytest.mark.django_db
 
@@ -54,5 +56,5 @@ def test_no_server_errors(case, wsgi_app, tokens, observations):
     case.call_and_validate(
         app=wsgi_app,
         headers={"Authorization": f"Bearer {tokens['admin']}"},
-        checks=[not_a_server_error],
+        checks=[not_a_server_error, response_schema_conformance, status_code_conformance],
     )

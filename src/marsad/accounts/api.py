@@ -2,6 +2,8 @@
 
 from ninja import Router, Schema
 
+from marsad.web.apikit import ERRORS
+
 from . import scopes
 
 router = Router(tags=["accounts"])
@@ -16,7 +18,7 @@ class MeOut(Schema):
     language: str
 
 
-@router.get("/me", response=MeOut, summary="The authenticated user and their area scopes")
+@router.get("/me", response={200: MeOut, **ERRORS}, summary="The authenticated user and their area scopes")
 def me(request):
     user = request.auth
     profile = scopes.profile_of(user)

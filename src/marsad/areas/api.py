@@ -47,7 +47,7 @@ class AreaFilters(Schema):
     include_closed: bool = Field(False, description="also list units closed by the 2025 merges")
 
 
-@router.get("/areas", response=list[AreaOut], summary="List areas")
+@router.get("/areas", response={200: list[AreaOut], **ERRORS}, summary="List areas")
 @paginate(Pagination)
 def list_areas(request, filters: Query[AreaFilters]):
     qs = viewable(Area.objects.all(), request.auth, field="pk")

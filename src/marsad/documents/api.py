@@ -246,7 +246,7 @@ def _proposal_for_decision(user, proposal_id: int, area_code: str | None = None)
 
 @router.post(
     "/proposals/{proposal_id}/accept",
-    response={200: ProposalOut, 422: Message, **ERRORS},
+    response={200: ProposalOut, **ERRORS},
     summary="Accept (optionally corrected) a figure or target into the data",
 )
 def accept_proposal(request, payload: AcceptIn, proposal_id: int = Path(..., ge=1, le=MAX_ID)):
@@ -267,7 +267,7 @@ def accept_proposal(request, payload: AcceptIn, proposal_id: int = Path(..., ge=
 
 @router.post(
     "/proposals/{proposal_id}/reject",
-    response={200: ProposalOut, 422: Message, **ERRORS},
+    response={200: ProposalOut, **ERRORS},
     summary="Reject an item read from a document",
 )
 def reject_proposal(request, proposal_id: int = Path(..., ge=1, le=MAX_ID)):

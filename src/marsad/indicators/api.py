@@ -26,7 +26,7 @@ class IndicatorOut(Schema):
 INDICATOR_VALUES = tuple(f if f != "parent" else "parent__code" for f in IndicatorOut.model_fields)
 
 
-@router.get("/indicators", response=list[IndicatorOut], summary="List indicators")
+@router.get("/indicators", response={200: list[IndicatorOut], **ERRORS}, summary="List indicators")
 def list_indicators(request):
     return list(Indicator.objects.order_by("code").values(*INDICATOR_VALUES))
 

@@ -21,7 +21,6 @@ from marsad.web.apikit import (
     AREA_CODE_PATTERN,
     ERRORS,
     MAX_ID,
-    Message,
     Pagination,
     clean_text,
     require_capture,
@@ -174,7 +173,7 @@ class ObservationIn(Schema):
 
 @router.post(
     "/observations",
-    response={200: ObservationOut, 201: ObservationOut, 422: Message, **ERRORS},
+    response={200: ObservationOut, 201: ObservationOut, **ERRORS},
     summary="Create or update one observation",
     description="The key is area x indicator x period x measure x status; an existing value is revised "
     "and the change is kept in its history.",

@@ -9,6 +9,8 @@ answers 403 (not 404), writes check the capturable areas.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -57,7 +59,13 @@ class Message(Schema):
     detail: str
 
 
-ERRORS = {400: Message, 401: Message, 403: Message, 404: Message}
+class Invalid(Schema):
+    """422: a message, or the list of fields that failed validation (loc, msg, type)."""
+
+    detail: str | list[dict[str, Any]]
+
+
+ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 422: Invalid}
 
 
 def clean_text(value: str | None) -> str:
