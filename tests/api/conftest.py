@@ -11,14 +11,15 @@ URLCONF = "marsad_api_test_urls"
 
 
 def _urlconf() -> str:
-    """The API mounted at /api/ alone, independent of the root URLconf's state."""
+    """The API at /api/ (and the admin, where tokens are made), independent of the root URLconf."""
     if URLCONF not in sys.modules:
+        from django.contrib import admin
         from django.urls import path
 
         from marsad.web.api import api
 
         module = types.ModuleType(URLCONF)
-        module.urlpatterns = [path("api/", api.urls)]
+        module.urlpatterns = [path("api/", api.urls), path("admin/", admin.site.urls)]
         sys.modules[URLCONF] = module
     return URLCONF
 

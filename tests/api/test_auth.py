@@ -74,3 +74,28 @@ def test_openapi_document_is_served(client):
         "BearerAuth" in str(schema["components"]["securitySchemes"])
         or schema["components"]["securitySchemes"]
     )
+
+
+def test_admin_creates_a_token_and_shows_its_key_once(client, users):
+    from django.contrib.messages import get_messages
+
+    from marsad.accounts.tokens import ApiToken, user_for_key
+
+    users["admin"].is_staff = True
+    users["admin"].save()
+    client.force_login(users["admin"])
+    response = client.post(
+        "/admin/accounts/apitoken/add/", {"user": users["viewer"].pk, "name": "statistics office"}
+    )
+    assert response.status_code == 302, response.content[:500]
+    token = ApiToken.objects.get(name="statistics office")
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    key = next(word for m in shown for word in m.split() if word.startswith("msd_"))
+    assert user_for_key(key) == users["viewer"] and token.prefix == key[:10]
+    # Replacing the key: the old one stops working, a new one is shown.
+    client.post(
+        "/admin/accounts/apitoken/",
+        {"action": "rotate_tokens", "_selected_action": [token.pk]},
+    )
+    assert user_for_key(key) is None
+    assert ApiToken.objects.filter(user=users["viewer"], name="statistics office").count() == 1
