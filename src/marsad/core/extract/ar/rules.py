@@ -180,6 +180,10 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("إجمالي رأس المال الاستثماري الاجتماعي", "investment_capital"),
     ("إجمالي رأس مال الاستثمار الاجتماعي", "investment_capital"),
     ("رأس مال الاستثمار التنموي الاجتماعي", "investment_capital"),
+    ("صرف الاستثمار الأجنبي المباشر", None),
+    ("الاستثمار الأجنبي المباشر المصروف", None),
+    ("رأس المال الأجنبي المباشر المصروف", None),
+    ("صرف رأس المال الأجنبي المباشر", None),
     # Known non-indicators: a figure after these belongs to something the catalogue lacks.
     ("قيمة الإنتاج", None),
     ("القيمة الإنتاجية", None),

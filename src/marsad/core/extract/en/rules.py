@@ -188,6 +188,10 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("re:(?:GRDP|GDP|income)\\s+per\\s+capita|per\\s+capita(?:\\s+(?:GRDP|GDP|income))?", None),
     ("average income", None),
     ("re:(?:the\\s+)?national\\s+average|(?:the\\s+)?country[’']s\\s+average|nationwide\\s+average", None),
+    (
+        "re:(?:FDI|foreign\\s+(?:direct\\s+)?investment)\\s+disburse(?:ment|d)|disburse(?:d|ment\\s+of)\\s+(?:FDI|foreign\\s+(?:direct\\s+)?investment)|realised\\s+FDI|realized\\s+FDI",
+        None,
+    ),
     # Known non-indicators (parts of a total, other aggregates).
     ("domestic revenue", None),
     ("domestic sources", None),

@@ -168,6 +168,11 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("vốn đầu tư thực hiện toàn xã hội", "investment_capital"),
     ("tổng vốn đầu tư thực hiện toàn xã hội", "investment_capital"),
     ("tổng vốn đầu tư thực hiện trên địa bàn", "investment_capital"),
+    ("vốn FDI giải ngân", None),
+    ("giải ngân vốn FDI", None),
+    ("vốn FDI thực hiện", None),
+    ("FDI giải ngân", None),
+    ("vốn đầu tư nước ngoài giải ngân", None),
     # Known non-indicators (parts of a total, other aggregates): their figures are left out.
     ("thu nội địa", None),
     ("thu từ dầu khí", None),
