@@ -99,3 +99,9 @@ def test_admin_creates_a_token_and_shows_its_key_once(client, users):
     )
     assert user_for_key(key) is None
     assert ApiToken.objects.filter(user=users["viewer"], name="statistics office").count() == 1
+
+
+@pytest.mark.parametrize("lang, word", [("ar", "أرسل"), ("vi", "xác thực"), ("en", "Authentication")])
+def test_messages_in_the_callers_language(client, lang, word):
+    response = client.get("/api/areas", headers={"Accept-Language": lang})
+    assert response.status_code == 401 and word in response.json()["detail"]

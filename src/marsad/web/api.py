@@ -8,7 +8,9 @@ scope, 404 for unknown objects, 422 for invalid input.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from marsad.accounts.api import router as accounts_router
 from marsad.areas.api import router as areas_router
@@ -54,3 +56,9 @@ def permission_denied(request, exc):
 @api.exception_handler(ValidationError)
 def validation_error(request, exc):
     return api.create_response(request, {"detail": "; ".join(exc.messages)}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_required(request, exc):
+    message = _("Authentication required: send 'Authorization: Bearer <token>' or log in.")
+    return api.create_response(request, {"detail": message}, status=401)
