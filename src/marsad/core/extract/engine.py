@@ -30,6 +30,11 @@ NEVER = regex.compile(r"(?!)")
 # Indicators whose level is money, a count, or a rate; decides the unit of a bare scale.
 COUNT_INDICATORS = {"visitors": "visitors", "new_enterprises": "enterprises"}
 RATE_INDICATORS = {"cpi", "poverty_rate"}
+# A bare % after these (no cue word) is their growth on the same period.
+GROWTH_DEFAULT = {
+    "grdp", "va_industry_construction", "va_services", "va_agriculture_forestry_fishery", "product_taxes",
+    "iip", "retail_sales", "exports", "imports", "trade_turnover", "cpi",
+}  # fmt: skip
 PREVIOUS = "@previous"  # lexicon code of anaphora ("this sector")
 LEVEL_RATES = {"poverty_rate"}  # a % after these is the rate, whatever verb precedes it
 
@@ -60,6 +65,7 @@ class LanguageRules:
     comparison: regex.Pattern = NEVER  # "a lower growth rate of 1.82% than": with comparison_after
     comparison_after: regex.Pattern = NEVER
     comparison_before: regex.Pattern = NEVER  # "lower than the last year the 6.09%"
+    structure: regex.Pattern = NEVER  # "economic structure", "cơ cấu": bare % are shares
     part_of: regex.Pattern = NEVER  # "of which", "منها", "trong đó": a part of the figure before
     indicator_after_link: regex.Pattern = NEVER  # "VND1.46 trillion from tourism": the indicator follows
     directive_cue: regex.Pattern = NEVER
@@ -332,6 +338,7 @@ def _read_sentence(
             current,
             prev_measure,
             prev_indicator,
+            numbers[idx + 1].start if idx + 1 < len(numbers) else None,
         )
         if fact is None:
             continue
@@ -403,6 +410,7 @@ def _read_number(
     current,
     prev_measure,
     prev_indicator,
+    next_start: int | None = None,
 ) -> Fact | None:
     text, rules = ctx.text, ctx.rules
     # Conversions in brackets right after another figure: "VND5.45 trillion ($228 million)".
@@ -529,10 +537,12 @@ def _read_number(
             rules.growth_word.search(text, s, n.start) and code
         ):
             measure = "yoy_pct"
+        elif rules.structure.search(text, s, e):
+            measure = "share_pct"  # "in the economic structure, industry and construction 45.27%"
+        elif code in GROWTH_DEFAULT:
+            measure = "yoy_pct"  # "GRDP đạt 8,1%": a bare % of a flow or index is its growth
         else:
             measure = None
-        if measure == "yoy_pct" and value < 0 and n.qualifier != "exact":
-            pass
     else:
         measure = "level"
         if n.currency is None and n.scale and not n.count_noun:
@@ -554,15 +564,17 @@ def _read_number(
 
     # -- period and area ----------------------------------------------------------------------
     period = None
+    # The nearest period before the figure in its sentence; else one just after it in its
+    # clause ("grew 7.5% in the first half of 2024"); else the period the text is on.
     p_before = [p for p in sent_periods if p.end <= n.start and p.role == CURRENT]
+    clause_end = min([c for c in clause_cuts(text, n.end, min(e, n.end + 80))] + [min(e, n.end + 80)])
+    later = [p for p in sent_periods if n.end <= p.start < clause_end and p.role == CURRENT]
     if p_before:
         period = p_before[-1].resolve(_sentence_year(ctx, sent_periods, p_before[-1]))
+    elif later:
+        period = later[0].resolve(ctx.year)
     elif current is not None:
         period = current.resolve(ctx.year)
-    else:
-        later = [p for p in sent_periods if p.start >= n.end and p.role == CURRENT and p.start - n.end < 60]
-        if later:
-            period = later[0].resolve(ctx.year)
     if period is None and ctx.year:
         period = str(ctx.year)
     area = ctx.area

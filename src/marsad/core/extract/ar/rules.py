@@ -341,6 +341,7 @@ RULES = LanguageRules(
     ),
     not_fact_after=regex.compile(rf"\s*(?:{_ph('مرة', 'مرات', 'ضعف', 'أضعاف', 'ضعفا')})|\s*[\]/]"),
     growth_word=words(["نمو", "النمو", "معدل النمو"], "ar"),
+    structure=words(["الهيكل الاقتصادي", "هيكل الاقتصاد", "الهيكل", "هيكل"], "ar"),
     part_of=words(["منها", "منهم", "من بينها", "من بينهم", "ومنها", "ومنهم"], "ar"),
     indicator_after_link=regex.compile(rf"[ \t]+(?:{_ph('من', 'في', 'ل')})[ \t]+"),
     directive_cue=regex.compile(

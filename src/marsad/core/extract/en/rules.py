@@ -256,6 +256,7 @@ RULES = LanguageRules(
     comparison=regex.compile(r"(?:lower|higher|slower|faster)(?!\w)", I),
     comparison_after=regex.compile(r"\s*than", I),
     comparison_before=regex.compile(r"(?:lower|higher)\s+than\s+(?:the\s+)?(?:last|previous)\s+year(?:\s+the)?\s*$", I),
+    structure=words(["economic structure", "structure", "share of", "proportion"], "en"),
     part_of=words(["of which", "including", "among which", "among them"], "en"),
     indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:in|from|of|for|worth\s+of)\s+)?", I),
     growth_word=words(["growth", "growth rate", "grew", "grow"], "en"),

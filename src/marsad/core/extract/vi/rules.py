@@ -239,6 +239,7 @@ RULES = LanguageRules(
     comparison=regex.compile(r"(?:thấp|cao)\s+hơn", I),
     comparison_after=regex.compile(r"\s*(?:so\s+với|\(|,)", I),
     growth_word=words(["tăng trưởng", "tốc độ tăng"], "vi"),
+    structure=words(["cơ cấu kinh tế", "cơ cấu", "tỷ trọng", "tỉ trọng"], "vi"),
     part_of=words(["trong đó", "bao gồm", "riêng"], "vi"),
     indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:từ|cho|của)\s+)?", I),
     directive_cue=regex.compile(
