@@ -98,3 +98,11 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                 str(sum(r["errors"].values())),
             )
         Console().print(table)
+
+
+if __name__ == "__main__":  # `python -m marsad.cli.web bench web`, until cli/main.py lists this module
+    from marsad.cli.main import COMMAND_MODULES, app, bench
+
+    if "marsad.cli.web" not in COMMAND_MODULES:
+        register(app, bench)
+    app()
