@@ -141,4 +141,4 @@ LOGGING = {
 }
 
 # STATIC_ROOT is only filled by an optional collectstatic; WhiteNoise serves from the finders.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)

@@ -1,11 +1,10 @@
 """Root URLconf: the pages of each domain app, the API and the fonts."""
 
-from importlib.util import find_spec
-
 from django.contrib import admin
 from django.urls import include, path
 
 from . import fonts, views
+from .api import api
 
 web_patterns = (
     [
@@ -30,12 +29,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-# Apps built by other helpers join as their URLconfs land.
-for prefix, module in (("directives/", "marsad.directives.urls"), ("reports/", "marsad.reports.urls")):
-    if find_spec(module) is not None:
-        urlpatterns.append(path(prefix, include(module)))
-
-if find_spec("marsad.web.api") is not None:
-    from .api import api
-
-    urlpatterns.append(path("api/", api.urls))
+urlpatterns += [
+    path("directives/", include("marsad.directives.urls")),
+    path("reports/", include("marsad.reports.urls")),
+    path("api/", api.urls),
+]

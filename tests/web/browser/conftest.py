@@ -51,8 +51,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    # `make test` installs Debian's Chromium; a missing browser is a failure, not a skip.
+    assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing (apt-get install -y chromium)"
     data = tmp_path_factory.mktemp("marsad-browser")
     env = {
         key: value

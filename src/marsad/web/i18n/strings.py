@@ -27,6 +27,7 @@ WEB = {
     "Directives": ("التوجيهات", "Chỉ đạo"),
     "Recommendations": ("التوصيات", "Kiến nghị"),
     "Change log": ("سجل التغييرات", "Nhật ký thay đổi"),
+    "Reports": ("التقارير", "Báo cáo"),
     "Administration": ("الإدارة", "Quản trị"),
     "This page is being built.": ("هذه الصفحة قيد الإنشاء.", "Trang này đang được xây dựng."),
     "Not allowed": ("غير مسموح", "Không được phép"),

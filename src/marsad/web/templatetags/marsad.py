@@ -29,6 +29,7 @@ def _menu(user) -> list[tuple[str, str]]:
         ("documents:list", _("Documents")),
         ("directives:board", _("Directives")),
         ("directives:recommendations", _("Recommendations")),
+        ("reports:index", _("Reports")),
         ("web:changes", _("Change log")),
     ]
     if is_admin(user) and user.is_staff:
