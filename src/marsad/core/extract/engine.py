@@ -65,6 +65,9 @@ class LanguageRules:
     comparison: regex.Pattern = NEVER  # "a lower growth rate of 1.82% than": with comparison_after
     comparison_after: regex.Pattern = NEVER
     comparison_before: regex.Pattern = NEVER  # "lower than the last year the 6.09%"
+    respectively: regex.Pattern = NEVER  # "respectively", "lần lượt", "على التوالي"
+    fold: regex.Pattern = NEVER  # "-fold", "lần", "مرة" right after a number
+    hypothetical: regex.Pattern = NEVER  # "if the two provinces were added": no fact follows
     structure: regex.Pattern = NEVER  # "economic structure", "cơ cấu": bare % are shares
     part_of: regex.Pattern = NEVER  # "of which", "منها", "trong đó": a part of the figure before
     indicator_after_link: regex.Pattern = NEVER  # "VND1.46 trillion from tourism": the indicator follows
@@ -201,10 +204,10 @@ def _areas_in_time(result: Extraction) -> None:
     result.area = area_in_time(
         result.area, result.reporting_period or (str(result.year) if result.year else None)
     )
-    for name in ("facts", "targets"):
-        setattr(
-            result, name, [replace(f, area=area_in_time(f.area, f.period)) for f in getattr(result, name)]
-        )
+    result.facts = [replace(f, area=area_in_time(f.area, f.period)) for f in result.facts]
+    # A target belongs to the area that set it, as it was when the document was written.
+    when = result.reporting_period or (str(result.year) if result.year else None)
+    result.targets = [replace(t, area=area_in_time(t.area, when or t.period)) for t in result.targets]
 
 
 def _document_area(mentions: list[AreaMention]) -> AreaRef | None:
@@ -273,6 +276,8 @@ def _read_sentence(
     numbers = [_shift(n, s) for n in numbers]
     inds = rules.find_indicators(text, s, e)
     sent_areas = _between(ctx.areas, ctx.area_starts, s, e)
+    hm = rules.hypothetical.search(text, s, e)
+    hyp_at = hm.start() if hm else None
     target_at = None
     tm = rules.target.search(text, s, e)
     if tm:
@@ -317,6 +322,7 @@ def _read_sentence(
     ctx.previous_indicator = ctx.last_indicator
     ctx.previous_area = ctx.last_area
     ctx.last_indicator = None
+    first_fact = len(result.facts)
     prev_end = s
     prev_measure: str | None = None
     prev_indicator: str | None = None
@@ -345,6 +351,8 @@ def _read_sentence(
         prev_measure, prev_indicator = fact.measure, fact.indicator
         ctx.last_indicator = fact.indicator
         ctx.last_area = fact.area
+        if hyp_at is not None and hyp_at < n.start and not (target_at is not None and target_at < n.start):
+            continue
         if target_at is not None and target_at < n.start:
             period = _target_period(ctx, sent_periods, n.start, current, after=n.end)
             qual = fact.qualifier if fact.qualifier != "estimate" else "exact"
@@ -363,10 +371,77 @@ def _read_sentence(
         else:
             result.facts.append(fact)
 
+    if rules.respectively.search(text, s, e):
+        _respectively(ctx, s, e, numbers, result, first_fact)
+
     for p in sent_periods:
         if p.role == CURRENT and (target_at is None or p.start < target_at):
             current = p
     return current
+
+
+def _respectively(
+    ctx: _Context, s: int, e: int, numbers: list[NumberMatch], result: Extraction, first: int
+) -> None:
+    """ "4.85 million tourists and 8.55 trillion VND ..., rising 2.3 and 2.7-fold respectively":
+    the growth figures after the levels go to the levels' indicators, in order."""
+    from dataclasses import replace
+
+    text, rules = ctx.text, ctx.rules
+    levels = [f for f in result.facts[first:] if f.measure == "level"]
+    if len(levels) < 2:
+        return
+    if len({f.indicator for f in levels}) == 1:
+        # "Exports and imports reached 5 and 4 billion USD respectively": the indicators named
+        # together before the figures take them in order.
+        first_level = next(
+            (n.start for n in numbers if n.unit not in (None, "%", "pp")), levels[0].evidence.end
+        )
+        named = [i for i in rules.find_indicators(text, s, first_level) if i[2]]
+        names = list(dict.fromkeys(i[2] for i in named))
+        if len(names) != len(levels):
+            return
+        by_id = {id(f): replace(f, indicator=code) for f, code in zip(levels, names, strict=True)}
+        growth = [
+            f for f in result.facts[first:] if f.measure == "yoy_pct" and f.indicator == levels[0].indicator
+        ]
+        if len(growth) == len(levels):
+            by_id |= {id(f): replace(f, indicator=code) for f, code in zip(growth, names, strict=True)}
+        result.facts[first:] = [by_id.get(id(f), f) for f in result.facts[first:]]
+        return
+    if len({f.indicator for f in levels}) != len(levels):
+        return
+    after = [n for n in numbers if n.start >= levels[-1].evidence.end and n.unit in (None, "%")]
+    if len(after) < len(levels):
+        return
+    group = after[: len(levels)]
+    fold = rules.fold.match(text, group[-1].num_end, e)
+    if any(n.unit is None for n in group) and not fold:
+        return
+    if any(n.unit == "%" for n in group) and fold:
+        return
+    down = _last(rules.down, text[levels[-1].evidence.end : group[0].start])
+    kept = [
+        f
+        for f in result.facts[first:]
+        if not any(f.evidence.start <= n.num_start < f.evidence.end for n in group)
+    ]
+    del result.facts[first:]
+    result.facts.extend(kept)
+    for f, n in zip(levels, group, strict=True):
+        value = round((n.value - 1) * 100, 6) if fold else (-n.value if down else n.value)
+        result.facts.append(
+            Fact(
+                f.indicator,
+                f.area,
+                f.period,
+                "yoy_pct",
+                value,
+                "%",
+                "exact",
+                Evidence.of(text, n.start, group[-1].end if fold else n.end),
+            )
+        )
 
 
 def _shift(n: NumberMatch, by: int) -> NumberMatch:
