@@ -373,11 +373,31 @@ def _read_sentence(
 
     if rules.respectively.search(text, s, e):
         _respectively(ctx, s, e, numbers, result, first_fact)
+    _one_growth_per_sentence(rules, result, first_fact)
 
     for p in sent_periods:
         if p.role == CURRENT and (target_at is None or p.start < target_at):
             current = p
     return current
+
+
+def _one_growth_per_sentence(rules: LanguageRules, result: Extraction, first: int) -> None:
+    """Two growth rates of one indicator and period in a sentence (machine translation repeats
+    "an increase of 2%, equivalent to an increase of 18% over the previous year"): keep the one
+    that names its comparison base, when exactly one does."""
+    groups: dict[tuple, list[Fact]] = {}
+    for f in result.facts[first:]:
+        if f.measure == "yoy_pct":
+            groups.setdefault((f.indicator, f.area, f.period), []).append(f)
+    drop = set()
+    for facts in groups.values():
+        if len(facts) < 2:
+            continue
+        based = [f for f in facts if rules.yoy_after.search(f.evidence.text)]
+        if len(based) == 1:
+            drop |= {id(f) for f in facts if f is not based[0]}
+    if drop:
+        result.facts[first:] = [f for f in result.facts[first:] if id(f) not in drop]
 
 
 def _respectively(
