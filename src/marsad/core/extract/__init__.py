@@ -8,6 +8,14 @@
 (the text wins when it names them). Offsets are ``str`` indices into ``text``. The reader never
 raises on any text: an empty or unreadable input gives an empty result with a ``message``.
 
+Vocabularies: measures ``level yoy_pct plan_pct share_pct contribution_pp``; qualifiers ``exact
+more_than less_than about at_least estimate``; units as :data:`marsad.core.numbers.UNITS`
+(``"%"``, ``"pp"``, ``"<scale> VND|USD"``, ``"[<scale> ]visitors|enterprises"``). Conversions
+made on purpose: "vượt 28,6% dự toán" is plan_pct 128.6; "bằng 105,4% so với cùng kỳ" and
+"equivalent to 306% of last year's figure" are yoy_pct 5.4 and 206; "2.7-fold" is yoy_pct 170;
+a decrease is a negative yoy_pct. Areas are the province as it was in the figure's period
+(pre-merger ``VN-OLD-xx`` codes before 1 July 2025, from the gazetteer).
+
 Layout (after Duckling): shared pieces here (:mod:`.model`, :mod:`.text`, :mod:`.timeframes`,
 :mod:`.areas`, :mod:`.engine`), one folder per language with its lexicon, rules and a corpus of
 example sentences (``<lang>/corpus.json``) that the tests run.

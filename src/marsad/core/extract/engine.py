@@ -29,7 +29,6 @@ NEVER = regex.compile(r"(?!)")
 
 # Indicators whose level is money, a count, or a rate; decides the unit of a bare scale.
 COUNT_INDICATORS = {"visitors": "visitors", "new_enterprises": "enterprises"}
-RATE_INDICATORS = {"cpi", "poverty_rate"}
 # A bare % after these (no cue word) is their growth on the same period.
 GROWTH_DEFAULT = {
     "grdp", "va_industry_construction", "va_services", "va_agriculture_forestry_fishery", "product_taxes",
@@ -141,22 +140,6 @@ class _Context:
 def _between(items: list, starts: list[int], lo: int, hi: int) -> list:
     """Items (sorted by start) starting in ``[lo, hi)``, in log time: the reader stays linear."""
     return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
-
-
-def _last_before(items, pos: int, lo: int):
-    """The last item with ``lo <= start`` and ``end <= pos`` (items sorted by start)."""
-    best = None
-    for it in items:
-        s, e = (it.start, it.end) if hasattr(it, "start") else (it[0], it[1])
-        if s >= pos:
-            break
-        if s >= lo and e <= pos:
-            best = it
-    return best
-
-
-def _bisect_items(items, lo: int, hi: int):
-    return [it for it in items if lo <= (it.start if hasattr(it, "start") else it[0]) < hi]
 
 
 def extract_with(text: str, rules: LanguageRules, area: str | None, year: int | None) -> Extraction:
