@@ -66,6 +66,7 @@ class LanguageRules:
     comparison_before: regex.Pattern = NEVER  # "lower than the last year the 6.09%"
     respectively: regex.Pattern = NEVER  # "respectively", "lần lượt", "على التوالي"
     fold: regex.Pattern = NEVER  # "-fold", "lần", "مرة" right after a number
+    not_an_area: regex.Pattern = NEVER  # figures of a working group or of ministries
     hypothetical: regex.Pattern = NEVER  # "if the two provinces were added": no fact follows
     structure: regex.Pattern = NEVER  # "economic structure", "cơ cấu": bare % are shares
     part_of: regex.Pattern = NEVER  # "of which", "منها", "trong đó": a part of the figure before
@@ -661,6 +662,8 @@ def _read_number(
     a_before = [a for a in sent_areas if a.end <= n.start]
     if a_before:
         area = a_before[-1].area
+    elif rules.not_an_area.search(text, s, n.start):
+        area = None  # "the 18 ministries and localities of Working Group No. 1": no one area
     if code == "grdp" and area == NATION:
         pass
 

@@ -258,6 +258,7 @@ RULES = LanguageRules(
     comparison_before=regex.compile(r"(?:lower|higher)\s+than\s+(?:the\s+)?(?:last|previous)\s+year(?:\s+the)?\s*$", I),
     respectively=words(["respectively"], "en"),
     fold=regex.compile(r"\s*-?\s*(?:fold|times)(?!\w)", I),
+    not_an_area=regex.compile(r"working\s+group|ministries\s+and\s+(?:central\s+)?agencies", I),
     hypothetical=words(["if", "were to", "in case"], "en"),
     structure=words(["economic structure", "structure", "share of", "proportion"], "en"),
     part_of=words(["of which", "including", "among which", "among them"], "en"),

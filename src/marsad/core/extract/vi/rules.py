@@ -241,6 +241,7 @@ RULES = LanguageRules(
     growth_word=words(["tăng trưởng", "tốc độ tăng"], "vi"),
     respectively=words(["lần lượt", "tương ứng"], "vi"),
     fold=regex.compile(r"\s*lần(?!\w)", I),
+    not_an_area=regex.compile(r"Tổ\s+công\s+tác|các\s+bộ,\s+(?:cơ\s+quan|ngành)\s+trung\s+ương", I),
     hypothetical=words(["nếu", "giả sử", "trong trường hợp"], "vi"),
     structure=words(["cơ cấu kinh tế", "cơ cấu", "tỷ trọng", "tỉ trọng"], "vi"),
     part_of=words(["trong đó", "bao gồm", "riêng"], "vi"),
