@@ -562,6 +562,9 @@ def _read_number(
     ev_end = n.end
     if n.unit == "pp":
         measure = "contribution_pp"
+        # "pulled growth down by 0.4 percentage points", "làm giảm 0,4 điểm phần trăm": a drag.
+        if _last(rules.down, window):
+            value = -value
     elif n.unit == "%":
         plan = rules.plan_after.match(text, n.end, e)
         yoy_after = rules.yoy_after.match(text, n.end, e)
