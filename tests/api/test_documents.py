@@ -129,7 +129,7 @@ def test_reader_missing_is_503_not_500(call, monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_reader)
     response = call("admin", "post", "/documents/extract", {"text": "abc"})
-    assert response.status_code == 503 and "not available" in response.json()["detail"]
+    assert response.status_code == 503 and "marsad.core.extract is missing" in response.json()["detail"]
 
 
 def test_commune_officer_reviews_their_communes_document(call, places):
