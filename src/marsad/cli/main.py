@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "marsad.cli.analytics",   # analytics
     "marsad.cli.directives",  # directives, remind
     "marsad.cli.report",      # report
+    "marsad.cli.web",         # bench web (load test)
 )
 
 for _name in COMMAND_MODULES:

@@ -65,6 +65,24 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         """Serve the web app and API with gunicorn."""
         run_server(host, port, workers)
 
+    @app.command("token")
+    def token(
+        username: str = typer.Argument(..., help="the user the token acts as"),
+        name: str = typer.Option("cli", help="a name to recognise the token by"),
+    ) -> None:
+        """Create an API token for USERNAME and print its key (shown once; only its hash is kept)."""
+        from marsad.web.boot import setup_django
+
+        setup_django()
+        from django.contrib.auth import get_user_model
+
+        from marsad.accounts.tokens import create_token
+
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise typer.BadParameter(f"no user is called {username!r}", param_hint="USERNAME")
+        print(create_token(user, name))
+
     @app.command("demo")
     def demo(
         host: str = typer.Option("127.0.0.1"),

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 __all__ = [
     "Kind",
@@ -256,6 +256,12 @@ def parse(code: str | Period) -> Period:
         return code
     if not isinstance(code, str):
         raise PeriodError(f"a period code is text, not {type(code).__name__}")
+    return _parse_text(code)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(code: str) -> Period:
+    # Periods are immutable and a dashboard parses the same few codes thousands of times.
     text = code.strip().upper()
     m = _CODE.match(text)
     if not m:

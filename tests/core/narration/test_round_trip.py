@@ -117,10 +117,6 @@ def test_report_reads_back_to_the_same_facts(lang, which, seed_data):
     _check(seed_data if which == "seed" else _mixed_data(), lang)
 
 
-@pytest.mark.xfail(
-    reason="the extractor reads a contribution after a decline cue ('pulled growth down by 0.4 percentage points') as +0.4: no sign for pp yet",
-    strict=False,
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_drag_on_growth_reads_back_negative(lang):
     _check(_drag_data(), lang)
