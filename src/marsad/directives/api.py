@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -199,10 +199,13 @@ def post_progress(request, assignment_id: int, payload: ProgressIn):
         raise HttpError(403, str(exc)) from None
     except ValidationError as exc:
         raise HttpError(422, "; ".join(exc.messages)) from None
-    return 201, {
-        "id": report.pk,
-        "assignment_id": report.assignment_id,
-        "date": report.date,
-        "percent": report.percent,
-        "text": report.text,
-    }
+    return Status(
+        201,
+        {
+            "id": report.pk,
+            "assignment_id": report.assignment_id,
+            "date": report.date,
+            "percent": report.percent,
+            "text": report.text,
+        },
+    )
