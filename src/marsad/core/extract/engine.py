@@ -81,6 +81,9 @@ class LanguageRules:
     share_targets: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     # "100% of communes ... digital product": (phrase after the %, indicator)
     growth_word: regex.Pattern = NEVER  # "growth", "tăng trưởng", "نمو": a % after it is yoy
+    other_base: regex.Pattern = NEVER  # "so với tháng trước", "over the previous month": no measure
+    contribution: regex.Pattern = NEVER  # "đóng góp", "contributed", "ساهم": pp are a contribution
+    same_period: regex.Pattern = NEVER  # "cùng kỳ", "same period": after "gấp 2 lần", a yoy -fold
     _indicator_re: regex.Pattern | None = None
     _codes: dict[str, str | None] = field(default_factory=dict)
 
@@ -501,8 +504,23 @@ def _read_number(
     if rules.not_fact_before.search(before):
         return None
     after = text[n.end : min(e, n.end + 60)]
-    if rules.not_fact_after.match(after):
+    fold_m = rules.fold.match(text, n.end, e) if n.unit is None else None
+    if fold_m and not (
+        1 < n.value <= 100 and rules.same_period.search(text, fold_m.end(), min(e, fold_m.end() + 60))
+    ):
+        fold_m = None
+    if fold_m and prev is not None and regex.fullmatch(r"\s*(?:,|and|và|و)\s*", text[prev.end : n.start]):
+        fold_m = None  # "rose 2.3 and 2.7-fold": a list, read with "respectively"
+    if fold_m:
+        # "gấp 2 lần cùng kỳ", "1.5-fold that of the same period", "1.5 ضعف الفترة نفسها": growth.
+        from dataclasses import replace as _replace
+
+        n = _replace(n, value=round((n.value - 1) * 100, 6), unit="%", end=fold_m.end())
+        after = ""
+    elif rules.not_fact_after.match(after):
         return None
+    if n.unit == "%" and rules.other_base.match(text, n.end, e):
+        return None  # "0.25% over the previous month": no measure for month-on-month
     if rules.comparison.search(text, window_lo, n.start) and rules.comparison_after.match(text, n.end, e):
         return None
     if rules.comparison_before.search(text, max(window_lo, n.start - 100), n.start):
@@ -522,11 +540,13 @@ def _read_number(
         carried = not ctx.last_indicator
     after_link = rules.indicator_after_link.match(text, n.end, e)
     grows_after = False
+    follows = False  # the indicator is written right after the number
     if after_link and (ind is None or n.unit != "%"):
         # "VND1.46 trillion from tourism services", "1,2 tỷ USD vốn FDI", "8.5% GRDP growth".
         following = [i for i in inds if i[0] == after_link.end() and i[0] >= n.num_end]
         if following:
             code, ind_start = following[0][2], None
+            follows = True
             grows_after = bool(
                 rules.growth_word.match(text, following[0][1] + 1, min(e, following[0][1] + 20))
             )
@@ -545,7 +565,7 @@ def _read_number(
         # A bare number is a figure only as a count right after its indicator
         # ("the number of new enterprises was 1,234"); never a year.
         clause_start = max([c + 1 for c in clause_cuts(text, s, n.start)] + [s])
-        near = ind_start is not None and ind_start >= clause_start and n.start - ind_start < 80
+        near = (ind_start is not None and ind_start >= clause_start and n.start - ind_start < 80) or follows
         if not (code in COUNT_INDICATORS and near and (n.value >= 10) and not (1900 <= n.value <= 2100)):
             return None
         from dataclasses import replace as _replace
@@ -562,9 +582,17 @@ def _read_number(
     ev_end = n.end
     if n.unit == "pp":
         measure = "contribution_pp"
+        # "giảm 0,8 điểm phần trăm so với đầu năm": a change of a rate, not a contribution.
+        # Only a sentence about contributing to growth (or a GDP component's points) has one.
+        if code in LEVEL_RATES or not (
+            rules.contribution.search(text, s, e) or code.startswith("va_") or code == "product_taxes"
+        ):
+            return None
         # "pulled growth down by 0.4 percentage points", "làm giảm 0,4 điểm phần trăm": a drag.
         if _last(rules.down, window):
             value = -value
+    elif fold_m:
+        measure = "yoy_pct"
     elif n.unit == "%":
         plan = rules.plan_after.match(text, n.end, e)
         yoy_after = rules.yoy_after.match(text, n.end, e)

@@ -53,9 +53,34 @@ def _year(m: regex.Match):
     return "year", None
 
 
+AR_MONTHS = {
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4, "ابريل": 4,
+    "نيسان": 4, "مايو": 5, "أيار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7,
+    "أغسطس": 8, "اغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10, "اكتوبر": 10, "تشرين الأول": 10,
+    "نوفمبر": 11, "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12,
+}  # fmt: skip
+_AR_MONTHS = "|".join(sorted(AR_MONTHS, key=len, reverse=True))
+
+
+def _as_of(m: regex.Match):
+    """ "حتى نهاية يونيو 2024", "حتى 27 مارس 2025", "حتى 30/6/2024": the year to that month."""
+    n = _digits(m.group("md")) if m.group("md") else AR_MONTHS.get(m.group("mw"))
+    if n is None or not 1 <= n <= 12:
+        return None, None
+    return ("year", None) if n == 12 else ("ytd", n)
+
+
 _Q = r"(?P<q>الأول|الاول|الثاني|الثالث|الرابع|الأخير|الاخير)"
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 PERIODS = [
+    PeriodRule(
+        regex.compile(
+            rf"(?<!\w)(?:حتى|لغاية|وحتى|بحلول|اعتبارا\s+من|اعتبارًا\s+من)\s+(?:(?:نهاية|أواخر|آخر)\s+)?"
+            rf"(?:{D}{{1,2}}\s*/\s*(?P<md>{D}{{1,2}})|(?:{D}{{1,2}}\s+)?(?:(?:شهر|الشهر)\s+)?(?P<mw>{_AR_MONTHS}))"
+            rf"(?:\s*/\s*(?P<year>{D}{{4}})|\s*،?\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?P<year>{D}{{4}}))?"
+        ),
+        _as_of,
+    ),
     PeriodRule(regex.compile(rf"(?:ال)?ربع\s+{_Q}{YEAR}"), _quarter),
     PeriodRule(regex.compile(rf"(?:ال)?نصف\s+(?:الأول|الاول|الثاني)(?:\s+من)?{YEAR}"), _half),
     PeriodRule(
@@ -162,6 +187,25 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("عدد الزوار", "visitors"),
     ("إيرادات السياحة", "tourism_revenue"),
     ("الإيرادات السياحية", "tourism_revenue"),
+    ("إيرادات سياحية", "tourism_revenue"),
+    ("بإيرادات سياحية", "tourism_revenue"),
+    ("إجمالي الإيرادات السياحية", "tourism_revenue"),
+    ("رأس مال الاستثمار العام", "public_investment_disbursed"),
+    ("مبيعات التجزئة", "retail_sales"),
+    ("إجمالي مبيعات التجزئة", "retail_sales"),
+    ("مؤشر الإنتاج الصناعي", "iip"),
+    ("الشركات المنشأة حديثا", "new_enterprises"),
+    ("الشركات المنشأة حديثًا", "new_enterprises"),
+    ("الشركات الجديدة", "new_enterprises"),
+    ("المؤسسات المنشأة حديثا", "new_enterprises"),
+    ("عدد الشركات المنشأة حديثا", "new_enterprises"),
+    ("الزوار", "visitors"),
+    ("زائر", "visitors"),
+    ("سائح", "visitors"),
+    ("معدل الفقر", "poverty_rate"),
+    ("نسبة الفقر", "poverty_rate"),
+    ("معدل الأسر الفقيرة", "poverty_rate"),
+    ("نسبة الأسر الفقيرة", "poverty_rate"),
     ("عائدات السياحة", "tourism_revenue"),
     ("معدل الفقر", "poverty_rate"),
     ("نسبة الفقر", "poverty_rate"),
@@ -356,7 +400,32 @@ RULES = LanguageRules(
         ],
         "ar",
     ),
-    hypothetical=words(["إذا", "إذا تم", "لو", "في حال"], "ar"),
+    hypothetical=words(["إذا", "إذا تم", "لو", "في حال", "مجتمعة", "مجتمعتين", "بإضافة"], "ar"),
+    other_base=regex.compile(
+        r"\s*(?:\)\s*)?(?:مقارنة\s+(?:ب|مع\s+)|عن\s+|على\s+|من\s+)?(?:ال)?(?:شهر|الشهر|ربع|الربع)\s+(?:ال)?(?:سابق|ماضي|الماضي|السابق|المنصرم)"
+        r"|\s*(?:مقارنة\s+(?:ب|مع\s+)|عن\s+|منذ\s+)?(?:بداية|مطلع|أول)\s+(?:ال)?عام"
+        r"|\s*على\s+أساس\s+(?:شهري|ربع\s+سنوي)"
+    ),
+    contribution=words(
+        [
+            "ساهم",
+            "ساهمت",
+            "مساهما",
+            "مساهمًا",
+            "مساهمة",
+            "يساهم",
+            "تساهم",
+            "ساهمًا",
+            "أسهم",
+            "أسهمت",
+            "إسهام",
+            "بمساهمة",
+        ],
+        "ar",
+    ),
+    same_period=regex.compile(
+        r"الفترة\s+(?:نفسها|ذاتها)|نفس\s+الفترة|الفترة\s+المماثلة|العام\s+(?:الماضي|السابق)|السنة\s+(?:الماضية|السابقة)"
+    ),
     structure=words(["الهيكل الاقتصادي", "هيكل الاقتصاد", "الهيكل", "هيكل"], "ar"),
     part_of=words(["منها", "منهم", "من بينها", "من بينهم", "ومنها", "ومنهم"], "ar"),
     indicator_after_link=regex.compile(rf"[ \t]+(?:{_ph('من', 'في', 'ل')})[ \t]+"),

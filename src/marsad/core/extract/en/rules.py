@@ -64,7 +64,23 @@ def _year(m):
     return "year", None
 
 
+def _as_of(m):
+    """ "as of June 30, 2024", "by the end of September": the year to the end of that month."""
+    n = MONTHS.index(m.group("m").lower().rstrip(".")) + 1
+    return ("year", None) if n == 12 else ("ytd", n)
+
+
 PERIODS = [
+    PeriodRule(
+        regex.compile(
+            rf"(?<!\w)(?:as\s+(?:of|at)|by\s+(?:the\s+)?end(?:\s+of)?|(?:up\s+)?(?:un)?til(?:l)?(?:\s+the\s+end\s+of)?"
+            rf"|(?:up\s+)?to\s+the\s+end\s+of|through\s+(?:the\s+end\s+of\s+)?)\s+"
+            rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?)"
+            rf"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?",
+            I,
+        ),
+        _as_of,
+    ),
     PeriodRule(
         regex.compile(r"(?<!\w)Q(?P<q>[1-4])(?!\w)(?:\s*[/-]?\s*(?P<year>(?:19|20)\d\d)(?!\d))?", I), _quarter
     ),
@@ -170,6 +186,20 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("re:DDI", "ddi_registered"),
     ("domestic investment", "ddi_registered"),
     ("newly established enterprises", "new_enterprises"),
+    ("total retail sales of goods and services", "retail_sales"),
+    ("retail sales of goods and services", "retail_sales"),
+    ("total retail sales of goods and consumer service revenue", "retail_sales"),
+    ("retail sales of goods and consumer service revenue", "retail_sales"),
+    ("new enterprises", "new_enterprises"),
+    ("newly registered enterprises", "new_enterprises"),
+    ("newly-registered enterprises", "new_enterprises"),
+    ("tourist arrivals", "visitors"),
+    ("disbursed public investment", "public_investment_disbursed"),
+    ("public investment disbursement", "public_investment_disbursed"),
+    ("disbursement of public investment", "public_investment_disbursed"),
+    ("total registered capital", "fdi_registered"),
+    ("export turnover", "exports"),
+    ("import turnover", "imports"),
     ("newly-established enterprises", "new_enterprises"),
     ("new enterprises", "new_enterprises"),
     ("new businesses", "new_enterprises"),
@@ -213,7 +243,7 @@ RULES = LanguageRules(
     indicators=INDICATORS,
     periods=PERIODS,
     period_compared=regex.compile(
-        r"(?:than|from|over|compared\s+(?:with|to)|against|versus|vs\.?|on|same\s+period\s+(?:of|in)|of\s+last\s+year|equivalent\s+to)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$",
+        r"(?<!\w)(?:than|from|over|compared\s+(?:with|to)|against|versus|vs\.?|on|same\s+period\s+(?:of|in)|of\s+last\s+year|equivalent\s+to)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$",
         I,
     ),
     period_by=regex.compile(r"(?:by|until|till|through|to|vision\s+to)\s+(?:the\s+end\s+of\s+)?$", I),
@@ -259,7 +289,16 @@ RULES = LanguageRules(
     respectively=words(["respectively"], "en"),
     fold=regex.compile(r"\s*-?\s*(?:fold|times)(?!\w)", I),
     not_an_area=regex.compile(r"working\s+group|ministries\s+and\s+(?:central\s+)?agencies", I),
-    hypothetical=words(["if", "were to", "in case"], "en"),
+    hypothetical=words(["if", "were to", "in case", "combined", "together with", "taken together", "in total, the"], "en"),
+    other_base=regex.compile(
+        r"\s*(?:(?:over|compared\s+(?:with|to)|from|against|versus|than)\s+(?:the\s+)?(?:previous|preceding|last|prior)\s+(?:month|quarter)"
+        r"|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|m-o-m|q-o-q|(?:from|since|compared\s+(?:with|to))\s+the\s+(?:beginning|start)\s+of\s+the\s+year"
+        r"|(?:from|compared\s+(?:with|to))\s+(?:December|the\s+end\s+of)\s+(?:of\s+)?(?:last|the\s+previous)\s+year)",
+        I,
+    ),
+    contribution=words(["contribute", "contributed", "contributing", "contribution", "contributions", "pulled",
+                        "dragged", "added"], "en"),
+    same_period=regex.compile(r"same\s+period|(?:previous|last|prior|a)\s+year|year[\s-]on[\s-]year|(?:19|20)\d\d", I),
     structure=words(["economic structure", "structure", "share of", "proportion"], "en"),
     part_of=words(["of which", "including", "among which", "among them"], "en"),
     indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:in|from|of|for|worth\s+of)\s+)?", I),

@@ -42,7 +42,24 @@ def _year(m):
     return "year", None
 
 
+def _as_of(m):
+    """ "tính đến ngày 30/6/2024", "đến hết tháng 9/2024": the year to the end of that month."""
+    n = int(m.group("m"))
+    if not 1 <= n <= 12:
+        return None, None
+    return ("year", None) if n == 12 else ("ytd", n)
+
+
 PERIODS = [
+    PeriodRule(
+        regex.compile(
+            r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?|lũy\s+kế\s+đến|luỹ\s+kế\s+đến)\s+"
+            r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})|(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2}))"
+            r"(?:\s*/\s*(?P<year>(?:19|20)\d\d)|\s+năm\s+(?P<year>(?:19|20)\d\d))?(?![\d/])",
+            I,
+        ),
+        _as_of,
+    ),
     PeriodRule(regex.compile(rf"(?<!\w)qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\w]){YEAR}", I), _quarter),
     PeriodRule(
         regex.compile(
@@ -124,6 +141,18 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("vốn đầu tư phát triển toàn xã hội", "investment_capital"),
     ("vốn đầu tư toàn xã hội", "investment_capital"),
     ("tổng vốn đầu tư toàn xã hội", "investment_capital"),
+    ("tổng vốn đầu tư phát triển trên địa bàn", "investment_capital"),
+    ("vốn đầu tư phát triển trên địa bàn", "investment_capital"),
+    ("vốn đầu tư công giải ngân", "public_investment_disbursed"),
+    ("giải ngân vốn đầu tư công", "public_investment_disbursed"),
+    ("vốn đăng ký mới", "fdi_registered"),
+    ("doanh nghiệp đăng ký mới", "new_enterprises"),
+    ("doanh nghiệp mới", "new_enterprises"),
+    ("doanh nghiệp thành lập", "new_enterprises"),
+    ("chỉ số giá tiêu dùng bình quân", "cpi"),
+    ("doanh thu du lịch lữ hành", "tourism_revenue"),
+    ("tổng doanh thu du lịch", "tourism_revenue"),
+    ("khách quốc tế", None),
     ("giải ngân vốn đầu tư công", "public_investment_disbursed"),
     ("giải ngân", "public_investment_disbursed"),
     ("tỷ lệ giải ngân", "public_investment_disbursed"),
@@ -239,6 +268,12 @@ RULES = LanguageRules(
     comparison=regex.compile(r"(?:thấp|cao)\s+hơn", I),
     comparison_after=regex.compile(r"\s*(?:so\s+với|\(|,)", I),
     growth_word=words(["tăng trưởng", "tốc độ tăng"], "vi"),
+    other_base=regex.compile(
+        r"\s*(?:\)\s*)?(?:so\s+với|so)\s+(?:(?:cùng\s+kỳ\s+)?(?:tháng|quý)\s+(?:trước|liền\s+kề|liền\s+trước)|kỳ\s+trước|đầu\s+năm|tháng\s+12\s+năm\s+trước)",
+        I,
+    ),
+    contribution=words(["đóng góp", "góp phần", "kéo giảm", "làm giảm"], "vi"),
+    same_period=regex.compile(r"cùng\s+kỳ|năm\s+(?:trước|ngoái)", I),
     respectively=words(["lần lượt", "tương ứng"], "vi"),
     fold=regex.compile(r"\s*lần(?!\w)", I),
     not_an_area=regex.compile(r"Tổ\s+công\s+tác|các\s+bộ,\s+(?:cơ\s+quan|ngành)\s+trung\s+ương", I),
