@@ -509,7 +509,12 @@ def _read_number(
         1 < n.value <= 100 and rules.same_period.search(text, fold_m.end(), min(e, fold_m.end() + 60))
     ):
         fold_m = None
-    if fold_m and prev is not None and regex.fullmatch(r"\s*(?:,|and|và|و)\s*", text[prev.end : n.start]):
+    if (
+        fold_m
+        and prev is not None
+        and prev.unit is None
+        and regex.fullmatch(r"\s*(?:,|and|và|و)\s*", text[prev.end : n.start])
+    ):
         fold_m = None  # "rose 2.3 and 2.7-fold": a list, read with "respectively"
     if fold_m:
         # "gấp 2 lần cùng kỳ", "1.5-fold that of the same period", "1.5 ضعف الفترة نفسها": growth.
@@ -618,10 +623,11 @@ def _read_number(
             ev_end = plan.end()
             if _last(rules.exceed_before, text[max(window_lo, n.start - 15) : n.start]):
                 value = round(100 + value, 6)
-        elif index_b and yoy_after:
+        elif index_b and (yoy_after or rules.same_period.match(text, n.end, min(e, n.end + 45))):
+            # "bằng 105,4% so với cùng kỳ", "equivalent to 112% of the same period": an index.
             measure = "yoy_pct"
             value = round(value - 100, 6)
-            ev_end = yoy_after.end()
+            ev_end = (yoy_after or rules.same_period.match(text, n.end, min(e, n.end + 45))).end()
         elif share_a or (nearest and nearest[1] == "share" and not yoy_after):
             measure = "share_pct"
             if share_a:

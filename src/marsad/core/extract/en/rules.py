@@ -73,7 +73,7 @@ def _as_of(m):
 PERIODS = [
     PeriodRule(
         regex.compile(
-            rf"(?<!\w)(?:as\s+(?:of|at)|by\s+(?:the\s+)?end(?:\s+of)?|(?:up\s+)?(?:un)?til(?:l)?(?:\s+the\s+end\s+of)?"
+            rf"(?<!\w)(?:as\s+(?:of|at)(?:\s+the\s+end\s+of)?|by\s+(?:the\s+)?end(?:\s+of)?|(?:up\s+)?(?:un)?til(?:l)?(?:\s+the\s+end\s+of)?"
             rf"|(?:up\s+)?to\s+the\s+end\s+of|through\s+(?:the\s+end\s+of\s+)?)\s+"
             rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?)"
             rf"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?",
@@ -197,7 +197,6 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("disbursed public investment", "public_investment_disbursed"),
     ("public investment disbursement", "public_investment_disbursed"),
     ("disbursement of public investment", "public_investment_disbursed"),
-    ("total registered capital", "fdi_registered"),
     ("export turnover", "exports"),
     ("import turnover", "imports"),
     ("newly-established enterprises", "new_enterprises"),
@@ -232,6 +231,10 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("regular expenditure", None),
     ("foreign trade", None),
     ("re:(?:new\\s+)?(?:investment\\s+)?projects?", None),
+    (
+        "re:(?:new\\s+)?(?:FDI|foreign[-\\s]invested|foreign\\s+direct\\s+investment)\\s+projects?",
+        "fdi_registered",
+    ),
     ("registered investment", None),
     ("production value", None),
     ("final consumption", None),
@@ -298,7 +301,7 @@ RULES = LanguageRules(
     ),
     contribution=words(["contribute", "contributed", "contributing", "contribution", "contributions", "pulled",
                         "dragged", "added"], "en"),
-    same_period=regex.compile(r"same\s+period|(?:previous|last|prior|a)\s+year|year[\s-]on[\s-]year|(?:19|20)\d\d", I),
+    same_period=regex.compile(r"\s*(?:of\s+|that\s+of\s+|compared\s+(?:with|to)\s+|over\s+)?(?:the\s+)?(?:figure\s+(?:of|in|for)\s+the\s+)?(?:same\s+period|(?:previous|last|prior|a)\s+year|year[\s-]on[\s-]year|(?:19|20)\d\d)", I),
     structure=words(["economic structure", "structure", "share of", "proportion"], "en"),
     part_of=words(["of which", "including", "among which", "among them"], "en"),
     indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:in|from|of|for|worth\s+of)\s+)?", I),

@@ -72,6 +72,10 @@ PERIODS = [
         regex.compile(rf"(?<!\w)(?:nửa\s+(?:đầu|cuối)\s+năm|[56]\s+tháng\s+cuối\s+năm){YEAR}", I), _half
     ),
     PeriodRule(regex.compile(rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})(?![\d/]){YEAR}", I), _month),
+    PeriodRule(
+        regex.compile(r"(?<!\d\s?)(?<!\w)tháng\s+(?P<m>\d{1,2})\s*/\s*(?P<year>(?:19|20)\d\d)(?![\d/])", I),
+        _month,
+    ),
     PeriodRule(regex.compile(r"(?<!\w)(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d\-–])", I), _year),
 ]
 
@@ -273,7 +277,7 @@ RULES = LanguageRules(
         I,
     ),
     contribution=words(["đóng góp", "góp phần", "kéo giảm", "làm giảm"], "vi"),
-    same_period=regex.compile(r"cùng\s+kỳ|năm\s+(?:trước|ngoái)", I),
+    same_period=regex.compile(r"\s*(?:so\s+với\s+|với\s+|của\s+)?(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))", I),
     respectively=words(["lần lượt", "tương ứng"], "vi"),
     fold=regex.compile(r"\s*lần(?!\w)", I),
     not_an_area=regex.compile(r"Tổ\s+công\s+tác|các\s+bộ,\s+(?:cơ\s+quan|ngành)\s+trung\s+ương", I),
