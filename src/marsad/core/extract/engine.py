@@ -84,6 +84,7 @@ class LanguageRules:
     other_base: regex.Pattern = NEVER  # "so với tháng trước", "over the previous month": no measure
     contribution: regex.Pattern = NEVER  # "đóng góp", "contributed", "ساهم": pp are a contribution
     same_period: regex.Pattern = NEVER  # "cùng kỳ", "same period": after "gấp 2 lần", a yoy -fold
+    fold_words: dict[str, float] = field(default_factory=dict)  # "three" in "three times": 3
     _indicator_re: regex.Pattern | None = None
     _codes: dict[str, str | None] = field(default_factory=dict)
 
@@ -261,6 +262,8 @@ def _read_sentence(
     sent_periods = _between(ctx.mentions, ctx.mention_starts, s, e)
     numbers = [n for n in find_numbers(text[s:e], rules.lang)]
     numbers = [_shift(n, s) for n in numbers]
+    if rules.fold_words:
+        numbers = sorted(numbers + _fold_words(rules, text, s, e, numbers), key=lambda n: n.start)
     inds = rules.find_indicators(text, s, e)
     sent_areas = _between(ctx.areas, ctx.area_starts, s, e)
     hm = rules.hypothetical.search(text, s, e)
@@ -366,6 +369,19 @@ def _read_sentence(
         if p.role == CURRENT and (target_at is None or p.start < target_at):
             current = p
     return current
+
+
+def _fold_words(rules: LanguageRules, text: str, s: int, e: int, numbers: list) -> list[NumberMatch]:
+    """ "three times higher than the same period", "ثلاثة أضعاف", "gấp ba lần": a bare number."""
+    alts = "|".join(regex.escape(w) for w in sorted(rules.fold_words, key=len, reverse=True))
+    taken = [(n.start, n.end) for n in numbers]
+    out = []
+    for m in regex.finditer(rf"(?<!\w)(?:{alts})(?!\w)", text[s:e], regex.I):
+        a, b = s + m.start(), s + m.end()
+        if any(x <= a < y for x, y in taken) or not rules.fold.match(text, b, e):
+            continue
+        out.append(NumberMatch(a, b, a, b, rules.fold_words[m.group(0).lower()], None))
+    return out
 
 
 def _one_growth_per_sentence(rules: LanguageRules, result: Extraction, first: int) -> None:

@@ -292,7 +292,8 @@ RULES = LanguageRules(
     respectively=words(["respectively"], "en"),
     fold=regex.compile(r"\s*-?\s*(?:fold|times)(?!\w)", I),
     not_an_area=regex.compile(r"working\s+group|ministries\s+and\s+(?:central\s+)?agencies", I),
-    hypothetical=words(["if", "were to", "in case", "combined", "together with", "taken together", "in total, the"], "en"),
+    hypothetical=words(["if", "were to", "in case", "combined", "taken together"], "en"),
+    fold_words={"two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
     other_base=regex.compile(
         r"\s*(?:(?:over|compared\s+(?:with|to)|from|against|versus|than)\s+(?:the\s+)?(?:previous|preceding|last|prior)\s+(?:month|quarter)"
         r"|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|m-o-m|q-o-q|(?:from|since|compared\s+(?:with|to))\s+the\s+(?:beginning|start)\s+of\s+the\s+year"

@@ -280,6 +280,7 @@ RULES = LanguageRules(
     same_period=regex.compile(r"\s*(?:so\s+với\s+|với\s+|của\s+)?(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))", I),
     respectively=words(["lần lượt", "tương ứng"], "vi"),
     fold=regex.compile(r"\s*lần(?!\w)", I),
+    fold_words={"hai": 2, "ba": 3, "bốn": 4},
     not_an_area=regex.compile(r"Tổ\s+công\s+tác|các\s+bộ,\s+(?:cơ\s+quan|ngành)\s+trung\s+ương", I),
     hypothetical=words(["nếu", "giả sử", "trong trường hợp"], "vi"),
     structure=words(["cơ cấu kinh tế", "cơ cấu", "tỷ trọng", "tỉ trọng"], "vi"),
