@@ -85,6 +85,7 @@ class LanguageRules:
     contribution: regex.Pattern = NEVER  # "đóng góp", "contributed", "ساهم": pp are a contribution
     same_period: regex.Pattern = NEVER  # "cùng kỳ", "same period": after "gấp 2 lần", a yoy -fold
     fold_words: dict[str, float] = field(default_factory=dict)  # "three" in "three times": 3
+    exceed_plan_before: regex.Pattern = NEVER  # "exceeding the annual plan by 4%": plan_pct 104
     _indicator_re: regex.Pattern | None = None
     _codes: dict[str, str | None] = field(default_factory=dict)
 
@@ -614,6 +615,9 @@ def _read_number(
             value = -value
     elif fold_m:
         measure = "yoy_pct"
+    elif n.unit == "%" and rules.exceed_plan_before.search(text, max(window_lo, n.start - 60), n.start):
+        measure = "plan_pct"
+        value = round(100 + value, 6)
     elif n.unit == "%":
         plan = rules.plan_after.match(text, n.end, e)
         yoy_after = rules.yoy_after.match(text, n.end, e)
@@ -709,6 +713,14 @@ def _read_number(
         period = current.resolve(ctx.year)
     if period is None and ctx.year:
         period = str(ctx.year)
+    if measure == "yoy_pct" and period and not fold_m:
+        # "tăng 6,9% so với quý I/2024", "مقارنة بالربع الأول": a base in the same year is another
+        # period of that year (quarter on quarter), not the same period of last year.
+        for p in sent_periods:
+            if p.role == COMPARED and n.end <= p.start <= n.end + 30 and p.kind == "quarter":
+                base = p.resolve(ctx.year if p.year is None else p.year)
+                if base and base != period and base[:4] == period[:4]:
+                    return None
     area = ctx.area
     if carried and ctx.previous_area is not None:
         area = ctx.previous_area

@@ -81,6 +81,13 @@ def _year_of(m: regex.Match) -> int | None:
     return y if 1900 <= y <= 2100 else None
 
 
+def _written_year(m: regex.Match) -> bool:
+    try:
+        return bool(m.group("year"))
+    except IndexError:
+        return False
+
+
 def find_periods(
     text: str,
     rules: list[PeriodRule],
@@ -97,6 +104,8 @@ def find_periods(
             if kind is None:
                 continue
             year = _year_of(m)
+            if year is None and _written_year(m):
+                continue  # "الاستثمار العام 5020 مليار": "public" + a number, not a year
             relative = None
             tail = text[m.end() : m.end() + 30]
             if year is None:

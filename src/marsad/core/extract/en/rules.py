@@ -191,6 +191,13 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("total retail sales of goods and consumer service revenue", "retail_sales"),
     ("retail sales of goods and consumer service revenue", "retail_sales"),
     ("new enterprises", "new_enterprises"),
+    ("re:(?:were\\s+)?newly[-\\s](?:established|registered|founded)", "new_enterprises"),
+    ("retail sales of goods and consumer services", "retail_sales"),
+    ("consumer services", "retail_sales"),
+    ("international visitors", None),
+    ("international tourists", None),
+    ("international arrivals", None),
+    ("foreign visitors", None),
     ("newly registered enterprises", "new_enterprises"),
     ("newly-registered enterprises", "new_enterprises"),
     ("tourist arrivals", "visitors"),
@@ -293,11 +300,16 @@ RULES = LanguageRules(
     fold=regex.compile(r"\s*-?\s*(?:fold|times)(?!\w)", I),
     not_an_area=regex.compile(r"working\s+group|ministries\s+and\s+(?:central\s+)?agencies", I),
     hypothetical=words(["if", "were to", "in case", "combined", "taken together"], "en"),
+    exceed_plan_before=regex.compile(
+        r"(?:exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|beat(?:ing)?)\s+(?:the\s+)?(?:annual\s+|yearly\s+|year[’']s\s+|full-year\s+)?"
+        r"(?:budget\s+)?(?:plan|target|estimate)\s+by\s*$",
+        I,
+    ),
     fold_words={"two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
     other_base=regex.compile(
         r"\s*(?:(?:over|compared\s+(?:with|to)|from|against|versus|than)\s+(?:the\s+)?(?:previous|preceding|last|prior)\s+(?:month|quarter)"
         r"|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|m-o-m|q-o-q|(?:from|since|compared\s+(?:with|to))\s+the\s+(?:beginning|start)\s+of\s+the\s+year"
-        r"|(?:from|compared\s+(?:with|to))\s+(?:December|the\s+end\s+of)\s+(?:of\s+)?(?:last|the\s+previous)\s+year)",
+        r"|(?:from|compared\s+(?:with|to))\s+the\s+end\s+of\s+(?:of\s+)?(?:last|the\s+previous)\s+year)",
         I,
     ),
     contribution=words(["contribute", "contributed", "contributing", "contribution", "contributions", "pulled",

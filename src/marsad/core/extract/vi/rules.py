@@ -157,6 +157,10 @@ INDICATORS: list[tuple[str, str | None]] = [
     ("doanh thu du lịch lữ hành", "tourism_revenue"),
     ("tổng doanh thu du lịch", "tourism_revenue"),
     ("khách quốc tế", None),
+    ("khách du lịch quốc tế", None),
+    ("lượt khách du lịch quốc tế", None),
+    ("lượt khách quốc tế", None),
+    ("doanh thu dịch vụ tiêu dùng", "retail_sales"),
     ("giải ngân vốn đầu tư công", "public_investment_disbursed"),
     ("giải ngân", "public_investment_disbursed"),
     ("tỷ lệ giải ngân", "public_investment_disbursed"),
@@ -273,13 +277,16 @@ RULES = LanguageRules(
     comparison_after=regex.compile(r"\s*(?:so\s+với|\(|,)", I),
     growth_word=words(["tăng trưởng", "tốc độ tăng"], "vi"),
     other_base=regex.compile(
-        r"\s*(?:\)\s*)?(?:so\s+với|so)\s+(?:(?:cùng\s+kỳ\s+)?(?:tháng|quý)\s+(?:trước|liền\s+kề|liền\s+trước)|kỳ\s+trước|đầu\s+năm|tháng\s+12\s+năm\s+trước)",
+        r"\s*(?:\)\s*)?(?:so\s+với|so)\s+(?:(?:cùng\s+kỳ\s+)?(?:tháng|quý)\s+(?:trước|liền\s+kề|liền\s+trước)|kỳ\s+trước|đầu\s+năm)",
         I,
     ),
     contribution=words(["đóng góp", "góp phần", "kéo giảm", "làm giảm"], "vi"),
     same_period=regex.compile(r"\s*(?:so\s+với\s+|với\s+|của\s+)?(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))", I),
     respectively=words(["lần lượt", "tương ứng"], "vi"),
     fold=regex.compile(r"\s*lần(?!\w)", I),
+    exceed_plan_before=regex.compile(
+        r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|KH)(?:\s+(?:năm|đề\s+ra|được\s+giao))?\s*$", I
+    ),
     fold_words={"hai": 2, "ba": 3, "bốn": 4},
     not_an_area=regex.compile(r"Tổ\s+công\s+tác|các\s+bộ,\s+(?:cơ\s+quan|ngành)\s+trung\s+ương", I),
     hypothetical=words(["nếu", "giả sử", "trong trường hợp"], "vi"),
