@@ -728,7 +728,7 @@ def _read_number(
     if a_before:
         area = a_before[-1].area
     elif rules.not_an_area.search(text, s, n.start):
-        area = None  # "the 18 ministries and localities of Working Group No. 1": no one area
+        return None  # "the 18 ministries and localities of Working Group No. 1": no one area's figure
     if code == "grdp" and area == NATION:
         pass
 
