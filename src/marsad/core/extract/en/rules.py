@@ -302,7 +302,7 @@ RULES = LanguageRules(
     hypothetical=words(["if", "were to", "in case", "combined", "taken together"], "en"),
     exceed_plan_before=regex.compile(
         r"(?:exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|beat(?:ing)?)\s+(?:the\s+)?(?:annual\s+|yearly\s+|year[’']s\s+|full-year\s+)?"
-        r"(?:budget\s+)?(?:plan|target|estimate)\s+by\s*$",
+        r"(?:[\w’'-]+\s+){0,3}?(?:budget\s+)?(?:plan|target|estimate)\s+by\s*$",
         I,
     ),
     fold_words={"two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
