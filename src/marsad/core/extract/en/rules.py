@@ -242,6 +242,10 @@ INDICATORS: list[tuple[str, str | None]] = [
         "re:(?:new\\s+)?(?:FDI|foreign[-\\s]invested|foreign\\s+direct\\s+investment)\\s+projects?",
         "fdi_registered",
     ),
+    (
+        "re:(?:new\\s+)?(?:DDI|domestic(?:ally)?[-\\s](?:investment|invested|funded))\\s+projects?",
+        "ddi_registered",
+    ),
     ("registered investment", None),
     ("production value", None),
     ("final consumption", None),
