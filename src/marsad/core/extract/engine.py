@@ -706,7 +706,12 @@ def _read_number(
     clause_end = min([c for c in clause_cuts(text, n.end, min(e, n.end + 80))] + [min(e, n.end + 80)])
     later = [p for p in sent_periods if n.end <= p.start < clause_end and p.role == CURRENT]
     if p_before:
-        period = p_before[-1].resolve(_sentence_year(ctx, sent_periods, p_before[-1]))
+        chosen = p_before[-1]
+        # "vốn năm 2024 đến hết ngày 31/01/2025": the 2024 plan, paid out until January 2025.
+        years = [p for p in p_before[:-1] if p.kind == "year" and p.year is not None]
+        if chosen.kind == "ytd" and chosen.year is not None and years and years[-1].year < chosen.year:
+            chosen = years[-1]
+        period = chosen.resolve(_sentence_year(ctx, sent_periods, chosen))
     elif later:
         period = later[0].resolve(ctx.year)
     elif current is not None:
