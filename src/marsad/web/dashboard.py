@@ -150,7 +150,50 @@ def records_for(area: Area, years: list[int]) -> list[dict]:
     ]
 
 
+_CACHED = (
+    "periods",
+    "cards",
+    "sector_parent",
+    "sectors",
+    "needed",
+    "series_indicator",
+    "series",
+    "lagging",
+    "lagging_indicator",
+    "lagging_measure",
+    "lagging_reference",
+)
+
+
+def _data_version(area: Area, period: P.Period) -> tuple:
+    """Changes whenever an observation or target the dashboard reads may have changed."""
+    from django.db.models import Max
+
+    from marsad.audit.models import ChangeRecord
+
+    changes = ChangeRecord.objects.aggregate(n=Count("id"), last=Max("id"))
+    own = Observation.objects.filter(area=area).aggregate(n=Count("id"), last=Max("updated_at"))
+    targets = Target.objects.filter(area=area, year=period.year).aggregate(n=Count("id"), last=Max("id"))
+    return (changes["n"], changes["last"], own["n"], str(own["last"]), targets["n"], targets["last"])
+
+
 def build(area: Area, period: P.Period, user=None) -> Dashboard:
+    """The dashboard; the observation-derived panels are cached until the data changes."""
+    from django.core.cache import cache
+
+    version = ":".join(map(str, _data_version(area, period)))
+    key = f"marsad:dashboard:{area.pk}:{period.code}:{version}".replace(" ", "_")
+    parts = cache.get(key)
+    if parts is None:
+        board = _build(area, period)
+        cache.set(key, {name: getattr(board, name) for name in _CACHED}, 600)
+    else:
+        board = Dashboard(area=area, period=period, **parts)
+    board.overdue = _overdue(area, user)
+    return board
+
+
+def _build(area: Area, period: P.Period) -> Dashboard:
     board = Dashboard(area=area, period=period, periods=available_periods(area))
     records = records_for(area, [period.year - 1, period.year])
     rules = catalogue() if records else {}
@@ -164,10 +207,9 @@ def build(area: Area, period: P.Period, user=None) -> Dashboard:
         _plans_as_targets(base, area, period, indicators, targets)
         board.cards = _cards(base, area, period, indicators, targets)
         board.sector_parent, board.sectors = _sectors(base, area, period, indicators, rules)
-        board.needed = _needed(records, area, period, board.cards, rules)
+        board.needed = _needed(base, area, period, board.cards, rules)
         board.series_indicator, board.series = _series(base, area, period, board.cards)
     _lagging(board)
-    board.overdue = _overdue(area, user)
     return board
 
 
@@ -279,7 +321,7 @@ def _sectors(base, area: Area, period: P.Period, indicators: dict, rules: dict):
     return None, []
 
 
-def _needed(records, area: Area, period: P.Period, cards: list[Card], rules: dict) -> list[Needed]:
+def _needed(base, area: Area, period: P.Period, cards: list[Card], rules: dict) -> list[Needed]:
     if period.end.month == 12:
         return []  # the year is over: nothing left to grow (Q3 and 9M both mean "after September")
     try:
@@ -297,7 +339,7 @@ def _needed(records, area: Area, period: P.Period, cards: list[Card], rules: dic
         kwargs = {"target_yoy": t.value} if t.measure == "yoy_pct" else {"target_level": t.value}
         try:
             result = growth_needed_for(
-                records, area.code, card.indicator.code, period.code, catalogue=rules, **kwargs
+                base, area.code, card.indicator.code, period.code, catalogue=rules, **kwargs
             )
         except Exception:  # not enough data for this indicator: leave it out
             continue

@@ -23,7 +23,7 @@ from typing import Any
 
 from marsad.core import periods as P
 
-from .derive import fact_base
+from .derive import FactBase, fact_base
 from .frames import rule_of
 
 __all__ = ["GrowthNeeded", "Scenario", "growth_needed", "growth_needed_for", "scenario", "scenarios_for"]
@@ -139,8 +139,11 @@ def _context(observations: Any, area: str, indicator: str, period: str, catalogu
     p = P.parse(period)
     if rule_of(catalogue, indicator).time_aggregation != "flow":
         raise ValueError(f"{indicator} is not a flow: the rest of the year does not add to the year")
-    base = fact_base(observations, catalogue)
-    base.derive()
+    if isinstance(observations, FactBase):  # already derived by the caller: share it
+        base = observations
+    else:
+        base = fact_base(observations, catalogue)
+        base.derive()
     ytd = p.to_date_span()
     last = ytd.same_period_last_year()
     f_ytd = base.get(area, indicator, ytd.code)
@@ -161,6 +164,8 @@ def growth_needed_for(
     catalogue: Mapping[str, Any] | None = None,
 ) -> GrowthNeeded:
     """:func:`growth_needed` read from observations (derived values used where needed).
+
+    ``observations`` may also be a :class:`FactBase` already derived (it is used as is).
 
     ``period`` is the latest period known (Q3 and 9M both mean "after September"). Without last
     year's levels, last year's year-to-date weight is taken as months / 12 (``weight_assumed``).
