@@ -18,3 +18,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
         load_areas()
         load_indicators()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rolled-back tests can reuse ids and timestamps."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

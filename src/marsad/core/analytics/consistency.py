@@ -23,7 +23,7 @@ from typing import Any
 
 from marsad.core import periods as P
 
-from .derive import Fact, FactBase, fact_base
+from .derive import Fact, FactBase, _sum_qualifier, fact_base
 from .frames import children_of, rule_of
 
 __all__ = ["check_consistency"]
@@ -109,7 +109,7 @@ def _parts_sum(base: FactBase, area: str, period: str, parent: str, parts: list[
         return []
     total = sum(k.value for k in known)
     tol = abs(whole.value) * tol_pct / 100
-    if not _breaks(total, whole.value, tol, _combined(known), whole.qualifier):
+    if not _breaks(total, whole.value, tol, _sum_qualifier(known), whole.qualifier):
         return []
     return [
         _item(
@@ -256,7 +256,11 @@ def _spans(base: FactBase, facts: list[Fact], catalogue, tol_pct: float):
                 parts = [by_period[x] for x in pieces]
                 total = sum(x.value for x in parts)
                 if _breaks(
-                    total, whole.value, abs(whole.value) * tol_pct / 100, _combined(parts), whole.qualifier
+                    total,
+                    whole.value,
+                    abs(whole.value) * tol_pct / 100,
+                    _sum_qualifier(parts),
+                    whole.qualifier,
                 ):
                     out.append(
                         _item(
@@ -272,17 +276,6 @@ def _spans(base: FactBase, facts: list[Fact], catalogue, tol_pct: float):
                     )
                 break
     return out
-
-
-def _combined(fs: list[Fact]) -> str:
-    qs = {f.qualifier for f in fs}
-    if qs <= {"exact"}:
-        return "exact"
-    if qs <= {"exact", *_LOWER}:
-        return "more_than"
-    if qs <= {"exact", *_UPPER}:
-        return "less_than"
-    return "about"
 
 
 def _ratio_qualifier(num: Fact, den: Fact) -> str:
