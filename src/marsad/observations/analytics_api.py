@@ -15,7 +15,7 @@ from marsad.indicators.models import Indicator
 from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Message, clean_text, viewable_area
 
 from .api import PERIOD_PATTERN, periods_of_year
-from .models import Observation
+from .query import area_records
 
 router = Router(tags=["analytics"])
 
@@ -80,23 +80,7 @@ def derived(request, filters: Query[DerivedFilters]):
     except periods.PeriodError as exc:
         raise HttpError(422, str(exc)) from exc
     codes = [p.code for y in (period.year - 1, period.year) for p in periods_of_year(y)]
-    rows = Observation.objects.filter(area=area, period__in=codes).values_list(
-        "id", "indicator__code", "period", "measure", "value", "unit", "status", "qualifier"
-    )
-    records = [
-        {
-            "id": str(pk),
-            "area": area.code,
-            "indicator": ind,
-            "period": per,
-            "measure": measure,
-            "value": value,
-            "unit": unit,
-            "status": status,
-            "qualifier": qualifier,
-        }
-        for pk, ind, per, measure, value, unit, status, qualifier in rows
-    ]
+    records = area_records(area, codes)
     wanted = None
     if filters.indicator:
         wanted = {c.strip() for c in clean_text(filters.indicator).split(",") if c.strip()}

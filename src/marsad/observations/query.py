@@ -57,3 +57,14 @@ def observation_frame(area_codes=None, periods=None, indicators=None, *, include
         "qualifier": pl.Utf8,
     }
     return pl.DataFrame(records, schema=schema, orient="row") if records else pl.DataFrame(schema=schema)
+
+
+def area_records(area, period_codes: Iterable[str]) -> list[dict]:
+    """One area's own observations for these periods, ids as text (the analytics core's keys)."""
+    rows = Observation.objects.filter(area=area, period__in=list(period_codes)).values_list(
+        "id", "indicator__code", "period", "measure", "value", "unit", "status", "qualifier"
+    )
+    return [
+        {"id": str(pk), "area": area.code, **dict(zip(RECORD_FIELDS[2:], rest, strict=True))}
+        for pk, *rest in rows
+    ]

@@ -130,24 +130,9 @@ def catalogue() -> dict[str, Any]:
 
 
 def records_for(area: Area, years: list[int]) -> list[dict]:
-    codes = [c for y in years for c in periods_of_year(y)]
-    rows = Observation.objects.filter(area=area, period__in=codes).values_list(
-        "id", "indicator__code", "period", "measure", "value", "unit", "status", "qualifier"
-    )
-    return [
-        {
-            "id": str(pk),
-            "area": area.code,
-            "indicator": ind,
-            "period": per,
-            "measure": measure,
-            "value": value,
-            "unit": unit,
-            "status": status,
-            "qualifier": qualifier,
-        }
-        for pk, ind, per, measure, value, unit, status, qualifier in rows
-    ]
+    from marsad.observations.query import area_records
+
+    return area_records(area, [c for y in years for c in periods_of_year(y)])
 
 
 _CACHED = (
