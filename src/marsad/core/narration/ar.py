@@ -95,6 +95,10 @@ def _tasks(n: int) -> str:
 
 class Arabic(Language):
     code = "ar"
+    LEAD_LABEL = "الجهة المسؤولة: "
+    DEADLINE_LABEL = "الموعد النهائي "
+    CLAUSE_SEPARATOR = "؛ "
+    LIST_SEPARATOR = "، "
     QUALIFIER_WORDS = _QUALIFIER
     rtl = True
 
@@ -353,8 +357,9 @@ class Arabic(Language):
             head = f"حددت اللجنة الشعبية للمقاطعة {_tasks(announced)}{when}، أبرزها ما يلي"
         else:
             head = f"تم تحديد {_tasks(n)}{when}"
-        if counts and sum(counts.values()):
-            head += " (" + "، ".join(f"{c} {self.directive_status(s)}" for s, c in counts.items() if c) + ")"
+        summary = self.status_counts(counts)
+        if summary:
+            head += f" ({summary})"
         return head + ":"
 
     def difficulties_intro(self, n):
@@ -365,14 +370,6 @@ class Arabic(Language):
 
     def no_figures(self, period):
         return f"لم تُسجَّل أي أرقام {self.period_phrase(period)}."
-
-    def directive_line(self, text, status, lead_unit, deadline):
-        extra = [self.directive_status(status)]
-        if lead_unit:
-            extra.append(f"الجهة المسؤولة: {lead_unit}")
-        if deadline:
-            extra.append(f"الموعد النهائي {deadline}")
-        return f"{text} ({'؛ '.join(extra)})"
 
 
 LANGUAGE = Arabic()

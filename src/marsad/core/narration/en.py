@@ -34,6 +34,10 @@ _QUALIFIER = {
 
 class English(Language):
     code = "en"
+    LEAD_LABEL = "lead: "
+    DEADLINE_LABEL = "deadline "
+    CLAUSE_SEPARATOR = "; "
+    LIST_SEPARATOR = ", "
     QUALIFIER_WORDS = _QUALIFIER
     rtl = False
 
@@ -297,8 +301,8 @@ class English(Language):
             if announced
             else f"{n} tasks were set{when}"
         )
-        if counts and sum(counts.values()):
-            summary = ", ".join(f"{c} {self.directive_status(s)}" for s, c in counts.items() if c)
+        summary = self.status_counts(counts)
+        if summary:
             head += f" ({summary})"
         return head + "."
 
@@ -310,14 +314,6 @@ class English(Language):
 
     def no_figures(self, period):
         return f"No figures have been recorded {self.period_phrase(period)}."
-
-    def directive_line(self, text, status, lead_unit, deadline):
-        extra = [self.directive_status(status)]
-        if lead_unit:
-            extra.append(f"lead: {lead_unit}")
-        if deadline:
-            extra.append(f"deadline {deadline}")
-        return f"{text} ({'; '.join(extra)})"
 
 
 LANGUAGE = English()

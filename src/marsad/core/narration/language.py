@@ -70,6 +70,11 @@ class Language:
     TARGET_STATUS: dict[str, str] = {}
     TITLES: dict[str, str] = {}
     HEADERS: dict[str, str] = {}
+    # A directive's details ("lead: ...", "deadline ...") and the separators between them.
+    LEAD_LABEL: str = "lead: "
+    DEADLINE_LABEL: str = "deadline "
+    CLAUSE_SEPARATOR: str = "; "
+    LIST_SEPARATOR: str = ", "
 
     # -- numbers -----------------------------------------------------------------------------
     def num(self, value: float) -> str:
@@ -169,5 +174,16 @@ class Language:
     def no_figures(self, period: periods.Period) -> str:
         raise NotImplementedError
 
+    def status_counts(self, counts: dict[str, int]) -> str:
+        """ "3 overdue, 2 in progress" in the language; empty when nothing is counted."""
+        return self.LIST_SEPARATOR.join(
+            f"{c} {self.directive_status(s)}" for s, c in (counts or {}).items() if c
+        )
+
     def directive_line(self, text: str, status: str, lead_unit: str | None, deadline: str | None) -> str:
-        raise NotImplementedError
+        extra = [self.directive_status(status)]
+        if lead_unit:
+            extra.append(f"{self.LEAD_LABEL}{lead_unit}")
+        if deadline:
+            extra.append(f"{self.DEADLINE_LABEL}{deadline}")
+        return f"{text} ({self.CLAUSE_SEPARATOR.join(extra)})"

@@ -18,6 +18,10 @@ _QUALIFIER = {"more_than": "hơn ", "less_than": "dưới ", "about": "khoảng 
 
 class Vietnamese(Language):
     code = "vi"
+    LEAD_LABEL = "chủ trì: "
+    DEADLINE_LABEL = "thời hạn "
+    CLAUSE_SEPARATOR = "; "
+    LIST_SEPARATOR = ", "
     QUALIFIER_WORDS = _QUALIFIER
     rtl = False
 
@@ -273,8 +277,9 @@ class Vietnamese(Language):
             head = f"UBND tỉnh đề ra {announced} nhiệm vụ phát triển kinh tế - xã hội{when}, trong đó tập trung vào"
         else:
             head = f"Có {n} nhiệm vụ đề ra{when}"
-        if counts and sum(counts.values()):
-            head += " (" + ", ".join(f"{c} {self.directive_status(s)}" for s, c in counts.items() if c) + ")"
+        summary = self.status_counts(counts)
+        if summary:
+            head += f" ({summary})"
         return head + ":"
 
     def difficulties_intro(self, n):
@@ -285,14 +290,6 @@ class Vietnamese(Language):
 
     def no_figures(self, period):
         return f"Chưa có số liệu {self.period_phrase(period)}."
-
-    def directive_line(self, text, status, lead_unit, deadline):
-        extra = [self.directive_status(status)]
-        if lead_unit:
-            extra.append(f"chủ trì: {lead_unit}")
-        if deadline:
-            extra.append(f"thời hạn {deadline}")
-        return f"{text} ({'; '.join(extra)})"
 
 
 LANGUAGE = Vietnamese()
