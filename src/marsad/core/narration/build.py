@@ -3,9 +3,9 @@
 The database layer (or a file of observations) gives plain mappings with the import layout's
 keys: ``area, indicator, period, measure, value, unit, status, qualifier``. What a report needs
 beyond what was observed (growth from levels, sector shares, contributions to growth, the growth
-still needed for a target) comes from the analytics core (``marsad.core.analytics``) when it is
-installed; :func:`derive_measures` and the level formula in :func:`assess_target` are the small
-fallbacks that give the same numbers for the common cases.
+still needed for a target) comes from the analytics core (``marsad.core.analytics``);
+:func:`derive_measures` and the level formula in :func:`assess_target` fill what it leaves open
+(and stand in, with a warning in the log, should it fail on unusual input).
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
-from importlib import import_module
 from typing import Any
 
 from marsad.core import periods
+from marsad.core.analytics.derive import derive
+from marsad.core.analytics.growth_needed import growth_needed_for
+from marsad.core.catalogue import load_catalogue
 from marsad.core.narration.data import (
     DirectiveItem,
     IndicatorRow,
@@ -31,38 +33,20 @@ log = logging.getLogger(__name__)
 
 MEASURES = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
 
-# Used when the indicator catalogue is not available: GRDP = sectors + product taxes.
-DEFAULT_PARENTS = {
-    "va_industry_construction": "grdp",
-    "va_services": "grdp",
-    "va_agriculture_forestry_fishery": "grdp",
-    "product_taxes": "grdp",
-}
-
 
 def indicator_parents() -> dict[str, str]:
-    """Parent of each indicator in a breakdown, from the catalogue when it is there."""
-    try:
-        from marsad.core.catalogue import load_catalogue
-    except ImportError:
-        return dict(DEFAULT_PARENTS)
-    parents = {code: ind.parent for code, ind in load_catalogue().items() if ind.parent}
-    return parents or dict(DEFAULT_PARENTS)
+    """Parent of each indicator in a breakdown (GRDP = sectors + product taxes), from the catalogue."""
+    return {code: ind.parent for code, ind in load_catalogue().items() if ind.parent}
 
 
 def _r(value: float | None) -> float | None:
     return None if value is None else round_half_up(value, 2)
 
 
-def _analytics(module: str, name: str):
-    """A function of the analytics core, or None when it is not installed or does not load."""
-    try:
-        return getattr(import_module(module), name)
-    except ImportError:
-        return None
-    except Exception:  # noqa: BLE001 - a broken optional part must not stop a report
-        log.warning("%s could not be loaded; narration derives its own figures", module, exc_info=True)
-        return None
+def _one_area(observations: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The observations with a number, as one area ("_") for the analytics core."""
+    rows = ({**o, "area": "_", "value": _float(o.get("value"))} for o in observations)
+    return [o for o in rows if o["value"] is not None]
 
 
 # Derivations that may give a report a row it had no observation for: the figure of a span
@@ -73,18 +57,8 @@ NEW_ROW_METHODS = ("sum_of_pieces", "difference_of_spans")
 
 def derived_frame(observations: list[Mapping[str, Any]]):
     """The analytics core's observations-plus-derived-values frame of one area, or None."""
-    derive = _analytics("marsad.core.analytics.derive", "derive")
-    if derive is None:
-        return None
     try:
-        from marsad.core.catalogue import load_catalogue
-
-        catalogue = load_catalogue()
-    except ImportError:
-        catalogue = None
-    one_area = [{**o, "area": "_", "value": _float(o.get("value"))} for o in observations]
-    try:
-        return derive([o for o in one_area if o["value"] is not None], catalogue)
+        return derive(_one_area(observations), load_catalogue())
     except Exception:  # noqa: BLE001 - a failure there must not stop the report; the fallback derives
         log.warning("analytics could not derive the report's measures; using the fallback", exc_info=True)
         return None
@@ -134,24 +108,14 @@ def _growth_needed_by_analytics(
     observations: list[Mapping[str, Any]], target: Mapping[str, Any], period: periods.Period
 ) -> float | None:
     """The analytics core's growth still needed (it also reads last year's quarters), or None."""
-    growth_needed_for = _analytics("marsad.core.analytics.growth_needed", "growth_needed_for")
-    if growth_needed_for is None:
-        return None
-    try:
-        from marsad.core.catalogue import load_catalogue
-
-        catalogue = load_catalogue()
-    except ImportError:
-        catalogue = None
-    one_area = [{**o, "area": "_", "value": _float(o.get("value"))} for o in observations]
     kind = "target_yoy" if target["measure"] == "yoy_pct" else "target_level"
     try:
         result = growth_needed_for(
-            [o for o in one_area if o["value"] is not None and o.get("status") != "plan"],
+            [o for o in _one_area(observations) if o.get("status") != "plan"],
             "_",
             target["indicator"],
             period.code,
-            catalogue=catalogue,
+            catalogue=load_catalogue(),
             **{kind: float(target["value"])},
         )
     except (ValueError, KeyError):  # not a flow, or not enough figures: nothing to say
