@@ -151,3 +151,25 @@ def test_directive_linked_to_the_target_it_serves(bac_ninh, client):
     Observation.objects.create(area=bac_ninh, indicator=grdp, period="2025-9M", measure="yoy_pct", value=9.5)
     progress = directive.target_progress()
     assert progress["observation"].period == "2025-9M" and progress["met"] is False
+
+
+def test_a_reviewers_translations_go_with_the_item(bac_ninh):
+    doc = _document(bac_ninh)
+    for p in doc.proposals.all():
+        p.translations = {
+            "vi": f"vi: {p.text}",
+            "en": f"en: {p.text}",
+            "ar": "ignored: the original is Arabic",
+        }
+        p.save()
+    result = load_document(doc)
+    first = result.directives[0]
+    assert (first.language, first.text_vi, first.text_en, first.text_ar) == (
+        "ar",
+        "vi: اقتراح خطط عاجلة للامركزية",
+        "en: اقتراح خطط عاجلة للامركزية",
+        "",
+    )
+    difficulty = Difficulty.objects.get()
+    assert (difficulty.language, difficulty.text_en) == ("ar", "en: الكوارث الطبيعية معقدة")
+    assert Recommendation.objects.get().text_vi == "vi: التحول الرقمي"

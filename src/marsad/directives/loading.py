@@ -127,6 +127,14 @@ def link_target(directive: Directive, proposal: Proposal, document: Document) ->
 
 
 @transaction.atomic
+def translated_texts(proposal: Proposal, language: str) -> dict[str, str]:
+    """The reviewer's translations of a qualitative item, as ``text_<lang>`` fields."""
+    given = proposal.translations or {}
+    return {
+        f"text_{lang}": given[lang] for lang in ("ar", "vi", "en") if lang != language and given.get(lang)
+    }
+
+
 def load_document(
     document: Document,
     *,
@@ -160,6 +168,7 @@ def load_document(
             number=str(position),
             text=proposal.text or proposal.evidence,
             language=document.language or "ar",
+            **translated_texts(proposal, document.language or "ar"),
             area=area,
             issuer=lead,
             lead_unit=lead,
@@ -185,6 +194,8 @@ def load_document(
                 area=area,
                 period=review_period,
                 text=text,
+                language=document.language or "ar",
+                **translated_texts(proposal, document.language or "ar"),
                 document=document,
                 span_start=proposal.span_start,
                 span_end=proposal.span_end,
@@ -197,6 +208,8 @@ def load_document(
                 period=review_period,
                 topic=text[:200],
                 text=text,
+                language=document.language or "ar",
+                **translated_texts(proposal, document.language or "ar"),
                 date=document.date or timezone.localdate(),
                 created_by=actor,
             )

@@ -438,6 +438,11 @@ class Recommendation(models.Model):
     period = models.CharField(max_length=10, blank=True, validators=[validate_period])
     topic = models.CharField(max_length=200)
     text = models.TextField()
+    # The text as written (``text``, in ``language``) and a person's translations into the others.
+    language = models.CharField(max_length=2, default="ar", choices=settings.LANGUAGES)
+    text_ar = models.TextField(blank=True)
+    text_vi = models.TextField(blank=True)
+    text_en = models.TextField(blank=True)
     date = models.DateField(default=timezone.localdate)
     answer = models.TextField(blank=True)
     answered_by = models.ForeignKey(
@@ -467,6 +472,16 @@ class Difficulty(models.Model):
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="difficulties")
     period = models.CharField(max_length=10, validators=[validate_period])
     text = models.TextField()
+    # The text as written (``text``, in ``language``) and a person's translations into the others;
+    # ``cause`` is what the review names as its cause, in the same language, translated the same way.
+    language = models.CharField(max_length=2, default="ar", choices=settings.LANGUAGES)
+    text_ar = models.TextField(blank=True)
+    text_vi = models.TextField(blank=True)
+    text_en = models.TextField(blank=True)
+    cause = models.TextField(blank=True)
+    cause_ar = models.TextField(blank=True)
+    cause_vi = models.TextField(blank=True)
+    cause_en = models.TextField(blank=True)
     document = models.ForeignKey(
         "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="difficulties"
     )

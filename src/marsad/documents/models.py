@@ -84,8 +84,10 @@ class Proposal(models.Model):
     value = models.FloatField(null=True, blank=True)
     unit = models.CharField(max_length=40, blank=True)
     qualifier = models.CharField(max_length=12, blank=True)
-    # Qualitative items.
+    # Qualitative items: the text as read, and a reviewer's translations into the other languages
+    # ({"vi": ..., "en": ...}), carried to the directive, difficulty or recommendation made from it.
     text = models.TextField(blank=True)
+    translations = models.JSONField(default=dict, blank=True)
     # Where it was read.
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
