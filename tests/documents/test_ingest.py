@@ -45,7 +45,13 @@ def test_accepting_a_fact_creates_an_observation_with_the_span_as_provenance(see
     user = django_user_model.objects.create_user("analyst", password="a-long-password")
     p = fact(seed000.document, "grdp", "level")
     obs = accept(p, user)
-    assert (obs.area.code, obs.indicator.code, obs.period, obs.value, obs.qualifier) == ("VN-OLD-58", "grdp", "2024Q1", 5800, "more_than")
+    assert (obs.area.code, obs.indicator.code, obs.period, obs.value, obs.qualifier) == (
+        "VN-OLD-58",
+        "grdp",
+        "2024Q1",
+        5800,
+        "more_than",
+    )
     assert obs.source == Observation.Source.DOCUMENT and obs.document == seed000.document
     assert seed000.document.text[obs.span_start : obs.span_end] == p.evidence
     assert "5,800" in p.evidence
@@ -81,7 +87,12 @@ def test_rejecting_keeps_the_decision_and_writes_nothing(seed000):
 def test_accepting_a_target(seed000):
     p = seed000.document.proposals.get(kind=Proposal.Kind.TARGET, indicator="communes_with_digital_product")
     target = accept(p)
-    assert (target.area.code, target.year, target.measure, target.value) == ("VN-OLD-58", 2024, "share_pct", 100)
+    assert (target.area.code, target.year, target.measure, target.value) == (
+        "VN-OLD-58",
+        2024,
+        "share_pct",
+        100,
+    )
     assert Target.objects.count() == 1
 
 

@@ -21,15 +21,15 @@ bench = typer.Typer(help="Benchmarks: measured speed of Marsad's main paths.", n
 app.add_typer(bench, name="bench")
 
 COMMAND_MODULES = (
-    "marsad.cli.setup",       # init, demo, serve
-    "marsad.cli.areas",       # areas
-    "marsad.cli.transfer",    # import, export, history
-    "marsad.cli.extract",     # extract
-    "marsad.cli.documents",   # ingest, review
-    "marsad.cli.analytics",   # analytics
+    "marsad.cli.setup",  # init, demo, serve
+    "marsad.cli.areas",  # areas
+    "marsad.cli.transfer",  # import, export, history
+    "marsad.cli.extract",  # extract
+    "marsad.cli.documents",  # ingest, review
+    "marsad.cli.analytics",  # analytics
     "marsad.cli.directives",  # directives, remind
-    "marsad.cli.report",      # report
-    "marsad.cli.web",         # bench web (load test)
+    "marsad.cli.report",  # report
+    "marsad.cli.web",  # bench web (load test)
 )
 
 for _name in COMMAND_MODULES:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
 import regex
 
@@ -38,6 +39,15 @@ __all__ = [
     "format_number",
     "format_percent",
     "round_half_up",
+    "LANGS",
+    "NumberError",
+    "read_number",
+    "read_plain_number",
+    "as_decimal",
+    "significant_digits",
+    "decimal_places",
+    "format_exact",
+    "format_plain",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -379,55 +389,241 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberMatch]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Numbers a person types and reads: the one parser and the one formatter per locale
+#
+# ``read_number(text, lang)`` reads what a person types in a form (the entry grid, review
+# corrections, the API's text values) and ``format_number(value, lang, max_decimals=None)``
+# writes a stored value for a form: exact, no rounding, no scientific notation, so that
+#
+#     read_number(format_number(v, lang, max_decimals=None), lang) == v     for every Decimal v
+#
+# (and with ``eastern_digits=True`` in Arabic too). Separators come from Babel's CLDR data:
+# vi ``1.234,5``; en ``1,234.5``; ar ``1,234.5`` in Western digits or ``١٬٢٣٤٫٥`` in Eastern
+# digits. Arabic input takes both digit systems and both sets of marks (``٫`` ``٬`` and
+# ``.`` ``,``). Files and API JSON use the machine layout read by :func:`read_plain_number`.
+
+LANGS = ("ar", "vi", "en")
+
+
+class NumberError(ValueError):
+    """Text that is not a number in the locale. ``code`` names the reason for translation.
+
+    codes: ``empty``, ``not_a_number``, ``decimal_comma`` (vi text written with a decimal
+    point: ``10.17``), ``decimal_point`` (en/ar text written with a decimal comma: ``8,26``).
+    ``suggestion`` is the same number as the locale writes it, when one can be guessed.
+    """
+
+    def __init__(self, code: str, text: str, suggestion: str = ""):
+        self.code, self.text, self.suggestion = code, text, suggestion
+        hint = f" (write {suggestion})" if suggestion else ""
+        super().__init__(f"{text!r} is not a number{hint}" if code != "empty" else "no number given")
+
+
+def _lang2(lang: str | None) -> str:
+    code = (lang or "en")[:2].lower()
+    return code if code in LANGS else "en"
+
+
+@cache
+def _symbols(lang: str, eastern: bool = False) -> tuple[str, str]:
+    """(group, decimal) marks of ``lang`` from CLDR; ``eastern``: the Arabic-Indic system's."""
+    from babel import numbers as babel_numbers
+
+    system = "arab" if eastern and lang == "ar" else "latn"
+    return (
+        babel_numbers.get_group_symbol(lang, numbering_system=system),
+        babel_numbers.get_decimal_symbol(lang, numbering_system=system),
+    )
+
+
+# Marks a person may type in each language: (group marks, decimal marks).
+@cache
+def _input_marks(lang: str) -> tuple[str, str]:
+    group, point = _symbols(lang)
+    if lang == "ar":
+        e_group, e_point = _symbols(lang, eastern=True)
+        return group + e_group + "\u060c", point + e_point  # the Arabic comma ، groups too
+    return group, point
+
+
+_BIDI_MARKS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+_SPACES = "\u00a0\u202f\u2009 "
+_MINUS = "\\-\u2212\u2012\u2013"
+_DIGITS_ONLY = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+
+
+@cache
+def _input_pattern(lang: str) -> regex.Pattern:
+    groups, points = _input_marks(lang)
+    g = "[" + regex.escape(groups + _SPACES) + "]"
+    d = "[" + regex.escape(points) + "]"
+    return regex.compile(
+        rf"(?P<sign>[+{_MINUS}])?(?P<int>\d{{1,3}}(?:{g}\d{{3}})+|\d+)?(?:{d}(?P<frac>\d+))?"
+    )
+
+
+def read_number(text: str, lang: str = "en") -> Decimal:
+    """The exact value of a number as a person types it in ``lang``.
+
+    ``vi``: ``1.234,5`` (``.`` groups, ``,`` marks decimals); ``en``: ``1,234.5``; ``ar``: the same
+    as ``en`` in Western or Eastern digits, with ``٬``/``،`` grouping and ``٫`` marking decimals.
+    Grouping is optional, spaces may group, ``-``/``−`` and ``+`` lead. Raises
+    :class:`NumberError`; never returns infinity or NaN.
+    """
+    value = _read_number(text, lang)
+    if isinstance(value, NumberError):
+        raise value
+    return value
+
+
+def _read_number(text: str, lang: str, explain: bool = True) -> Decimal | NumberError:
+    """:func:`read_number`, returning the error; ``explain`` looks for a misplaced decimal mark."""
+    lang = _lang2(lang)
+    raw = text if isinstance(text, str) else ""
+    s = raw.translate(_BIDI_MARKS).strip().translate(_DIGITS_ONLY)
+    if not s:
+        return NumberError("empty", raw)
+    m = _input_pattern(lang).fullmatch(s)
+    if m is None or not (m.group("int") or m.group("frac")):
+        return _explain(raw, s, lang) if explain else NumberError("not_a_number", raw)
+    whole = regex.sub(r"\D", "", m.group("int") or "0")
+    frac = m.group("frac") or ""
+    sign = "-" if m.group("sign") and m.group("sign") != "+" else ""
+    return Decimal(f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}")
+
+
+def _explain(raw: str, s: str, lang: str) -> NumberError:
+    """The error for text that did not read: a misplaced decimal mark gets its own reason."""
+    other = {"vi": "en", "en": "vi", "ar": "vi"}[lang]
+    value = _read_number(s, other, explain=False)
+    if isinstance(value, NumberError):
+        return NumberError("not_a_number", raw)
+    code = "decimal_comma" if lang == "vi" else "decimal_point"
+    return NumberError(code, raw, format_number(value, lang, max_decimals=None))
+
+
+_RE_PLAIN_NUMBER = regex.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
+
+
+def read_plain_number(text: str) -> Decimal:
+    """A number in the machine layout of files and APIs: ``-1234.5``, ``1.5e6``; exact.
+
+    Eastern digits and ``٫`` are read as digits and a point; no grouping, no ``_``, no
+    ``inf``/``nan``. Raises :class:`NumberError`.
+    """
+    raw = text if isinstance(text, str) else ""
+    s = (
+        raw.translate(_BIDI_MARKS)
+        .strip()
+        .translate(_DIGITS_ONLY)
+        .replace("\u066b", ".")
+        .replace("\u2212", "-")
+    )
+    if not s:
+        raise NumberError("empty", raw)
+    if not _RE_PLAIN_NUMBER.fullmatch(s):
+        raise NumberError("not_a_number", raw)
+    return Decimal(s)
+
+
+def as_decimal(value: object) -> Decimal:
+    """A stored or computed number as a Decimal: floats by their shortest repr (0.1 -> 0.1)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    raise TypeError(f"{type(value).__name__} is not a number")
+
+
+def significant_digits(value: Decimal) -> int:
+    """How many significant digits ``value`` has (1500000 -> 2, 4600.625 -> 7, 0 -> 1)."""
+    digits = value.normalize().as_tuple().digits
+    return max(1, len(digits)) if value else 1
+
+
+def decimal_places(value: Decimal) -> int:
+    """Digits after the point in the shortest exact writing (4600.625 -> 3, 1500000 -> 0)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+# ---------------------------------------------------------------------------------------------
 # Formatting
 
-_SEPARATORS = {"ar": (",", "."), "vi": (".", ","), "en": (",", ".")}
 _PERCENT = {"ar": "٪", "vi": "%", "en": "%"}
 _EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-_EASTERN_MARKS = str.maketrans({",": "٬", ".": "٫"})
 
 
 def round_half_up(value: float, decimals: int = 2) -> float:
     """Round as people do (8.265 -> 8.27), not banker's rounding."""
     q = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(float(value))).quantize(q, rounding=ROUND_HALF_UP))
+    return float(as_decimal(float(value)).quantize(q, rounding=ROUND_HALF_UP))
 
 
 def format_number(
-    value: float,
+    value: float | int | Decimal,
     lang: str,
     eastern_digits: bool = False,
     decimals: int | None = None,
     arabic_marks: bool = False,
+    *,
+    max_decimals: int | None = 2,
 ) -> str:
-    """``value`` as ``lang`` writes it: at most 2 decimals unless told, no trailing zeros.
+    """``value`` as ``lang`` writes it, grouped, never in scientific notation.
 
-    ar ``5,800`` (``eastern_digits``: ``٥,٨٠٠``; with ``arabic_marks`` too: ``٥٬٨٠٠``),
-    vi ``5.800`` / ``8,26``, en ``5,800`` / ``8.26``.
+    ``decimals``: exactly that many decimals (half-up). Otherwise at most ``max_decimals``
+    (half-up, trailing zeros dropped); ``max_decimals=None`` writes the value exactly, the form
+    :func:`read_number` reads back to the same Decimal.
+
+    ar ``5,800`` (``eastern_digits``: ``٥٬٨٠٠``, or ``٥,٨٠٠`` with ``arabic_marks=False``
+    for the old page style), vi ``5.800`` / ``8,26``, en ``5,800`` / ``8.26``. Floats are taken
+    by their shortest repr (0.1 is 0.1, not 0.1000000000000000055...).
     """
-    thousands, point = _SEPARATORS.get(lang, _SEPARATORS["en"])
-    d = Decimal(repr(round_half_up(value, 2 if decimals is None else decimals)))
-    if decimals is None:
-        d = d.normalize()
-        if d == d.to_integral():
-            d = d.quantize(Decimal(1))
+    lang = _lang2(lang)
+    d = as_decimal(value)
+    if not d.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    if decimals is not None:
+        d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     else:
-        d = d.quantize(Decimal(1).scaleb(-decimals))
+        if max_decimals is not None and decimal_places(d) > max_decimals:
+            d = d.quantize(Decimal(1).scaleb(-max_decimals), rounding=ROUND_HALF_UP)
+        d = d.normalize() if d else Decimal(0)
     sign = "-" if d < 0 else ""
     whole, _, frac = f"{abs(d):f}".partition(".")
+    eastern = eastern_digits and lang == "ar"
+    group, point = _symbols(lang, eastern=eastern and arabic_marks)
     groups = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    text = sign + thousands.join(groups) + (point + frac if frac else "")
-    if lang == "ar" and eastern_digits:
-        if arabic_marks:
-            text = text.translate(_EASTERN_MARKS)
-        text = text.translate(_EASTERN)
-    return text
+    text = sign + group.join(groups) + (point + frac if frac else "")
+    return text.translate(_EASTERN) if eastern else text
 
 
-def format_percent(value: float, lang: str, eastern_digits: bool = False, decimals: int | None = None) -> str:
+def format_exact(value: float | int | Decimal, lang: str, eastern_digits: bool = False) -> str:
+    """The exact text of ``value`` for a form field in ``lang``; :func:`read_number` re-reads it."""
+    return format_number(value, lang, eastern_digits, arabic_marks=True, max_decimals=None)
+
+
+def format_plain(value: float | int | Decimal) -> str:
+    """The machine layout of files and JSON: ``-1234.5``, ``1500000``, ``0.1``; exact."""
+    d = as_decimal(value)
+    d = d.normalize() if d else Decimal(0)
+    return f"{d:f}"
+
+
+def format_percent(
+    value: float | Decimal, lang: str, eastern_digits: bool = False, decimals: int | None = None
+) -> str:
     """``8.26٪`` (ar), ``8,26%`` (vi), ``8.26%`` (en)."""
-    return format_number(value, lang, eastern_digits, decimals) + _PERCENT.get(lang, "%")
+    return format_number(value, lang, eastern_digits, decimals) + _PERCENT.get(_lang2(lang), "%")
