@@ -11,11 +11,12 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from marsad.core.languages import LANGS
+
 console = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 160)
 
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
-LANGS = ("ar", "vi", "en")
 
 
 def read_observation_file(path: Path) -> list[dict[str, Any]]:

@@ -15,8 +15,9 @@ from typing import Any
 
 import typer
 
+from marsad.core.languages import LANGS
+
 LEVELS = ("nation", "province", "commune")
-LANGS = ("ar", "vi", "en")
 
 # Every user-facing string, in the three languages.
 TEXT: dict[str, dict[str, str]] = {

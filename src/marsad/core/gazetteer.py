@@ -41,6 +41,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from marsad.core.languages import LANGS
+
 __all__ = [
     "MERGER_DATE",
     "LEVELS",
@@ -54,7 +56,6 @@ __all__ = [
 
 MERGER_DATE = date(2025, 7, 1)
 LEVELS = ("nation", "province", "commune")
-LANGS = ("ar", "vi", "en")
 NATION_CODE = "VN"
 
 _NAMES_FILE = Path(__file__).parent / "data" / "area_names.json"

@@ -46,8 +46,10 @@ def check_value(measure: str, value: float, indicator_unit: str = "") -> str | N
     if measure == "level" and value < 0:
         return _("a level cannot be negative")
     if measure == "yoy_pct" and value <= -100:
+        # xgettext:no-python-format
         return _("a fall of 100 % or more means the value vanished; check the growth")
     if measure == "yoy_pct" and value > 1000:
+        # xgettext:no-python-format
         return _("growth over 1000 % is not credible; did you type the level here?")
     if measure == "share_pct" and not 0 <= value <= 100:
         return _("a share lies between 0 and 100 %")

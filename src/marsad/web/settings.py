@@ -16,6 +16,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from marsad.core import languages
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("MARSAD_DATA_DIR", Path.cwd() / "data")).resolve()
 
@@ -104,10 +106,10 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 # Arabic first; Vietnamese and English on request.
-LANGUAGE_CODE = "ar"
-LANGUAGES = [("ar", "العربية"), ("vi", "Tiếng Việt"), ("en", "English")]
-LANGUAGES_BIDI = ["ar"]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_CODE = languages.DEFAULT
+LANGUAGES = [(code, languages.NAMES[code]) for code in languages.LANGS]
+LANGUAGES_BIDI = sorted(languages.RTL)
+LOCALE_PATHS = [languages.LOCALE_DIR]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"

@@ -26,12 +26,14 @@ from __future__ import annotations
 import importlib
 import logging
 
+from marsad.core.languages import LANGS
+
 from .model import AreaRef, Evidence, Extraction, Fact, Item
 from .text import detect_language
 
 __all__ = ["extract", "Extraction", "Fact", "Item", "Evidence", "AreaRef", "detect_language", "LANGUAGES"]
 
-LANGUAGES = ("ar", "vi", "en")
+LANGUAGES = LANGS
 MAX_CHARS = 20_000_000  # beyond this the text is not a report; refuse rather than stall
 
 log = logging.getLogger(__name__)

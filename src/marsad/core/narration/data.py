@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-LANGS = ("ar", "vi", "en")
+from marsad.core.languages import LANGS
 
 QUALIFIERS = ("exact", "more_than", "less_than", "about", "at_least")
 STATUSES = ("plan", "estimate", "preliminary", "official")
