@@ -80,6 +80,24 @@ def pct(context, value, decimals=1):
     return percent_text(value, get_language(), _eastern(context), decimals)
 
 
+@register.filter(is_safe=True)
+def bdi(value, direction=""):
+    """``value`` isolated from the text around it, so right-to-left text cannot reorder it.
+
+    The one way pages isolate a token: ``{{ name|bdi }}`` takes the direction of the name's
+    first letter (Latin or Arabic names); ``{{ code|bdi:"ltr" }}`` for what is always written
+    left to right (codes, periods as codes, file names, numbers with units). Plain text (CLI,
+    e-mail, DOCX) uses marsad.core.languages.isolate instead.
+    """
+    if value is None or value == "":
+        return ""
+    if direction not in ("", "ltr", "rtl"):
+        raise template.TemplateSyntaxError(f'bdi takes "ltr", "rtl" or nothing, not {direction!r}')
+    if direction:
+        return format_html('<bdi dir="{}">{}</bdi>', direction, value)
+    return format_html("<bdi>{}</bdi>", value)
+
+
 @register.filter
 def get_item(mapping, key):
     try:
