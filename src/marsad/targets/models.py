@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marsad.audit.changes import Audited
+from marsad.core.analytics.targets import reaches
 
 
 class Target(Audited):
@@ -48,10 +49,5 @@ class Target(Audited):
         )
 
     def is_met_by(self, value: float) -> bool:
-        """Whether an achieved value meets this target."""
-        if self.qualifier == self.Direction.AT_LEAST:
-            return value >= self.value
-        if self.qualifier == self.Direction.LESS_THAN:
-            return value < self.value
-        tolerance = 0.05 * abs(self.value) if self.qualifier == self.Direction.ABOUT else 1e-9
-        return abs(value - self.value) <= tolerance
+        """Whether an achieved value reaches this target (the analytics core's one rule)."""
+        return reaches(value, self.value, self.qualifier)

@@ -85,12 +85,6 @@ class Dashboard:
     periods: list[str] = field(default_factory=list)
 
 
-def periods_of_year(y: int) -> list[str]:
-    from marsad.observations.api import periods_of_year as codes
-
-    return [p.code for p in codes(y)]
-
-
 def latest_period(area: Area) -> P.Period | None:
     """The most recent period the area has data for (the longer span when two end together)."""
     codes = set(
@@ -132,7 +126,7 @@ def catalogue() -> dict[str, Any]:
 def records_for(area: Area, years: list[int]) -> list[dict]:
     from marsad.observations.query import area_records
 
-    return area_records(area, [c for y in years for c in periods_of_year(y)])
+    return area_records(area, [c for y in years for c in (p.code for p in P.periods_of_year(y))])
 
 
 _CACHED = (
@@ -190,7 +184,7 @@ def _build(area: Area, period: P.Period) -> Dashboard:
     }
     if base is not None:
         _plans_as_targets(base, area, period, indicators, targets)
-        board.cards = _cards(base, area, period, indicators, targets)
+        board.cards = _cards(base, area, period, indicators, targets, rules)
         board.sector_parent, board.sectors = _sectors(base, area, period, indicators, rules)
         board.needed = _needed(base, area, period, board.cards, rules)
         board.series_indicator, board.series = _series(base, area, period, board.cards)
@@ -232,7 +226,7 @@ def _plans_as_targets(base, area: Area, period: P.Period, indicators: dict, targ
         )
 
 
-def _cards(base, area: Area, period: P.Period, indicators: dict, targets: dict) -> list[Card]:
+def _cards(base, area: Area, period: P.Period, indicators: dict, targets: dict, rules: dict) -> list[Card]:
     rank = {code: n for n, code in enumerate(HEADLINE_CODES)}
     flagged = sorted(
         (i for i in indicators.values() if i.headline), key=lambda i: (rank.get(i.code, 99), i.code)
@@ -260,30 +254,41 @@ def _cards(base, area: Area, period: P.Period, indicators: dict, targets: dict) 
                 card.derived.add(measure)
         if card.level is None and card.yoy_pct is None and card.plan_pct is None:
             continue
-        _judge_target(card, period, targets)
+        _judge_target(card, period, targets, rules)
         cards.append(card)
     return cards
 
 
-def _judge_target(card: Card, period: P.Period, targets: dict) -> None:
+def _judge_target(card: Card, period: P.Period, targets: dict, rules: dict) -> None:
+    from marsad.core.analytics.targets import judge_target
+
     code = card.indicator.code
-    full_year = period.length == 12
     growth = targets.get((code, "yoy_pct"))
     level = targets.get((code, "level"))
+    flow = getattr(rules.get(code), "time_aggregation", "flow") == "flow"
     if growth is not None and card.yoy_pct is not None:
         card.target = growth
-        met = growth.is_met_by(card.yoy_pct)
-        card.target_status = ("met" if met else "missed") if full_year else ("on_track" if met else "at_risk")
+        achieved = card.yoy_pct
     elif level is not None:
         card.target = level
         if card.plan_pct is None and card.level is not None and level.value:
             card.plan_pct = 100 * card.level / level.value
             card.derived.add("plan_pct")
-        if card.level is not None and full_year:
-            card.target_status = "met" if level.is_met_by(card.level) else "missed"
-        elif card.plan_pct is not None:
-            # Pro rata: after 9 months, 75 % of the year's plan keeps the year on track.
-            card.target_status = "on_track" if card.plan_pct >= 100 * period.length / 12 else "at_risk"
+        achieved = card.level
+        if achieved is None and card.plan_pct is not None:
+            achieved = card.plan_pct / 100 * level.value
+    else:
+        return
+    card.target_status = judge_target(
+        measure=card.target.measure,
+        value=card.target.value,
+        qualifier=card.target.qualifier,
+        period=period,
+        achieved=achieved,
+        flow=flow,
+    ).status
+    if card.target_status == "unknown":
+        card.target_status = ""
 
 
 def _sectors(base, area: Area, period: P.Period, indicators: dict, rules: dict):

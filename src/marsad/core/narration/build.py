@@ -18,6 +18,7 @@ from typing import Any
 from marsad.core import periods
 from marsad.core.analytics.derive import derive
 from marsad.core.analytics.growth_needed import growth_needed_for
+from marsad.core.analytics.targets import judge_target, reaches
 from marsad.core.catalogue import load_catalogue
 from marsad.core.narration.data import (
     DirectiveItem,
@@ -132,14 +133,13 @@ def assess_target(
     target: Mapping[str, Any],
     period: periods.Period,
     row: Mapping[str, Any] | None,
-    year_before_level: float | None = None,
     observations: list[Mapping[str, Any]] | None = None,
 ) -> TargetRow:
     """Where the area stands against a yearly target after ``period``, and what is still needed.
 
-    For a growth target the growth the rest of the year needs is
-    ``((1 + g) * last_year - so_far) / last_year_rest - 1`` which needs last year's full level;
-    without it only the growth so far is compared with the target.
+    The verdict is the analytics core's one target judgement (``judge_target``); what is still
+    needed is the growth the rest of the year needs (the analytics core's ``growth_needed``) for
+    a growth target, or the amount still to reach for a level or share target.
     """
     measure = target["measure"]
     value = float(target["value"])
@@ -152,14 +152,7 @@ def assess_target(
             remaining = periods.span(rest[0], rest[-1]).code
         except periods.PeriodError:  # e.g. April-December has no code: say "rest of the year"
             remaining = None
-    achieved = needed = None
-    status = "unknown"
-    whole_year = period.length == 12
-    lower_is_better = qualifier == "less_than"
-
-    def reached(x: float) -> bool:
-        return x <= value if lower_is_better else x >= value
-
+    achieved = None
     if row is not None:
         if measure == "yoy_pct":
             achieved = row.get("yoy_pct")
@@ -167,30 +160,18 @@ def assess_target(
             achieved = row.get("level")
         else:
             achieved = row.get("share_pct") if row.get("share_pct") is not None else row.get("level")
-    if achieved is not None:
-        if whole_year:
-            status = "met" if reached(achieved) else "missed"
-        elif measure == "yoy_pct":
-            level = row.get("level") if row else None
+    rule = load_catalogue().get(target["indicator"])
+    flow = getattr(rule, "time_aggregation", "flow") == "flow"
+    verdict = judge_target(
+        measure=measure, value=value, qualifier=qualifier, period=period, achieved=achieved, flow=flow
+    )
+    needed = None
+    if verdict.status not in ("met", "missed", "unknown"):
+        if measure == "yoy_pct":
             if observations is not None:
                 needed = _growth_needed_by_analytics(observations, target, period)
-            if needed is None and year_before_level and level is not None:
-                so_far_before = level / (1 + achieved / 100)
-                rest_before = year_before_level - so_far_before
-                if rest_before > 0:
-                    needed = _r(((1 + value / 100) * year_before_level - level) / rest_before * 100 - 100)
-            status = "on_track" if reached(achieved) else "at_risk"
-        elif measure == "level":
-            if reached(achieved):
-                status = "met"
-            else:
-                needed = _r(value - achieved)
-                pace = achieved / value if value else 0
-                status = "on_track" if pace >= period.last / 12 else "at_risk"
-        else:
-            status = "met" if reached(achieved) else "at_risk"
-            if status != "met":
-                needed = _r(value - achieved)
+        elif not reaches(achieved, value, qualifier):
+            needed = _r(value - achieved)
     return TargetRow(
         indicator=target["indicator"],
         period=str(target.get("period") or period.year),
@@ -199,9 +180,9 @@ def assess_target(
         unit=unit,
         qualifier=qualifier,
         achieved=_r(achieved),
-        status=status,
+        status=verdict.status,
         needed=needed,
-        remaining_period=remaining if not whole_year else None,
+        remaining_period=remaining if period.length != 12 else None,
     )
 
 
@@ -299,7 +280,6 @@ def report_data_from_observations(
     parents = indicator_parents() if parents is None else parents
     targets = list(targets)
     series: list[SeriesPoint] = []
-    year_before: dict[str, float] = {}
     area_observations: list[Mapping[str, Any]] = []
     for obs in observations:
         if not _matches_area(obs.get("area"), area_code, area_names):
@@ -321,8 +301,6 @@ def report_data_from_observations(
             continue
         if measure == "yoy_pct" and _in_series(op, p):
             series.append(SeriesPoint(code, op.code, measure, value))
-        if op == p.year_period().shift_years(-1) and measure == "level":
-            year_before[code] = value
     frame = derived_frame(area_observations) if area_observations else None
     rows = _rows_for(area_observations, p, frame, parents)
     series = _with_derived_series(series, frame, p)
@@ -330,9 +308,7 @@ def report_data_from_observations(
     ytd = p.to_date_span()
     ytd_rows = rows if ytd == p else _rows_for(area_observations, ytd, frame, parents)
     target_rows = tuple(
-        assess_target(
-            t, ytd, ytd_rows.get(t["indicator"]), year_before.get(t["indicator"]), area_observations
-        )
+        assess_target(t, ytd, ytd_rows.get(t["indicator"]), area_observations)
         for t in targets
         if str(t.get("period") or p.year) == str(p.year)
     )
