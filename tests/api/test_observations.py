@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.core import periods
-from marsad.observations.api import period_codes_between, periods_of_year
+from marsad.core.periods import periods_of_year
+from marsad.observations.api import period_codes_between
 
 pytestmark = pytest.mark.django_db
 

@@ -128,3 +128,31 @@ def test_quarters_lie_inside_and_months_cover(p):
 @given(any_period, any_period)
 def test_ordering_is_total_and_consistent(a, b):
     assert (a < b) + (b < a) + (a == b) == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("2025-9M", "2025Q4"),
+        ("2025Q3", "2025Q4"),
+        ("2024Q1", "2024Q2"),
+        ("2025", "2026Q1"),
+        ("2025-8M", "202509"),
+    ],
+)
+def test_next_period_is_the_next_piece_of_the_year(code, expected):
+    assert P.next_period(code).code == expected
+
+
+@given(any_period)
+def test_next_period_starts_right_after(p):
+    nxt = P.next_period(p)
+    assert (nxt.year, nxt.first) == ((p.year, p.last + 1) if p.last < 12 else (p.year + 1, 1))
+
+
+def test_periods_of_year_lists_every_code_once():
+    codes = [p.code for p in P.periods_of_year(2024)]
+    assert (
+        len(codes) == len(set(codes)) == 1 + 2 + 4 + 12 + 8
+    )  # year, halves, quarters, months, 2M..11M but 3M = Q1, 6M = S1
+    assert {"2024", "2024S2", "2024Q3", "202411", "2024-9M"} <= set(codes)

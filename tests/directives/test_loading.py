@@ -7,18 +7,12 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
-from marsad.directives.loading import load_document, next_period
+from marsad.directives.loading import load_document
 from marsad.directives.models import Difficulty, Directive, Organisation, Recommendation
 from marsad.documents.models import Document, Proposal
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path("/work/shared/seeds")
-
-
-def test_next_period():
-    assert next_period("2025-9M") == "2025Q4"
-    assert next_period("2024Q1") == "2024Q2"
-    assert next_period("2025") == "2026Q1"
 
 
 def _document(area, text="...", period="2025-9M"):

@@ -250,6 +250,31 @@ def span(first: Period, last: Period) -> Period:
     return Period(first.year, first.first, last.last)
 
 
+def next_period(p: Period | str) -> Period:
+    """The period a review's tasks are for: the next piece of the year after ``p``.
+
+    After 2025-9M or 2025Q3 -> 2025Q4; after 2025-8M -> 202509 (the month up to the quarter
+    boundary, see :meth:`Period.remainder_of_year`); after the year -> Q1 of the next year.
+    """
+    p = parse(p)
+    rest = p.remainder_of_year()
+    return rest[0] if rest else quarter(p.year + 1, 1)
+
+
+@lru_cache(maxsize=64)
+def periods_of_year(y: int) -> tuple[Period, ...]:
+    """Every period a code can name within year ``y``: the year, halves, quarters, months and
+    year-to-date spans (what a query for "this year and last year" lists)."""
+    out = []
+    for first in range(1, 13):
+        for last in range(first, 13):
+            try:
+                out.append(Period(y, first, last))
+            except PeriodError:
+                continue
+    return tuple(out)
+
+
 def parse(code: str | Period) -> Period:
     """Read a period code; raise :class:`PeriodError` naming what is wrong."""
     if isinstance(code, Period):

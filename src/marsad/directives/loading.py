@@ -53,15 +53,6 @@ def peoples_committee(area: Area) -> Organisation:
     return Organisation.objects.get(code=peoples_committee_code(area))
 
 
-def next_period(code: str) -> str:
-    """The period the directives of a report are for: the quarter after a quarter-end report."""
-    p = periods.parse(code)
-    rest = p.remainder_of_year()
-    if rest:
-        return rest[0].code
-    return periods.quarter(p.year + 1, 1).code
-
-
 def _period_for(proposal: Proposal, document: Document) -> str:
     if proposal.period:
         try:
@@ -69,7 +60,7 @@ def _period_for(proposal: Proposal, document: Document) -> str:
         except periods.PeriodError:
             pass
     if document.period:
-        return next_period(document.period)
+        return periods.next_period(document.period).code
     raise ValidationError(
         _("Directive %(n)s has no period and the document has none either; give the document a period.")
         % {"n": proposal.pk}

@@ -1,7 +1,6 @@
 """API: observations (read with filters, write one at a time with an audit record) and history."""
 
 from datetime import date, datetime
-from functools import cache
 from typing import Literal
 
 from django.contrib.contenttypes.models import ContentType
@@ -87,19 +86,6 @@ class ObservationFilters(Schema):
     status: ObsStatus | None = None
 
 
-@cache
-def periods_of_year(y: int) -> tuple[periods.Period, ...]:
-    """Every period code that can name a span of year ``y`` (year, halves, quarters, months, YTD)."""
-    out = []
-    for first in range(1, 13):
-        for last in range(first, 13):
-            try:
-                out.append(periods.Period(y, first, last))
-            except periods.PeriodError:
-                continue
-    return tuple(out)
-
-
 def period_codes_between(first: periods.Period | None, last: periods.Period | None) -> list[str] | None:
     """Codes of the periods lying wholly inside [first.start, last.end]; None when both are open.
 
@@ -113,7 +99,7 @@ def period_codes_between(first: periods.Period | None, last: periods.Period | No
     return [
         p.code
         for y in range(lo_year, hi_year + 1)
-        for p in periods_of_year(y)
+        for p in periods.periods_of_year(y)
         if (first is None or p.start >= first.start) and (last is None or p.end <= last.end)
     ]
 

@@ -17,13 +17,6 @@ from marsad.core.narration import ReportData, report_data_from_observations
 from marsad.core.narration.data import Text
 
 
-def next_period(p: periods.Period) -> periods.Period:
-    """The quarter after a period: the one the meeting sets tasks for (after 9M or Q3: Q4)."""
-    if p.last == 12:
-        return periods.quarter(p.year + 1, 1)
-    return periods.quarter(p.year, p.last // 3 + 1)
-
-
 def area_names(area) -> dict[str, str]:
     return {"ar": area.name_ar or area.name_en, "vi": area.name_vi or area.name_en, "en": area.name_en}
 
@@ -91,7 +84,7 @@ def report_data_for(area, period: str | periods.Period, today: date | None = Non
 
     p = periods.parse(period)
     today = today or timezone.localdate()
-    following = next_period(p)
+    following = periods.next_period(p)
     difficulties = [
         _text_of(d.text, d.document.language if d.document_id else None)
         for d in Difficulty.objects.filter(area=area, period=p.code).select_related("document").order_by("pk")

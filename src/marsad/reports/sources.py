@@ -98,7 +98,7 @@ def database_report_data(area: str, period: str) -> ReportData | None:
     from django.db.models import Q
 
     from marsad.areas.models import Area
-    from marsad.reports.data import next_period, report_data_for
+    from marsad.reports.data import report_data_for
 
     p = periods.parse(period)
     code, _names, _level = _resolve_area(area)
@@ -115,7 +115,7 @@ def database_report_data(area: str, period: str) -> ReportData | None:
             found.observations.filter(period=p.code).exists()
             or found.targets.filter(year=p.year).exists()
             or found.difficulties.filter(period=p.code).exists()
-            or found.directives.filter(period=next_period(p).code).exists()
+            or found.directives.filter(period=periods.next_period(p).code).exists()
         )
         return report_data_for(found, p) if has_data else None
     except DatabaseError:  # no database yet (marsad init not run): the other sources remain
