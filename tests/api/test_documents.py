@@ -7,14 +7,6 @@ pytestmark = pytest.mark.django_db
 SEED_SENTENCE = "Tổng sản phẩm trên địa bàn (GRDP) quý I năm 2025 ước tăng 8,5% so với cùng kỳ năm trước."
 
 
-def _reader_ready() -> bool:
-    try:
-        from marsad.core.extract import extract  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.fixture
 def document(places, users):
     from marsad.documents.models import Document, Proposal
@@ -102,7 +94,6 @@ def test_documents_outside_scope_are_403(call, document, places):
     assert document["document"].pk in listed and far.pk not in listed
 
 
-@pytest.mark.skipif(not _reader_ready(), reason="marsad.core.extract.extract is not there yet")
 def test_extract_and_ingest(call, places):
     extraction = call(
         "viewer", "post", "/documents/extract", {"text": SEED_SENTENCE, "lang": "vi", "year": 2025}
@@ -115,21 +106,6 @@ def test_extract_and_ingest(call, places):
     assert first.status_code == 201, first.content
     second = call("commune", "post", "/documents", body)
     assert second.status_code == 200 and second.json()["document"]["id"] == first.json()["document"]["id"]
-
-
-def test_reader_missing_is_503_not_500(call, monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_reader(name, *args, **kwargs):
-        if name == "marsad.core.extract":
-            raise ImportError("marsad.core.extract is missing")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_reader)
-    response = call("admin", "post", "/documents/extract", {"text": "abc"})
-    assert response.status_code == 503 and "marsad.core.extract is missing" in response.json()["detail"]
 
 
 def test_commune_officer_reviews_their_communes_document(call, places):

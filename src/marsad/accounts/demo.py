@@ -24,11 +24,9 @@ def demo_commune() -> Area:
 
 def _unit(area: Area, key: str | None):
     """The user's organisation, created if the steering units are not loaded yet."""
-    try:
-        from marsad.directives import organisations
-        from marsad.directives.models import Organisation
-    except ImportError:  # pragma: no cover
-        return None
+    from marsad.directives import organisations
+    from marsad.directives.models import Organisation
+
     if area.level == Area.Level.COMMUNE:
         wanted = organisations.unit_for_commune(area)
     else:

@@ -20,19 +20,9 @@ def _django():
 
 def read_document_text(path: Path) -> str:
     """The text of a report file, with a clear error for files that are not text."""
-    try:
-        from marsad.cli.extract import read_text_file
-    except ImportError:
-        read_text_file = None
-    if read_text_file is not None:
-        return read_text_file(path)
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise typer.BadParameter(f"{path} looks like a binary file, not a text report")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise typer.BadParameter(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    from marsad.cli.extract import read_text_file
+
+    return read_text_file(path)
 
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:

@@ -12,10 +12,10 @@ from ninja.pagination import paginate
 
 from marsad.areas.models import Area
 from marsad.core import measures
+from marsad.core.extract import extract
 from marsad.web.apikit import (
     ERRORS,
     MAX_ID,
-    Message,
     Pagination,
     capturable_areas,
     clean_text,
@@ -45,22 +45,13 @@ class DocumentIn(ExtractIn):
     file_name: str = Field("", max_length=255)
 
 
-def _extract_function():
-    try:
-        from marsad.core.extract import extract
-    except ImportError as exc:  # the reader is being built by another part of the project
-        raise HttpError(503, _("The document reader is not available: %(error)s") % {"error": exc}) from exc
-    return extract
-
-
 @router.post(
     "/documents/extract",
-    response={200: dict[str, Any], 503: Message, **ERRORS},
+    response={200: dict[str, Any], **ERRORS},
     summary="Read a text: figures, targets, directives and difficulties with their spans",
     description="Nothing is stored. The answer is the `marsad extract` JSON contract.",
 )
 def extract_text(request, payload: ExtractIn):
-    extract = _extract_function()
     return extract(
         clean_text(payload.text), lang=payload.lang, area=clean_text(payload.area) or None, year=payload.year
     ).to_json()
@@ -127,7 +118,7 @@ def _document_out(document_id: int) -> dict:
 
 @router.post(
     "/documents",
-    response={200: IngestOut, 201: IngestOut, 503: Message, **ERRORS},
+    response={200: IngestOut, 201: IngestOut, **ERRORS},
     summary="Ingest a text: store it and queue what was read for review",
     description="The same text twice is one document (200 the second time).",
 )
@@ -135,7 +126,6 @@ def ingest_document(request, payload: DocumentIn):
     user = request.auth
     if not capturable_areas(user).exists():
         raise HttpError(403, _("Your role does not allow entering data."))
-    _extract_function()
     from .ingest import ingest_text
 
     result = ingest_text(

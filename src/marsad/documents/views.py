@@ -90,20 +90,15 @@ def upload(request):
             return render(request, "documents/upload.html", context, status=422)
         lang = request.POST.get("lang") or None
         area = request.POST.get("area") or None
-        try:
-            result = ingest.ingest_text(
-                text,
-                title=request.POST.get("title", "").strip(),
-                lang=lang,
-                area=area,
-                source_url=request.POST.get("source_url", "").strip(),
-                file_name=file_name,
-                user=request.user,
-            )
-        except ImportError:
-            context["error"] = _("The document reader is not installed yet.")
-            context["values"] = request.POST
-            return render(request, "documents/upload.html", context, status=503)
+        result = ingest.ingest_text(
+            text,
+            title=request.POST.get("title", "").strip(),
+            lang=lang,
+            area=area,
+            source_url=request.POST.get("source_url", "").strip(),
+            file_name=file_name,
+            user=request.user,
+        )
         if result.created:
             messages.success(
                 request, _("The document was read: %(n)d items to review.") % {"n": result.proposals}

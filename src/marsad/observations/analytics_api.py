@@ -6,15 +6,15 @@ area's observations of the period's year and the year before, and hands them ove
 
 from typing import Any
 
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from marsad.core import periods
+from marsad.core.analytics.derive import derive
 from marsad.indicators.models import Indicator
-from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Message, clean_text, viewable_area
+from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, clean_text, viewable_area
 
-from .api import PERIOD_PATTERN, periods_of_year
+from .api import PERIOD_PATTERN
 from .query import area_records
 
 router = Router(tags=["analytics"])
@@ -45,14 +45,6 @@ class DerivedOut(Schema):
     rows: list[DerivedRow]
 
 
-def _derive_function():
-    try:
-        from marsad.core.analytics.derive import derive
-    except ImportError as exc:  # the analytics core is built by another part of the project
-        raise HttpError(503, _("Analytics are not available yet: %(error)s") % {"error": exc}) from exc
-    return derive
-
-
 def catalogue() -> dict[str, Any]:
     """Each indicator's aggregation rule, as the analytics core reads it."""
     from marsad.core.analytics.frames import Rule
@@ -67,19 +59,18 @@ def catalogue() -> dict[str, Any]:
 
 @router.get(
     "/analytics/derived",
-    response={200: DerivedOut, 503: Message, **ERRORS},
+    response={200: DerivedOut, **ERRORS},
     summary="Observed and derived measures of one area and period",
     description="Growth on the same period last year, % of plan, shares and contributions, each "
     "derived value with the rule (`method`) and the observations (`inputs`) it came from.",
 )
 def derived(request, filters: Query[DerivedFilters]):
-    derive = _derive_function()
     area = viewable_area(request.auth, filters.area)
     try:
         period = periods.parse(filters.period)
     except periods.PeriodError as exc:
         raise HttpError(422, str(exc)) from exc
-    codes = [p.code for y in (period.year - 1, period.year) for p in periods_of_year(y)]
+    codes = [p.code for y in (period.year - 1, period.year) for p in periods.periods_of_year(y)]
     records = area_records(area, codes)
     wanted = None
     if filters.indicator:
