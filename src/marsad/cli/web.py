@@ -21,6 +21,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             [0.0], help="seconds a user waits between requests (repeat to run several)"
         ),
         months: int = typer.Option(24, help="months of the synthetic national set (120 = the full set)"),
+        indicators: int = typer.Option(
+            0, help="indicators of the synthetic set (0: the catalogue's additive ones; 30: the national set)"
+        ),
         data_dir: Path = typer.Option(
             Path("data/loadtest"), help="where the load-test database lives (kept between runs)"
         ),
@@ -49,7 +52,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             console.print(f"reusing {data_dir} ({credentials.get('synthetic_rows', 0):,} synthetic rows)")
         else:
             console.print(f"preparing {data_dir} (demo + synthetic national set, {months} months)…")
-            credentials = loadtest.prepare(data_dir, months=months, log=lambda m: console.print(m))
+            credentials = loadtest.prepare(
+                data_dir, months=months, indicators=indicators or None, log=lambda m: console.print(m)
+            )
         load_before = os.getloadavg()[0]
         port = loadtest.free_port()
         server = loadtest.serve(data_dir, port, workers=workers, threads=threads)
