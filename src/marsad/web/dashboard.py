@@ -195,10 +195,8 @@ def _build(area: Area, period: P.Period) -> Dashboard:
 def _fact_base(records: list[dict], rules: dict):
     if not records:
         return None
-    try:
-        from marsad.core.analytics.derive import fact_base
-    except ImportError:  # pragma: no cover - the analytics core is another helper's
-        return None
+    from marsad.core.analytics.derive import fact_base
+
     base = fact_base(records, rules)
     try:
         base.derive()
@@ -314,10 +312,8 @@ def _sectors(base, area: Area, period: P.Period, indicators: dict, rules: dict):
 def _needed(base, area: Area, period: P.Period, cards: list[Card], rules: dict) -> list[Needed]:
     if period.end.month == 12:
         return []  # the year is over: nothing left to grow (Q3 and 9M both mean "after September")
-    try:
-        from marsad.core.analytics.growth_needed import growth_needed_for
-    except ImportError:  # pragma: no cover
-        return []
+    from marsad.core.analytics.growth_needed import growth_needed_for
+
     out = []
     for card in cards:
         t = card.target
@@ -399,11 +395,9 @@ def _lagging(board: Dashboard) -> None:
 
 
 def _overdue(area: Area, user) -> list:
-    try:
-        from marsad.directives import summary, tracking
-        from marsad.directives.models import Assignment
-    except ImportError:  # pragma: no cover
-        return []
+    from marsad.directives import summary, tracking
+    from marsad.directives.models import Assignment
+
     qs = Assignment.objects.all()
     if user is not None:
         qs = tracking.visible_assignments(user)
