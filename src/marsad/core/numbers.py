@@ -29,6 +29,8 @@ from functools import cache
 
 import regex
 
+from marsad.core.languages import LANGS
+
 __all__ = [
     "NumberMatch",
     "SCALES",
@@ -401,8 +403,6 @@ def find_numbers(text: str, lang: str = "en") -> list[NumberMatch]:
 # vi ``1.234,5``; en ``1,234.5``; ar ``1,234.5`` in Western digits or ``١٬٢٣٤٫٥`` in Eastern
 # digits. Arabic input takes both digit systems and both sets of marks (``٫`` ``٬`` and
 # ``.`` ``,``). Files and API JSON use the machine layout read by :func:`read_plain_number`.
-
-LANGS = ("ar", "vi", "en")
 
 
 class NumberError(ValueError):
