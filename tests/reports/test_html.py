@@ -14,7 +14,7 @@ class _Collect(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        if tag == "li":
+        if tag in ("li", "bdi"):
             self.li_attrs.append(dict(attrs))
 
     def handle_data(self, data):
@@ -50,5 +50,8 @@ def test_untranslated_item_keeps_its_direction(seed_data):
     from marsad.core.narration import Text
 
     data = dataclasses.replace(seed_data, recommendations=(Text({"ar": "التحول الرقمي"}),))
-    page = _parse(render_html(data, "en", charts=None))
+    html = render_html(data, "en", charts=None)
+    page = _parse(html)
     assert {"lang": "ar", "dir": "rtl"} in page.li_attrs
+    # Isolated, and said to be the original: never an unmarked foreign paragraph.
+    assert '<li><bdi lang="ar" dir="rtl">التحول الرقمي</bdi> (<span class="original">original text in Arabic</span>)</li>' in html

@@ -42,7 +42,7 @@ def test_pdf_text_is_the_logical_arabic_text(seed_data, arabic_pdf):
     ).stdout
     reading, numbers = _reading(extracted), _numbers(extracted)
     for section in narrate(seed_data, "ar"):
-        for paragraph in (*section.paragraphs, *section.items):
+        for paragraph in (*section.paragraphs, *(i.text for i in section.items)):
             assert _reading(paragraph) in reading, paragraph
             assert _numbers(paragraph) <= numbers, paragraph
     # Order right: the first sentence's words come out in the order they were written.

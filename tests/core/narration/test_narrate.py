@@ -169,7 +169,9 @@ def test_growth_still_needed_meets_the_target_exactly():
 def test_untranslated_item_keeps_its_language(seed_data):
     data = dataclasses.replace(seed_data, recommendations=(Text({"vi": "Bố trí biên chế"}),))
     rec = [s for s in narrate(data, "ar") if s.key == "recommendations"][0]
-    assert rec.items == ("Bố trí biên chế",) and rec.item_langs == ("vi",)
+    (item,) = rec.items
+    assert (item.text, item.lang, item.original) == ("Bố trí biên chế", "vi", True)
+    assert "\u2068Bố trí biên chế\u2069 (النص الأصلي بالفيتنامية)" in narrate_text(data, "ar")
 
 
 def test_no_figures_still_gives_a_report():
@@ -226,7 +228,8 @@ def test_eastern_digits_only_for_arabic(seed_data):
     import re
 
     ar = narrate_text(seed_data, "ar", eastern_digits=True)
-    assert "٥,٨٠٠ مليار دونج" in ar and "٨.٢٦٪" in ar
+    # The Arabic decimal and thousands marks: ١٢.٠٧ would read as 12,007.
+    assert "٥٬٨٠٠ مليار دونج" in ar and "٨٫٢٦٪" in ar and not re.search(r"[٠-٩][.,][٠-٩]", ar)
     assert not re.search(r"[0-9]", ar)
     assert narrate_text(seed_data, "vi", eastern_digits=True) == narrate_text(seed_data, "vi")
 

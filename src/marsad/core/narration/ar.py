@@ -84,13 +84,19 @@ def _li(noun: str) -> str:
 
 
 def _tasks(n: int) -> str:
+    return _count(n, "مهمة", "مهام", "مهمتين")
+
+
+def _count(n: int, singular: str, plural: str, dual: str) -> str:
+    """A number with its noun in Arabic agreement: 1 and 2 by the noun's own forms, 3 to 10
+    with the plural, 11 and more with the singular («8 مهام», «12 مهمة»)."""
     if n == 1:
-        return "مهمة واحدة"
+        return f"{singular} واحدة"
     if n == 2:
-        return "مهمتين"
-    if 3 <= n <= 10:
-        return f"{n} مهام"
-    return f"{n} مهمة"
+        return dual
+    if 3 <= n % 100 <= 10:
+        return f"{n} {plural}"
+    return f"{n} {singular}"
 
 
 class Arabic(Language):
@@ -174,6 +180,42 @@ class Arabic(Language):
         "count": "العدد",
         "period": "الفترة",
         "value": "القيمة",
+        "plan_level": "خطة العام",
+        "year_before": "نفس الفترة من العام السابق",
+        "this_period": "هذه الفترة",
+        "done_on_time": "أُنجزت في موعدها",
+        "done_late": "أُنجزت متأخرة",
+        "within_deadline": "قيد التنفيذ ضمن الموعد",
+        "overdue": "متأخرة",
+        "number": "م",
+    }
+
+    MONTHS = _MONTHS
+    LANGUAGE_NAMES = {"ar": "بالعربية", "vi": "بالفيتنامية", "en": "بالإنجليزية"}
+    FORM = {
+        "motto_1": "جمهورية فيتنام الاشتراكية",
+        "motto_2": "الاستقلال - الحرية - السعادة",
+        "number": "الرقم: {number}/{symbol}",
+        "kind": "تقرير",
+        "default_issuer": "اللجنة الشعبية {area}",
+        "default_authority": "عن اللجنة الشعبية",
+        "default_title": "الرئيس",
+        "part_I": "أولًا: النتائج المحققة",
+        "part_II": "ثانيًا: القيود والصعوبات وأسبابها",
+        "part_III": "ثالثًا: المهام والحلول الرئيسية {period}",
+        "next_period": "للفترة القادمة",
+        "recipients": "الجهات المرسل إليها:",
+        "archive": "يُحفظ في: الأرشيف.",
+        "original": "النص الأصلي {language}",
+        "as_of": "الأرقام وحالة تنفيذ المهام حتى {date}.",
+        "appendix": "ملحق",
+        "appendix_title": "أهم المؤشرات الاجتماعية والاقتصادية، {period}",
+        "cause": "السبب: ",
+        "follow_up": "تنفيذ المهام المحددة في {period}",
+        "conclusions": "استنتاجات رئيس الاجتماع",
+        "lagging": "البلديات والأحياء المتأخرة",
+        "unit": "الجهة",
+        "page": "الصفحة",
     }
 
     def gender(self, code: str) -> str:
@@ -361,6 +403,42 @@ class Arabic(Language):
         if summary:
             head += f" ({summary})"
         return head + ":"
+
+    def date(self, d):
+        return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+    def place_date(self, place, d):
+        return f"{place}، في {self.date(d)}"
+
+    def issuing_body(self, area, level):
+        return self.form("default_issuer", area=_li(area))
+
+    def part_title(self, part, next_period):
+        when = _li(self.period_name(next_period)) if next_period else self.form("next_period")
+        return self.form(f"part_{part}", period=when)
+
+    def follow_up_sentence(self, as_of, period, totals):
+        total = totals.get("total", 0)
+        if not total:
+            return ""
+        parts = [
+            f"{_count(totals[k], 'مهمة', 'مهام', 'مهمتان')} {w}"
+            for k, w in (
+                ("done_on_time", "أُنجزت في موعدها"),
+                ("done_late", "أُنجزت بعد موعدها"),
+                ("within_deadline", "قيد التنفيذ ضمن الموعد"),
+                ("overdue", "تجاوزت موعدها"),
+            )
+            if totals.get(k)
+        ]
+        return (
+            f"حتى {self.date(as_of)}، ومن أصل {_tasks(total)} أُسندت إلى الجهات {_li(self.period_name(period))}، "
+            + "، و".join(parts)
+            + "."
+        )
+
+    def conclusions_intro(self, n):
+        return "وفي ختام الاجتماع، طلب رئيس الاجتماع ما يلي:" if n else ""
 
     def difficulties_intro(self, n):
         return "ومع ذلك، لا تزال هناك بعض الصعوبات والقيود، منها:" if n else ""

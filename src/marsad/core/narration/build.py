@@ -21,12 +21,16 @@ from marsad.core.analytics.growth_needed import growth_needed_for
 from marsad.core.analytics.targets import judge_target, reaches
 from marsad.core.catalogue import load_catalogue
 from marsad.core.narration.data import (
+    DifficultyItem,
     DirectiveItem,
+    DocumentForm,
     IndicatorRow,
     ReportData,
     SeriesPoint,
     TargetRow,
     Text,
+    UnitFollowUp,
+    default_as_of,
 )
 from marsad.core.numbers import round_half_up
 
@@ -269,14 +273,24 @@ def report_data_from_observations(
     recommendations: Iterable[Any] = (),
     parents: Mapping[str, str] | None = None,
     source_lang: str = "en",
+    as_of: date | str | None = None,
+    conclusions: Iterable[Any] = (),
+    follow_up: Iterable[Mapping[str, Any]] = (),
+    form: DocumentForm | Mapping[str, Any] | None = None,
 ) -> ReportData:
     """Build the report of one area and period from its observations and qualitative items.
 
     Observations with status ``plan`` on a year are read as targets. Texts (difficulties,
-    directives, recommendations) are ``{"ar": ..., "vi": ..., "en": ...}`` or a plain string in
-    ``source_lang``.
+    directives, recommendations, conclusions) are ``{"ar": ..., "vi": ..., "en": ...}`` or a
+    plain string in ``source_lang``; a difficulty may also be ``{"text": ..., "cause": ...}``.
+    ``as_of`` (default: the end of the month after the period) is the day the report is
+    written: figures of periods that end after it are not known yet and stay out.
+    ``follow_up`` gives, per unit, ``{"unit": texts, "done_on_time", "done_late",
+    "within_deadline", "overdue"}``.
     """
     p = periods.parse(period)
+    as_of = default_as_of(p) if as_of is None else as_of
+    as_of = date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     parents = indicator_parents() if parents is None else parents
     targets = list(targets)
     series: list[SeriesPoint] = []
@@ -284,7 +298,8 @@ def report_data_from_observations(
     for obs in observations:
         if not _matches_area(obs.get("area"), area_code, area_names):
             continue
-        area_observations.append(obs)
+        if _known_by(obs, as_of):
+            area_observations.append(obs)
         code = obs["indicator"]
         measure = obs.get("measure") or "level"
         value = _float(obs.get("value"))
@@ -295,6 +310,8 @@ def report_data_from_observations(
         except periods.PeriodError:
             continue
         status = obs.get("status") or "official"
+        if status != "plan" and op.end > as_of:
+            continue  # not known on the day the report is written
         if status == "plan":
             if op.length == 12:
                 targets.append({**obs, "period": op.code, "value": value})
@@ -307,6 +324,12 @@ def report_data_from_observations(
     # Targets are for the year: where the area stands is the year to date (after Q3: 9 months).
     ytd = p.to_date_span()
     ytd_rows = rows if ytd == p else _rows_for(area_observations, ytd, frame, parents)
+    before = _rows_for(area_observations, p.shift_years(-1), frame, parents)
+    plan_levels = {
+        t["indicator"]: float(t["value"])
+        for t in targets
+        if t.get("measure") == "level" and str(t.get("period") or p.year) == str(p.year)
+    }
     target_rows = tuple(
         assess_target(t, ytd, ytd_rows.get(t["indicator"]), area_observations)
         for t in targets
@@ -329,11 +352,13 @@ def report_data_from_observations(
                 share_pct=r.get("share_pct"),
                 contribution_pp=r.get("contribution_pp"),
                 parent=r.get("parent"),
+                level_year_before=(before.get(r["indicator"]) or {}).get("level"),
+                plan_level=plan_levels.get(r["indicator"]),
             )
             for r in rows.values()
         ),
         targets=target_rows,
-        difficulties=tuple(Text.of(t, source_lang) for t in difficulties),
+        difficulties=tuple(_difficulty(t, source_lang) for t in difficulties),
         directives=tuple(
             DirectiveItem(
                 text=Text.of(d["text"], source_lang),
@@ -348,7 +373,52 @@ def report_data_from_observations(
         directives_announced=directives_announced,
         recommendations=tuple(Text.of(t, source_lang) for t in recommendations),
         series=tuple(sorted(series, key=lambda s: periods.parse(s.period))),
+        as_of=as_of,
+        conclusions=tuple(Text.of(t, source_lang) for t in conclusions),
+        follow_up=tuple(
+            UnitFollowUp(
+                unit=Text.of(u["unit"], source_lang),
+                **{k: int(u.get(k) or 0) for k in ("done_on_time", "done_late", "within_deadline", "overdue")},
+            )
+            for u in follow_up
+        ),
+        form=_form(form, source_lang),
     )
+
+
+def _known_by(obs: Mapping[str, Any], as_of: date) -> bool:
+    """A plan is known from the start; a figure once its period has ended."""
+    if (obs.get("status") or "official") == "plan":
+        return True
+    try:
+        return periods.parse(str(obs.get("period"))).end <= as_of
+    except periods.PeriodError:
+        return False
+
+
+def _difficulty(item: Any, lang: str) -> DifficultyItem:
+    if isinstance(item, DifficultyItem):
+        return item
+    if isinstance(item, Mapping) and "text" in item:
+        cause = item.get("cause")
+        return DifficultyItem(Text.of(item["text"], lang), Text.of(cause, lang) if cause else None)
+    return DifficultyItem(Text.of(item, lang))
+
+
+def _form(form: DocumentForm | Mapping[str, Any] | None, lang: str) -> DocumentForm:
+    """The document settings; texts given per language (``{"vi": ...}``) or as one string."""
+    if form is None:
+        return DocumentForm()
+    if isinstance(form, DocumentForm):
+        return form
+    texts = ("issuing_body", "parent_body", "place", "signer_name", "signer_authority", "signer_title", "recipients")
+    values: dict[str, Any] = {}
+    for key in texts:
+        given = form.get(key)
+        if isinstance(given, Mapping):
+            given = {k: v for k, v in given.items() if v}
+        values[key] = Text.of(given, lang) if given else None
+    return DocumentForm(symbol=form.get("symbol") or "BC-UBND", number=str(form.get("number") or ""), **values)
 
 
 def report_data_from_document(doc: Mapping[str, Any], period: str | None = None) -> ReportData:
@@ -371,4 +441,8 @@ def report_data_from_document(doc: Mapping[str, Any], period: str | None = None)
         directives_announced=directives.get("announced"),
         recommendations=doc.get("recommendations", ()),
         source_lang=doc.get("language", "en"),
+        as_of=doc.get("as_of"),
+        conclusions=doc.get("conclusions", ()),
+        follow_up=doc.get("follow_up", ()),
+        form=doc.get("form"),
     )

@@ -8,15 +8,25 @@ Narration turns it into sentences; the renderers turn it into tables and charts.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from marsad.core import periods
 from marsad.core.languages import LANGS
 
 QUALIFIERS = ("exact", "more_than", "less_than", "about", "at_least")
 STATUSES = ("plan", "estimate", "preliminary", "official")
 DIRECTIVE_STATUSES = ("in_progress", "due_soon", "overdue", "done_on_time", "done_late")
 TARGET_STATUSES = ("met", "on_track", "at_risk", "missed", "unknown")
+
+
+def default_as_of(period: str | periods.Period) -> date:
+    """The day a period's report is written as of, unless told: the end of the following month
+    (a Q1 report is dated 30 April, a 9-month report 31 October)."""
+    end = periods.parse(period).end
+    y, m = (end.year + 1, 1) if end.month == 12 else (end.year, end.month + 1)
+    return date(y, m, calendar.monthrange(y, m)[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +63,51 @@ class Text:
 
 
 @dataclass(frozen=True, slots=True)
+class DifficultyItem:
+    """A difficulty or shortcoming of the period and, when the review names it, its cause."""
+
+    text: Text
+    cause: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFollowUp:
+    """How one unit stands with the tasks it was given, as of the report's date.
+
+    The four classes of the Government Office's follow-up: done on time, done late, in progress
+    within the deadline (due soon included) and overdue.
+    """
+
+    unit: Text
+    done_on_time: int = 0
+    done_late: int = 0
+    within_deadline: int = 0
+    overdue: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.done_on_time + self.done_late + self.within_deadline + self.overdue
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentForm:
+    """What an administrative report carries around its text (Decree 30/2020/NĐ-CP), as the
+    area's settings give it. Anything left ``None`` is written from the area's own name by the
+    report's language (the People's Committee of the province, the province as the place); an
+    empty ``number`` leaves the space the registry fills in when the report is issued."""
+
+    issuing_body: Text | None = None
+    parent_body: Text | None = None
+    place: Text | None = None
+    symbol: str = "BC-UBND"
+    number: str = ""
+    signer_name: Text | None = None
+    signer_authority: Text | None = None
+    signer_title: Text | None = None
+    recipients: Text | None = None  # one recipient a line, per language
+
+
+@dataclass(frozen=True, slots=True)
 class IndicatorRow:
     """One indicator's figures for the report's area and period.
 
@@ -70,6 +125,8 @@ class IndicatorRow:
     share_pct: float | None = None
     contribution_pp: float | None = None
     parent: str | None = None
+    level_year_before: float | None = None  # the same period of the previous year
+    plan_level: float | None = None  # the year's plan (target level), for the appendix
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +178,16 @@ class ReportData:
     area_level: str = "province"  # or the gazetteer's kind: city, commune, ward, special_zone, nation
     rows: tuple[IndicatorRow, ...] = ()
     targets: tuple[TargetRow, ...] = ()
-    difficulties: tuple[Text, ...] = ()
+    difficulties: tuple[DifficultyItem, ...] = ()
     directives: tuple[DirectiveItem, ...] = ()
     directives_period: str | None = None
     directives_announced: int | None = None
     recommendations: tuple[Text, ...] = ()
     series: tuple[SeriesPoint, ...] = ()
+    as_of: date | None = None  # statuses, overdue counts and latest figures are those of this day
+    conclusions: tuple[Text, ...] = ()
+    follow_up: tuple[UnitFollowUp, ...] = ()  # the tasks set for this period, by unit, as of as_of
+    form: DocumentForm = DocumentForm()
 
     def area_name(self, lang: str) -> str:
         return (

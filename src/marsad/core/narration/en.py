@@ -129,6 +129,45 @@ class English(Language):
         "count": "Number",
         "period": "Period",
         "value": "Value",
+        "plan_level": "Annual plan",
+        "year_before": "Same period last year",
+        "this_period": "This period",
+        "done_on_time": "Done on time",
+        "done_late": "Done late",
+        "within_deadline": "In progress within deadline",
+        "overdue": "Overdue",
+        "number": "No.",
+    }
+
+    MONTHS = (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    )
+    LANGUAGE_NAMES = {"ar": "Arabic", "vi": "Vietnamese", "en": "English"}
+    FORM = {
+        "motto_1": "SOCIALIST REPUBLIC OF VIET NAM",
+        "motto_2": "Independence - Freedom - Happiness",
+        "number": "No.: {number}/{symbol}",
+        "kind": "REPORT",
+        "default_issuer": "PEOPLE'S COMMITTEE OF {area}",
+        "default_authority": "ON BEHALF OF THE PEOPLE'S COMMITTEE",
+        "default_title": "CHAIRMAN",
+        "part_I": "I. RESULTS ACHIEVED",
+        "part_II": "II. LIMITATIONS, DIFFICULTIES AND THEIR CAUSES",
+        "part_III": "III. KEY TASKS AND SOLUTIONS FOR {period}",
+        "next_period": "THE NEXT PERIOD",
+        "recipients": "Recipients:",
+        "archive": "Filed: Records office.",
+        "original": "original text in {language}",
+        "as_of": "Figures and the progress of tasks are as of {date}.",
+        "appendix": "APPENDIX",
+        "appendix_title": "Main socio-economic indicators, {period}",
+        "cause": "cause: ",
+        "follow_up": "Progress of the tasks set for {period}",
+        "conclusions": "Conclusions of the meeting's chair",
+        "lagging": "Communes and wards lagging behind",
+        "unit": "Unit",
+        "page": "Page",
     }
 
     # -- periods ---------------------------------------------------------------------------
@@ -305,6 +344,27 @@ class English(Language):
         if summary:
             head += f" ({summary})"
         return head + "."
+
+    def follow_up_sentence(self, as_of, period, totals):
+        total = totals.get("total", 0)
+        if not total:
+            return ""
+        parts = [
+            f"{totals[k]} {w}"
+            for k, w in (
+                ("done_on_time", "were done on time"),
+                ("done_late", "were done late"),
+                ("within_deadline", "are in progress within their deadline"),
+                ("overdue", "are overdue"),
+            )
+            if totals.get(k)
+        ]
+        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        noun = "assignment" if total == 1 else "assignments"
+        return f"As of {self.date(as_of)}, of the {total} task {noun} given to units for {self.period_name(period)}, {listed}."
+
+    def conclusions_intro(self, n):
+        return "Concluding the meeting, the chair asked that:" if n else ""
 
     def difficulties_intro(self, n):
         return "However, difficulties and limitations remain:" if n else ""

@@ -8,6 +8,7 @@ module only says those decided things in its own words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from marsad.core import periods
@@ -75,6 +76,13 @@ class Language:
     DEADLINE_LABEL: str = "deadline "
     CLAUSE_SEPARATOR: str = "; "
     LIST_SEPARATOR: str = ", "
+
+    # The document form (Decree 30/2020/NĐ-CP and its Arabic and English equivalents): the
+    # national motto, the document's kind, the parts' titles, the signature and distribution.
+    FORM: dict[str, str] = {}
+    MONTHS: tuple[str, ...] = ()
+    # Each language's name in this language, as "original text in <language>" says it.
+    LANGUAGE_NAMES: dict[str, str] = {}
 
     # -- numbers -----------------------------------------------------------------------------
     def num(self, value: float) -> str:
@@ -174,16 +182,57 @@ class Language:
     def no_figures(self, period: periods.Period) -> str:
         raise NotImplementedError
 
+    # -- the document form -------------------------------------------------------------
+    def form(self, key: str, **values) -> str:
+        return self.FORM[key].format(**values)
+
+    def date(self, d: date) -> str:
+        """A day in words: "31 October 2025"."""
+        return f"{d.day} {self.MONTHS[d.month - 1]} {d.year}"
+
+    def place_date(self, place: str, d: date) -> str:
+        """The place and date line under the motto: "Bac Ninh, 31 October 2025"."""
+        return f"{place}, {self.date(d)}"
+
+    def number_line(self, number: str, symbol: str) -> str:
+        """ "No.: 123/BC-UBND"; with no number yet, the blank the registry fills in."""
+        return self.form("number", number=number or "\u2002" * 6, symbol=symbol)
+
+    def issuing_body(self, area: str, level: str) -> str:
+        """The issuer when the settings name none: the area's People's Committee."""
+        return self.form("default_issuer", area=area.upper())
+
+    def original_marker(self, lang: str) -> str:
+        """ "original text in Arabic": said of an item printed as written, untranslated."""
+        return self.form("original", language=self.LANGUAGE_NAMES.get(lang, lang))
+
+    def part_title(self, part: str, next_period: periods.Period | None) -> str:
+        when = self.period_name(next_period) if next_period else self.form("next_period")
+        return self.form(f"part_{part}", period=when.upper())
+
+    def follow_up_sentence(self, as_of: date, period: periods.Period, totals: dict[str, int]) -> str:
+        raise NotImplementedError
+
+    def conclusions_intro(self, n: int) -> str:
+        raise NotImplementedError
+
     def status_counts(self, counts: dict[str, int]) -> str:
         """ "3 overdue, 2 in progress" in the language; empty when nothing is counted."""
         return self.LIST_SEPARATOR.join(
             f"{c} {self.directive_status(s)}" for s, c in (counts or {}).items() if c
         )
 
-    def directive_line(self, text: str, status: str, lead_unit: str | None, deadline: str | None) -> str:
-        extra = [self.directive_status(status)]
+    def directive_details(self, status: str | None, lead_unit: str | None, deadline: date | None) -> str:
+        """What follows a task, in the report's language: "(overdue; lead: ...; deadline 31
+        December 2025)". A task still in progress says nothing of its status; a lead unit or
+        deadline that was never given is not invented."""
+        extra = [self.directive_status(status)] if status and status != "in_progress" else []
         if lead_unit:
             extra.append(f"{self.LEAD_LABEL}{lead_unit}")
         if deadline:
-            extra.append(f"{self.DEADLINE_LABEL}{deadline}")
-        return f"{text} ({self.CLAUSE_SEPARATOR.join(extra)})"
+            extra.append(f"{self.DEADLINE_LABEL}{self.date(deadline)}")
+        return self.CLAUSE_SEPARATOR.join(extra)
+
+    def directive_line(self, text: str, status: str, lead_unit: str | None, deadline: date | None) -> str:
+        details = self.directive_details(status, lead_unit, deadline)
+        return f"{text} ({details})" if details else text

@@ -9,6 +9,7 @@ the order of their contribution to growth.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -41,15 +42,30 @@ INDICATOR_ORDER = (
 
 
 @dataclass(frozen=True, slots=True)
+class Item:
+    """One listed item (a task, a difficulty, a conclusion...).
+
+    ``text`` is in ``lang``: the report's language when a person translated it, else the
+    language it was written in, and then ``original`` is set so the report says so and isolates
+    it. ``details`` are always in the report's language (status, lead unit, deadline, cause).
+    """
+
+    text: str
+    lang: str
+    details: str = ""
+    original: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
-    """One part of the report. ``item_langs`` gives the language each item is written in
-    (an item without a translation keeps its own language and direction)."""
+    """One part of the report, under one of the document's parts (``part``: I results, II
+    limitations and causes, III tasks and solutions)."""
 
     key: str
     title: str
     paragraphs: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()
-    item_langs: tuple[str, ...] = ()
+    items: tuple[Item, ...] = ()
+    part: str = "I"
 
 
 def language(lang: str) -> Language:
@@ -84,11 +100,15 @@ def headline_rows(data: ReportData) -> list[IndicatorRow]:
 
 
 _EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_EASTERN_MARK = {",": "\u066c", ".": "\u066b"}
+# A decimal point or thousands comma between two digits: ٫ and ٬ in Eastern digits, so that
+# ١٢٫٠٧ reads as twelve point nought seven and not as 12,007.
+_NUMBER_MARK = re.compile(r"(?<=\d)[.,](?=\d)")
 
 
 def eastern(text: str) -> str:
-    """Arabic text with Eastern Arabic digits (a reader's preference)."""
-    return text.translate(_EASTERN)
+    """Arabic text with Eastern Arabic digits and the Arabic decimal and thousands marks."""
+    return _NUMBER_MARK.sub(lambda m: _EASTERN_MARK[m.group()], text).translate(_EASTERN)
 
 
 def _in_eastern_digits(section: Section) -> Section:
@@ -97,10 +117,10 @@ def _in_eastern_digits(section: Section) -> Section:
         eastern(section.title),
         tuple(eastern(p) for p in section.paragraphs),
         tuple(
-            eastern(i) if lang == "ar" else i
-            for i, lang in zip(section.items, section.item_langs, strict=False)
+            Item(eastern(i.text) if i.lang == "ar" else i.text, i.lang, eastern(i.details), i.original)
+            for i in section.items
         ),
-        section.item_langs,
+        section.part,
     )
 
 
@@ -160,28 +180,52 @@ def _narrate(data: ReportData, lang: str) -> list[Section]:
         sentences = tuple(s for s in (L.target_sentence(t) for t in data.targets) if s)
         sections.append(Section("targets", L.title("targets"), sentences))
 
+    follow = follow_up_totals(data)
+    if follow["total"] and data.as_of is not None:
+        sections.append(
+            Section(
+                "follow_up",
+                L.form("follow_up", period=L.period_name(period)),
+                (L.follow_up_sentence(data.as_of, period, follow),),
+            )
+        )
+
+    # II. Limitations, difficulties and their causes.
     if data.difficulties:
         sections.append(
             Section(
                 "difficulties",
                 L.title("difficulties"),
                 (L.difficulties_intro(len(data.difficulties)),),
-                tuple(t.get(lang) for t in data.difficulties),
-                tuple(t.lang_of(lang) for t in data.difficulties),
+                tuple(
+                    _item(d.text, lang, _cause(L, d.cause, lang) if d.cause else "")
+                    for d in data.difficulties
+                ),
+                part="II",
             )
         )
 
+    # III. Tasks and solutions for the next period.
+    if data.conclusions:
+        sections.append(
+            Section(
+                "conclusions",
+                L.form("conclusions"),
+                (L.conclusions_intro(len(data.conclusions)),),
+                tuple(_item(t, lang) for t in data.conclusions),
+                part="III",
+            )
+        )
     if data.directives or data.directives_announced:
         counts = {s: 0 for s in DIRECTIVE_STATUSES}
         for d in data.directives:
             counts[d.status] = counts.get(d.status, 0) + 1
         dperiod = periods.parse(data.directives_period) if data.directives_period else None
         items = tuple(
-            L.directive_line(
-                d.text.get(lang),
-                d.status,
-                d.lead_unit.get(lang) if d.lead_unit else None,
-                d.deadline.isoformat() if d.deadline else None,
+            _item(
+                d.text,
+                lang,
+                L.directive_details(d.status, d.lead_unit.get(lang) if d.lead_unit else None, d.deadline),
             )
             for d in data.directives
         )
@@ -191,7 +235,7 @@ def _narrate(data: ReportData, lang: str) -> list[Section]:
                 L.title("directives"),
                 (L.directives_intro(len(data.directives), dperiod, data.directives_announced, counts),),
                 items,
-                tuple(d.text.lang_of(lang) for d in data.directives),
+                part="III",
             )
         )
 
@@ -201,21 +245,77 @@ def _narrate(data: ReportData, lang: str) -> list[Section]:
                 "recommendations",
                 L.title("recommendations"),
                 (L.recommendations_intro(len(data.recommendations)),),
-                tuple(t.get(lang) for t in data.recommendations),
-                tuple(t.lang_of(lang) for t in data.recommendations),
+                tuple(_item(t, lang) for t in data.recommendations),
+                part="III",
             )
         )
     return sections
 
 
+def _item(text, lang: str, details: str = "") -> Item:
+    written = text.lang_of(lang)
+    return Item(text.get(lang), written, details, original=written != lang)
+
+
+def _cause(L: Language, cause, lang: str) -> str:
+    """ "cause: ..." in the report's language; an untranslated cause is isolated and marked."""
+    written = cause.lang_of(lang)
+    if written == lang:
+        return L.form("cause") + cause.get(lang)
+    return f"{L.form('cause')}\u2068{cause.get(lang)}\u2069 ({L.original_marker(written)})"
+
+
+def follow_up_totals(data: ReportData) -> dict[str, int]:
+    """The four classes summed over the units, and their total."""
+    keys = ("done_on_time", "done_late", "within_deadline", "overdue")
+    totals = {k: sum(getattr(u, k) for u in data.follow_up) for k in keys}
+    totals["total"] = sum(totals.values())
+    return totals
+
+
+def item_line(L: Language, item: Item, isolate: bool = True) -> str:
+    """An item as one line of plain text: the text (isolated when it is in another language,
+    and marked as the original), then its details in the report's language."""
+    text = f"\u2068{item.text}\u2069" if isolate and item.original else item.text
+    notes = [L.original_marker(item.lang)] if item.original else []
+    if item.details:
+        notes.append(item.details)
+    return f"{text} ({L.CLAUSE_SEPARATOR.join(notes)})" if notes else text
+
+
 def narrate_text(data: ReportData, lang: str, eastern_digits: bool = False) -> str:
-    """The report as plain text: title, then each section's title, paragraphs and items."""
+    """The report as plain text: the letterhead, title, each part and section, and the signature."""
+    from marsad.core.narration.form import letterhead, signature_block
+
     L = language(lang)
-    title = L.report_title(L.area_phrase(data.area_name(lang), data.area_level), periods.parse(data.period))
-    lines = [eastern(title) if eastern_digits and lang == "ar" else title, ""]
+    E = eastern if eastern_digits and lang == "ar" else str
+    head, sign = letterhead(data, lang), signature_block(data, lang)
+    lines = [
+        *([head.parent_body] if head.parent_body else []),
+        head.issuing_body,
+        head.number,
+        *head.motto,
+        head.place_date,
+        "",
+        head.kind,
+        head.title,
+        head.as_of_note,
+        "",
+    ]
+    part = None
+    lines = [E(line) for line in lines]
     for s in narrate(data, lang, eastern_digits):
+        if s.part != part:
+            part = s.part
+            lines.extend([E(L.part_title(part, _next_period(data))), ""])
         lines.append(s.title)
         lines.extend(s.paragraphs)
-        lines.extend(f"- {item}" for item in s.items)
+        lines.extend(f"- {item_line(L, item)}" for item in s.items)
         lines.append("")
+    lines.extend([sign.authority, sign.title, *([sign.name] if sign.name else []), ""])
+    lines.extend([sign.recipients_label, *(E(f"- {r}") for r in sign.recipients)])
     return "\n".join(lines).strip() + "\n"
+
+
+def _next_period(data: ReportData) -> periods.Period | None:
+    return periods.parse(data.directives_period) if data.directives_period else None

@@ -113,6 +113,42 @@ class Vietnamese(Language):
         "count": "Số lượng",
         "period": "Kỳ",
         "value": "Giá trị",
+        "plan_level": "Kế hoạch năm",
+        "year_before": "Cùng kỳ năm trước",
+        "this_period": "Thực hiện kỳ này",
+        "done_on_time": "Hoàn thành đúng hạn",
+        "done_late": "Hoàn thành trễ hạn",
+        "within_deadline": "Đang thực hiện trong hạn",
+        "overdue": "Quá hạn",
+        "number": "STT",
+    }
+
+    MONTHS = tuple(f"tháng {m}" for m in range(1, 13))
+    LANGUAGE_NAMES = {"ar": "tiếng Ả Rập", "vi": "tiếng Việt", "en": "tiếng Anh"}
+    FORM = {
+        "motto_1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto_2": "Độc lập - Tự do - Hạnh phúc",
+        "number": "Số: {number}/{symbol}",
+        "kind": "BÁO CÁO",
+        "default_issuer": "ỦY BAN NHÂN DÂN {area}",
+        "default_authority": "TM. ỦY BAN NHÂN DÂN",
+        "default_title": "CHỦ TỊCH",
+        "part_I": "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "part_II": "II. HẠN CHẾ, KHÓ KHĂN VÀ NGUYÊN NHÂN",
+        "part_III": "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM {period}",
+        "next_period": "KỲ TỚI",
+        "recipients": "Nơi nhận:",
+        "archive": "Lưu: VT.",
+        "original": "nguyên văn {language}",
+        "as_of": "Số liệu và tình hình thực hiện nhiệm vụ tính đến {date}.",
+        "appendix": "PHỤ LỤC",
+        "appendix_title": "Một số chỉ tiêu kinh tế - xã hội chủ yếu {period}",
+        "cause": "nguyên nhân: ",
+        "follow_up": "Tình hình thực hiện nhiệm vụ {period}",
+        "conclusions": "Kết luận của chủ trì hội nghị",
+        "lagging": "Các xã, phường còn chậm",
+        "unit": "Đơn vị",
+        "page": "Trang",
     }
 
     # -- periods ---------------------------------------------------------------------------
@@ -281,6 +317,36 @@ class Vietnamese(Language):
         if summary:
             head += f" ({summary})"
         return head + ":"
+
+    def date(self, d):
+        return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+    def place_date(self, place, d):
+        # Decree 30: a day below 10 and a month below 3 are written with a leading zero.
+        month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+        return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"
+
+    def follow_up_sentence(self, as_of, period, totals):
+        total = totals.get("total", 0)
+        if not total:
+            return ""
+        parts = [
+            f"{totals[k]} {w}"
+            for k, w in (
+                ("done_on_time", "hoàn thành đúng hạn"),
+                ("done_late", "hoàn thành trễ hạn"),
+                ("within_deadline", "đang thực hiện trong hạn"),
+                ("overdue", "quá hạn"),
+            )
+            if totals.get(k)
+        ]
+        return (
+            f"Tính đến {self.date(as_of)}, trong tổng số {total} lượt nhiệm vụ giao các đơn vị "
+            f"{self.period_name(period)}, có " + "; ".join(parts) + "."
+        )
+
+    def conclusions_intro(self, n):
+        return "Kết luận hội nghị, đồng chí chủ trì yêu cầu:" if n else ""
 
     def difficulties_intro(self, n):
         return "Tuy nhiên, vẫn còn một số khó khăn, hạn chế:" if n else ""

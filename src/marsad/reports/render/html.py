@@ -7,6 +7,8 @@ a dependency without adding clarity.
 from __future__ import annotations
 
 import base64
+import io
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -32,6 +34,31 @@ CSS = """
 .marsad-report li { position: relative; padding-inline-start: 1.1rem; margin-bottom: .2rem; }
 .marsad-report li::before { content: "•"; position: absolute; inset-inline-start: .2rem; }
 .marsad-report footer { color: #7a8895; font-size: .8rem; margin-top: 2rem; }
+.marsad-report table.form, .marsad-report table.form td { border: 0; padding: 0; font-size: inherit; }
+.marsad-report table.form { table-layout: fixed; margin: 0 0 1.2rem; }
+.marsad-report table.form td { text-align: center; vertical-align: top; width: 50%%; }
+.marsad-report .body-name, .marsad-report .motto { font-weight: 700; margin: 0; text-transform: none; }
+.marsad-report .upper { margin: 0; }
+.marsad-report .rule { width: 30%%; margin: .15rem auto .35rem; border-top: 1px solid #1d2733; }
+.marsad-report .place-date { font-style: italic; margin: 0; }
+.marsad-report .kind { text-align: center; font-weight: 700; font-size: 1.2rem; margin: .8rem 0 0; }
+.marsad-report h1 { text-align: center; font-size: 1.1rem; }
+.marsad-report .as-of { text-align: center; font-style: italic; color: #39495a; margin: 0 0 1rem; }
+.marsad-report h2.part { font-size: 1.02rem; border: 0; }
+.marsad-report h3 { font-size: .98rem; margin: .9rem 0 .3rem; }
+.marsad-report .details, .marsad-report .original { color: #39495a; }
+.marsad-report table.form p { text-align: center; }
+.marsad-report table.form.signature td { text-align: start; }
+.marsad-report table.form.signature td p { text-align: start; }
+.marsad-report table.form.signature td.sign p { text-align: center; }
+.marsad-report .recipients { font-size: .85rem; margin: 0; padding: 0; }
+.marsad-report .recipients li { text-align: start; margin: 0; }
+.marsad-report .recipients li::before { content: "-"; }
+.marsad-report .signer { font-weight: 700; margin: 0; }
+.marsad-report .signer-name { font-weight: 700; margin: 3.2rem 0 0; }
+.marsad-report section.appendix { break-before: page; margin-top: 2rem; }
+.marsad-report table { table-layout: auto; }
+.marsad-report th { text-align: center; }
 """
 
 # Inline SVG charts (screen only; print uses PNG): each label takes its own direction.
@@ -40,7 +67,8 @@ SCREEN_CSS = """
 """
 
 PRINT_CSS = """
-@page { size: A4; margin: 18mm 16mm; @bottom-center { content: counter(page); font-size: 9pt; color: #7a8895; } }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font-size: 11pt; } }
+@page :first { @top-center { content: none; } }
 body { font-size: 10.5pt; }
 html[lang="ar"] body { font-size: 12.5pt; }
 .marsad-report { max-width: none; }
@@ -90,15 +118,42 @@ def _font_files() -> list[tuple[str, Path]]:
     return files
 
 
-def font_faces() -> str:
-    """@font-face rules pointing at the font files by path (WeasyPrint reads them directly)."""
+def font_faces(inline_text: str | None = None) -> str:
+    """@font-face rules. ``inline_text`` given: each font is cut down to the characters of that
+    text and written into the rule as data (a file that is sent keeps its fonts); else the rules
+    point at the installed files by path (WeasyPrint reads and embeds them in the PDF)."""
     rules = []
     for family, path in _font_files():
         weight = "bold" if "Bold" in path.name else "normal"
-        rules.append(
-            f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); font-weight: {weight}; }}'
-        )
+        if inline_text is None:
+            src = f'url("{path.as_uri()}")'
+        elif family in ("Amiri", "Be Vietnam Pro"):
+            src = f'url("data:font/woff2;base64,{_subset(path, inline_text)}") format("woff2")'
+        else:
+            continue  # the print families cover every letter of the three languages
+        rules.append(f'@font-face {{ font-family: "{family}"; src: {src}; font-weight: {weight}; }}')
     return "\n".join(rules)
+
+
+@lru_cache(maxsize=32)
+def _subset(path: Path, text: str) -> str:
+    """The font with only the glyphs ``text`` needs (and its shaping rules), as base64 WOFF2."""
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    font = subset.load_font(str(path), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(set(text + _ALWAYS))))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    subset.save_font(font, out, options)
+    return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+_ALWAYS = "0123456789٠١٢٣٤٥٦٧٨٩٫٬٪%.,;:()-–/ \u00a0\u2068\u2069\u200f\u200e"
 
 
 def _dir(lang: str) -> str:
@@ -121,11 +176,81 @@ def _table(t: Table) -> str:
         part = t.indent[i] if i < len(t.indent) else False
         out.append('<tr class="part">' if part else "<tr>")
         for j, cell in enumerate(row):
-            cls = ' class="num"' if j > 0 and _numeric(cell) else ""
+            numeric = t.numeric[j] if j < len(t.numeric) else (j > 0 and _numeric(cell))
+            cls = ' class="num"' if numeric else ""
             out.append(f"<td{cls}>{escape(cell)}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def _item(item, layout: ReportLayout) -> str:
+    """A listed item: its text, isolated and language-tagged when it is in another language
+    than the report (and then marked as the original), then its details in the report's own."""
+    notes = []
+    if item.original:
+        notes.append(
+            f'<span class="original">{escape(layout.original_markers.get(item.lang, item.lang))}</span>'
+        )
+    if item.details:
+        notes.append(f'<span class="details">{escape(item.details)}</span>')
+    separator = "؛ " if layout.lang == "ar" else "; "
+    tail = f" ({separator.join(notes)})" if notes else ""
+    if item.original:
+        text = f'<bdi lang="{item.lang}" dir="{_dir(item.lang)}">{escape(item.text)}</bdi>'
+    else:
+        text = escape(item.text)
+    return f"<li>{text}{tail}</li>"
+
+
+def _letterhead(layout: ReportLayout) -> str:
+    h = layout.head
+    if h is None:
+        return f"<h1>{escape(layout.title)}</h1>"
+    parent = f'<p class="upper">{escape(h.parent_body)}</p>' if h.parent_body else ""
+    return (
+        '<table class="form letterhead"><tr>'
+        f'<td>{parent}<p class="body-name">{escape(h.issuing_body)}</p><div class="rule"></div>'
+        f'<p class="number">{escape(h.number)}</p></td>'
+        f'<td><p class="motto">{escape(h.motto[0])}</p><p class="motto">{escape(h.motto[1])}</p>'
+        f'<div class="rule"></div><p class="place-date">{escape(h.place_date)}</p></td>'
+        "</tr></table>"
+        f'<p class="kind">{escape(h.kind)}</p><h1>{escape(h.title)}</h1>'
+        f'<p class="as-of">{escape(h.as_of_note)}</p>'
+    )
+
+
+def _signature(layout: ReportLayout) -> str:
+    sig = layout.signature
+    if sig is None:
+        return ""
+    recipients = "".join(f"<li>{escape(r)}</li>" for r in sig.recipients)
+    name = (
+        f'<p class="signer-name">{escape(sig.name)}</p>' if sig.name else '<p class="signer-name">\u00a0</p>'
+    )
+    return (
+        '<table class="form signature"><tr>'
+        f'<td><p><b><i>{escape(sig.recipients_label)}</i></b></p><ul class="recipients">{recipients}</ul></td>'
+        f'<td class="sign"><p class="signer">{escape(sig.authority)}</p><p class="signer">{escape(sig.title)}</p>'
+        f"{name}</td></tr></table>"
+    )
+
+
+def _blocks(blocks, layout: ReportLayout, charts: str | None) -> list[str]:
+    out = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            cls = ' class="part"' if block.level == 2 else ""
+            out.append(f"<h{block.level}{cls}>{escape(block.text)}</h{block.level}>")
+        elif isinstance(block, Paragraph):
+            out.append(f"<p>{escape(block.text)}</p>")
+        elif isinstance(block, Items):
+            out.append("<ul>" + "".join(_item(i, layout) for i in block.items) + "</ul>")
+        elif isinstance(block, Table):
+            out.append(_table(block))
+        elif isinstance(block, Figure) and charts:
+            out.append(_figure(block, charts))
+    return out
 
 
 def _figure(f: Figure, charts: str) -> str:
@@ -142,26 +267,14 @@ def _figure(f: Figure, charts: str) -> str:
 def render_fragment(layout: ReportLayout, charts: str | None = "svg") -> str:
     """The report's <article>, to embed in an app page."""
     lang = layout.lang
-    out = [
-        f'<article class="marsad-report" lang="{lang}" dir="{_dir(lang)}">',
-        f"<h1>{escape(layout.title)}</h1>",
-    ]
-    for block in layout.blocks:
-        if isinstance(block, Heading):
-            out.append(f"<h{block.level + 0}>{escape(block.text)}</h{block.level}>")
-        elif isinstance(block, Paragraph):
-            out.append(f"<p>{escape(block.text)}</p>")
-        elif isinstance(block, Items):
-            out.append("<ul>")
-            for text, item_lang in zip(block.items, block.langs, strict=False):
-                attrs = "" if item_lang == lang else f' lang="{item_lang}" dir="{_dir(item_lang)}"'
-                out.append(f"<li{attrs}>{escape(text)}</li>")
-            out.append("</ul>")
-        elif isinstance(block, Table):
-            out.append(_table(block))
-        elif isinstance(block, Figure) and charts:
-            out.append(_figure(block, charts))
-    out.append(f"<footer>{escape(layout.footer)}</footer></article>")
+    out = [f'<article class="marsad-report" lang="{lang}" dir="{_dir(lang)}">', _letterhead(layout)]
+    out.extend(_blocks(layout.blocks, layout, charts))
+    out.append(_signature(layout))
+    if layout.appendix:
+        out.append('<section class="appendix">')
+        out.extend(_blocks(layout.appendix, layout, charts))
+        out.append("</section>")
+    out.append("</article>")
     return "\n".join(out)
 
 
@@ -177,14 +290,26 @@ def render_html(
     for_print: bool = False,
     layout: ReportLayout | None = None,
 ) -> str:
-    """A whole HTML document. ``charts``: "svg" (inline), "png" (embedded images) or None."""
+    """A whole HTML document. ``charts``: "svg" (inline), "png" (embedded images) or None.
+
+    The page stands alone: its fonts are inlined (cut down to the letters it uses) and its
+    charts are inline SVG or PNG data, so a file that is mailed or archived looks the same. For
+    print (WeasyPrint) the fonts are read from the installed files and embedded in the PDF.
+    """
     layout = layout or build_layout(data, lang, with_charts=charts is not None)
-    # The fonts by file path: WeasyPrint and a browser opening the file locally both find them
-    # (the app's pages get the same families from its own font stylesheet).
-    css = font_faces() + "\n" + CSS % {"font": _font_stack(lang)}
+    body = render_fragment(layout, charts)
+    faces = font_faces() if for_print else font_faces(inline_text=_visible_text(body))
+    css = faces + "\n" + CSS % {"font": _font_stack(lang)}
     css += PRINT_CSS if for_print else SCREEN_CSS
+    author = escape(layout.author)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{_dir(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(layout.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
-        f"{render_fragment(layout, charts)}\n</body>\n</html>\n"
+        f"<title>{escape(layout.title)}</title>\n"
+        f'<meta name="author" content="{author}">\n<meta name="generator" content="Marsad">\n'
+        f"<style>{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def _visible_text(html: str) -> str:
+    """The characters of a page (tags and all: a few extra glyphs cost nothing)."""
+    return "".join(sorted(set(html)))

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from marsad.core import periods
 from marsad.core.narration import ReportData, language, narrate
 from marsad.core.narration.data import IndicatorRow
-from marsad.core.narration.narrate import by_contribution, eastern, headline_rows
+from marsad.core.narration.form import Letterhead, SignatureBlock, letterhead, signature_block
+from marsad.core.narration.narrate import Item, by_contribution, eastern, headline_rows
 from marsad.reports.render.charts import Chart, report_charts
 
 
@@ -25,8 +26,7 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Items:
-    items: tuple[str, ...]
-    langs: tuple[str, ...]
+    items: tuple[Item, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     indent: tuple[bool, ...] = ()  # rows that are parts of the row above them
+    numeric: tuple[bool, ...] = ()  # columns of figures: aligned to the end, sized to content
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,12 @@ class ReportLayout:
     subtitle: str
     blocks: list = field(default_factory=list)
     footer: str = ""
+    head: Letterhead | None = None
+    signature: SignatureBlock | None = None
+    author: str = ""  # the issuing body: the document's author in its metadata
+    page_label: str = ""
+    original_markers: dict = field(default_factory=dict)  # lang -> "original text in <lang>"
+    appendix: list = field(default_factory=list)  # after the signature, on a page of its own
 
 
 def _cell(value: float | None, fmt) -> str:
@@ -79,7 +86,9 @@ def indicator_table(data: ReportData, lang: str) -> Table | None:
     if not rows:
         return None
     headers = tuple(L.header(k) for k in ("indicator", "unit", "level", "yoy_pct", "plan_pct"))
-    return Table("indicators", L.title("indicator_table"), headers, tuple(rows), tuple(indent))
+    return Table(
+        "indicators", L.title("indicator_table"), headers, tuple(rows), tuple(indent), NUMERIC_AFTER[2](5)
+    )
 
 
 def structure_table(data: ReportData, lang: str) -> Table | None:
@@ -100,7 +109,7 @@ def structure_table(data: ReportData, lang: str) -> Table | None:
     if not rows:
         return None
     headers = tuple(L.header(k) for k in ("sector", "yoy_pct", "share_pct", "contribution_pp"))
-    return Table("structure", L.title("structure_table"), headers, tuple(rows))
+    return Table("structure", L.title("structure_table"), headers, tuple(rows), (), NUMERIC_AFTER[1](4))
 
 
 def targets_table(data: ReportData, lang: str) -> Table | None:
@@ -121,7 +130,60 @@ def targets_table(data: ReportData, lang: str) -> Table | None:
             )
         )
     headers = tuple(L.header(k) for k in ("indicator", "period", "target", "achieved", "needed", "status"))
-    return Table("targets", L.title("targets"), headers, tuple(rows))
+    numeric = (False, True, True, True, True, False)
+    return Table("targets", L.title("targets"), headers, tuple(rows), (), numeric)
+
+
+def appendix_table(data: ReportData, lang: str) -> Table | None:
+    """The appendix of a review report: every indicator with data, with the year's plan, the
+    same period last year, this period, the change on last year and the share of the plan."""
+    L = language(lang)
+    rows, indent = [], []
+    for row in headline_rows(data):
+        for r, is_part in [(row, False), *((p, True) for p in by_contribution(data.parts_of(row.indicator)))]:
+            if r.level is None and r.yoy_pct is None and r.plan_pct is None:
+                continue
+            rows.append(
+                (
+                    L.part(r.indicator) if is_part else L.indicator(r.indicator),
+                    L.unit(r.unit) if r.unit != "%" else "%",
+                    _cell(r.plan_level, L.num),
+                    _cell(r.level_year_before, L.num),
+                    _level(L, r),
+                    _cell(r.yoy_pct, L.num),
+                    _cell(r.plan_pct, L.num),
+                )
+            )
+            indent.append(is_part)
+    if not rows:
+        return None
+    keys = ("indicator", "unit", "plan_level", "year_before", "this_period", "yoy_pct", "plan_pct")
+    title = L.form("appendix_title", period=L.period_name(periods.parse(data.period)))
+    return Table(
+        "appendix", title, tuple(L.header(k) for k in keys), tuple(rows), tuple(indent), NUMERIC_AFTER[2](7)
+    )
+
+
+def follow_up_table(data: ReportData, lang: str) -> Table | None:
+    """The tasks of the period by unit, in the Government Office's four classes."""
+    if not data.follow_up:
+        return None
+    L = language(lang)
+    keys = ("done_on_time", "done_late", "within_deadline", "overdue")
+    rows = tuple((u.unit.get(lang), *(L.num(getattr(u, k)) for k in keys)) for u in data.follow_up)
+    headers = (L.form("unit"), *(L.header(k) for k in keys))
+    return Table(
+        "follow_up",
+        L.form("follow_up", period=L.period_name(periods.parse(data.period))),
+        headers,
+        rows,
+        (),
+        NUMERIC_AFTER[1](5),
+    )
+
+
+# Which columns hold figures: every column from the n-th on, of a table of ``width`` columns.
+NUMERIC_AFTER = {n: (lambda width, n=n: tuple(i >= n for i in range(width))) for n in (1, 2)}
 
 
 def _eastern_table(t: Table) -> Table:
@@ -131,14 +193,18 @@ def _eastern_table(t: Table) -> Table:
         t.headers,
         tuple(tuple(eastern(c) for c in row) for row in t.rows),
         t.indent,
+        t.numeric,
     )
 
 
 def build_layout(
     data: ReportData, lang: str, with_charts: bool = True, eastern_digits: bool = False
 ) -> ReportLayout:
-    """``eastern_digits``: Arabic text and tables with ٠١٢٣٤٥٦٧٨٩ (the charts keep theirs)."""
+    """The whole document: letterhead, parts I-III with their sections, tables and charts, the
+    signature block and distribution list, then the appendix. ``eastern_digits``: Arabic text
+    and tables with ٠١٢٣٤٥٦٧٨٩ (the charts keep theirs)."""
     east = eastern_digits and lang == "ar"
+    E = eastern if east else str
     L = language(lang)
     period = periods.parse(data.period)
     charts = {c.key: c for c in report_charts(data, lang)} if with_charts else {}
@@ -146,14 +212,21 @@ def build_layout(
         "results": indicator_table(data, lang),
         "structure": structure_table(data, lang),
         "targets": targets_table(data, lang),
+        "follow_up": follow_up_table(data, lang),
     }
     blocks: list = []
     sections = narrate(data, lang, eastern_digits=east)
+    next_period = periods.parse(data.directives_period) if data.directives_period else None
+    part, number = None, 0
     for section in sections:
-        blocks.append(Heading(section.title))
+        if section.part != part:
+            part, number = section.part, 0
+            blocks.append(Heading(E(L.part_title(part, next_period)), 2))
+        number += 1
+        blocks.append(Heading(E(f"{number}. {section.title}"), 3))
         blocks.extend(Paragraph(p) for p in section.paragraphs if p)
         if section.items:
-            blocks.append(Items(section.items, section.item_langs))
+            blocks.append(Items(section.items))
         table = tables.get(section.key)
         if table is not None:
             blocks.append(_eastern_table(table) if east else table)
@@ -168,13 +241,30 @@ def build_layout(
     # A series chart with no target section still belongs in the report.
     if "targets" not in {s.key for s in sections}:
         blocks.extend(Figure(c) for k, c in charts.items() if k.startswith("series_"))
+    appendix = appendix_table(data, lang)
+    head = letterhead(data, lang)
+    signature = signature_block(data, lang)
+    after: list = []
+    if appendix is not None:
+        after = [Heading(L.form("appendix"), 2), _eastern_table(appendix) if east else appendix]
     return ReportLayout(
         lang=lang,
         rtl=L.rtl,
-        title=(eastern if east else str)(
-            L.report_title(L.area_phrase(data.area_name(lang), data.area_level), period)
-        ),
+        title=E(head.title),
         subtitle=L.period_name(period),
         blocks=blocks,
-        footer=L.title("generated"),
+        appendix=after,
+        footer="",
+        head=Letterhead(
+            **{
+                k: E(getattr(head, k))
+                if isinstance(getattr(head, k), str)
+                else tuple(E(x) for x in getattr(head, k))
+                for k in Letterhead.__slots__
+            }
+        ),
+        signature=signature,
+        author=head.issuing_body,
+        page_label=L.form("page"),
+        original_markers={code: L.original_marker(code) for code in ("ar", "vi", "en") if code != lang},
     )
