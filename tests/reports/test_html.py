@@ -54,4 +54,7 @@ def test_untranslated_item_keeps_its_direction(seed_data):
     page = _parse(html)
     assert {"lang": "ar", "dir": "rtl"} in page.li_attrs
     # Isolated, and said to be the original: never an unmarked foreign paragraph.
-    assert '<li><bdi lang="ar" dir="rtl">التحول الرقمي</bdi> (<span class="original">original text in Arabic</span>)</li>' in html
+    assert (
+        '<li><bdi lang="ar" dir="rtl">التحول الرقمي</bdi> (<span class="original">original text in Arabic</span>)</li>'
+        in html
+    )

@@ -378,7 +378,9 @@ def report_data_from_observations(
         follow_up=tuple(
             UnitFollowUp(
                 unit=Text.of(u["unit"], source_lang),
-                **{k: int(u.get(k) or 0) for k in ("done_on_time", "done_late", "within_deadline", "overdue")},
+                **{
+                    k: int(u.get(k) or 0) for k in ("done_on_time", "done_late", "within_deadline", "overdue")
+                },
             )
             for u in follow_up
         ),
@@ -411,14 +413,24 @@ def _form(form: DocumentForm | Mapping[str, Any] | None, lang: str) -> DocumentF
         return DocumentForm()
     if isinstance(form, DocumentForm):
         return form
-    texts = ("issuing_body", "parent_body", "place", "signer_name", "signer_authority", "signer_title", "recipients")
+    texts = (
+        "issuing_body",
+        "parent_body",
+        "place",
+        "signer_name",
+        "signer_authority",
+        "signer_title",
+        "recipients",
+    )
     values: dict[str, Any] = {}
     for key in texts:
         given = form.get(key)
         if isinstance(given, Mapping):
             given = {k: v for k, v in given.items() if v}
         values[key] = Text.of(given, lang) if given else None
-    return DocumentForm(symbol=form.get("symbol") or "BC-UBND", number=str(form.get("number") or ""), **values)
+    return DocumentForm(
+        symbol=form.get("symbol") or "BC-UBND", number=str(form.get("number") or ""), **values
+    )
 
 
 def report_data_from_document(doc: Mapping[str, Any], period: str | None = None) -> ReportData:

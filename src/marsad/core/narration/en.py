@@ -140,8 +140,18 @@ class English(Language):
     }
 
     MONTHS = (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     )
     LANGUAGE_NAMES = {"ar": "Arabic", "vi": "Vietnamese", "en": "English"}
     FORM = {
