@@ -32,7 +32,9 @@ def bac_ninh_review(db):
     Target.objects.create(
         area=area, indicator=grdp, year=2025, measure="yoy_pct", value=10, qualifier="at_least"
     )
-    Difficulty.objects.create(area=area, period="2025-9M", text="Smuggling and trade fraud remain complex")
+    Difficulty.objects.create(
+        area=area, period="2025-9M", text="Smuggling and trade fraud remain complex", language="en"
+    )
     Directive.objects.create(
         area=area,
         period="2025Q4",
@@ -112,3 +114,96 @@ def test_cli_reads_the_database(bac_ninh_review):
         "GRDP of Bac Ninh province in the first nine months of 2025 reached 250,000 billion VND, up 8.5%"
         in result.output
     )
+
+
+def test_settings_entered_in_the_app_make_the_letterhead(admin_client, bac_ninh_review):
+    from marsad.reports.models import ReportSettings
+
+    page = admin_client.get("/reports/settings/VN-24/")
+    assert page.status_code == 200
+    response = admin_client.post(
+        "/reports/settings/VN-24/",
+        {
+            "symbol": "BC-UBND",
+            "issuing_body_vi": "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+            "issuing_body_en": "BAC NINH PROVINCIAL PEOPLE'S COMMITTEE",
+            "place_vi": "Bắc Ninh",
+            "signer_name": "Nguyễn Văn An",
+            "signer_authority_vi": "KT. CHỦ TỊCH",
+            "signer_title_vi": "PHÓ CHỦ TỊCH",
+            "recipients_vi": "Văn phòng Chính phủ;\nBộ Tài chính;",
+        },
+    )
+    assert response.status_code == 302
+    assert ReportSettings.objects.get(area=bac_ninh_review).signer_title_vi == "PHÓ CHỦ TỊCH"
+    html = admin_client.get("/reports/VN-24/2025-9M/?lang=vi&number=125&as_of=2025-10-20").content.decode()
+    for expected in (
+        "Số: 125/BC-UBND",
+        "Bắc Ninh, ngày 20 tháng 10 năm 2025",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn An",
+        "Văn phòng Chính phủ;",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ):
+        assert expected in html, expected
+    # The Word file: the issuing body is its author, the report's title its title.
+    from docx import Document
+
+    docx_bytes = admin_client.get("/reports/VN-24/2025-9M/report.docx?lang=en&number=125").content
+    props = Document(io.BytesIO(docx_bytes)).core_properties
+    assert props.author == "BAC NINH PROVINCIAL PEOPLE'S COMMITTEE" and props.language == "en-GB"
+    assert props.title.startswith("Socio-economic situation of Bac Ninh province")
+    assert props.created.year >= 2025
+
+
+def test_a_bad_as_of_date_is_said(admin_client):
+    html = admin_client.get("/reports/VN-24/2025-9M/?lang=en&as_of=31-10-2025").content.decode()
+    assert "التاريخ غير صحيح: 31-10-2025" in html  # in the page's language (Arabic by default)
+
+
+def test_translation_entered_on_its_page_is_used_by_the_report(admin_client, bac_ninh_review):
+    from marsad.directives.models import Difficulty
+
+    difficulty = Difficulty.objects.get(area=bac_ninh_review)
+    html = admin_client.get("/reports/VN-24/2025-9M/?lang=vi").content.decode()
+    assert '<bdi lang="en" dir="ltr">Smuggling and trade fraud remain complex</bdi>' in html
+    assert "nguyên văn tiếng Anh" in html and f"/reports/translate/difficulty/{difficulty.pk}/" in html
+    response = admin_client.post(
+        f"/reports/translate/difficulty/{difficulty.pk}/",
+        {
+            "text_vi": "Buôn lậu, gian lận thương mại còn phức tạp",
+            "text_ar": "",
+            "cause_vi": "",
+            "cause_ar": "",
+        },
+    )
+    assert response.status_code == 302
+    html = admin_client.get("/reports/VN-24/2025-9M/?lang=vi").content.decode()
+    assert "<li>Buôn lậu, gian lận thương mại còn phức tạp</li>" in html
+
+
+def test_statuses_are_those_of_the_as_of_day(bac_ninh_review):
+    """A task completed after the report's day was not done on that day; overdue counts follow."""
+    from marsad.directives.models import Assignment, Directive, Organisation
+    from marsad.reports.data import report_data_for
+
+    unit = Organisation.objects.create(
+        code="VN-24-DPI", kind="department", area=bac_ninh_review, name_en="Department of Finance"
+    )
+    task = Directive.objects.create(
+        area=bac_ninh_review,
+        period="2025-9M",
+        text="Disburse public investment",
+        language="en",
+        deadline=date(2025, 9, 30),
+    )
+    Assignment.objects.create(
+        directive=task, organisation=unit, deadline=date(2025, 9, 30), completed_on=date(2025, 11, 5)
+    )
+    early = report_data_for(bac_ninh_review, "2025-9M", as_of=date(2025, 10, 31))
+    late = report_data_for(bac_ninh_review, "2025-9M", as_of=date(2025, 11, 30))
+    assert (early.follow_up[0].overdue, early.follow_up[0].done_late) == (1, 0)
+    assert (late.follow_up[0].overdue, late.follow_up[0].done_late) == (0, 1)
+    assert early.as_of == date(2025, 10, 31)
+    assert report_data_for(bac_ninh_review, "2025-9M").as_of == date(2025, 10, 31)  # the default

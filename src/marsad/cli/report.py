@@ -10,6 +10,17 @@ from pathlib import Path
 import typer
 
 
+def _dated(data, day, number: str):
+    """A report from a file or the samples, written as of ``day`` and numbered ``number``."""
+    import dataclasses
+
+    if day:
+        data = dataclasses.replace(data, as_of=day)
+    if number:
+        data = dataclasses.replace(data, form=dataclasses.replace(data.form, number=number))
+    return data
+
+
 def register(app: typer.Typer, bench: typer.Typer) -> None:
     @app.command("report")
     def report(
@@ -32,6 +43,12 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         source: str = typer.Option(
             "auto", "--source", help="auto (the database, else the shipped samples), db or sample"
         ),
+        as_of: str = typer.Option(
+            None,
+            "--as-of",
+            help="The day the report is written as of (YYYY-MM-DD; default: the end of the month after the period)",
+        ),
+        number: str = typer.Option("", "--number", help="The document's number, e.g. 125 (Số: 125/BC-UBND)"),
     ) -> None:
         """Write the review report of an area and period, in Arabic, Vietnamese or English."""
         from rich.console import Console
@@ -58,15 +75,23 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             err.print(f"[red]a {fmt} report needs -o FILE[/]")
             raise typer.Exit(2)
         try:
+            from datetime import date
+
+            day = date.fromisoformat(as_of) if as_of else None
+        except ValueError as exc:
+            err.print(f"[red]--as-of must be a date as YYYY-MM-DD, not {as_of!r}[/]")
+            raise typer.Exit(2) from exc
+        try:
             data = None
             if from_file:
                 data = report_data_from_file(from_file, area, period)
             elif source in ("auto", "db") and area and period:
-                data = database_report_data(area, period)
+                data = database_report_data(area, period, as_of=day, number=number)
                 if data is None and source == "db":
                     raise ReportSourceError(f"the database has no data for {area} {period}")
             if data is None:
                 data = sample_report_data(area, period)
+            data = _dated(data, day, number)
         except (ReportSourceError, ValueError) as exc:
             err.print(f"[red]{exc}[/]")
             raise typer.Exit(1) from exc

@@ -53,10 +53,10 @@ def texts_of(item, field: str = "text") -> Text:
     """An item's text as written and its translations: ``text`` in ``language``, and
     ``text_ar``/``text_vi``/``text_en`` where a person gave them (``field`` = "cause" likewise)."""
     written = getattr(item, "language", "") or "ar"
-    texts = {lang: getattr(item, f"{field}_{lang}", "") for lang in ("ar", "vi", "en")}
-    original = getattr(item, field, "")
-    if original:
-        texts[written] = original
+    texts = {written: getattr(item, field, "")}  # the original first: what an untranslated report prints
+    for lang in ("ar", "vi", "en"):
+        if lang != written:
+            texts[lang] = getattr(item, f"{field}_{lang}", "")
     return Text({k: v for k, v in texts.items() if v})
 
 

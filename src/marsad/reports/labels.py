@@ -25,6 +25,35 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "That is not a period: {error}",
     },
     "pick_area": {"ar": "اختر منطقة.", "vi": "Hãy chọn một địa bàn.", "en": "Choose an area."},
+    "as_of": {"ar": "حتى تاريخ", "vi": "Tính đến ngày", "en": "As of"},
+    "number": {"ar": "رقم الوثيقة", "vi": "Số văn bản", "en": "Document number"},
+    "apply": {"ar": "تطبيق", "vi": "Áp dụng", "en": "Apply"},
+    "bad_date": {
+        "ar": "التاريخ غير صحيح: {value} (الصيغة YYYY-MM-DD)",
+        "vi": "Ngày không hợp lệ: {value} (định dạng YYYY-MM-DD)",
+        "en": "That is not a date: {value} (use YYYY-MM-DD)",
+    },
+    "settings": {"ar": "إعدادات التقرير", "vi": "Thiết lập báo cáo", "en": "Report settings"},
+    "settings_intro": {
+        "ar": "ما يُكتب حول نص التقرير وفق المرسوم 30/2020: الجهة المصدرة، والرمز، والمكان، والموقّع، والجهات المرسل إليها، باللغات الثلاث. يُكتب ما يُترك فارغًا من اسم المنطقة.",
+        "vi": "Phần thể thức theo Nghị định 30/2020: cơ quan ban hành, ký hiệu, địa danh, người ký, nơi nhận, bằng ba ngôn ngữ. Mục để trống được lập từ tên địa bàn.",
+        "en": "What Decree 30/2020 puts around the report's text: issuing body, symbol, place, signer and recipients, in the three languages. A field left empty is written from the area's name.",
+    },
+    "save": {"ar": "حفظ", "vi": "Lưu", "en": "Save"},
+    "saved": {"ar": "حُفظت الإعدادات.", "vi": "Đã lưu thiết lập.", "en": "Settings saved."},
+    "translate": {"ar": "ترجمة", "vi": "Dịch", "en": "Translate"},
+    "translations": {"ar": "الترجمات", "vi": "Bản dịch", "en": "Translations"},
+    "translations_intro": {
+        "ar": "يبقى النص الأصلي كما كُتب؛ يستخدم التقرير الترجمة بلغته، وإلا طبع الأصل مع الإشارة إلى ذلك.",
+        "vi": "Nguyên văn được giữ nguyên; báo cáo dùng bản dịch theo ngôn ngữ của nó, nếu chưa có thì in nguyên văn kèm ghi chú.",
+        "en": "The original stays as written; a report uses the translation in its language, else prints the original marked as such.",
+    },
+    "original": {"ar": "النص الأصلي", "vi": "Nguyên văn", "en": "Original text"},
+    "untranslated": {
+        "ar": "عناصر بلا ترجمة بهذه اللغة",
+        "vi": "Mục chưa có bản dịch sang ngôn ngữ này",
+        "en": "Items with no translation into this language",
+    },
 }
 
 LANG_NAMES = {"ar": "العربية", "vi": "Tiếng Việt", "en": "English"}

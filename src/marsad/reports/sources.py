@@ -88,7 +88,7 @@ def sample_report_data(area: str | None, period: str | None) -> ReportData:
     raise ReportSourceError(f"no report data for {area or 'any area'} {period or ''}; samples: {available}")
 
 
-def database_report_data(area: str, period: str) -> ReportData | None:
+def database_report_data(area: str, period: str, as_of=None, number: str = "") -> ReportData | None:
     """The report from the database, or None when the database has nothing for this area and
     period (or is not set up), so the caller can fall back to a file or the samples."""
     from marsad.web.boot import setup_django
@@ -117,6 +117,6 @@ def database_report_data(area: str, period: str) -> ReportData | None:
             or found.difficulties.filter(period=p.code).exists()
             or found.directives.filter(period=periods.next_period(p).code).exists()
         )
-        return report_data_for(found, p) if has_data else None
+        return report_data_for(found, p, as_of=as_of, number=number) if has_data else None
     except DatabaseError:  # no database yet (marsad init not run): the other sources remain
         return None

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from urllib.parse import urlencode
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -66,6 +71,21 @@ def index(request):
     return render(request, "reports/index.html", context)
 
 
+def _as_of(request) -> tuple[date | None, str | None]:
+    """The ?as_of=YYYY-MM-DD of the request, or None (the period's default), and an error."""
+    value = request.GET.get("as_of", "").strip()
+    if not value:
+        return None, None
+    try:
+        return date.fromisoformat(value), None
+    except ValueError:
+        return None, label("bad_date", (get_language() or "en")[:2]).format(value=value)
+
+
+def _number(request) -> str:
+    return request.GET.get("number", "").strip()[:20]
+
+
 def _data(request, code: str, period: str):
     from marsad.reports.data import report_data_for
     from marsad.web.access import viewable_area_or_403
@@ -75,28 +95,47 @@ def _data(request, code: str, period: str):
         p = periods.parse(period)
     except periods.PeriodError as exc:
         raise Http404(str(exc)) from exc
-    return area, report_data_for(area, p)
+    as_of, _error = _as_of(request)
+    return area, report_data_for(area, p, as_of=as_of, number=_number(request))
 
 
 @login_required
 def page(request, code: str, period: str):
+    from marsad.accounts import scopes
     from marsad.reports.render.html import render_fragment, report_css
     from marsad.reports.render.layout import build_layout
 
     lang = _lang(request)
     area, data = _data(request, code, period)
+    as_of_error = _as_of(request)[1]
     layout = build_layout(data, lang, eastern_digits=_eastern(request))
     ui = (get_language() or "en")[:2]
+    keep = {"as_of": data.as_of.isoformat() if data.as_of else "", "number": _number(request)}
     downloads = [
-        (fmt.upper(), reverse("reports:download", args=[area.code, data.period, fmt]) + f"?lang={lang}")
+        (
+            fmt.upper(),
+            reverse("reports:download", args=[area.code, data.period, fmt])
+            + "?"
+            + urlencode({"lang": lang, **keep}),
+        )
         for fmt in FORMAT_SUFFIX
     ]
     other_langs = [
-        (LANG_NAMES[code_], reverse("reports:page", args=[area.code, data.period]) + f"?lang={code_}")
+        (
+            LANG_NAMES[code_],
+            reverse("reports:page", args=[area.code, data.period]) + "?" + urlencode({"lang": code_, **keep}),
+        )
         for code_ in LANGS
         if code_ != lang
     ]
+    may_edit = scopes.can_capture(request.user, area)
     context = {
+        "lang": lang,
+        "as_of": keep["as_of"],
+        "number": keep["number"],
+        "as_of_error": as_of_error,
+        "settings_url": reverse("reports:settings", args=[area.code]) if may_edit else "",
+        "untranslated": untranslated_items(area, data.period, lang) if may_edit else [],
         "labels": _labels(ui),
         "title": layout.title,
         # Built by render_fragment from escaped text and vl-convert's SVG.
@@ -122,3 +161,110 @@ def download(request, code: str, period: str, fmt: str):
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     return response
+
+
+# -- an area's document settings -----------------------------------------------------------
+
+
+@login_required
+def settings_page(request, code: str):
+    """The letterhead and signature block of an area's reports, entered by its planning office."""
+    from marsad.web.access import capturable_area_or_403
+
+    from .forms import ReportSettingsForm
+    from .models import ReportSettings
+
+    area = capturable_area_or_403(request.user, code)
+    ui = (get_language() or "en")[:2]
+    instance = ReportSettings.objects.filter(area=area).first() or ReportSettings(area=area)
+    form = ReportSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.area, saved.updated_by = area, request.user
+        saved.save()
+        messages.success(request, label("saved", ui))
+        return redirect("reports:settings", code=area.code)
+    context = {"labels": _labels(ui), "area": area.name(ui), "form": form}
+    return render(request, "reports/settings.html", context)
+
+
+# -- translations of narrative items ----------------------------------------------------------
+
+# kind -> (model path, fields translated)
+TRANSLATABLE = {
+    "directive": ("marsad.directives.models.Directive", ("text",)),
+    "difficulty": ("marsad.directives.models.Difficulty", ("text", "cause")),
+    "recommendation": ("marsad.directives.models.Recommendation", ("text",)),
+    "conclusion": ("marsad.reports.models.Conclusion", ("text",)),
+}
+
+
+def _model(kind: str):
+    from importlib import import_module
+
+    if kind not in TRANSLATABLE:
+        raise Http404(kind)
+    module, _, name = TRANSLATABLE[kind][0].rpartition(".")
+    return getattr(import_module(module), name)
+
+
+def untranslated_items(area, period: str, lang: str) -> list[dict]:
+    """The report's narrative items with no translation into ``lang``, with their edit links."""
+    from django.db.models import Q
+
+    from marsad.reports.data import next_period
+
+    p = periods.parse(period)
+    wanted = {
+        "directive": Q(area=area, period=next_period(p).code, parent__isnull=True),
+        "difficulty": Q(area=area, period=p.code),
+        "recommendation": (Q(area=area) | Q(area__parent=area)) & Q(period=p.code),
+        "conclusion": Q(area=area, period=p.code),
+    }
+    out = []
+    for kind, q in wanted.items():
+        for item in (
+            _model(kind)
+            .objects.filter(q)
+            .exclude(language=lang)
+            .filter(**{f"text_{lang}": ""})
+            .order_by("pk")
+        ):
+            out.append(
+                {
+                    "kind": kind,
+                    "text": item.text,
+                    "lang": item.language,
+                    "url": reverse("reports:translate", args=[kind, item.pk]),
+                }
+            )
+    return out
+
+
+@login_required
+def translate(request, kind: str, pk: int):
+    """A person's translation of a directive, difficulty, recommendation or conclusion."""
+    from marsad.accounts import scopes
+
+    from .forms import TranslationForm
+
+    item = get_object_or_404(_model(kind), pk=pk)
+    if not scopes.can_capture(request.user, item.area):
+        raise PermissionDenied(label("translate", "en"))
+    ui = (get_language() or "en")[:2]
+    form = TranslationForm(request.POST or None, item=item, fields=TRANSLATABLE[kind][1])
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, label("saved", ui))
+        back = request.POST.get("next", "")
+        return redirect(back if back.startswith("/") and not back.startswith("//") else request.path)
+    context = {
+        "labels": _labels(ui),
+        "item": item,
+        "kind": kind,
+        "original": {f: getattr(item, f, "") for f in TRANSLATABLE[kind][1]},
+        "original_dir": "rtl" if item.language == "ar" else "ltr",
+        "form": form,
+        "next": request.GET.get("next", ""),
+    }
+    return render(request, "reports/translate.html", context)

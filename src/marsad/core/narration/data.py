@@ -31,27 +31,20 @@ def default_as_of(period: str | periods.Period) -> date:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """One text in the languages it was written or translated in (``{"ar": ..., "vi": ...}``)."""
+    """One text in the languages it was written or translated in (``{"ar": ..., "vi": ...}``),
+    the original first."""
 
     texts: dict[str, str]
 
     def get(self, lang: str) -> str:
-        """The text in ``lang``; else the first one there is (a report never drops an item)."""
-        if self.texts.get(lang):
-            return self.texts[lang]
-        for other in LANGS:
-            if self.texts.get(other):
-                return self.texts[other]
-        return next(iter(self.texts.values()), "")
+        """The text in ``lang``; else the original (a report never drops an item)."""
+        return self.texts.get(lang) or next((t for t in self.texts.values() if t), "")
 
     def lang_of(self, lang: str) -> str:
         """The language :meth:`get` actually answers in."""
         if self.texts.get(lang):
             return lang
-        for other in LANGS:
-            if self.texts.get(other):
-                return other
-        return next(iter(self.texts), lang)
+        return next((k for k, t in self.texts.items() if t), lang)
 
     @classmethod
     def of(cls, value: Text | dict[str, str] | str, lang: str = "en") -> Text:
