@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from marsad.core import periods
-from marsad.core.languages import LANGS
+from marsad.core.languages import LANGS  # noqa: F401 - narration.LANGS, as before
 
 QUALIFIERS = ("exact", "more_than", "less_than", "about", "at_least")
 STATUSES = ("plan", "estimate", "preliminary", "official")
