@@ -212,11 +212,9 @@ def untranslated_items(area, period: str, lang: str) -> list[dict]:
     """The report's narrative items with no translation into ``lang``, with their edit links."""
     from django.db.models import Q
 
-    from marsad.reports.data import next_period
-
     p = periods.parse(period)
     wanted = {
-        "directive": Q(area=area, period=next_period(p).code, parent__isnull=True),
+        "directive": Q(area=area, period=periods.next_period(p).code, parent__isnull=True),
         "difficulty": Q(area=area, period=p.code),
         "recommendation": (Q(area=area) | Q(area__parent=area)) & Q(period=p.code),
         "conclusion": Q(area=area, period=p.code),
