@@ -42,7 +42,12 @@ def test_the_same_text_twice_is_one_document(seed000):
 
 
 def test_accepting_a_fact_creates_an_observation_with_the_span_as_provenance(seed000, django_user_model):
+    from marsad.accounts.models import Profile
+    from marsad.areas.models import Area
+
     user = django_user_model.objects.create_user("analyst", password="a-long-password")
+    # Khanh Hoa's scope covers Ninh Thuan, merged into it in 2025.
+    Profile.objects.create(user=user, role="planner").capture_areas.set([Area.objects.get(code="VN-56")])
     p = fact(seed000.document, "grdp", "level")
     obs = accept(p, user)
     assert (obs.area.code, obs.indicator.code, obs.period, obs.value, obs.qualifier) == (

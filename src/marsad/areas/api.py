@@ -6,7 +6,7 @@ from django.db.models import Q
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text, viewable, viewable_area
+from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text, viewable_area
 
 from .models import Area
 
@@ -50,7 +50,7 @@ class AreaFilters(Schema):
 @router.get("/areas", response={200: list[AreaOut], **ERRORS}, summary="List areas")
 @paginate(Pagination)
 def list_areas(request, filters: Query[AreaFilters]):
-    qs = viewable(Area.objects.all(), request.auth, field="pk")
+    qs = Area.objects.restrict(request.auth)
     if filters.level:
         qs = qs.filter(level=filters.level)
     if filters.parent:

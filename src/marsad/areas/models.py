@@ -10,8 +10,10 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marsad.accounts.scopes import ScopedQuerySet
 
-class AreaQuerySet(models.QuerySet):
+
+class AreaQuerySet(ScopedQuerySet):
     def current(self):
         return self.filter(valid_to__isnull=True)
 
@@ -57,6 +59,7 @@ class Area(models.Model):
     )
 
     objects = AreaQuerySet.as_manager()
+    SCOPE_AREA = ""  # an area is in scope when it is one of the user's (see accounts.scopes)
 
     class Meta:
         ordering = ["code"]

@@ -103,4 +103,9 @@ class DirectiveForm(forms.ModelForm):
         self.fields["lead_unit"].queryset = units
         self.fields["cooperating_units"].queryset = units
         self.fields["parent"].queryset = Directive.objects.filter(area__in=areas).order_by("-id")
-        self.fields["document"].queryset = Document.objects.order_by("-date", "-id")
+        documents = Document.objects.order_by("-date", "-id")
+        targets = self.fields["target"].queryset
+        if user is not None:  # the choices a person sees are their scope's (accounts.scopes)
+            documents, targets = documents.restrict(user), targets.restrict(user)
+        self.fields["document"].queryset = documents
+        self.fields["target"].queryset = targets

@@ -22,8 +22,19 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marsad.accounts.scopes import CHANGE, VIEW, ScopedQuerySet
 from marsad.audit.changes import Audited
 from marsad.core import periods, steering
+
+
+def _own_unit_only(scope) -> bool:
+    """A commune's officers reach only their own unit's work, not their whole area."""
+    return scope.role == "commune"
+
+
+def _own_unit_too(scope, action) -> bool:
+    """A department's officers also reach their own unit's assignments wherever they are."""
+    return scope.role == "department" or (action == VIEW and scope.role != "commune")
 
 
 def due_soon_days() -> int:
@@ -61,6 +72,9 @@ class Organisation(models.Model):
     name_vi = models.CharField(max_length=200)
     name_en = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    SCOPE_AREA = "area"
 
     class Meta:
         ordering = ["code"]
@@ -138,6 +152,9 @@ class Directive(Audited):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet.as_manager()
+    SCOPE_AREA = "area"
+
     class Meta:
         ordering = ["period", "id"]
         verbose_name = _("directive")
@@ -150,6 +167,29 @@ class Directive(Audited):
     def display_text(self, lang: str | None = None) -> str:
         lang = (lang or get_language() or "en")[:2]
         return getattr(self, f"text_{lang}", "") or self.text
+
+    # Scope: a directive is read where it applies or where one of its assignees is (a commune's
+    # officers: only through their own unit's assignments); it is changed where it applies.
+    @classmethod
+    def scope_filter(cls, scope, action) -> Q:
+        assigned = Q(
+            pk__in=Assignment.objects.filter(Assignment.scope_filter(scope, VIEW)).values("directive_id")
+        )
+        if action == CHANGE:
+            return Q(pk__in=[]) if _own_unit_only(scope) else scope.q("area", CHANGE)
+        return assigned if _own_unit_only(scope) else scope.q("area", VIEW) | assigned
+
+    def scope_allows(self, scope, action) -> bool:
+        if action == CHANGE:
+            return not _own_unit_only(scope) and scope.allows(self.area_id, CHANGE)
+        if not _own_unit_only(scope) and scope.allows(self.area_id, VIEW):
+            return True
+        return (
+            self.pk is not None
+            and Assignment.objects.filter(
+                Q(directive_id=self.pk) & Assignment.scope_filter(scope, VIEW)
+            ).exists()
+        )
 
     @property
     def is_closed(self) -> bool:
@@ -247,7 +287,7 @@ def unit_in_area(unit: Organisation, area) -> bool:
     return unit_area.pk == area.pk or unit_area.parent_id == area.pk or unit_area.successor_id == area.pk
 
 
-class AssignmentQuerySet(models.QuerySet):
+class AssignmentQuerySet(ScopedQuerySet):
     def with_status(self, today: date | None = None, days: int | None = None):
         """Annotate ``live_status`` computed in SQL exactly as ``steering.classify`` does."""
         today = today or timezone.localdate()
@@ -296,6 +336,24 @@ class Assignment(Audited):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AssignmentQuerySet.as_manager()
+
+    # Scope: an assignment belongs to its unit's area; a commune's officers reach only their own
+    # unit's, a department's officers their own unit's besides their areas'.
+    @classmethod
+    def scope_filter(cls, scope, action) -> Q:
+        own = Q(organisation_id=scope.organisation_id) if scope.organisation_id else Q(pk__in=[])
+        if _own_unit_only(scope):
+            return own
+        by_area = scope.q("organisation__area", action)
+        return by_area | own if _own_unit_too(scope, action) else by_area
+
+    def scope_allows(self, scope, action) -> bool:
+        own = scope.organisation_id is not None and self.organisation_id == scope.organisation_id
+        if _own_unit_only(scope):
+            return own
+        if own and _own_unit_too(scope, action):
+            return True
+        return scope.allows(self.organisation.area_id, action)
 
     class Meta:
         constraints = [
@@ -453,6 +511,20 @@ class Recommendation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = ScopedQuerySet.as_manager()
+
+    # Scope: a recommendation belongs to its area; a commune's officers reach only their unit's.
+    @classmethod
+    def scope_filter(cls, scope, action) -> Q:
+        if _own_unit_only(scope):
+            return Q(organisation_id=scope.organisation_id) if scope.organisation_id else Q(pk__in=[])
+        return scope.q("area", action)
+
+    def scope_allows(self, scope, action) -> bool:
+        if _own_unit_only(scope):
+            return scope.organisation_id is not None and self.organisation_id == scope.organisation_id
+        return scope.allows(self.area_id, action)
+
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = _("recommendation")
@@ -488,6 +560,9 @@ class Difficulty(models.Model):
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+    SCOPE_AREA = "area"
 
     class Meta:
         ordering = ["period", "id"]

@@ -12,7 +12,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,44 +31,19 @@ def visible_assignments(user):
     assignments. Others: the assignments of units inside their viewable areas.
     """
     qs = Assignment.objects.select_related("directive", "organisation", "organisation__area")
-    if scopes.is_admin(user):
-        return qs
-    profile = scopes.profile_of(user)
-    if profile is None:
-        return qs.none()
-    if profile.role == Role.COMMUNE:
-        if profile.organisation_id is None:
-            return qs.none()
-        return qs.filter(organisation_id=profile.organisation_id)
-    return qs.filter(organisation__area__in=scopes.viewable_areas(user))
+    return qs.restrict(user)
 
 
 def visible_directives(user):
-    if scopes.is_admin(user):
-        return Directive.objects.all()
-    ids = visible_assignments(user).values("directive_id")
-    profile = scopes.profile_of(user)
-    if profile is None:
-        return Directive.objects.none()
-    if profile.role == Role.COMMUNE:
-        return Directive.objects.filter(pk__in=ids)
-    return Directive.objects.filter(Q(pk__in=ids) | Q(area__in=scopes.viewable_areas(user))).distinct()
+    return Directive.objects.restrict(user)
 
 
 def can_update(user, assignment: Assignment) -> bool:
     """Whether a user may report progress on an assignment."""
-    if scopes.is_admin(user):
-        return True
     profile = scopes.profile_of(user)
-    if profile is None or profile.role == Role.VIEWER:
+    if not scopes.is_admin(user) and (profile is None or profile.role == Role.VIEWER):
         return False
-    if profile.role == Role.COMMUNE:
-        return profile.organisation_id is not None and profile.organisation_id == assignment.organisation_id
-    if profile.role == Role.DEPARTMENT and profile.organisation_id is not None:
-        return profile.organisation_id == assignment.organisation_id or scopes.can_capture(
-            user, assignment.organisation.area
-        )
-    return scopes.can_capture(user, assignment.organisation.area)
+    return scopes.permits(user, assignment, scopes.CHANGE)
 
 
 def can_direct(user, area) -> bool:

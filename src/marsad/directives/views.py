@@ -230,15 +230,7 @@ def load_document(request, document_id: int):
 
 
 def _visible_recommendations(user):
-    qs = Recommendation.objects.select_related("area", "organisation", "answered_by")
-    if scopes.is_admin(user):
-        return qs
-    profile = scopes.profile_of(user)
-    if profile is None:
-        return qs.none()
-    if profile.role == Role.COMMUNE:
-        return qs.filter(organisation_id=profile.organisation_id) if profile.organisation_id else qs.none()
-    return qs.filter(area__in=scopes.viewable_areas(user))
+    return Recommendation.objects.select_related("area", "organisation", "answered_by").restrict(user)
 
 
 @login_required
@@ -259,9 +251,7 @@ def recommendations(request):
     items = _visible_recommendations(request.user)
     if request.GET.get("open") == "1":
         items = items.filter(answer="")
-    difficulties = Difficulty.objects.select_related("area").order_by("-period", "-id")
-    if not scopes.is_admin(request.user):
-        difficulties = difficulties.filter(area__in=scopes.viewable_areas(request.user))
+    difficulties = Difficulty.objects.select_related("area").order_by("-period", "-id").restrict(request.user)
     return render(
         request,
         "directives/recommendations.html",

@@ -3,25 +3,20 @@
 from datetime import date, datetime
 from typing import Any, Literal
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from marsad.areas.models import Area
+from marsad.accounts import scopes
 from marsad.core import measures
 from marsad.core.extract import extract
 from marsad.web.apikit import (
     ERRORS,
     MAX_ID,
     Pagination,
-    capturable_areas,
     clean_text,
-    is_admin,
-    require_capture,
-    viewable_areas,
 )
 
 from .models import Document, Proposal
@@ -97,18 +92,9 @@ class IngestOut(Schema):
     proposals: int
 
 
-def _visible_documents(user):
-    """Documents about an area the user may view, and those the user brought in."""
-    qs = Document.objects.all()
-    if is_admin(user):
-        return qs
-    return qs.filter(Q(area__in=viewable_areas(user)) | Q(created_by=user))
-
-
 def _document_for(user, doc_id: int) -> Document:
     document = get_object_or_404(Document.objects.select_related("area"), pk=doc_id)
-    if not _visible_documents(user).filter(pk=doc_id).exists():
-        raise HttpError(403, _("This document is outside your scope."))
+    scopes.require(user, document, scopes.VIEW, _("This document is outside your scope."))
     return document
 
 
@@ -124,7 +110,7 @@ def _document_out(document_id: int) -> dict:
 )
 def ingest_document(request, payload: DocumentIn):
     user = request.auth
-    if not capturable_areas(user).exists():
+    if not scopes.areas(user, scopes.CHANGE).exists():
         raise HttpError(403, _("Your role does not allow entering data."))
     from .ingest import ingest_text
 
@@ -139,12 +125,6 @@ def ingest_document(request, payload: DocumentIn):
         user=user,
     )
     document = result.document
-    if result.created and document.area_id:
-        try:
-            require_capture(user, document.area)
-        except HttpError:
-            document.delete()
-            raise
     body = {"document": _document_out(document.pk), "created": result.created, "proposals": result.proposals}
     return Status(201 if result.created else 200, body)
 
@@ -152,7 +132,7 @@ def ingest_document(request, payload: DocumentIn):
 @router.get("/documents", response={200: list[DocumentOut], **ERRORS}, summary="List documents")
 @paginate(Pagination)
 def list_documents(request):
-    return _visible_documents(request.auth).order_by("-created_at", "-id").values(*DOCUMENT_VALUES)
+    return Document.objects.restrict(request.auth).order_by("-created_at", "-id").values(*DOCUMENT_VALUES)
 
 
 class DocumentDetail(DocumentOut):
@@ -220,16 +200,11 @@ class AcceptIn(Schema):
     status: Literal[measures.STATUSES] | None = None  # type: ignore[valid-type]
 
 
-def _proposal_for_decision(user, proposal_id: int, area_code: str | None = None) -> Proposal:
+def _proposal_for_decision(user, proposal_id: int) -> Proposal:
+    """The proposal, readable by the user (the decision itself checks the final area)."""
     proposal = get_object_or_404(Proposal.objects.select_related("document__area"), pk=proposal_id)
     _document_for(user, proposal.document_id)
-    code = (
-        area_code or proposal.area_code or (proposal.document.area.code if proposal.document.area_id else "")
-    )
-    area = Area.objects.filter(code=code.upper()).first() if code else None
-    if area is not None:
-        require_capture(user, area)
-    elif not is_admin(user) and not capturable_areas(user).exists():
+    if not scopes.areas(user, scopes.CHANGE).exists():
         raise HttpError(403, _("Your role does not allow entering data."))
     return proposal
 
@@ -247,7 +222,7 @@ def accept_proposal(request, payload: AcceptIn, proposal_id: int = Path(..., ge=
     }
     if corrections.get("area_code"):
         corrections["area_code"] = corrections["area_code"].upper()
-    proposal = _proposal_for_decision(request.auth, proposal_id, corrections.get("area_code"))
+    proposal = _proposal_for_decision(request.auth, proposal_id)
     try:
         accept(proposal, request.auth, corrections=corrections, status=payload.status)
     except ReviewError as exc:

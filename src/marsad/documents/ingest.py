@@ -3,6 +3,10 @@
 ``ingest_text`` stores the Document and one Proposal per extracted fact, target, directive,
 difficulty and recommendation. ``accept`` turns a fact into an Observation (or a target into a
 Target) whose provenance is the document span; ``reject`` keeps the decision and writes nothing.
+
+``user`` is the person acting (a page or API call): every object is checked against their area
+scope as it will be written (``scopes.require``), after corrections. ``user=None`` is the
+command line, run by whoever administers the machine.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from marsad.accounts import scopes
 from marsad.areas.models import Area
 from marsad.core import measures, periods
 from marsad.indicators.models import Indicator
@@ -29,6 +34,11 @@ QUALITATIVE = {
 
 class ReviewError(ValueError):
     """A decision that cannot be taken (already decided, missing area, bad correction)."""
+
+
+def _require(user, obj, action=scopes.CHANGE, message: str | None = None) -> None:
+    if user is not None:
+        scopes.require(user, obj, action, message)
 
 
 @dataclass
@@ -54,6 +64,7 @@ def ingest_text(
 
     existing = Document.objects.filter(sha256=Document.digest(text)).first()
     if existing is not None:
+        _require(user, existing, scopes.VIEW)
         return IngestResult(existing, False, existing.proposals.count())
     extraction = extract(text, lang=lang, area=area, year=year).to_json()
     meta = extraction.get("document") or {}
@@ -61,17 +72,19 @@ def ingest_text(
     area_info = meta.get("area") or {}
     if area_info.get("code"):
         doc_area = Area.objects.filter(code=area_info["code"]).first()
+    document = Document(
+        title=title or file_name or (text.strip().splitlines()[0][:120] if text.strip() else "untitled"),
+        language=meta.get("language") or lang or "ar",
+        area=doc_area,
+        period=meta.get("reporting_period") or "",
+        source_url=source_url or (meta.get("source_url") or ""),
+        file_name=file_name,
+        text=text,
+        created_by=user,
+    )
+    _require(user, document)
     with transaction.atomic():
-        document = Document.objects.create(
-            title=title or file_name or (text.strip().splitlines()[0][:120] if text.strip() else "untitled"),
-            language=meta.get("language") or lang or "ar",
-            area=doc_area,
-            period=meta.get("reporting_period") or "",
-            source_url=source_url or (meta.get("source_url") or ""),
-            file_name=file_name,
-            text=text,
-            created_by=user,
-        )
+        document.save()
         proposals = [_proposal(document, Proposal.Kind.FACT, f) for f in extraction.get("facts", [])]
         proposals += [_proposal(document, Proposal.Kind.TARGET, t) for t in extraction.get("targets", [])]
         for key, kind in QUALITATIVE.items():
@@ -112,6 +125,7 @@ def accept(proposal: Proposal, user=None, corrections: dict | None = None, statu
     corrections = {k: v for k, v in (corrections or {}).items() if k in CORRECTABLE and v not in (None, "")}
     for key, value in corrections.items():
         setattr(proposal, key, value)
+    _require(user, proposal)
     written = None
     if proposal.kind == Proposal.Kind.FACT:
         written = _write_observation(proposal, user, status)
@@ -130,6 +144,7 @@ def reject(proposal: Proposal, user=None) -> None:
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.decision != Proposal.Decision.PENDING:
         raise ReviewError(f"this item was already {proposal.get_decision_display()}")
+    _require(user, proposal)
     proposal.decision = Proposal.Decision.REJECTED
     proposal.decided_by, proposal.decided_at = user, timezone.now()
     proposal.save()
@@ -178,6 +193,7 @@ def _write_observation(proposal: Proposal, user, status: str | None) -> Observat
     obs.span_start, obs.span_end = proposal.span_start, proposal.span_end
     obs.entered_by = user
     obs.full_clean(validate_unique=False, validate_constraints=False)
+    _require(user, obs)
     obs.save(
         changed_by=user, source=f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
     )
@@ -203,6 +219,7 @@ def _write_target(proposal: Proposal, user) -> Target:
     target.document = proposal.document
     target.span_start, target.span_end = proposal.span_start, proposal.span_end
     target.note = proposal.evidence
+    _require(user, target)
     target.save(
         changed_by=user, source=f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
     )

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marsad.accounts.scopes import CHANGE, VIEW, ScopedQuerySet
+
 
 class Document(models.Model):
     class Kind(models.TextChoices):
@@ -41,6 +43,9 @@ class Document(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet.as_manager()
+    SCOPE_AREA = "area"
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("document")
@@ -52,6 +57,17 @@ class Document(models.Model):
     @staticmethod
     def digest(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    # Scope: a document belongs to its area; one whose area the reader could not tell belongs to
+    # whoever added it until an area is set (and to administrators).
+    @classmethod
+    def scope_filter(cls, scope, action) -> models.Q:
+        return scope.q("area", action) | models.Q(area__isnull=True, created_by_id=scope.user_id)
+
+    def scope_allows(self, scope, action) -> bool:
+        if self.area_id is None:
+            return self.created_by_id is not None and self.created_by_id == scope.user_id
+        return scope.allows(self.area_id, action)
 
     def save(self, *args, **kwargs):
         self.sha256 = self.digest(self.text)
@@ -102,10 +118,44 @@ class Proposal(models.Model):
     )
     target = models.ForeignKey("targets.Target", null=True, blank=True, on_delete=models.SET_NULL)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["document_id", "span_start", "id"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
+
+    # Scope: reading a proposal is reading its document; deciding on it writes data for the
+    # area it names (its own area code, else the document's), so it needs capture rights there.
+    # An item whose area nobody knows yet is decided by whoever may change the document.
+    def scope_area(self):
+        from marsad.areas.models import Area
+
+        if self.area_code:
+            return Area.objects.filter(code=self.area_code.strip().upper()).first()
+        return self.document.area if self.document.area_id else None
+
+    @classmethod
+    def scope_filter(cls, scope, action) -> models.Q:
+        readable = models.Q(document__in=Document.objects.filter(Document.scope_filter(scope, VIEW)))
+        if action == VIEW:
+            return readable
+        capturable = scope.areas(CHANGE)
+        return readable & (
+            models.Q(area_code__in=capturable.values("code"))
+            | models.Q(area_code="", document__area__in=capturable)
+            | models.Q(area_code="", document__area__isnull=True, document__created_by_id=scope.user_id)
+        )
+
+    def scope_allows(self, scope, action) -> bool:
+        if not self.document.scope_allows(scope, VIEW):
+            return False
+        if action == VIEW:
+            return True
+        area = self.scope_area()
+        if area is None:
+            return self.document.scope_allows(scope, CHANGE)
+        return scope.allows(area, CHANGE)
 
     def __str__(self) -> str:
         if self.kind in (self.Kind.FACT, self.Kind.TARGET):

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
-from marsad.areas.models import Area
 from marsad.core import measures
 from marsad.indicators.models import Indicator
 
@@ -23,27 +22,12 @@ READERS = ("administrator", "planner", "department")
 
 
 def visible_documents(user):
-    if scopes.is_admin(user):
-        return Document.objects.all()
-    profile = scopes.profile_of(user)
-    if profile is None:
-        return Document.objects.none()
-    viewable = scopes.viewable_areas(user)
-    if profile.role in READERS:
-        return Document.objects.filter(Q(area__in=viewable) | Q(area__isnull=True))
-    return Document.objects.filter(area__in=viewable)
+    return Document.objects.restrict(user)
 
 
 def _may_review(user, proposal: Proposal) -> bool:
     """Deciding on a figure writes data, so it needs capture rights on the figure's area."""
-    if scopes.is_admin(user):
-        return True
-    profile = scopes.profile_of(user)
-    if profile is None or profile.role not in READERS:
-        return False
-    code = proposal.area_code or (proposal.document.area.code if proposal.document.area_id else "")
-    area = Area.objects.filter(code=code).first() if code else None
-    return area is not None and scopes.can_capture(user, area)
+    return _may_upload(user) and scopes.permits(user, proposal, scopes.CHANGE)
 
 
 def _may_upload(user) -> bool:
@@ -90,15 +74,20 @@ def upload(request):
             return render(request, "documents/upload.html", context, status=422)
         lang = request.POST.get("lang") or None
         area = request.POST.get("area") or None
-        result = ingest.ingest_text(
-            text,
-            title=request.POST.get("title", "").strip(),
-            lang=lang,
-            area=area,
-            source_url=request.POST.get("source_url", "").strip(),
-            file_name=file_name,
-            user=request.user,
-        )
+        try:
+            result = ingest.ingest_text(
+                text,
+                title=request.POST.get("title", "").strip(),
+                lang=lang,
+                area=area,
+                source_url=request.POST.get("source_url", "").strip(),
+                file_name=file_name,
+                user=request.user,
+            )
+        except PermissionDenied as exc:
+            context["error"] = str(exc)
+            context["values"] = request.POST
+            return render(request, "documents/upload.html", context, status=403)
         if result.created:
             messages.success(
                 request, _("The document was read: %(n)d items to review.") % {"n": result.proposals}
@@ -167,6 +156,7 @@ def decide(request, pk: int):
     _document_for(request.user, proposal.document_id)
     if not _may_review(request.user, proposal):
         raise PermissionDenied(_("You may not decide on figures of this area."))
+    # The corrected figure is checked again as it will be written (ingest.accept).
     action = request.POST.get("action")
     error = None
     try:

@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import BaseModel
 
+from marsad.accounts import scopes
 from marsad.areas.models import Area
 from marsad.audit.models import ChangeRecord
 from marsad.core import measures, periods
@@ -22,9 +23,6 @@ from marsad.web.apikit import (
     MAX_ID,
     Pagination,
     clean_text,
-    require_capture,
-    require_view,
-    viewable,
     viewable_area,
 )
 
@@ -117,7 +115,7 @@ def _period(code: str | None, name: str) -> periods.Period | None:
 @paginate(Pagination)
 def list_observations(request, filters: Query[ObservationFilters]):
     user = request.auth
-    qs = viewable(Observation.objects.all(), user)
+    qs = Observation.objects.restrict(user)
     if filters.area:
         area = viewable_area(user, filters.area)
         if filters.subtree:
@@ -142,7 +140,7 @@ def list_observations(request, filters: Query[ObservationFilters]):
 @router.get("/observations/{obs_id}", response={200: ObservationOut, **ERRORS}, summary="One observation")
 def get_observation(request, obs_id: int = Path(..., ge=1, le=MAX_ID)):
     obs = get_object_or_404(Observation.objects.select_related("area"), pk=obs_id)
-    require_view(request.auth, obs.area)
+    scopes.require(request.auth, obs, scopes.VIEW)
     return Observation.objects.filter(pk=obs.pk).values(*OBSERVATION_VALUES).get()
 
 
@@ -169,7 +167,7 @@ def save_observation(request, payload: ObservationIn):
     area = Area.objects.filter(code=payload.area.upper()).first()
     if area is None:
         raise HttpError(422, _("Unknown area %(code)s.") % {"code": payload.area})
-    require_capture(user, area)
+    scopes.require(user, area, scopes.CHANGE)
     indicator = Indicator.objects.filter(code=clean_text(payload.indicator)).first()
     if indicator is None:
         raise HttpError(422, _("Unknown indicator %(code)s.") % {"code": clean_text(payload.indicator)})
@@ -188,6 +186,7 @@ def save_observation(request, payload: ObservationIn):
         obs.value, obs.unit, obs.qualifier = payload.value, unit, payload.qualifier
         obs.source, obs.entered_by = Observation.Source.ENTRY, user
         obs.document, obs.span_start, obs.span_end = None, None, None
+        scopes.require(user, obs, scopes.CHANGE)
         obs.save(changed_by=user, source="api")
     body = Observation.objects.filter(pk=obs.pk).values(*OBSERVATION_VALUES).get()
     return Status(201 if created else 200, body)
@@ -209,7 +208,7 @@ class ChangeOut(Schema):
 )
 def observation_history(request, obs_id: int = Path(..., ge=1, le=MAX_ID)):
     obs = get_object_or_404(Observation.objects.select_related("area"), pk=obs_id)
-    require_view(request.auth, obs.area)
+    scopes.require(request.auth, obs, scopes.VIEW)
     ct = ContentType.objects.get_for_model(Observation)
     return list(
         ChangeRecord.objects.filter(content_type=ct, object_id=obs.pk)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marsad.accounts.scopes import ScopedQuerySet
 from marsad.audit.changes import Audited
 from marsad.core import measures, periods
 
@@ -50,6 +51,9 @@ class Observation(Audited):
     span_end = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+    SCOPE_AREA = "area"
 
     class Meta:
         constraints = [

@@ -4,7 +4,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from marsad.areas.models import Area
-from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text, viewable, viewable_area
+from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text, viewable_area
 
 from .models import Target
 
@@ -54,7 +54,7 @@ class TargetFilters(Schema):
 @paginate(Pagination)
 def list_targets(request, filters: Query[TargetFilters]):
     user = request.auth
-    qs = viewable(Target.objects.all(), user)
+    qs = Target.objects.restrict(user)
     if filters.area:
         area = viewable_area(user, filters.area)
         qs = qs.filter(area__in=Area.objects.subtree(area)) if filters.subtree else qs.filter(area=area)

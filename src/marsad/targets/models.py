@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marsad.accounts.scopes import ScopedQuerySet
 from marsad.audit.changes import Audited
 from marsad.core.analytics.targets import reaches
 
@@ -34,6 +35,9 @@ class Target(Audited):
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
     note = models.TextField(blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    SCOPE_AREA = "area"
 
     class Meta:
         constraints = [

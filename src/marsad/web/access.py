@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -16,8 +15,7 @@ def viewable_area_or_403(user, code: str) -> Area:
     area = Area.objects.filter(code=code.strip().upper()).first()
     if area is None:
         raise Http404(_("Unknown area %(code)s.") % {"code": code})
-    if not scopes.can_view(user, area):
-        raise PermissionDenied(_("You may not view data of %(area)s.") % {"area": area})
+    scopes.require(user, area, scopes.VIEW)
     return area
 
 
@@ -25,8 +23,7 @@ def capturable_area_or_403(user, code: str) -> Area:
     area = Area.objects.filter(code=code.strip().upper()).first()
     if area is None:
         raise Http404(_("Unknown area %(code)s.") % {"code": code})
-    if not scopes.can_capture(user, area):
-        raise PermissionDenied(_("You may not enter data for %(area)s.") % {"area": area})
+    scopes.require(user, area, scopes.CHANGE, _("You may not enter data for %(area)s.") % {"area": area})
     return area
 
 
@@ -54,7 +51,7 @@ def home_area(user) -> Area | None:
 
 def area_choices(user, around: Area | None = None) -> list[Area]:
     """Areas for the dashboard's picker: the viewable provinces (and nation), plus ``around``'s communes."""
-    viewable = scopes.viewable_areas(user)
+    viewable = Area.objects.restrict(user)
     top = list(viewable.filter(level__in=[Area.Level.NATION, Area.Level.PROVINCE]).current())
     if not top:
         top = list(viewable.order_by("code")[:50])

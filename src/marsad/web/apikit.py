@@ -3,19 +3,17 @@
 Authentication: ``Authorization: Bearer <token>`` (see marsad.accounts.tokens) or the browser
 session (with Django's CSRF check on writes, for htmx calls from the pages).
 
-Scopes: lists are filtered to the user's viewable areas; asking for one object outside them
-answers 403 (not 404), writes check the capturable areas.
+Scopes: every queryset goes through ``Model.objects.restrict(user, action)`` and every write
+through ``scopes.require(user, obj, CHANGE)`` (marsad.accounts.scopes); asking for one object
+outside the scope answers 403 (not 404) with a message (PermissionDenied, see web/api.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer, SessionAuth
 
@@ -73,47 +71,6 @@ def clean_text(value: str | None) -> str:
     return (value or "").replace("\x00", "")
 
 
-def _cached(user, name: str, compute):
-    """A scope computed once per request: the user object lives as long as the request."""
-    key = f"_marsad_api_{name}"
-    if not hasattr(user, key):
-        setattr(user, key, compute(user))
-    return getattr(user, key)
-
-
-def is_admin(user) -> bool:
-    return _cached(user, "admin", scopes.is_admin)
-
-
-def viewable_areas(user) -> QuerySet[Area]:
-    return _cached(user, "viewable", scopes.viewable_areas)
-
-
-def capturable_areas(user) -> QuerySet[Area]:
-    return _cached(user, "capturable", scopes.capturable_areas)
-
-
-def viewable(qs: QuerySet, user, field: str = "area") -> QuerySet:
-    """``qs`` restricted to rows whose ``field`` is an area the user may view."""
-    if is_admin(user):
-        return qs
-    return qs.filter(**{f"{field}__in": viewable_areas(user)})
-
-
-def forbidden(message: str | None = None) -> HttpError:
-    return HttpError(403, message or _("This area is outside your scope."))
-
-
-def require_view(user, area: Area) -> None:
-    if not is_admin(user) and not viewable_areas(user).filter(pk=area.pk).exists():
-        raise forbidden()
-
-
-def require_capture(user, area: Area) -> None:
-    if not is_admin(user) and not capturable_areas(user).filter(pk=area.pk).exists():
-        raise forbidden(_("You may not enter data for this area."))
-
-
 def area_or_404(code: str) -> Area:
     return get_object_or_404(Area, code=clean_text(code).strip().upper())
 
@@ -121,5 +78,5 @@ def area_or_404(code: str) -> Area:
 def viewable_area(user, code: str) -> Area:
     """The area ``code`` (404 when unknown, 403 when outside the user's scope)."""
     area = area_or_404(code)
-    require_view(user, area)
+    scopes.require(user, area, scopes.VIEW)
     return area

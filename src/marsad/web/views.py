@@ -6,7 +6,6 @@ import io
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -114,8 +113,8 @@ def _explorer_query(request):
     first = _period_or_none(request.GET.get("from", ""))
     last = _period_or_none(request.GET.get("to", ""))
     status = request.GET.get("status") or ""
-    viewable = scopes.viewable_areas(request.user)
-    qs = Observation.objects.filter(area__in=viewable)
+    viewable = scopes.areas(request.user, scopes.VIEW)
+    qs = Observation.objects.restrict(request.user)
     if indicator is not None:
         qs = qs.filter(indicator=indicator)
     qs = qs.filter(measure=measure)
@@ -222,8 +221,7 @@ def changes(request):
     ct = ContentType.objects.get_for_model(Observation)
     qs = ChangeRecord.objects.filter(content_type=ct).select_related("user")
     if not scopes.is_admin(request.user):
-        visible = Observation.objects.filter(area__in=scopes.viewable_areas(request.user)).values("id")
-        qs = qs.filter(object_id__in=visible)
+        qs = qs.filter(object_id__in=Observation.objects.restrict(request.user).values("id"))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     live = Observation.objects.filter(pk__in=[c.object_id for c in page]).select_related("area", "indicator")
     by_id = {o.pk: o for o in live}
@@ -237,8 +235,7 @@ def observation_changes(request, pk: int):
     obs = get_object_or_404(
         Observation.objects.select_related("area", "indicator", "document", "entered_by"), pk=pk
     )
-    if not scopes.can_view(request.user, obs.area):
-        raise PermissionDenied(_("You may not view data of %(area)s.") % {"area": obs.area})
+    scopes.require(request.user, obs, scopes.VIEW)
     ct = ContentType.objects.get_for_model(Observation)
     history = ChangeRecord.objects.filter(content_type=ct, object_id=obs.pk).select_related("user")
     return render(request, "web/observation_changes.html", {"obs": obs, "history": history})
