@@ -164,10 +164,11 @@ def test_valid_on(gz):
     assert not gz["VN-OLD-27"].valid_on(MERGER_DATE)
 
 
-def test_record_name_falls_back_to_english(gz):
+def test_record_names_in_each_language(gz):
     assert gz["VN-24"].name("ar") == "باك نينه"
     assert gz["VN-24"].name("vi") == "Bắc Ninh"
-    assert gz["VN-24-07210"].name("ar") == "Bac Giang Ward"
+    assert gz["VN-24-07210"].name("ar") == "حي باك جيانج"
+    assert gz["VN-24-07210"].name("en") == "Bac Giang Ward"
 
 
 def test_get_and_getitem(gz):

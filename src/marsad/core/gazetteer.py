@@ -9,7 +9,9 @@ Units come from the installed ``vietnamadminunits`` package (MIT), read at load 
 
 English and Arabic names of the nation and provinces, and the spellings the press uses, live in
 our own ``data/area_names.json``. Communes get their English name by folding the Vietnamese one
-to ASCII (we do not use ``unidecode``: it is GPL).
+to ASCII (we do not use ``unidecode``: it is GPL) and the unit type ("Bac Giang Ward"), their
+Arabic name by rule (``core/transliteration.py``, stored in ``data/commune_names_ar.json``:
+«حي باك جيانج»); a name in area_names.json overrides either.
 
 Codes: ``VN``; ``VN-24`` (a current province, official two-digit code); ``VN-24-07210`` (a
 commune: province code + official five-digit ward code); ``VN-OLD-27`` (a province closed on
@@ -42,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.core.languages import LANGS
+from marsad.core.transliteration import commune_name
 
 __all__ = [
     "MERGER_DATE",
@@ -59,6 +62,9 @@ LEVELS = ("nation", "province", "commune")
 NATION_CODE = "VN"
 
 _NAMES_FILE = Path(__file__).parent / "data" / "area_names.json"
+# Arabic names of the communes, made by rule (core/transliteration.py, scripts/commune_names_ar.py);
+# a name in area_names.json wins, so a hand-made name overrides the rule's.
+_COMMUNES_AR_FILE = Path(__file__).parent / "data" / "commune_names_ar.json"
 _WARD_KINDS = {"Phường": "ward", "Xã": "commune", "Đặc khu": "special_zone"}
 _KIND_EN = {"ward": "Ward", "commune": "Commune", "special_zone": "Special Zone"}
 
@@ -656,6 +662,11 @@ def _read_names() -> dict[str, dict]:
         return json.load(fh)
 
 
+def _read_communes_ar() -> dict[str, str]:
+    with _COMMUNES_AR_FILE.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
 def _title_en(vi_short: str) -> str:
     return _ascii(vi_short)
 
@@ -664,6 +675,7 @@ def build_gazetteer(package_data: Path | None = None, names: dict | None = None)
     """Build the gazetteer from the package's data and our names file (uncached)."""
     data = package_data or _package_data()
     names = names if names is not None else _read_names()
+    communes_ar = _read_communes_ar()
     db = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
     try:
         current_rows = db.execute(
@@ -761,7 +773,9 @@ def build_gazetteer(package_data: Path | None = None, names: dict | None = None)
         if kind is None:
             raise GazetteerError(f"unknown ward type {wtype!r} for {wfull}")
         code = f"VN-{pcode}-{wcode}"
-        en = f"{_ascii(wshort)} {_KIND_EN[kind]}"
+        own = names.get(code, {})
+        en = own.get("en") or f"{_ascii(wshort)} {_KIND_EN[kind]}"
+        ar = own.get("ar") or communes_ar.get(code) or commune_name(wshort, kind)
         aliases[code] = {"vi": (wshort,), "en": (_ascii(wshort),)}
         records.append(
             AreaRecord(
@@ -769,7 +783,7 @@ def build_gazetteer(package_data: Path | None = None, names: dict | None = None)
                 level="commune",
                 name_vi=wfull,
                 name_en=en,
-                name_ar="",
+                name_ar=ar,
                 parent_code=f"VN-{pcode}",
                 valid_from=MERGER_DATE,
                 valid_to=None,

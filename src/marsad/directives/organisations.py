@@ -10,6 +10,8 @@ Codes: ``GOV`` ; ``VN-24-PC`` , ``VN-24-PARTY`` , ``VN-24-FIN`` (department key)
 
 from __future__ import annotations
 
+import re
+
 from django.db import transaction
 
 from marsad.areas.models import Area
@@ -91,6 +93,8 @@ def _vi_place(area: Area) -> str:
 def _en_place(area: Area) -> str:
     return area.name_en
 
+
+_LATIN = re.compile(r"[A-Za-z]")
 
 AR_KIND = {
     "ward": "حي",
@@ -188,10 +192,19 @@ def create_organisations() -> dict[str, int]:
             wanted.extend(units_for_province(area))
         else:
             wanted.append(unit_for_commune(area))
-    existing = set(Organisation.objects.values_list("code", flat=True))
+    existing = dict(Organisation.objects.values_list("code", "name_ar"))
     missing = [o for o in wanted if o.code not in existing]
     Organisation.objects.bulk_create(missing, batch_size=1000)
-    return {"created": len(missing), "total": Organisation.objects.count()}
+    # Arabic names made before the communes had Arabic names carry Latin letters ("حي Bac Giang"):
+    # give them the Arabic name now; names edited by hand (in Arabic letters) are left alone.
+    latin = {code for code, name in existing.items() if _LATIN.search(name or "")}
+    renamed = [o for o in wanted if o.code in latin and not _LATIN.search(o.name_ar)]
+    if renamed:
+        pks = dict(Organisation.objects.filter(code__in=[o.code for o in renamed]).values_list("code", "pk"))
+        for o in renamed:
+            o.pk = pks[o.code]
+        Organisation.objects.bulk_update(renamed, ["name_ar"], batch_size=1000)
+    return {"created": len(missing), "renamed": len(renamed), "total": Organisation.objects.count()}
 
 
 def find_unit(text: str) -> Organisation:
