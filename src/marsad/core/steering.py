@@ -1,6 +1,7 @@
 """Follow-up of directives the way the Government Office classifies it: plain dates in, status out.
 
-A task is *done* when it has a completion date, otherwise *not done*:
+A task is *done* on a day when it was completed on or before that day, otherwise *not done*
+(so the same rules answer "as of any date"):
 
     done on time      completed on or before the deadline (or it has no deadline)
     done late         completed after the deadline
@@ -8,9 +9,14 @@ A task is *done* when it has a completion date, otherwise *not done*:
     due soon          not done, 0 <= days left <= N      (N = MARSAD_DUE_SOON_DAYS, 7)
     overdue           not done, today > deadline
 
-"Within deadline" in the Government Office's summary is in progress + due soon. No Django here:
-the Django shell computes the same classification in SQL for its summaries, and the tests hold
-the two to the same answers.
+The Government Office's follow-up reports count four classes (Decision 42/2014/QĐ-TTg as
+amended): done on time, done late, in progress within deadline (in progress + due soon; due
+soon is a warning inside it), overdue. No Django here: the Django shell computes the same
+classification in SQL for its summaries, and the tests hold the two to the same answers.
+
+The rules a progress report must pass (no future date, not before the directive, percent going
+down only with a reason, a report made on the assignment as it now stands) live here too, as
+plain data in and problems out: the pages and the API word the problems in the reader's language.
 """
 
 from __future__ import annotations
@@ -20,10 +26,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from marsad.core.numbers import format_number
+
 __all__ = [
     "DEFAULT_DUE_SOON_DAYS",
     "Status",
+    "GovClass",
     "FollowUp",
+    "Progress",
+    "ProgressProblem",
+    "check_progress",
+    "apply_progress",
     "classify",
     "tally",
     "rollup_status",
@@ -61,6 +74,23 @@ STATUS_LABELS: dict[Status, dict[str, str]] = {
     Status.OVERDUE: {"ar": "متأخرة عن الموعد", "vi": "Quá hạn", "en": "overdue"},
 }
 
+
+class GovClass(StrEnum):
+    """The four classes of the Government Office's follow-up reports."""
+
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    WITHIN_DEADLINE = "within_deadline"
+    OVERDUE = "overdue"
+
+
+def gov_class(status: Status | str) -> GovClass:
+    status = Status(status)
+    if status in (Status.IN_PROGRESS, Status.DUE_SOON):
+        return GovClass.WITHIN_DEADLINE
+    return GovClass(status.value)
+
+
 # Worst first: the status a group of tasks shows when not every task is done.
 SEVERITY = (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS, Status.DONE_LATE, Status.DONE_ON_TIME)
 
@@ -71,10 +101,10 @@ def classify(
     today: date,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
 ) -> Status:
-    """The Government Office status of one task on ``today``."""
+    """The Government Office status of one task on ``today`` (any day: "as of")."""
     if due_soon_days < 0:
         raise ValueError(f"due_soon_days must be 0 or more, not {due_soon_days}")
-    if completed_on is not None:
+    if completed_on is not None and completed_on <= today:
         if deadline is None or completed_on <= deadline:
             return Status.DONE_ON_TIME
         return Status.DONE_LATE
@@ -116,6 +146,15 @@ class FollowUp:
     def within_deadline(self) -> int:
         return self.counts[Status.IN_PROGRESS] + self.counts[Status.DUE_SOON]
 
+    def classes(self) -> dict[GovClass, int]:
+        """The four classes (due soon counted inside "within deadline")."""
+        return {
+            GovClass.DONE_ON_TIME: self.counts[Status.DONE_ON_TIME],
+            GovClass.DONE_LATE: self.counts[Status.DONE_LATE],
+            GovClass.WITHIN_DEADLINE: self.within_deadline,
+            GovClass.OVERDUE: self.counts[Status.OVERDUE],
+        }
+
     def as_dict(self) -> dict[str, int]:
         return {
             "total": self.total,
@@ -152,17 +191,13 @@ def rollup_status(statuses: Iterable[Status | str]) -> Status | None:
     raise AssertionError("unreachable")
 
 
-def _n(value: int, lang: str) -> str:
-    if lang == "vi":
-        return f"{value:,}".replace(",", ".")
-    if lang == "ar":
-        return f"{value:,}".replace(",", "٬")
-    return f"{value:,}"
+def _n(value: int, lang: str, eastern_digits: bool) -> str:
+    return format_number(value, lang, eastern_digits, 0, arabic_marks=True)
 
 
-def summary_sentence(follow_up: FollowUp, lang: str = "en") -> str:
+def summary_sentence(follow_up: FollowUp, lang: str = "en", eastern_digits: bool = False) -> str:
     """The Government Office's sentence, e.g. '21,914 tasks: 16,051 done — 14,068 on time, ...'."""
-    d = {k: _n(v, lang) for k, v in follow_up.as_dict().items()}
+    d = {k: _n(v, lang, eastern_digits) for k, v in follow_up.as_dict().items()}
     if lang == "vi":
         return (
             f"{d['total']} nhiệm vụ: {d['done']} đã hoàn thành — {d['done_on_time']} đúng hạn, "
@@ -180,3 +215,93 @@ def summary_sentence(follow_up: FollowUp, lang: str = "en") -> str:
         f"{d['not_done']} not done — {d['within_deadline']} within deadline "
         f"(of which {d['due_soon']} due soon), {d['overdue']} overdue"
     )
+
+
+# -- progress reports ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Progress:
+    """An assignment's progress as stored: percent done, completion day, revision."""
+
+    percent: int = 0
+    completed_on: date | None = None
+    revision: int = 1
+
+
+class ProgressProblem(StrEnum):
+    """Why a progress report is refused; the field it belongs to is in ``PROBLEM_FIELD``."""
+
+    STALE = "stale"  # made on an older revision: someone reported in between
+    PERCENT_RANGE = "percent_range"
+    NO_TEXT = "no_text"
+    NO_DATE = "no_date"
+    FUTURE_DATE = "future_date"
+    BEFORE_DIRECTIVE = "before_directive"
+    BEFORE_LAST_REPORT = "before_last_report"
+    DECREASE_WITHOUT_REASON = "decrease_without_reason"
+    CLOSED = "closed"
+
+
+PROBLEM_FIELD: dict[ProgressProblem, str] = {
+    ProgressProblem.STALE: "revision",
+    ProgressProblem.PERCENT_RANGE: "percent",
+    ProgressProblem.NO_TEXT: "text",
+    ProgressProblem.NO_DATE: "date",
+    ProgressProblem.FUTURE_DATE: "date",
+    ProgressProblem.BEFORE_DIRECTIVE: "date",
+    ProgressProblem.BEFORE_LAST_REPORT: "date",
+    ProgressProblem.DECREASE_WITHOUT_REASON: "reason",
+    ProgressProblem.CLOSED: "__all__",
+}
+
+
+def check_progress(
+    current: Progress,
+    *,
+    on: date | None,
+    percent: int | None,
+    text: str,
+    reason: str = "",
+    revision: int | None,
+    today: date,
+    issued_on: date | None = None,
+    last_report_on: date | None = None,
+    closed_on: date | None = None,
+) -> list[ProgressProblem]:
+    """Every rule a new report breaks (empty: it may be recorded).
+
+    ``revision`` is the assignment revision the reporter saw; None means they did not say,
+    which is refused like a stale one, so two officers reporting at once never silently
+    overwrite each other.
+    """
+    problems: list[ProgressProblem] = []
+    if revision is None or revision != current.revision:
+        problems.append(ProgressProblem.STALE)
+    if closed_on is not None:
+        problems.append(ProgressProblem.CLOSED)
+    if percent is None or not 0 <= percent <= 100:
+        problems.append(ProgressProblem.PERCENT_RANGE)
+    if not (text or "").strip():
+        problems.append(ProgressProblem.NO_TEXT)
+    if on is None:
+        problems.append(ProgressProblem.NO_DATE)
+    else:
+        if on > today:
+            problems.append(ProgressProblem.FUTURE_DATE)
+        if issued_on is not None and on < issued_on:
+            problems.append(ProgressProblem.BEFORE_DIRECTIVE)
+        if last_report_on is not None and on < last_report_on:
+            problems.append(ProgressProblem.BEFORE_LAST_REPORT)
+    if percent is not None and 0 <= percent < current.percent and not (reason or "").strip():
+        problems.append(ProgressProblem.DECREASE_WITHOUT_REASON)
+    return problems
+
+
+def apply_progress(current: Progress, *, on: date, percent: int) -> Progress:
+    """The assignment after an accepted report: 100 % completes it on the report's day; a
+    lower percent (allowed only with a reason) reopens a completed one."""
+    completed_on = current.completed_on
+    if percent == 100:
+        completed_on = completed_on or on
+    else:
+        completed_on = None
+    return Progress(percent=percent, completed_on=completed_on, revision=current.revision + 1)

@@ -295,12 +295,13 @@ class AssignmentQuerySet(ScopedQuerySet):
         soon = date.fromordinal(today.toordinal() + days)
         return self.annotate(
             live_status=Case(
-                When(Q(completed_on__isnull=False, deadline__isnull=True), then=Value("done_on_time")),
+                # Done as of ``today`` only if completed on or before it ("as of any date").
+                When(Q(completed_on__lte=today, deadline__isnull=True), then=Value("done_on_time")),
                 When(
-                    Q(completed_on__isnull=False, completed_on__lte=models.F("deadline")),
+                    Q(completed_on__lte=today) & Q(completed_on__lte=models.F("deadline")),
                     then=Value("done_on_time"),
                 ),
-                When(completed_on__isnull=False, then=Value("done_late")),
+                When(completed_on__lte=today, then=Value("done_late")),
                 When(deadline__isnull=True, then=Value("in_progress")),
                 When(deadline__lt=today, then=Value("overdue")),
                 When(deadline__lte=soon, then=Value("due_soon")),
