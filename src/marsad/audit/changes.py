@@ -68,7 +68,7 @@ class Audited(models.Model):
     def save(self, *args, changed_by=None, source: str = "", **kwargs):
         before = None
         if self.pk is not None:
-            old = type(self).objects.filter(pk=self.pk).first()
+            old = type(self)._base_manager.filter(pk=self.pk).first()
             before = snapshot(old, self.AUDITED_FIELDS) if old else None
         super().save(*args, **kwargs)
         after = snapshot(self, self.AUDITED_FIELDS)

@@ -17,20 +17,13 @@ from django.views.decorators.http import require_POST
 from marsad.accounts import scopes
 from marsad.accounts.models import Role
 from marsad.core import periods
+from marsad.web.formerrors import errors_into
 
 from . import tracking
 from .delegation import delegate_to_communes
 from .forms import AnswerForm, DelegateForm, InspectionForm, ProgressReportForm, RecommendationForm
 from .models import Difficulty, Organisation, Recommendation, StatusChoices
 from .summary import by_unit, follow_up, select
-
-
-def _errors_into(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _filters(request):
@@ -154,7 +147,7 @@ def assignment_detail(request, pk: int):
                     messages.success(request, _("Inspection recorded."))
                     return redirect("directives:assignment", pk=pk)
                 except ValidationError as exc:
-                    _errors_into(inspection_form, exc)
+                    errors_into(inspection_form, exc)
         else:
             if not can_update:
                 raise PermissionDenied
@@ -172,7 +165,7 @@ def assignment_detail(request, pk: int):
                     messages.success(request, _("Progress report recorded."))
                     return redirect("directives:assignment", pk=pk)
                 except ValidationError as exc:
-                    _errors_into(form, exc)
+                    errors_into(form, exc)
     return render(
         request,
         "directives/assignment_detail.html",
@@ -301,7 +294,7 @@ def directive_new(request):
             messages.success(request, _("Directive created."))
             return redirect("directives:detail", pk=directive.pk)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            errors_into(form, exc)
     return render(
         request,
         "directives/directive_form.html",

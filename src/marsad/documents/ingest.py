@@ -197,10 +197,19 @@ def _write_observation(proposal: Proposal, user, status: str | None) -> Observat
     obs.save(
         changed_by=user, source=f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
     )
+    if status == "plan":  # a plan value is a target: set the target it stands for (one concept)
+        from marsad.targets.planning import adopt_plans
+
+        adopt_plans([obs], user=user, source=f"document {proposal.document_id}")
     return obs
 
 
 def _write_target(proposal: Proposal, user) -> Target:
+    """Set (or change) the target the document states, through the one planning path."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from marsad.targets import planning
+
     try:
         year = periods.parse(proposal.period).year
     except periods.PeriodError as exc:
@@ -208,22 +217,42 @@ def _write_target(proposal: Proposal, user) -> Target:
     if proposal.measure not in Target.Measure.values:
         raise ReviewError(f"a target's measure is one of {', '.join(Target.Measure.values)}")
     area, indicator = _area_for(proposal), _indicator_for(proposal)
-    target = Target.objects.filter(
-        area=area, indicator=indicator, year=year, measure=proposal.measure
-    ).first() or Target(area=area, indicator=indicator, year=year, measure=proposal.measure)
-    target.value = float(proposal.value)
-    target.unit = proposal.unit
-    target.qualifier = (
+    direction = (
         proposal.qualifier if proposal.qualifier in Target.Direction.values else Target.Direction.AT_LEAST
     )
-    target.document = proposal.document
-    target.span_start, target.span_end = proposal.span_start, proposal.span_end
-    target.note = proposal.evidence
-    _require(user, target)
-    target.save(
-        changed_by=user, source=f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
-    )
-    return target
+    source = f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
+    existing = Target.objects.filter(
+        area=area, indicator=indicator, year=year, measure=proposal.measure
+    ).first()
+    try:
+        if existing is not None:
+            return planning.edit_target(
+                existing,
+                revision=existing.revision,
+                user=user,
+                source=source,
+                value=float(proposal.value),
+                qualifier=direction,
+                unit=proposal.unit,
+                document=proposal.document,
+                note=proposal.evidence,
+            )
+        return planning.set_target(
+            area=area,
+            indicator=indicator,
+            year=year,
+            measure=proposal.measure,
+            value=float(proposal.value),
+            direction=direction,
+            unit=proposal.unit,
+            document=proposal.document,
+            note=proposal.evidence,
+            span=(proposal.span_start, proposal.span_end),
+            user=user,
+            source=source,
+        )
+    except (PermissionDenied, ValidationError) as exc:
+        raise ReviewError("; ".join(getattr(exc, "messages", None) or [str(exc)])) from exc
 
 
 def accept_all(document: Document, user=None) -> dict[str, int]:

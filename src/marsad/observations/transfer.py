@@ -382,6 +382,12 @@ def _write(rows: list[_Row], name: str, user) -> ImportResult:
                 if (obs.area_id, obs.indicator_id, obs.period, obs.measure, obs.status) in wanted:
                     changes.append((obs, ChangeRecord.Action.CREATE, None, snapshot(obs, fields)))
     record_changes(changes, user=user, source=f"import {name}")
+    # A plan value is a target: set the targets these plan rows stand for (one concept).
+    plans = [obs for obs, _action, _before, _after in changes if obs.status == "plan"]
+    if plans:
+        from marsad.targets.planning import adopt_plans
+
+        adopt_plans(plans, user=user, source=f"import {name}")
     return ImportResult(name, len(rows), len(created), len(updated), len(rows) - len(created) - len(updated))
 
 

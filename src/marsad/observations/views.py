@@ -106,7 +106,7 @@ def entry(request):
 
 
 def _save(grid, area: Area, period: str, status: str, user) -> int:
-    saved = 0
+    saved, plans = 0, []
     with transaction.atomic():
         for cell in grid.filled:
             ind = cell.indicator
@@ -124,6 +124,12 @@ def _save(grid, area: Area, period: str, status: str, user) -> int:
             obs.document, obs.span_start, obs.span_end = None, None, None
             obs.save(changed_by=user, source="form")
             saved += 1
+            if status == "plan":
+                plans.append(obs)
+        if plans:  # a plan value is a target: set the targets they stand for (one concept)
+            from marsad.targets.planning import adopt_plans
+
+            adopt_plans(plans, user=user, source="data entry")
     return saved
 
 

@@ -183,7 +183,6 @@ def _build(area: Area, period: P.Period) -> Dashboard:
         for t in Target.objects.filter(area=area, year=period.year).select_related("indicator")
     }
     if base is not None:
-        _plans_as_targets(base, area, period, indicators, targets)
         board.cards = _cards(base, area, period, indicators, targets, rules)
         board.sector_parent, board.sectors = _sectors(base, area, period, indicators, rules)
         board.needed = _needed(base, area, period, board.cards, rules)
@@ -203,25 +202,6 @@ def _fact_base(records: list[dict], rules: dict):
     except Exception:  # a rule failing must not take the dashboard down; show what is observed
         log.exception("derivation failed for %s", records[0]["area"])
     return base
-
-
-def _plans_as_targets(base, area: Area, period: P.Period, indicators: dict, targets: dict) -> None:
-    """A year's plan entered as an observation (status plan) counts as its target when none is set."""
-    year = str(period.year)
-    for (code, indicator, per, measure, is_plan), fact in base.facts.items():
-        if not is_plan or code != area.code or per != year or measure not in ("level", "yoy_pct"):
-            continue
-        if (indicator, measure) in targets or indicator not in indicators:
-            continue
-        targets[(indicator, measure)] = Target(
-            area=area,
-            indicator=indicators[indicator],
-            year=period.year,
-            measure=measure,
-            value=fact.value,
-            unit=fact.unit,
-            qualifier=Target.Direction.AT_LEAST,
-        )
 
 
 def _cards(base, area: Area, period: P.Period, indicators: dict, targets: dict, rules: dict) -> list[Card]:

@@ -31,6 +31,7 @@ urlpatterns = [
 
 urlpatterns += [
     path("directives/", include("marsad.directives.urls")),
+    path("targets/", include("marsad.targets.urls")),
     path("reports/", include("marsad.reports.urls")),
     path("api/", api.urls),
 ]

@@ -27,6 +27,7 @@ def _menu(user) -> list[tuple[str, str]]:
         items += [("observations:entry", _("Data entry")), ("observations:import", _("Import"))]
     items += [
         ("documents:list", _("Documents")),
+        ("targets:list", _("Targets")),
         ("directives:board", _("Directives")),
         ("directives:recommendations", _("Recommendations")),
         ("reports:index", _("Reports")),

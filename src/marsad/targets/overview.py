@@ -1,0 +1,75 @@
+"""Target vs actual for every indicator of an area with a target for a period's year.
+
+The actual figures come from the analytics engine (observations of the year and the year before,
+derived by ``core.analytics``), and the verdict — met, on track, at risk, missed — is the
+engine's one judgement, the same the dashboard's cards show: this module only lays them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.core import periods as P
+
+from .models import Scenario, Target
+
+
+@dataclass
+class Row:
+    target: Target
+    scenario: Scenario | None
+    level: float | None
+    yoy_pct: float | None
+    plan_pct: float | None
+    share_pct: float | None
+    derived: set[str]
+    verdict: str  # met, on_track, at_risk, missed, "" (no figure to judge yet)
+
+    @property
+    def actual(self) -> float | None:
+        return {"level": self.level, "yoy_pct": self.yoy_pct, "share_pct": self.share_pct}[
+            self.target.measure
+        ]
+
+
+def overview(area, period: P.Period, targets=None) -> list[Row]:
+    from marsad.web import dashboard
+
+    targets = list(
+        targets
+        if targets is not None
+        else Target.objects.filter(area=area, year=period.year).select_related("indicator", "document")
+    )
+    if not targets:
+        return []
+    records = dashboard.records_for(area, [period.year - 1, period.year])
+    base = dashboard._fact_base(records, dashboard.catalogue()) if records else None
+    scenarios = {s.target_id: s for s in Scenario.objects.filter(target__in=targets, period=period.code)}
+    rows = []
+    for target in sorted(targets, key=lambda t: (t.indicator.code, t.measure)):
+        values, derived = {}, set()
+        for measure in ("level", "yoy_pct", "plan_pct", "share_pct"):
+            fact = base.get(area.code, target.indicator.code, period.code, measure) if base else None
+            values[measure] = fact.value if fact else None
+            if fact is not None and fact.derived:
+                derived.add(measure)
+        card = dashboard.Card(
+            indicator=target.indicator,
+            level=values["level"],
+            yoy_pct=values["yoy_pct"],
+            plan_pct=values["plan_pct"],
+        )
+        dashboard._judge_target(card, period, {(target.indicator.code, target.measure): target})
+        rows.append(
+            Row(
+                target=target,
+                scenario=scenarios.get(target.pk),
+                level=values["level"],
+                yoy_pct=values["yoy_pct"],
+                plan_pct=card.plan_pct,
+                share_pct=values["share_pct"],
+                derived=derived | card.derived,
+                verdict=card.target_status,
+            )
+        )
+    return rows
