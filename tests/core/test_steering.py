@@ -126,7 +126,10 @@ from marsad.core.steering import Progress, ProgressProblem, apply_progress, chec
 TODAY = date(2025, 11, 10)
 
 
-def _check(current=Progress(40, None, 3), **kw):
+CURRENT = Progress(40, None, 3)
+
+
+def _check(current=CURRENT, **kw):
     args = dict(on=TODAY, percent=50, text="done a part", reason="", revision=current.revision, today=TODAY)
     args.update(kw)
     return check_progress(current, **args)

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marsad.core.numbers import parse_number
+from marsad.core.periods import words
 from marsad.indicators.models import Indicator
 
 from .labels import direction_words, measure_words
@@ -89,4 +90,4 @@ class ScenarioForm(forms.Form):
     def __init__(self, *args, year: int, **kwargs):
         super().__init__(*args, **kwargs)
         codes = [f"{year}Q1", f"{year}Q2", f"{year}Q3", f"{year}Q4", f"{year}S1", f"{year}-9M"]
-        self.fields["period"].choices = [(c, c) for c in codes]
+        self.fields["period"].choices = [(c, words(c, (get_language() or "en")[:2])) for c in codes]

@@ -33,6 +33,7 @@ class Row:
 
 
 def overview(area, period: P.Period, targets=None) -> list[Row]:
+    from marsad.core.analytics.targets import judge_target
     from marsad.web import dashboard
 
     targets = list(
@@ -43,7 +44,8 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
     if not targets:
         return []
     records = dashboard.records_for(area, [period.year - 1, period.year])
-    base = dashboard._fact_base(records, dashboard.catalogue()) if records else None
+    rules = dashboard.catalogue()
+    base = dashboard._fact_base(records, rules) if records else None
     scenarios = {s.target_id: s for s in Scenario.objects.filter(target__in=targets, period=period.code)}
     rows = []
     for target in sorted(targets, key=lambda t: (t.indicator.code, t.measure)):
@@ -53,23 +55,33 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
             values[measure] = fact.value if fact else None
             if fact is not None and fact.derived:
                 derived.add(measure)
-        card = dashboard.Card(
-            indicator=target.indicator,
-            level=values["level"],
-            yoy_pct=values["yoy_pct"],
-            plan_pct=values["plan_pct"],
+        if (
+            target.measure == "level"
+            and values["level"] is not None
+            and values["plan_pct"] is None
+            and target.value
+        ):
+            values["plan_pct"] = 100 * values["level"] / target.value
+            derived.add("plan_pct")
+        flow = getattr(rules.get(target.indicator.code), "time_aggregation", "flow") == "flow"
+        judgement = judge_target(
+            measure=target.measure,
+            value=target.value,
+            qualifier=target.qualifier,
+            period=period,
+            achieved=values[target.measure],
+            flow=flow,
         )
-        dashboard._judge_target(card, period, {(target.indicator.code, target.measure): target})
         rows.append(
             Row(
                 target=target,
                 scenario=scenarios.get(target.pk),
                 level=values["level"],
                 yoy_pct=values["yoy_pct"],
-                plan_pct=card.plan_pct,
+                plan_pct=values["plan_pct"],
                 share_pct=values["share_pct"],
-                derived=derived | card.derived,
-                verdict=card.target_status,
+                derived=derived,
+                verdict="" if judgement.status == "unknown" else judgement.status,
             )
         )
     return rows

@@ -94,8 +94,13 @@ def period_choices(today: date | None = None, *, years_back: int = 2, years_ahea
 
 
 def period_label(code: str) -> str:
-    """The period as the reader writes it (the period code until periods in words land)."""
-    return code
+    """The period as the reader of the page writes it ("Q2 2025", "quý II/2025", ...)."""
+    from django.utils.translation import get_language
+
+    try:
+        return periods.words(code, (get_language() or "ar")[:2])
+    except periods.PeriodError:
+        return code
 
 
 def clean_period(text: str | None) -> str:

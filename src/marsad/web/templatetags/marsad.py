@@ -100,6 +100,19 @@ def bdi(value, direction=""):
 
 
 @register.filter
+def period(code, style="long"):
+    """A period code in words in the page's language ("2025Q2" -> "Q2 2025", "quý II/2025")."""
+    from marsad.core.periods import PeriodError, words
+
+    if not code:
+        return ""
+    try:
+        return words(code, (get_language() or "ar")[:2], short=style == "short")
+    except PeriodError:
+        return code
+
+
+@register.filter
 def get_item(mapping, key):
     try:
         return mapping.get(key)
