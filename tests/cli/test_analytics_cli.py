@@ -52,19 +52,20 @@ def test_json_output_has_the_derived_figures(seed_csv):
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["area"]["code"] == "VN-OLD-58"
-    plan = [r for r in data["rows"] if r["status"] == "plan"]
+    plan = [r for r in data["figures"] if r["plan"]]
     assert len(plan) == 1 and abs(plan[0]["value"] - 3996.69) < 0.01
     taxes = [
         r
-        for r in data["rows"]
+        for r in data["figures"]
         if r["indicator"] == "product_taxes" and r["period"] == "2024Q1" and r["measure"] == "level"
     ]
     assert taxes[0]["value"] == 248 and taxes[0]["derived"]
+    assert taxes[0]["method"] == "residual_of_parent" and len(taxes[0]["inputs"]) == 4  # GRDP, 3 sectors
     assert data["disagreements"] == []
 
 
 def test_table_in_each_language(seed_csv):
-    for lang, heading in (("en", "Derived table"), ("vi", "Bảng chỉ tiêu"), ("ar", "الجدول المشتق")):
+    for lang, heading in (("en", "Figures"), ("vi", "Số liệu"), ("ar", "الأرقام")):
         res = runner.invoke(
             app,
             [
@@ -96,8 +97,8 @@ def test_disagreements_are_listed(tmp_path):
     )
     assert res.exit_code == 0, res.output
     checks = json.loads(res.stdout)["disagreements"]
-    assert [d["check"] for d in checks] == ["growth_levels"]
-    assert set(checks[0]["observations"]) == {"1", "2", "12"}
+    assert [d["method"] for d in checks] == ["growth_levels"]
+    assert set(checks[0]["inputs"]) == {"1", "2", "12"}
 
 
 def test_unknown_area_is_an_error(seed_csv):
@@ -150,9 +151,9 @@ def test_reads_the_database_when_no_file_is_given():
     res = runner.invoke(app, ["analytics", "--area", "Ninh Thuan", "--period", "2024Q1", "--json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    plan = [r for r in data["rows"] if r["status"] == "plan"]
+    plan = [r for r in data["figures"] if r["plan"]]
     assert abs(plan[0]["value"] - 3996.69) < 0.01
-    observed = [r for r in data["rows"] if not r["derived"]]
+    observed = [r for r in data["figures"] if not r["derived"]]
     assert len(observed) == 11 and all(r["id"].isdigit() for r in observed)  # database ids as inputs
 
 

@@ -58,52 +58,6 @@ def read_observation_file(path: Path) -> list[dict[str, Any]]:
     return clean
 
 
-def observations_from_db(area_codes: list[str], periods: list[str]):
-    """The observations of these areas (with their communes and merged provinces) from the database."""
-    try:
-        from marsad.web.boot import setup_django
-
-        setup_django()
-        from marsad.observations.query import observation_frame
-    except Exception as exc:  # Django missing or not configured
-        raise typer.BadParameter(
-            f"cannot read the database ({exc}); run `marsad init` first or pass --from-file FILE"
-        ) from None
-    try:
-        return observation_frame(area_codes, periods, include_children=True)
-    except Exception as exc:  # e.g. no such table: the database was never initialised
-        raise typer.BadParameter(
-            f"cannot read observations from the database ({exc}); run `marsad init` or pass --from-file FILE"
-        ) from None
-
-
-def _periods_around(code: str) -> list[str]:
-    """Every period code of the period's year and the year before (what derivations may need)."""
-    from marsad.core import periods as P
-
-    p = P.parse(code)
-    codes = []
-    for y in (p.year - 1, p.year):
-        codes.append(P.year(y).code)
-        codes += [P.half(y, h).code for h in (1, 2)]
-        codes += [P.quarter(y, q).code for q in range(1, 5)]
-        codes += [P.month(y, m).code for m in range(1, 13)]
-        codes += [P.year_to_date(y, n).code for n in range(2, 12)]
-    return list(dict.fromkeys(codes))
-
-
-def _fmt(cell: dict | None, decimals: int = 1) -> str:
-    if not cell or cell.get("value") is None:
-        return ""
-    mark = {"more_than": ">", "at_least": "≥", "less_than": "<"}.get(cell.get("qualifier"), "")
-    text = f"{mark}{cell['value']:,.{decimals}f}"
-    return text + ("*" if cell.get("derived") else "")
-
-
-def _jsonable(rows: list[dict]) -> list[dict]:
-    return [{k: v for k, v in r.items()} for r in rows]
-
-
 def register(app: typer.Typer, bench: typer.Typer) -> None:
     """Add this module's commands to ``app`` and its benchmarks to ``bench``."""
 
@@ -113,6 +67,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             ..., "--area", help="Area name (any language) or code, e.g. 'Ninh Thuan' or VN-56."
         ),
         period: str = typer.Option(..., "--period", help="Period code: 2024Q1, 2025-9M, 2024 ..."),
+        basis: str = typer.Option(
+            "current", "--basis", help="Boundaries: current (today's 34 provinces) or historical (the 63)."
+        ),
         from_file: Path | None = typer.Option(
             None,
             "--from-file",
@@ -127,18 +84,18 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         ),
         indicator: str = typer.Option("grdp", "--indicator", help="The indicator --target-yoy is about."),
     ) -> None:
-        """The derived table of an area and period: growth, plan, shares, contributions, checks."""
-        import polars as pl
-
+        """The figures of an area and period: each with how it was reached, the routes that
+        disagree with it, and the year's targets judged."""
         from marsad.core import periods as P
-        from marsad.core.analytics import AreaTree, check_consistency, derived_table, growth_needed_for
-        from marsad.core.analytics.frames import observation_frame
-        from marsad.core.analytics.table import LABELS, wide_rows
+        from marsad.core.analytics import growth_needed_for
+        from marsad.core.analytics.figures import BASES
         from marsad.core.catalogue import load_catalogue
         from marsad.core.gazetteer import load_gazetteer
 
         if lang not in LANGS:
             raise typer.BadParameter(f"--lang must be one of {', '.join(LANGS)}")
+        if basis not in BASES:
+            raise typer.BadParameter(f"--basis must be one of {', '.join(BASES)}")
         try:
             p = P.parse(period)
         except P.PeriodError as exc:
@@ -148,38 +105,31 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         if record is None:
             raise typer.BadParameter(f"no area is called {area!r}")
         catalogue = load_catalogue()
-        tree = AreaTree.from_gazetteer(gazetteer)
         if from_file is not None:
-            observations = read_observation_file(from_file)
+            figs = _figures_from_file(
+                read_observation_file(from_file), record, p, basis, catalogue, gazetteer
+            )
+            verdicts = []
         else:
-            codes = [record.code, *(r.code for r in gazetteer.predecessors(record.code))]
-            observations = observations_from_db(codes, _periods_around(p.code))
-        table = derived_table(observations, record.code, p.code, catalogue, tree)
-        own = observation_frame(observations)
-        own = own.filter(own["area"] == record.code)
-        disagreements = check_consistency(own, catalogue)
+            figs, verdicts = _figures_from_db(record.code, p, basis)
         needed = None
         if target_yoy is not None:
-            # the area's own observations of the whole two years, and what the table rolled up
-            known = pl.concat([own, observation_frame(table)])
             try:
                 needed = growth_needed_for(
-                    known, record.code, indicator, p.code, target_yoy=target_yoy, catalogue=catalogue
+                    figs.base, record.code, indicator, p.code, target_yoy=target_yoy, catalogue=catalogue
                 )
             except ValueError as exc:
                 console.print(f"[yellow]growth needed: {exc}[/]")
-
         if as_json:
             payload = {
+                **figs.as_dict(),
                 "area": {"code": record.code, "name": record.name(lang)},
-                "period": p.code,
-                "rows": _jsonable(table.to_dicts()),
-                "disagreements": disagreements,
+                "targets": [_verdict_dict(v) for v in verdicts],
                 "growth_needed": needed.as_dict() if needed else None,
             }
             typer.echo(json.dumps(payload, ensure_ascii=False, default=str, indent=2))
             return
-        _print_table(table, record, p.code, catalogue, lang, disagreements, needed, LABELS, wide_rows)
+        _print_figures(figs, record, catalogue, lang, verdicts, needed)
 
     @bench.command("analytics")
     def bench_analytics(
@@ -224,56 +174,148 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         )
 
 
-def _print_table(table, record, period, catalogue, lang, disagreements, needed, labels, wide_rows) -> None:
+def _figures_from_db(code: str, p, basis: str):
+    try:
+        from marsad.web.boot import setup_django
+
+        setup_django()
+        from marsad.analytics import service
+
+        return service.figures(code, p, basis), service.target_verdicts(code, p, basis)
+    except Exception as exc:  # e.g. no such table: the database was never initialised
+        from django.core.exceptions import ImproperlyConfigured
+        from django.db import DatabaseError
+
+        if isinstance(exc, DatabaseError | ImproperlyConfigured):
+            raise typer.BadParameter(
+                f"cannot read the database ({exc}); run `marsad init` or pass --from-file FILE"
+            ) from None
+        raise
+
+
+def _figures_from_file(records, record, p, basis, catalogue, gazetteer):
+    """The same engine over a file: the area's rows, its communes' sums, the merged provinces'."""
+    from marsad.core.analytics.figures import area_figures, before_merger, child_levels
+
+    by_area: dict[str, list] = {}
+    for r in records:
+        by_area.setdefault(r.get("area"), []).append(r)
+    code = record.code
+    own = list(by_area.get(code, []))
+    preds = [r for r in gazetteer.predecessors(code)]
+    namesake = next((r.code for r in preds if r.name_vi == record.name_vi), None)
+    others = [r.code for r in preds if r.code != namesake]
+    if namesake:
+        own += by_area.get(namesake, [])
+    merged = {}
+    if basis == "current":
+        merged = {c: by_area.get(c, []) for c in others}
+    elif others:
+        own = [r for r in own if before_merger(str(r["period"]))]
+    communes = [r.code for r in gazetteer.children(code)]
+    children = child_levels(records, communes, catalogue) if basis == "current" or not others else []
+    return area_figures(code, p, own=own, merged=merged, children=children, catalogue=catalogue, basis=basis)
+
+
+def _verdict_dict(v) -> dict:
+    return {
+        "indicator": v.indicator,
+        "measure": v.measure,
+        "target": v.value,
+        "qualifier": v.qualifier,
+        "period": v.period,
+        "achieved": v.achieved,
+        "status": v.status,
+        "source": v.source,
+        "judgement": v.judgement.as_dict(),
+    }
+
+
+def _print_figures(figs, record, catalogue, lang, verdicts, needed) -> None:
     from rich.table import Table
 
-    def L(key: str) -> str:
-        return labels[key][lang]
+    from marsad.core import periods as P
+    from marsad.core.analytics.figures import BASIS_LABELS, METHOD_LABELS
+    from marsad.core.languages import translator
 
-    rows = wide_rows(table, period)
-    t = Table(title=f"{L('title')}: {record.name(lang)} ({record.code}), {period}")
-    cols = [
-        "indicator",
-        "unit",
-        "level",
-        "level_last_year",
-        "yoy_pct",
-        "plan_pct",
-        "plan",
-        "share_pct",
-        "contribution_pp",
-    ]
-    for c in cols:
-        t.add_column(L(c), justify="left" if c in ("indicator", "unit") else "right")
-    for r in rows:
-        ind = catalogue.get(r["indicator"])
-        name = ind.name(lang) if ind else r["indicator"]
+    _ = translator(lang).gettext
+    p = P.parse(figs.period)
+    last = p.same_period_last_year().code
+    t = Table(
+        title=f"{_('Figures')}: {record.name(lang)} ({record.code}), {figs.period} — {_(BASIS_LABELS[figs.basis])}"
+    )
+    for c, right in (
+        (_("Indicator"), False),
+        (_("Unit"), False),
+        (_("Level"), True),
+        (_("How"), False),
+        (_("Same period last year"), True),
+        (_("Growth (%)"), True),
+        (_("Of plan (%)"), True),
+        (_("Annual plan"), True),
+        (_("Share (%)"), True),
+        (_("Contribution (pp)"), True),
+    ):
+        t.add_column(c, justify="right" if right else "left")
+    indicators = sorted(figs.indicators(), key=lambda c: list(catalogue).index(c) if c in catalogue else 999)
+    for code in indicators:
+        ind = catalogue.get(code)
         decimals = getattr(ind, "decimals", 1) if ind else 1
+        level = figs.get(code)
+        how = ""
+        if level is not None:
+            how = _(METHOD_LABELS.get(level.method, level.method))
+            if level.expected:
+                how += f" ({level.count}/{level.expected})"
+            if level.disagreements:
+                how += " ⚠"
         t.add_row(
-            name,
-            r["unit"] or (ind.unit if ind else ""),
-            _fmt(r["level"], decimals),
-            _fmt(r["level_last_year"], decimals),
-            _fmt(r["yoy_pct"], 2),
-            _fmt(r["plan_pct"], 1),
-            _fmt(r["plan"], decimals),
-            _fmt(r["share_pct"], 2),
-            _fmt(r["contribution_pp"], 2),
+            ind.name(lang) if ind else code,
+            (level.unit if level else "") or (ind.unit if ind else ""),
+            _fmt_fig(level, decimals),
+            how,
+            _fmt_fig(figs.get(code, period=last), decimals),
+            _fmt_fig(figs.get(code, "yoy_pct"), 2),
+            _fmt_fig(figs.get(code, "plan_pct"), 1),
+            _fmt_fig(figs.get(code, period=str(p.year), plan=True), decimals),
+            _fmt_fig(figs.get(code, "share_pct"), 2),
+            _fmt_fig(figs.get(code, "contribution_pp"), 2),
         )
-    if not rows:
-        out.print(L("no_data"))
+    if not indicators:
+        out.print(_("No data"))
         return
     out.print(t)
-    out.print(f"[dim]{L('derived_mark')}[/]")
-    if disagreements:
-        out.print(f"[bold]{L('disagreements')}[/]")
-        for d in disagreements:
-            out.print(f"  {d['check']}: {d['message']} [dim]({', '.join(map(str, d['observations']))})[/]")
+    out.print(f"[dim]* {_('derived value')}[/]")
+    if figs.disagreements:
+        out.print(f"[bold]{_('Figures that disagree')}[/]")
+        for d in figs.disagreements:
+            ind = catalogue.get(d.indicator)
+            gap_pct = f" ({d.gap_pct:+.1f} %)" if d.gap_pct is not None else ""
+            out.print(
+                f"  {ind.name(lang) if ind else d.indicator} {d.period} {d.measure}: "
+                f"{_('shown')} {d.value:,.2f}; {_(METHOD_LABELS.get(d.method, d.method))} {d.other:,.2f}, "
+                f"{_('gap')} {d.gap:+,.2f}{gap_pct}"
+            )
     else:
-        out.print(L("consistent"))
+        out.print(_("The figures agree"))
+    if verdicts:
+        out.print(f"[bold]{_('Targets')}[/]")
+        for v in verdicts:
+            ind = catalogue.get(v.indicator)
+            achieved = "—" if v.achieved is None else f"{v.achieved:,.2f}"
+            out.print(
+                f"  {ind.name(lang) if ind else v.indicator} ({v.measure}, {v.qualifier} {v.value:,.2f}): "
+                f"{v.period} {achieved} → {_(v.status.replace('_', ' '))}"
+            )
     if needed is not None:
         out.print(
-            f"[bold]{L('growth_needed')}[/] ({L('target')} {needed.target_yoy_pct:+.2f}%): "
+            f"[bold]{_('Growth the rest of the year needs')}[/] ({_('Target')} {needed.target_yoy_pct:+.2f}%): "
             f"{', '.join(needed.remainder)} {needed.growth_needed_pct:+.2f}%"
-            + (f" [dim]{L('weight_assumed')}[/]" if needed.weight_assumed else "")
         )
+
+
+def _fmt_fig(fig, decimals: int = 1) -> str:
+    if fig is None:
+        return ""
+    mark = {"more_than": ">", "at_least": "≥", "less_than": "<"}.get(fig.qualifier, "")
+    return f"{mark}{fig.value:,.{decimals}f}" + ("*" if fig.derived else "")

@@ -1,0 +1,194 @@
+"""What the analytics service reads from the database: the area tree, own observations, and the
+children's levels summed in the database (one GROUP BY, not one row per commune)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Sum
+
+from marsad.areas.models import Area
+from marsad.core.analytics.figures import ChildLevel
+from marsad.core.analytics.frames import Rule
+from marsad.core.measures import STATUS_RANK
+from marsad.indicators.models import Indicator
+from marsad.observations.models import Observation
+
+RECORD_FIELDS = ("id", "area", "indicator", "period", "measure", "value", "unit", "status", "qualifier")
+
+
+@dataclass
+class Node:
+    code: str
+    level: str
+    parent: str | None
+    successor: str | None
+    name_vi: str
+    current: bool
+
+
+@dataclass
+class Tree:
+    """The area tree of the database: parents, successors, and each merged province's namesake."""
+
+    nodes: dict[str, Node]
+    children: dict[str, list[str]] = field(default_factory=dict)
+    predecessors: dict[str, list[str]] = field(default_factory=dict)
+
+    def namesake(self, code: str) -> str | None:
+        """The old province of the same name a current province continues (old Khanh Hoa)."""
+        node = self.nodes[code]
+        for old in self.predecessors.get(code, ()):
+            if self.nodes[old].name_vi == node.name_vi:
+                return old
+        return None
+
+    def merged_into(self, code: str) -> list[str]:
+        """The old provinces merged into ``code`` other than its namesake (Ninh Thuan)."""
+        same = self.namesake(code)
+        return [old for old in self.predecessors.get(code, ()) if old != same]
+
+    def communes(self, code: str) -> list[str]:
+        return [c for c in self.children.get(code, ()) if self.nodes[c].level == Area.Level.COMMUNE]
+
+    def current_provinces(self) -> list[str]:
+        return sorted(c for c, n in self.nodes.items() if n.level == Area.Level.PROVINCE and n.current)
+
+    def old_provinces(self) -> list[str]:
+        return sorted(c for c, n in self.nodes.items() if n.level == Area.Level.PROVINCE and n.successor)
+
+
+def area_tree() -> Tree:
+    nodes = {}
+    rows = Area.objects.values_list("code", "level", "parent__code", "successor__code", "name_vi", "valid_to")
+    for code, level, parent, successor, name_vi, valid_to in rows:
+        nodes[code] = Node(code, level, parent, successor, name_vi, valid_to is None)
+    children: dict[str, list[str]] = defaultdict(list)
+    predecessors: dict[str, list[str]] = defaultdict(list)
+    for n in nodes.values():
+        if n.successor:
+            predecessors[n.successor].append(n.code)
+        elif n.parent:
+            children[n.parent].append(n.code)
+    return Tree(
+        nodes,
+        {k: sorted(v) for k, v in children.items()},
+        {k: sorted(v) for k, v in predecessors.items()},
+    )
+
+
+def catalogue() -> dict[str, Rule]:
+    """Each indicator's aggregation rule, as the analytics core reads it."""
+    return {
+        code: Rule(area_aggregation=area_agg, time_aggregation=time_agg, parent=parent, unit=unit)
+        for code, area_agg, time_agg, parent, unit in Indicator.objects.values_list(
+            "code", "area_aggregation", "time_aggregation", "parent__code", "unit"
+        )
+    }
+
+
+def data_version() -> tuple:
+    """Changes with every write the figures read: audited changes (entry, import, review,
+    targets) and any observation inserted without one. Two index lookups, on any database."""
+    from marsad.audit.models import ChangeRecord
+    from marsad.targets.models import Target
+
+    return (
+        ChangeRecord.objects.aggregate(m=Max("id"))["m"],
+        Observation.objects.aggregate(m=Max("id"))["m"],
+        Target.objects.aggregate(m=Max("id"))["m"],
+    )
+
+
+def own_records(
+    codes: Iterable[str], period_codes: Iterable[str], indicators: Iterable[str] | None = None
+) -> dict[str, list[dict]]:
+    """The observations of these areas for these periods, by area code (ids as text)."""
+    qs = Observation.objects.filter(area__code__in=list(codes), period__in=list(period_codes))
+    if indicators is not None:
+        qs = qs.filter(indicator__code__in=list(indicators))
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in qs.values_list(
+        "id", "area__code", "indicator__code", "period", "measure", "value", "unit", "status", "qualifier"
+    ).iterator(chunk_size=5000):
+        rec = dict(zip(RECORD_FIELDS, row, strict=True))
+        rec["id"] = str(rec["id"])
+        out[rec["area"]].append(rec)
+    return out
+
+
+def commune_sums(
+    parents: Iterable[str],
+    period_codes: Iterable[str],
+    tree: Tree,
+    rules: dict[str, Rule],
+    indicators: Iterable[str] | None = None,
+) -> dict[str, list[ChildLevel]]:
+    """Each parent's communes' levels summed (or averaged) per indicator and period, by the
+    database. One actual value per commune and key: when a key has values of two statuses in the
+    same communes, those keys are summed again from their rows with the most final status."""
+    parents = list(parents)
+    additive = [c for c, r in rules.items() if r.area_aggregation in ("sum", "average")]
+    wanted = additive if indicators is None else [c for c in indicators if c in additive]
+    if not parents or not wanted:
+        return {}
+    qs = Observation.objects.filter(
+        area__parent__code__in=parents,
+        area__level=Area.Level.COMMUNE,
+        measure="level",
+        period__in=list(period_codes),
+        indicator__code__in=wanted,
+    )
+    groups: dict[tuple[str, str, str, bool], list[tuple[str, float, int, str]]] = defaultdict(list)
+    for parent, indicator, period, status, total, n, unit in (
+        qs.values_list("area__parent__code", "indicator__code", "period", "status")
+        .annotate(total=Sum("value"), n=Count("id"), unit=Max("unit"))
+        .order_by()
+    ):
+        groups[(parent, indicator, period, status == "plan")].append((status, total, n, unit))
+    mixed = [k for k, v in groups.items() if len(v) > 1]
+    exact = _best_status_sums(qs, mixed) if mixed else {}
+    out: dict[str, list[ChildLevel]] = defaultdict(list)
+    for key, found in groups.items():
+        parent, indicator, period, plan = key
+        if key in exact:
+            total, n, status = exact[key]
+        else:
+            status, total, n, _unit = found[0]
+        expected = len(tree.communes(parent))
+        if rules[indicator].area_aggregation == "average":
+            total = total / n if n else total
+        out[parent].append(
+            ChildLevel(
+                indicator=indicator,
+                period=period,
+                value=total,
+                count=n,
+                expected=expected,
+                kind="communes",
+                plan=plan,
+                unit=found[0][3] or rules[indicator].unit,
+            )
+        )
+    return out
+
+
+def _best_status_sums(qs, keys) -> dict:
+    """The keys whose communes have several statuses: sum the most final value of each commune."""
+    out = {}
+    for parent, indicator, period, plan in keys:
+        rows = qs.filter(area__parent__code=parent, indicator__code=indicator, period=period)
+        rows = rows.filter(status="plan") if plan else rows.exclude(status="plan")
+        best: dict[int, tuple[int, float]] = {}
+        for area_id, status, value in rows.values_list("area_id", "status", "value"):
+            rank = STATUS_RANK.get(status, 0)
+            if area_id not in best or rank > best[area_id][0]:
+                best[area_id] = (rank, value)
+        out[(parent, indicator, period, plan)] = (
+            sum(v for _r, v in best.values()),
+            len(best),
+            "plan" if plan else "estimate",
+        )
+    return out

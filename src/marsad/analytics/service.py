@@ -1,0 +1,351 @@
+"""The analytics service: the figures of an area and period, on a boundary basis, and what a
+review meeting compares them with (targets, the other provinces, the nation, lagging communes).
+
+    figures(area, period, basis="current")    -> AreaFigures (core/analytics/figures.py)
+    target_verdicts(area, period, basis)      -> [Verdict]: each target of the year, judged once
+    ranking(indicator, period, measure, basis)-> the 34 provinces ranked
+    lagging_communes(area, period)            -> the communes lowest on plan reached / growth
+    latest_figure(target)                     -> the latest year-to-date figure for a target
+
+Results are cached under the data version (the last change record, observation and target ids),
+so a write is seen by the next request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+
+from marsad.areas.models import Area
+from marsad.core import periods as P
+from marsad.core.analytics.figures import BASES, AreaFigures, ChildLevel, Figure, area_figures, before_merger
+from marsad.core.analytics.targets import Judgement, judge_target
+
+from . import reading
+
+NATION = "VN"
+CACHE_SECONDS = 600
+
+__all__ = [
+    "BASES",
+    "Verdict",
+    "figures",
+    "lagging_communes",
+    "latest_figure",
+    "province_figures",
+    "ranking",
+    "target_verdicts",
+]
+
+
+def _code(area: Area | str) -> str:
+    return area if isinstance(area, str) else area.code
+
+
+def _cached(key: str, compute):
+    full = f"marsad:analytics:{':'.join(map(str, reading.data_version()))}:{key}".replace(" ", "_")
+    value = cache.get(full)
+    if value is None:
+        value = compute()
+        cache.set(full, value, CACHE_SECONDS)
+    return value
+
+
+def _two_years(p: P.Period) -> list[str]:
+    return [q.code for y in (p.year - 1, p.year) for q in P.periods_of_year(y)]
+
+
+def _check_basis(basis: str) -> str:
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    return basis
+
+
+# -- figures ----------------------------------------------------------------------------------------
+def figures(area: Area | str, period: str | P.Period, basis: str = "current") -> AreaFigures:
+    """Every figure of ``area`` for ``period``'s year and the year before, on ``basis``."""
+    p = P.parse(period)
+    code = _code(area)
+    _check_basis(basis)
+    return _cached(f"figures:{code}:{p.code}:{basis}", lambda: _compute(code, p, basis))
+
+
+def _compute(code: str, p: P.Period, basis: str) -> AreaFigures:
+    tree = reading.area_tree()
+    if code not in tree.nodes:
+        raise LookupError(f"no area {code}")
+    rules = reading.catalogue()
+    node = tree.nodes[code]
+    if node.level == Area.Level.NATION:
+        return _nation(code, p, basis, tree, rules)
+    if node.level == Area.Level.PROVINCE:
+        return _provinces([code], p, basis, tree, rules)[code]
+    own = reading.own_records([code], _two_years(p))
+    return area_figures(code, p, own=own.get(code, []), catalogue=rules, basis=basis)
+
+
+def province_figures(period: str | P.Period, basis: str = "current") -> dict[str, AreaFigures]:
+    """The figures of every current province (one read for all 34): for ranks and the nation."""
+    p = P.parse(period)
+    _check_basis(basis)
+
+    def compute():
+        tree = reading.area_tree()
+        return _provinces(tree.current_provinces(), p, basis, tree, reading.catalogue())
+
+    return _cached(f"provinces:{p.code}:{basis}", compute)
+
+
+def _provinces(codes: list[str], p: P.Period, basis: str, tree, rules) -> dict[str, AreaFigures]:
+    """Provinces' figures: own observations (with the namesake's before the merger), the merged
+    provinces' (current basis) and the communes' sums, each province from one set of reads."""
+    wanted = _two_years(p)
+    related = set(codes)
+    for c in codes:
+        related.update(tree.predecessors.get(c, ()))
+        if tree.nodes[c].successor:
+            related.add(tree.nodes[c].successor)
+    own = reading.own_records(related, wanted)
+    with_communes = [c for c in codes if tree.nodes[c].current]
+    sums = reading.commune_sums(with_communes, wanted, tree, rules)
+    out = {}
+    for c in codes:
+        node = tree.nodes[c]
+        records, merged, children = _basis_inputs(c, node, basis, tree, own)
+        out[c] = area_figures(
+            c,
+            p,
+            own=records,
+            merged=merged,
+            children=sums.get(c, []) if children else [],
+            catalogue=rules,
+            basis=basis,
+        )
+    return out
+
+
+def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]]):
+    """(own records, merged provinces' records, whether the communes' sums apply) on ``basis``."""
+    records = list(own.get(code, []))
+    if not node.current:  # an old province: its own figures, and its successor's of the time if
+        successor = node.successor  # it is the namesake the successor continues
+        if successor and tree.namesake(successor) == code:
+            records += [r for r in own.get(successor, []) if before_merger(r["period"])]
+        return records, {}, False
+    namesake = tree.namesake(code)
+    if namesake:
+        records += own.get(namesake, [])
+    others = tree.merged_into(code)
+    if basis == "current":
+        merged = {old: own.get(old, []) for old in others}
+        return records, merged, True
+    # historical: the province as it then was; a merged province has no figure after the merger
+    if others:
+        records = [r for r in records if before_merger(r["period"])]
+    return records, {}, not others
+
+
+def _nation(code: str, p: P.Period, basis: str, tree, rules) -> AreaFigures:
+    """The nation: its own observations, else the sum of the provinces' figures (the nation's
+    boundary is the same on both bases; the provinces' are today's)."""
+    provinces = province_figures(p, "current")
+    children = _sum_figures(provinces, rules, kind="provinces")
+    own = reading.own_records([code], _two_years(p))
+    return area_figures(code, p, own=own.get(code, []), children=children, catalogue=rules, basis=basis)
+
+
+def _sum_figures(by_area: dict[str, AreaFigures], rules, kind: str) -> list[ChildLevel]:
+    """Children's chosen levels summed (or averaged) per indicator and period."""
+    acc: dict[tuple[str, str, bool], list[Figure]] = {}
+    for figs in by_area.values():
+        for (indicator, period, measure, plan), f in figs.figures.items():
+            if measure != "level":
+                continue
+            rule = rules.get(indicator)
+            if rule is None or rule.area_aggregation not in ("sum", "average"):
+                continue
+            acc.setdefault((indicator, period, plan), []).append(f)
+    out = []
+    for (indicator, period, plan), fs in acc.items():
+        total = sum(f.value for f in fs)
+        if rules[indicator].area_aggregation == "average":
+            total /= len(fs)
+        out.append(
+            ChildLevel(
+                indicator=indicator,
+                period=period,
+                value=total,
+                count=len(fs),
+                expected=len(by_area),
+                kind=kind,
+                inputs=tuple(f"{f.area}|{indicator}|{period}|level" for f in fs),
+                qualifier="exact" if all(f.qualifier == "exact" for f in fs) else "about",
+                plan=plan,
+                unit=fs[0].unit,
+            )
+        )
+    return out
+
+
+# -- targets ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    """A target of the year and the one judgement of it, with the figure judged."""
+
+    indicator: str
+    measure: str
+    value: float
+    unit: str
+    qualifier: str
+    year: int
+    period: str  # the span judged: the year to date of the period asked
+    judgement: Judgement
+    figure: Figure | None
+    source: str  # "target" (set by a document) or "plan" (an annual plan observation)
+
+    @property
+    def status(self) -> str:
+        return self.judgement.status
+
+    @property
+    def achieved(self) -> float | None:
+        return self.judgement.achieved
+
+
+def target_verdicts(area: Area | str, period: str | P.Period, basis: str = "current") -> list[Verdict]:
+    """Each target of the area's year, judged on the year to date (after Q3: 9 months).
+
+    Targets are the year's ``Target`` rows and, for indicators with none on the level, the
+    annual plan observations (status ``plan``) as "at least" level targets.
+    """
+    from marsad.targets.models import Target
+
+    p = P.parse(period)
+    code = _code(area)
+    figs = figures(code, p, basis)
+    ytd = p.to_date_span()
+    rules = reading.catalogue()
+    found = []
+    seen = set()
+    for t in Target.objects.filter(area__code=code, year=p.year).select_related("indicator"):
+        seen.add((t.indicator.code, t.measure))
+        found.append((t.indicator.code, t.measure, t.value, t.unit, t.qualifier, "target"))
+    for f in figs.figures.values():
+        if f.plan and f.measure == "level" and f.period == str(p.year) and (f.indicator, "level") not in seen:
+            if f.method == "observed" or f.method == "merged_provinces":
+                found.append((f.indicator, "level", f.value, f.unit, "at_least", "plan"))
+    out = []
+    for indicator, measure, value, unit, qualifier, source in found:
+        figure = figs.get(indicator, measure, ytd.code)
+        if figure is None and measure == "share_pct":
+            figure = figs.get(indicator, "level", ytd.code)
+        rule = rules.get(indicator)
+        flow = rule is None or rule.time_aggregation == "flow"
+        achieved = figure.value if figure is not None else None
+        if achieved is None and measure == "level" and flow:
+            pct = figs.get(indicator, "plan_pct", ytd.code)
+            if pct is not None:
+                achieved = pct.value / 100 * value
+        judgement = judge_target(
+            measure=measure, value=value, qualifier=qualifier, period=ytd, achieved=achieved, flow=flow
+        )
+        out.append(
+            Verdict(indicator, measure, value, unit, qualifier, p.year, ytd.code, judgement, figure, source)
+        )
+    order = {c: i for i, c in enumerate(rules)}
+    out.sort(key=lambda v: (order.get(v.indicator, 999), v.measure))
+    return out
+
+
+def latest_figure(target) -> dict[str, Any] | None:
+    """The latest year-to-date figure of the year for a ``Target``, judged: what a directive's
+    page shows next to the target it serves."""
+    year = target.year
+    code = target.area.code
+    for months in range(12, 0, -1):
+        ytd = P.year_to_date(year, months)
+        figs = figures(code, ytd)
+        figure = figs.get(target.indicator.code, target.measure, ytd.code)
+        if figure is None:
+            continue
+        rule = reading.catalogue().get(target.indicator.code)
+        judgement = judge_target(
+            measure=target.measure,
+            value=target.value,
+            qualifier=target.qualifier,
+            period=ytd,
+            achieved=figure.value,
+            flow=rule is None or rule.time_aggregation == "flow",
+        )
+        return {"target": target, "figure": figure, "period": ytd.code, "judgement": judgement}
+    return {"target": target, "figure": None, "period": None, "judgement": None}
+
+
+# -- comparisons ------------------------------------------------------------------------------------
+def ranking(
+    indicator: str, period: str | P.Period, measure: str = "level", basis: str = "current"
+) -> list[dict[str, Any]]:
+    """The current provinces with a figure, ranked (1 = highest), with the nation's figure."""
+    p = P.parse(period)
+    provinces = province_figures(p, basis)
+    rows = []
+    for code, figs in provinces.items():
+        f = figs.get(indicator, measure, p.code)
+        if f is not None:
+            rows.append({"area": code, "value": f.value, "method": f.method})
+    rows.sort(key=lambda r: -r["value"])
+    for i, r in enumerate(rows, start=1):
+        r["rank"] = i
+        r["of"] = len(rows)
+    return rows
+
+
+def rank_of(area: str, indicator: str, period: str | P.Period, measure: str = "level") -> dict | None:
+    for r in ranking(indicator, period, measure):
+        if r["area"] == area:
+            return r
+    return None
+
+
+def lagging_communes(area: Area, period: str | P.Period, limit: int = 10) -> dict[str, Any] | None:
+    """The communes under ``area`` lowest on % of plan reached (else growth) for the period: the
+    indicator most communes report, each commune's figure, the communes' mean and each gap."""
+    from django.db.models import Count
+
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+
+    p = P.parse(period)
+    if area.level == Area.Level.COMMUNE:
+        return None
+    communes = Area.objects.subtree(area).filter(level=Area.Level.COMMUNE)
+    qs = Observation.objects.filter(area__in=communes, period=p.code).exclude(status="plan")
+    for measure in ("plan_pct", "yoy_pct"):
+        pick = (
+            qs.filter(measure=measure)
+            .values("indicator")
+            .annotate(n=Count("id"))
+            .order_by("-n", "indicator")
+            .first()
+        )
+        if pick is None:
+            continue
+        rows = list(
+            qs.filter(measure=measure, indicator_id=pick["indicator"])
+            .select_related("area")
+            .order_by("value")
+        )
+        mean = sum(o.value for o in rows) / len(rows)
+        return {
+            "indicator": Indicator.objects.get(pk=pick["indicator"]),
+            "measure": measure,
+            "reference": mean,
+            "rows": [
+                {"area": o.area, "value": o.value, "gap": o.value - mean, "observation": o.pk}
+                for o in rows
+                if o.value < mean
+            ][:limit],
+        }
+    return None

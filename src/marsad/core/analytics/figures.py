@@ -1,0 +1,611 @@
+"""The figures of one area and period: which route gives each number, and where routes disagree.
+
+Every figure Marsad shows comes from here (through the analytics service on the Django side).
+For each indicator and period the routes to a level are, in this order of precedence:
+
+    1. observed          the area's own observation of the period;
+    2. own, derived      what follows from the area's own observations alone: its quarters or
+                         months add up to the span (Q1 + Q2 + Q3 = 9M), a span minus a span, a
+                         level from last year's and the growth, GRDP from its sectors ...;
+    3. communes /        the sum (or average) of the areas below it: a province's communes, the
+       provinces         nation's provinces, each child at one grain (the period itself, else its
+                         quarters, else its months).
+
+The first route that gives a value is the figure; every other route that gives a different one
+is kept as a :class:`Disagreement` with its gap, and so are the disagreements among the area's
+own observations (``check_consistency``: quarters vs 9M, sectors vs GRDP, growth vs levels).
+
+Boundary bases. The 2025 merger (1 July 2025) joined 63 provinces into 34. A province that took
+in others keeps the code of today's province; its own observations of periods that ended before
+the merger are those of the province of the same name as it then was (the old Khanh Hoa), so:
+
+    current      today's boundaries: before the merger, the province's level is its own (old)
+                 level plus the levels of the provinces merged into it (Ninh Thuan), each from
+                 its own observations; growth and shares are then derived from those levels, so
+                 the same period last year is on the same boundaries;
+    historical   the boundaries of the time: the old province's own figures only; a province
+                 that no longer exists still has its own.
+
+This module is pure: plain records in (the frame layout of :mod:`.frames`), plain data out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from marsad.core import periods as P
+from marsad.core.languages import gettext_noop
+
+from .consistency import _breaks, check_consistency
+from .derive import Fact, FactBase, _sum_qualifier, fact_base
+from .frames import rule_of
+
+__all__ = [
+    "BASES",
+    "MERGER_DATE",
+    "AreaFigures",
+    "ChildLevel",
+    "Disagreement",
+    "Figure",
+    "Route",
+    "area_figures",
+    "before_merger",
+]
+
+BASES = ("current", "historical")
+MERGER_DATE = date(2025, 7, 1)
+TOLERANCE_PCT = 0.5  # routes closer than this (relative) agree: published figures are rounded
+
+# Methods of the routes, in the order of precedence (see the module text).
+OBSERVED = "observed"
+MERGED = "merged_provinces"
+CHILD_METHODS = ("communes", "provinces")
+
+# How a figure was reached, in words (translated where shown).
+METHOD_LABELS = {
+    "observed": gettext_noop("observed"),
+    "sum_of_pieces": gettext_noop("sum of its quarters or months"),
+    "difference_of_spans": gettext_noop("difference of two spans"),
+    "yoy_from_levels": gettext_noop("from the two years' levels"),
+    "level_from_growth": gettext_noop("from last year's level and the growth"),
+    "previous_level_from_growth": gettext_noop("from this year's level and the growth"),
+    "plan_pct_from_plan": gettext_noop("from the level and the year's plan"),
+    "plan_from_plan_pct": gettext_noop("from the level and the share of plan"),
+    "share_of_parent": gettext_noop("share of the whole"),
+    "contribution_from_levels": gettext_noop("from the levels of the part and the whole"),
+    "residual_of_parent": gettext_noop("the whole less its other parts"),
+    "sum_of_parts": gettext_noop("sum of its parts"),
+    "communes": gettext_noop("sum of the communes"),
+    "provinces": gettext_noop("sum of the provinces"),
+    "merged_provinces": gettext_noop("with the provinces merged into it in 2025"),
+    "parts_sum": gettext_noop("its parts add up to"),
+    "growth_levels": gettext_noop("growth from the levels"),
+    "plan_pct_plan": gettext_noop("share of plan from the level and the plan"),
+    "shares_sum": gettext_noop("shares add up to"),
+    "share_levels": gettext_noop("share from the levels"),
+    "contributions_sum": gettext_noop("contributions add up to"),
+    "spans_sum": gettext_noop("its quarters or months add up to"),
+}
+BASIS_LABELS = {
+    "current": gettext_noop("today's 34 provinces"),
+    "historical": gettext_noop("the 63 provinces as they were"),
+}
+
+
+def before_merger(period: str | P.Period) -> bool:
+    """Whether ``period`` ended before the 2025 merger (its figures are on the 63 provinces)."""
+    return P.parse(period).end < MERGER_DATE
+
+
+@dataclass(frozen=True, slots=True)
+class ChildLevel:
+    """The level of an indicator summed (or averaged) over an area's children, at one period as
+    stored (a month, a quarter ...): ``count`` children gave a value, of ``expected``."""
+
+    indicator: str
+    period: str
+    value: float
+    count: int
+    expected: int
+    kind: str = "communes"  # or "provinces"
+    inputs: tuple[str, ...] = ()
+    qualifier: str = "exact"
+    plan: bool = False
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One way to a figure: its method, value and what it was computed from."""
+
+    method: str
+    value: float
+    qualifier: str = "exact"
+    inputs: tuple[str, ...] = ()
+    count: int = 0  # children summed (communes, provinces), or pieces added up
+    expected: int = 0  # children there are
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Two figures that should be equal and are not: ``value`` (the one shown) vs ``other``."""
+
+    indicator: str
+    period: str
+    measure: str
+    value: float
+    other: float
+    method: str  # how the other figure was reached (a route method or a consistency check)
+    gap: float  # other - value
+    gap_pct: float | None
+    inputs: tuple[str, ...] = ()
+    message: str = ""
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number shown for the area: its value, how it was reached, and from what."""
+
+    area: str
+    indicator: str
+    period: str
+    measure: str
+    value: float
+    unit: str
+    qualifier: str
+    status: str
+    method: str
+    inputs: tuple[str, ...]
+    derived: bool
+    plan: bool = False
+    id: str = ""  # the observation's id when observed, else the figure's key
+    count: int = 0
+    expected: int = 0
+    routes: tuple[Route, ...] = ()  # every route that gave a value, the chosen one first
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    @property
+    def agrees(self) -> bool:
+        return not self.disagreements
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "indicator": self.indicator,
+            "period": self.period,
+            "measure": self.measure,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "status": self.status,
+            "method": self.method,
+            "inputs": list(self.inputs),
+            "derived": self.derived,
+            "plan": self.plan,
+            "count": self.count,
+            "expected": self.expected,
+            "routes": [
+                {
+                    "method": r.method,
+                    "value": r.value,
+                    "qualifier": r.qualifier,
+                    "count": r.count,
+                    "expected": r.expected,
+                }
+                for r in self.routes
+            ],
+            "disagreements": [_disagreement_dict(d) for d in self.disagreements],
+        }
+
+
+def _disagreement_dict(d: Disagreement) -> dict[str, Any]:
+    return {
+        "indicator": d.indicator,
+        "period": d.period,
+        "measure": d.measure,
+        "value": d.value,
+        "other": d.other,
+        "method": d.method,
+        "gap": d.gap,
+        "gap_pct": d.gap_pct,
+        "inputs": list(d.inputs),
+        "message": d.message,
+    }
+
+
+@dataclass
+class AreaFigures:
+    """Every figure of one area for a period's year and the year before, on one basis."""
+
+    area: str
+    period: str
+    basis: str
+    figures: dict[tuple[str, str, str, bool], Figure]
+    disagreements: list[Disagreement]
+    base: FactBase  # the facts the figures were read from (growth needed reads it)
+
+    def get(
+        self, indicator: str, measure: str = "level", period: str | None = None, plan: bool = False
+    ) -> Figure | None:
+        return self.figures.get((indicator, period or self.period, measure, plan))
+
+    def value(
+        self, indicator: str, measure: str = "level", period: str | None = None, plan: bool = False
+    ) -> float | None:
+        f = self.get(indicator, measure, period, plan)
+        return None if f is None else f.value
+
+    def of_period(self, period: str | None = None) -> list[Figure]:
+        code = period or self.period
+        return [f for f in self.figures.values() if f.period == code and not f.plan]
+
+    def indicators(self, period: str | None = None) -> list[str]:
+        return sorted({f.indicator for f in self.of_period(period)})
+
+    @property
+    def agree(self) -> bool:
+        return not self.disagreements
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area,
+            "period": self.period,
+            "basis": self.basis,
+            "figures": [f.as_dict() for f in self.figures.values()],
+            "disagreements": [_disagreement_dict(d) for d in self.disagreements],
+        }
+
+
+def area_figures(
+    area: str,
+    period: str | P.Period,
+    *,
+    own: Iterable[Mapping[str, Any]] = (),
+    merged: Mapping[str, Iterable[Mapping[str, Any]]] | None = None,
+    children: Sequence[ChildLevel] = (),
+    catalogue: Mapping[str, Any] | None = None,
+    basis: str = "current",
+    periods: Iterable[str] | None = None,
+) -> AreaFigures:
+    """The figures of ``area`` for ``period``'s year and the year before.
+
+    ``own``: the area's own observations (records of the frame layout; for a province on the
+    historical basis, with those of the old province of the same name). ``merged``: on the
+    current basis, the own observations of each province merged into it (code -> records);
+    their levels of periods before the merger are added to the area's. ``children``: the levels
+    of its children summed per indicator and stored period (:class:`ChildLevel`). ``periods``
+    limits the periods the children route fills (default: every period of the two years).
+    """
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    p = P.parse(period)
+    catalogue = catalogue or {}
+    own_rows = [dict(r, area=area) for r in own]
+    merged = {code: list(rows) for code, rows in (merged or {}).items()}
+    base = _own_base(area, own_rows, merged, catalogue)
+    own_facts = {k: f for k, f in base.facts.items()}
+    base.derive()
+    by_child = _index_children(children)
+    wanted = list(periods) if periods is not None else _two_years(p)
+    child_routes = _add_children(base, area, by_child, wanted, catalogue)
+    if child_routes:
+        base.derive()
+    figures: dict[tuple[str, str, str, bool], Figure] = {}
+    for (code, indicator, per, measure, is_plan), fact in base.facts.items():
+        if code != area:
+            continue
+        figures[(indicator, per, measure, is_plan)] = _figure(fact, child_routes)
+    disagreements = _route_disagreements(figures, own_facts, by_child, catalogue, (p.code,))
+    disagreements += _checks(own_facts.values(), catalogue, {p.code, p.to_date_span().code})
+    for d in disagreements:
+        f = figures.get((d.indicator, d.period, d.measure, False))
+        if f is not None and d not in f.disagreements:
+            f.disagreements.append(d)
+    return AreaFigures(
+        area=area, period=p.code, basis=basis, figures=figures, disagreements=disagreements, base=base
+    )
+
+
+# -- the area's own facts, on the basis asked ------------------------------------------------------
+def _own_base(area: str, own: list[dict], merged: dict[str, list[dict]], catalogue) -> FactBase:
+    """The area's observed facts on today's boundaries.
+
+    Before the merger, where a province merged into the area has a level of the same indicator
+    and period, the area's own level is its old self's and the merged provinces' levels (each
+    from its own observations, derived if need be) are added to it; the area's own growth,
+    shares ... of that period are then the old province's and give way to what follows from the
+    summed levels. Where no merged province has a level, the area's own figure is taken as
+    today's province (figures restated on the new boundaries).
+    """
+    if not merged:
+        return fact_base(own, catalogue)
+    bases = {}
+    for code, rows in merged.items():
+        b = fact_base([dict(r, area=code) for r in rows], catalogue)
+        b.derive()
+        bases[code] = b
+    merged_keys = {
+        (f.indicator, f.period, f.is_plan)
+        for b in bases.values()
+        for f in b.facts.values()
+        if f.measure == "level" and _before(f.period)
+    }
+    merged_periods = {(i, per) for i, per, _plan in merged_keys}
+    mine = fact_base([r for r in own if (r["indicator"], r["period"]) in merged_periods], catalogue)
+    mine.derive()
+    base = fact_base([r for r in own if (r["indicator"], r["period"]) not in merged_periods], catalogue)
+    for indicator, per, is_plan in sorted(merged_keys):
+        parts = [mine.get(area, indicator, per, plan=is_plan)]
+        parts += [b.get(code, indicator, per, plan=is_plan) for code, b in bases.items()]
+        found = [f for f in parts if f is not None]
+        template = found[0]
+        base.add(
+            Fact(
+                area=area,
+                indicator=indicator,
+                period=per,
+                measure="level",
+                value=sum(f.value for f in found),
+                unit=template.unit,
+                status="plan" if is_plan else min((f.status for f in found), key=_status_rank),
+                qualifier=_merged_qualifier(found, len(found) < len(parts)),
+                id=f"{area}|{indicator}|{per}|level" + ("|plan" if is_plan else ""),
+                derived=True,
+                inputs=[f.id for f in found],
+                method=MERGED,
+            )
+        )
+    return base
+
+
+def _merged_qualifier(found: list[Fact], incomplete: bool) -> str:
+    q = _sum_qualifier(found)
+    if incomplete:  # a province merged in had no figure: the sum is at least this
+        return "more_than" if q in ("exact", "more_than") else "about"
+    return q
+
+
+def _before(code: str) -> bool:
+    try:
+        return before_merger(code)
+    except P.PeriodError:
+        return False
+
+
+def _status_rank(s: str) -> int:
+    order = ("plan", "estimate", "preliminary", "official")
+    return order.index(s) if s in order else 0
+
+
+# -- the children route ---------------------------------------------------------------------------
+def _index_children(children: Sequence[ChildLevel]) -> dict[tuple[str, str, bool], ChildLevel]:
+    return {(c.indicator, c.period, c.plan): c for c in children}
+
+
+def _two_years(p: P.Period) -> list[str]:
+    return [q.code for y in (p.year - 1, p.year) for q in P.periods_of_year(y)]
+
+
+def child_route(
+    by_child: Mapping[tuple[str, str, bool], ChildLevel], indicator: str, code: str, rule, plan: bool = False
+) -> Route | None:
+    """The children's level of ``code``: the period as stored, else (flows) its quarters, else
+    its months, each piece summed over the children; a stock takes its last piece."""
+    direct = by_child.get((indicator, code, plan))
+    if direct is not None:
+        return Route(
+            direct.kind, direct.value, direct.qualifier, direct.inputs, direct.count, direct.expected
+        )
+    if plan or rule.time_aggregation not in ("flow", "stock"):
+        return None
+    p = P.parse(code)
+    for pieces in (p.quarters, p.months):
+        if len(pieces) < 2 or sum(x.length for x in pieces) != p.length:
+            continue
+        if rule.time_aggregation == "stock":
+            pieces = (pieces[-1],)
+        found = [by_child.get((indicator, x.code, False)) for x in pieces]
+        if any(c is None for c in found):
+            continue
+        value = sum(c.value for c in found) if rule.time_aggregation == "flow" else found[0].value
+        return Route(
+            found[0].kind,
+            value,
+            "exact" if all(c.qualifier == "exact" for c in found) else "about",
+            tuple(i for c in found for i in c.inputs),
+            min(c.count for c in found),
+            max(c.expected for c in found),
+        )
+    return None
+
+
+def _add_children(
+    base: FactBase, area: str, by_child, wanted: list[str], catalogue
+) -> dict[tuple[str, str, bool], Route]:
+    """Levels from the children where the area's own facts give none; like for like: a level
+    last year is added only when as many children make it up as this year's."""
+    added: dict[tuple[str, str, bool], Route] = {}
+    if not by_child:
+        return added
+    indicators = sorted({k[0] for k in by_child})
+    for indicator in indicators:
+        rule = rule_of(catalogue, indicator)
+        if rule.area_aggregation not in ("sum", "average"):
+            continue
+        routes = {}
+        for code in wanted:
+            for plan in (False, True):
+                if plan and P.parse(code).length != 12:
+                    continue
+                if base.get(area, indicator, code, plan=plan) is not None:
+                    continue
+                r = child_route(by_child, indicator, code, rule, plan)
+                if r is not None:
+                    routes[(code, plan)] = r
+        for (code, plan), r in routes.items():
+            nxt = routes.get((P.parse(code).shift_years(1).code, plan))
+            if nxt is not None and nxt.count != r.count:
+                continue  # growth between unlike sets of areas would mislead
+            unit = next((c.unit for c in by_child.values() if c.indicator == indicator and c.unit), "")
+            base.add(
+                Fact(
+                    area=area,
+                    indicator=indicator,
+                    period=code,
+                    measure="level",
+                    value=r.value,
+                    unit=unit or rule.unit,
+                    status="plan" if plan else "estimate",
+                    qualifier=r.qualifier if r.count >= r.expected else "more_than",
+                    id=f"{area}|{indicator}|{code}|level" + ("|plan" if plan else ""),
+                    derived=True,
+                    inputs=list(r.inputs),
+                    method=r.method,
+                )
+            )
+            added[(indicator, code, plan)] = r
+    return added
+
+
+# -- figures, routes and disagreements ------------------------------------------------------------
+def _figure(fact: Fact, child_routes: Mapping[tuple[str, str, bool], Route]) -> Figure:
+    route = child_routes.get((fact.indicator, fact.period, fact.is_plan)) if fact.measure == "level" else None
+    return Figure(
+        area=fact.area,
+        indicator=fact.indicator,
+        period=fact.period,
+        measure=fact.measure,
+        value=fact.value,
+        unit=fact.unit,
+        qualifier=fact.qualifier,
+        status=fact.status,
+        method=fact.method,
+        inputs=tuple(fact.inputs),
+        derived=fact.derived,
+        plan=fact.is_plan,
+        id=fact.id,
+        count=route.count if route else len(fact.inputs) if fact.method == MERGED else 0,
+        expected=route.expected if route else 0,
+        routes=(Route(fact.method, fact.value, fact.qualifier, tuple(fact.inputs)),),
+    )
+
+
+def _route_disagreements(
+    figures: dict, own_facts: Mapping, by_child, catalogue, periods: Iterable[str]
+) -> list[Disagreement]:
+    """The children's figure against the one shown, where both exist and the children's was
+    not the one chosen (a partial sum of children only disagrees when it exceeds the figure)."""
+    out = []
+    if not by_child:
+        return out
+    for code in {*periods, *(P.parse(x).to_date_span().code for x in periods)}:
+        for indicator in sorted({k[0] for k in by_child}):
+            fig = figures.get((indicator, code, "level", False))
+            if fig is None or fig.method in CHILD_METHODS:
+                continue
+            rule = rule_of(catalogue, indicator)
+            if rule.area_aggregation != "sum":
+                continue
+            r = child_route(by_child, indicator, code, rule)
+            if r is None:
+                continue
+            fig.routes = (*fig.routes, r)
+            complete = r.count >= r.expected
+            tol = abs(fig.value) * TOLERANCE_PCT / 100
+            found_q = r.qualifier if complete else "more_than"
+            if not _breaks(r.value, fig.value, tol, found_q, fig.qualifier):
+                continue
+            gap = r.value - fig.value
+            out.append(
+                Disagreement(
+                    indicator=indicator,
+                    period=code,
+                    measure="level",
+                    value=fig.value,
+                    other=r.value,
+                    method=r.method,
+                    gap=gap,
+                    gap_pct=gap / fig.value * 100 if fig.value else None,
+                    inputs=r.inputs,
+                    message=f"{r.count} of {r.expected} {r.method} add up to {r.value:,.2f}",
+                )
+            )
+    return out
+
+
+def _checks(facts: Iterable[Fact], catalogue, periods: set[str]) -> list[Disagreement]:
+    """The disagreements among the area's own observed figures (consistency checks)."""
+    observed = [f.as_row() for f in facts if not f.derived]
+    out = []
+    for item in check_consistency(observed, catalogue):
+        if item["period"] not in periods:
+            continue
+        measure = {
+            "growth_levels": "yoy_pct",
+            "plan_pct_plan": "plan_pct",
+            "shares_sum": "share_pct",
+            "share_levels": "share_pct",
+            "contributions_sum": "contribution_pp",
+        }.get(item["check"], "level")
+        expected, found = item["expected"], item["found"]
+        out.append(
+            Disagreement(
+                indicator=item["indicator"],
+                period=item["period"],
+                measure=measure,
+                value=expected,
+                other=found,
+                method=item["check"],
+                gap=found - expected,
+                gap_pct=(found - expected) / expected * 100 if expected else None,
+                inputs=tuple(str(i) for i in item["observations"]),
+                message=item["message"],
+            )
+        )
+    return out
+
+
+def child_levels(
+    records: Iterable[Mapping[str, Any]],
+    children: Iterable[str],
+    catalogue: Mapping[str, Any] | None = None,
+    kind: str = "communes",
+) -> list[ChildLevel]:
+    """The children's levels summed (or averaged) per indicator and period, from plain records:
+    what the service has the database compute, for a file of observations or a test."""
+    from .frames import observation_frame, select_best
+
+    kids = set(children)
+    rows = [r for r in records if r.get("area") in kids and (r.get("measure") or "level") == "level"]
+    if not rows:
+        return []
+    frame = select_best(observation_frame(rows))
+    acc: dict[tuple[str, str, bool], list[dict]] = {}
+    for r in frame.iter_rows(named=True):
+        acc.setdefault((r["indicator"], r["period"], r["status"] == "plan"), []).append(r)
+    out = []
+    for (indicator, period, plan), rs in acc.items():
+        rule = rule_of(catalogue, indicator)
+        if rule.area_aggregation not in ("sum", "average"):
+            continue
+        total = sum(r["value"] for r in rs)
+        if rule.area_aggregation == "average":
+            total /= len(rs)
+        out.append(
+            ChildLevel(
+                indicator=indicator,
+                period=period,
+                value=total,
+                count=len(rs),
+                expected=len(kids),
+                kind=kind,
+                inputs=tuple(str(r["id"]) for r in rs),
+                qualifier=_sum_qualifier([Fact("", "", "", "", 0.0, qualifier=r["qualifier"]) for r in rs]),
+                plan=plan,
+                unit=rs[0]["unit"] or rule.unit,
+            )
+        )
+    return out

@@ -1,0 +1,83 @@
+"""The analytics service on the demo's data: the figures the issue names, their routes and flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.analytics import service
+
+
+def test_province_from_its_quarters_with_the_communes_flagged(demo):
+    figs = service.figures("VN-24", "2025-9M")
+    revenue = figs.get("budget_revenue")
+    assert revenue.value == 29362 and revenue.method == "sum_of_pieces" and revenue.qualifier == "exact"
+    [flag] = revenue.disagreements
+    assert flag.method == "communes" and round(flag.other) == 14552 and round(flag.gap) == 14552 - 29362
+    assert [r.method for r in revenue.routes] == ["sum_of_pieces", "communes"]
+    assert revenue.routes[1].count == revenue.routes[1].expected == 99
+    assert not figs.agree
+
+
+def test_a_figure_only_the_communes_have_is_their_sum(demo):
+    enterprises = service.figures("VN-24", "2025-9M").get("new_enterprises")
+    assert enterprises.method == "communes" and (enterprises.count, enterprises.expected) == (99, 99)
+    assert round(enterprises.value) == 5998 and enterprises.agrees
+
+
+def test_current_basis_adds_the_provinces_merged_in(demo):
+    grdp = service.figures("VN-56", "2024Q1", "current").get("grdp")
+    assert grdp.value == 30016 + 5800 and grdp.qualifier == "more_than"  # Ninh Thuan: "more than 5,800"
+    assert grdp.method == "merged_provinces" and len(grdp.inputs) == 2
+    # last year on the same boundaries, so the growth compares like with like
+    growth = service.figures("VN-56", "2024Q1", "current").get("grdp", "yoy_pct")
+    last = service.figures("VN-56", "2024Q1", "current").get("grdp", period="2023Q1")
+    assert growth.method == "yoy_from_levels"
+    assert growth.value == pytest.approx((35816 / last.value - 1) * 100)
+    assert last.method == "merged_provinces"
+
+
+def test_historical_basis_is_the_old_province(demo):
+    figs = service.figures("VN-56", "2024Q1", "historical")
+    assert figs.get("grdp").value == 30016 and figs.get("grdp").method == "observed"
+    assert figs.get("grdp", "yoy_pct").value == 8.75  # the old province's own growth, as published
+    assert service.figures("VN-OLD-58", "2024Q1", "historical").get("grdp").value == 5800
+
+
+def test_the_nation_is_the_sum_of_the_provinces(demo):
+    figs = service.figures("VN", "2025-9M")
+    revenue = figs.get("budget_revenue")
+    provinces = service.province_figures("2025-9M")
+    expected = sum(f.value("budget_revenue") for f in provinces.values() if f.get("budget_revenue"))
+    assert revenue.method == "provinces" and revenue.value == pytest.approx(expected)
+    assert revenue.expected == 34 and revenue.count < 34 and revenue.qualifier == "more_than"
+
+
+def test_targets_are_judged_once_on_the_year_to_date(demo):
+    verdicts = {(v.indicator, v.measure): v for v in service.target_verdicts("VN-24", "2025Q3")}
+    revenue = verdicts[("budget_revenue", "level")]
+    assert revenue.period == "2025-9M" and revenue.achieved == 29362
+    assert revenue.status == "at_risk"  # 73.8 % of the plan after 9 months, the pace asks 75 %
+    assert revenue.judgement.pace == 0.75
+
+
+def test_a_write_is_seen_by_the_next_request(demo):
+    from marsad.observations.models import Observation
+
+    before = service.figures("VN-24", "2025-9M").get("budget_revenue").value
+    obs = Observation.objects.get(
+        area__code="VN-24", indicator__code="budget_revenue", period="2025Q3", measure="level"
+    )
+    obs.value += 1000
+    obs.save()
+    assert service.figures("VN-24", "2025-9M").get("budget_revenue").value == before + 1000
+
+
+def test_ranking_among_provinces(demo):
+    rows = service.ranking("grdp", "2025Q2")
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    assert rows[0]["value"] >= rows[-1]["value"] and {r["area"] for r in rows} >= {"VN-24", "VN-56"}
+
+
+def test_unknown_basis_is_refused(demo):
+    with pytest.raises(ValueError, match="basis"):
+        service.figures("VN-24", "2025-9M", "as-it-pleases")
