@@ -1,29 +1,150 @@
-"""API: derived measures of one area and period (growth, plan reached, shares, contributions).
+"""API: the figures of one area and period, from the analytics service (``marsad.analytics``).
 
-The arithmetic is the pure core's (``marsad.core.analytics.derive``); this route only reads the
-area's observations of the period's year and the year before, and hands them over.
+``/analytics/figures`` gives every figure with how it was reached (``method``), what it was
+computed from (``inputs``: observation ids or other figures' keys), the other routes to it and
+where they disagree, on either boundary basis, and the year's targets judged.
+``/analytics/derived`` is the same figures in the flat row layout of earlier versions.
 """
 
-from typing import Any
+from __future__ import annotations
+
+from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from marsad.analytics import service
 from marsad.core import periods
-from marsad.core.analytics.derive import derive
-from marsad.indicators.models import Indicator
 from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, clean_text, viewable_area
 
 from .api import PERIOD_PATTERN
-from .query import area_records
 
 router = Router(tags=["analytics"])
 
+Basis = Literal["current", "historical"]
 
-class DerivedFilters(Schema):
+
+class FigureFilters(Schema):
     area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
-    period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025Q1"])
+    period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025-9M"])
+    basis: Basis = Field("current", description="today's 34 provinces, or the 63 as they were")
     indicator: str | None = Field(None, max_length=400, description="indicator code(s), comma-separated")
+
+
+class RouteOut(Schema):
+    method: str
+    value: float
+    qualifier: str
+    count: int
+    expected: int
+
+
+class DisagreementOut(Schema):
+    indicator: str
+    period: str
+    measure: str
+    value: float = Field(..., description="the figure shown")
+    other: float = Field(..., description="what the other route or check gives")
+    method: str
+    gap: float = Field(..., description="other - value")
+    gap_pct: float | None
+    inputs: list[str]
+    message: str
+
+
+class FigureOut(Schema):
+    id: str
+    indicator: str
+    period: str
+    measure: str
+    value: float
+    unit: str
+    qualifier: str
+    status: str
+    method: str
+    inputs: list[str]
+    derived: bool
+    plan: bool
+    count: int = Field(..., description="children summed (communes, provinces), when summed")
+    expected: int = Field(..., description="children there are")
+    routes: list[RouteOut]
+    disagreements: list[DisagreementOut]
+
+
+class VerdictOut(Schema):
+    indicator: str
+    measure: str
+    target: float
+    qualifier: str
+    period: str
+    achieved: float | None
+    status: str
+    source: str
+
+
+class FiguresOut(Schema):
+    area: str
+    period: str
+    basis: str
+    agree: bool
+    figures: list[FigureOut]
+    disagreements: list[DisagreementOut]
+    targets: list[VerdictOut]
+
+
+def _wanted(indicator: str | None) -> set[str] | None:
+    if not indicator:
+        return None
+    return {c.strip() for c in clean_text(indicator).split(",") if c.strip()}
+
+
+def _figures(request, filters):
+    area = viewable_area(request.auth, filters.area)
+    try:
+        period = periods.parse(filters.period)
+    except periods.PeriodError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return area, period, service.figures(area, period, filters.basis)
+
+
+@router.get(
+    "/analytics/figures",
+    response={200: FiguresOut, **ERRORS},
+    summary="The figures of one area and period, with their provenance and disagreements",
+    description="Each figure of the period's year and the year before: value, how it was reached "
+    "(`method`: observed, sum_of_pieces, communes, provinces, merged_provinces, yoy_from_levels ...), "
+    "its `inputs`, the other routes to it and the `disagreements` (with their gap). "
+    "`basis=historical` gives the provinces as they were before the 2025 merger.",
+)
+def figures(request, filters: Query[FigureFilters]):
+    area, period, figs = _figures(request, filters)
+    wanted = _wanted(filters.indicator)
+    rows = [f.as_dict() for f in figs.figures.values() if wanted is None or f.indicator in wanted]
+    rows.sort(key=lambda r: (r["indicator"], r["period"], r["measure"], r["plan"]))
+    verdicts = [
+        {
+            "indicator": v.indicator,
+            "measure": v.measure,
+            "target": v.value,
+            "qualifier": v.qualifier,
+            "period": v.period,
+            "achieved": v.achieved,
+            "status": v.status,
+            "source": v.source,
+        }
+        for v in service.target_verdicts(area, period, filters.basis)
+        if wanted is None or v.indicator in wanted
+    ]
+    disagreements = [d for f in rows for d in f["disagreements"]]
+    return {
+        "area": area.code,
+        "period": period.code,
+        "basis": figs.basis,
+        "agree": not disagreements if wanted else figs.agree,
+        "figures": rows,
+        "disagreements": disagreements if wanted else [f for f in figs.as_dict()["disagreements"]],
+        "targets": verdicts,
+    }
 
 
 class DerivedRow(Schema):
@@ -45,42 +166,37 @@ class DerivedOut(Schema):
     rows: list[DerivedRow]
 
 
-def catalogue() -> dict[str, Any]:
-    """Each indicator's aggregation rule, as the analytics core reads it."""
-    from marsad.core.analytics.frames import Rule
-
-    return {
-        code: Rule(area_aggregation=area_agg, time_aggregation=time_agg, parent=parent, unit=unit)
-        for code, area_agg, time_agg, parent, unit in Indicator.objects.values_list(
-            "code", "area_aggregation", "time_aggregation", "parent__code", "unit"
-        )
-    }
+class DerivedFilters(Schema):
+    area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
+    period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025Q1"])
+    basis: Basis = "current"
+    indicator: str | None = Field(None, max_length=400, description="indicator code(s), comma-separated")
 
 
 @router.get(
     "/analytics/derived",
     response={200: DerivedOut, **ERRORS},
     summary="Observed and derived measures of one area and period",
-    description="Growth on the same period last year, % of plan, shares and contributions, each "
-    "derived value with the rule (`method`) and the observations (`inputs`) it came from.",
+    description="The figures of the period alone, one row per measure (see /analytics/figures).",
 )
 def derived(request, filters: Query[DerivedFilters]):
-    area = viewable_area(request.auth, filters.area)
-    try:
-        period = periods.parse(filters.period)
-    except periods.PeriodError as exc:
-        raise HttpError(422, str(exc)) from exc
-    codes = [p.code for y in (period.year - 1, period.year) for p in periods.periods_of_year(y)]
-    records = area_records(area, codes)
-    wanted = None
-    if filters.indicator:
-        wanted = {c.strip() for c in clean_text(filters.indicator).split(",") if c.strip()}
-    out = []
-    if records:
-        frame = derive(records, catalogue())
-        for row in frame.iter_rows(named=True):
-            if row["period"] != period.code or (wanted and row["indicator"] not in wanted):
-                continue
-            out.append({**row, "inputs": row["inputs"] or []})
+    area, period, figs = _figures(request, filters)
+    wanted = _wanted(filters.indicator)
+    out = [
+        {
+            "indicator": f.indicator,
+            "period": f.period,
+            "measure": f.measure,
+            "value": f.value,
+            "unit": f.unit,
+            "status": f.status,
+            "qualifier": f.qualifier,
+            "derived": f.derived,
+            "method": f.method,
+            "inputs": list(f.inputs),
+        }
+        for f in figs.figures.values()
+        if f.period == period.code and not f.plan and (wanted is None or f.indicator in wanted)
+    ]
     out.sort(key=lambda r: (r["indicator"], r["measure"], r["status"]))
     return {"area": area.code, "period": period.code, "rows": out}

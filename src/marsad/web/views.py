@@ -54,7 +54,7 @@ def dashboard(request):
 
     code = request.GET.get("area", "")
     area = viewable_area_or_403(request.user, code) if code else home_area(request.user)
-    context = {"area": area, "choices": area_choices(request.user, area)}
+    context = {"area": area, "choices": area_choices(request.user, area), "basis": "current"}
     if area is None:
         return render(request, "web/dashboard.html", {**context, "board": None})
     period = _period_or_none(request.GET.get("period", "")) or latest_period(area)
@@ -64,10 +64,13 @@ def dashboard(request):
         }
     if period is None:
         return render(request, "web/dashboard.html", {**context, "board": None})
-    board = build(area, period, request.user)
+    basis = request.GET.get("basis") or "current"
+    if basis not in ("current", "historical"):
+        basis = "current"
+    board = build(area, period, request.user, basis)
     rtl = get_language_bidi()
     fmt = _formatter(request, 1)
-    context.update(board=board, period=period)
+    context.update(board=board, period=period, basis=basis)
     if board.series:
         context["series_svg"] = charts.column_chart(
             board.series, title=board.series_indicator.name(), fmt=_formatter(request, 0), rtl=rtl
