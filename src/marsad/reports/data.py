@@ -7,13 +7,17 @@ Everything is read here and handed, as plain records, to the pure core's
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.db.models import Q
 
+from marsad.analytics import service
+from marsad.analytics.reading import catalogue
 from marsad.core import periods, steering
 from marsad.core.narration import ReportData, report_data_from_observations
-from marsad.core.narration.data import Text, default_as_of
+from marsad.core.narration.data import IndicatorRow, SeriesPoint, TargetRow, Text, default_as_of
+from marsad.core.numbers import round_half_up
 
 
 def area_names(area) -> dict[str, str]:
@@ -22,31 +26,6 @@ def area_names(area) -> dict[str, str]:
 
 def _kind(area) -> str:
     return area.kind if area.kind in ("city", "province", "commune", "ward", "special_zone") else area.level
-
-
-def _observations(area, p: periods.Period) -> list[dict]:
-    from marsad.observations.query import observation_records
-
-    # This year and last year: what the report states and what growth and targets need.
-    records = observation_records([area.code])
-    years = {str(p.year), str(p.year - 1)}
-    return [r for r in records if str(r["period"])[:4] in years]
-
-
-def _targets(area, p: periods.Period) -> list[dict]:
-    from marsad.targets.models import Target
-
-    return [
-        {
-            "indicator": t.indicator_id if isinstance(t.indicator_id, str) else t.indicator.code,
-            "period": str(t.year),
-            "measure": t.measure,
-            "value": t.value,
-            "unit": t.unit,
-            "qualifier": t.qualifier,
-        }
-        for t in Target.objects.filter(area=area, year=p.year).select_related("indicator")
-    ]
 
 
 def texts_of(item, field: str = "text") -> Text:
@@ -166,14 +145,12 @@ def report_data_for(
         )
     ]
     conclusions = [texts_of(c) for c in Conclusion.objects.filter(area=area, period=p.code).order_by("pk")]
-    observations = [{**o, "area": area.code} for o in _observations(area, p)]
-    return report_data_from_observations(
-        observations,
+    data = report_data_from_observations(
+        (),
         area_code=area.code,
         area_names=area_names(area),
         area_level=_kind(area),
         period=p,
-        targets=_targets(area, p),
         difficulties=difficulties,
         directives=_directives(area, following, as_of),
         directives_period=following.code,
@@ -183,3 +160,106 @@ def report_data_for(
         follow_up=_follow_up(area, p, as_of),
         form=form_of(area, number),
     )
+    # The figures and the target verdicts are the analytics service's: the dashboard's and the API's.
+    figs = service.figures(area, p)
+    return replace(data, rows=_rows(figs), targets=_target_rows(figs, p), series=_series(figs, p))
+
+
+# Rows a report states: an indicator with an observed measure of the period, or a level the
+# area's own figures add up to (9M from quarters), or that its communes / provinces sum to.
+ROW_METHODS = (
+    "observed",
+    "sum_of_pieces",
+    "difference_of_spans",
+    "communes",
+    "provinces",
+    "merged_provinces",
+)
+MEASURES = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round_half_up(value, 2)
+
+
+def _rows(figs) -> tuple[IndicatorRow, ...]:
+    rules = catalogue()
+    order = {code: i for i, code in enumerate(rules)}
+    rows = []
+    for code in sorted(figs.indicators(), key=lambda c: order.get(c, 999)):
+        level = figs.get(code)
+        measures = {m: figs.get(code, m) for m in MEASURES}
+        if not (
+            (level is not None and level.method in ROW_METHODS)
+            or any(f is not None and not f.derived for f in measures.values())
+        ):
+            continue
+        parent = rules[code].parent if code in rules else None
+        rows.append(
+            IndicatorRow(
+                indicator=code,
+                unit=(level.unit if level else "") or (rules[code].unit if code in rules else ""),
+                level=_r(level.value) if level else None,
+                qualifier=level.qualifier if level else "exact",
+                status=level.status if level else "official",
+                yoy_pct=_r(figs.value(code, "yoy_pct")),
+                plan_pct=_r(figs.value(code, "plan_pct")),
+                share_pct=_r(figs.value(code, "share_pct")),
+                contribution_pp=_r(figs.value(code, "contribution_pp")),
+                parent=parent if parent and figs.get(parent) is not None else None,
+            )
+        )
+    return tuple(rows)
+
+
+def _target_rows(figs, p: periods.Period) -> tuple[TargetRow, ...]:
+    from marsad.core.analytics.growth_needed import growth_needed_for
+
+    rest = p.remainder_of_year()
+    remaining = None
+    if rest:
+        try:
+            remaining = periods.span(rest[0], rest[-1]).code
+        except periods.PeriodError:  # April-December has no code: the report says "rest of the year"
+            remaining = None
+    rows = []
+    for v in service.target_verdicts(figs.area, p):
+        needed = None
+        if v.status in ("on_track", "at_risk"):
+            if v.measure == "yoy_pct":
+                try:
+                    g = growth_needed_for(
+                        figs.base, figs.area, v.indicator, v.period, target_yoy=v.value, catalogue=catalogue()
+                    )
+                    needed = None if g.weight_assumed else _r(g.growth_needed_pct)
+                except (ValueError, KeyError):
+                    needed = None
+            elif v.achieved is not None and v.achieved < v.value:
+                needed = _r(v.value - v.achieved)
+        rows.append(
+            TargetRow(
+                indicator=v.indicator,
+                period=str(v.year),
+                measure=v.measure,
+                value=v.value,
+                unit=v.unit or ("%" if v.measure != "level" else ""),
+                qualifier=v.qualifier,
+                achieved=_r(v.achieved),
+                status=v.status,
+                needed=needed,
+                remaining_period=remaining if p.length != 12 else None,
+            )
+        )
+    return tuple(rows)
+
+
+def _series(figs, p: periods.Period) -> tuple[SeriesPoint, ...]:
+    """Quarterly growth of this year and last, up to the period: the report's growth line."""
+    points = []
+    for f in figs.figures.values():
+        if f.measure != "yoy_pct" or f.plan:
+            continue
+        q = periods.parse(f.period)
+        if q.kind is periods.Kind.QUARTER and p.year - 1 <= q.year and q.end <= p.end:
+            points.append(SeriesPoint(f.indicator, q.code, "yoy_pct", _r(f.value)))
+    return tuple(sorted(points, key=lambda s: (periods.parse(s.period), s.indicator)))

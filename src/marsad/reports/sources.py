@@ -44,12 +44,9 @@ def _resolve_area(area: str | None) -> tuple[str | None, dict[str, str], str]:
     """Code, names and level of an area, from the gazetteer when it is there."""
     if not area:
         return None, {}, "province"
-    try:
-        from marsad.core.gazetteer import load_gazetteer
+    from marsad.core.gazetteer import load_gazetteer
 
-        rec = load_gazetteer().find(area)
-    except (ImportError, OSError):  # no gazetteer data here: the name as written is the area
-        return None, {"en": area, "vi": area, "ar": area}, "province"
+    rec = load_gazetteer().find(area)
     if rec is None:
         return None, {"en": area, "vi": area, "ar": area}, "province"
     names = {"en": rec.name_en, "vi": rec.name_vi, "ar": rec.name_ar or rec.name_en}
@@ -111,8 +108,10 @@ def database_report_data(area: str, period: str, as_of=None, number: str = "") -
         )
         if found is None:
             return None
+        from marsad.analytics import service
+
         has_data = (
-            found.observations.filter(period=p.code).exists()
+            bool(service.figures(found, p).of_period())
             or found.targets.filter(year=p.year).exists()
             or found.difficulties.filter(period=p.code).exists()
             or found.directives.filter(period=periods.next_period(p).code).exists()
