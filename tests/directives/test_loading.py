@@ -140,11 +140,12 @@ def test_directive_linked_to_the_target_it_serves(bac_ninh, client):
     )
     directive = load_document(doc).directives[0]
     assert directive.target == target and directive.indicator == grdp
-    assert directive.target_progress() == {"target": target, "observation": None, "met": None}
+    assert directive.target_progress() == {"target": target, "observation": None, "met": None, "status": None}
     Observation.objects.create(area=bac_ninh, indicator=grdp, period="2025S1", measure="yoy_pct", value=11.2)
     Observation.objects.create(area=bac_ninh, indicator=grdp, period="2025-9M", measure="yoy_pct", value=9.5)
     progress = directive.target_progress()
     assert progress["observation"].period == "2025-9M" and progress["met"] is False
+    assert progress["status"] == "at_risk"  # 9.5 % so far against at least 10 %
 
 
 def test_a_reviewers_translations_go_with_the_item(bac_ninh):

@@ -259,18 +259,17 @@ def target_verdicts(area: Area | str, period: str | P.Period, basis: str = "curr
     return out
 
 
-def latest_figure(target) -> dict[str, Any] | None:
-    """The latest year-to-date figure of the year for a ``Target``, judged: what a directive's
-    page shows next to the target it serves."""
-    year = target.year
-    code = target.area.code
+def latest_figure(target) -> dict[str, Any]:
+    """The latest year-to-date figure of the year for a ``Target``, judged once: what a
+    directive's page shows next to the target it serves."""
+    year, code, indicator = target.year, target.area.code, target.indicator.code
+    figs = figures(code, P.year(year))  # holds every period of the year
+    rule = reading.catalogue().get(indicator)
     for months in range(12, 0, -1):
         ytd = P.year_to_date(year, months)
-        figs = figures(code, ytd)
-        figure = figs.get(target.indicator.code, target.measure, ytd.code)
+        figure = figs.get(indicator, target.measure, ytd.code)
         if figure is None:
             continue
-        rule = reading.catalogue().get(target.indicator.code)
         judgement = judge_target(
             measure=target.measure,
             value=target.value,

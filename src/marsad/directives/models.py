@@ -248,33 +248,20 @@ class Directive(Audited):
         return self.rollup(today)["status"]
 
     def target_progress(self) -> dict | None:
-        """The latest figure for the target this directive serves, and whether it meets it."""
-        target = self.target
-        if target is None:
+        """The latest figure for the target this directive serves, judged by the analytics
+        service (the same figure and verdict as the dashboard's)."""
+        if self.target is None:
             return None
-        from marsad.core.measures import STATUS_RANK
-        from marsad.observations.models import Observation
+        from marsad.analytics import service
 
-        best = None
-        for obs in Observation.objects.filter(
-            area_id=target.area_id,
-            indicator_id=target.indicator_id,
-            measure=target.measure,
-            period__startswith=str(target.year),
-        ):
-            try:
-                p = periods.parse(obs.period)
-            except periods.PeriodError:
-                continue
-            if p.year != target.year or not p.is_year_to_date:
-                continue
-            key = (p, STATUS_RANK.get(obs.status, 0))
-            if best is None or key > best[0]:
-                best = (key, obs)
-        if best is None:
-            return {"target": target, "observation": None, "met": None}
-        obs = best[1]
-        return {"target": target, "observation": obs, "met": target.is_met_by(obs.value)}
+        found = service.latest_figure(self.target)
+        judgement = found["judgement"]
+        return {
+            "target": self.target,
+            "observation": found["figure"],
+            "met": None if judgement is None else judgement.status == "met",
+            "status": None if judgement is None else judgement.status,
+        }
 
 
 def unit_in_area(unit: Organisation, area) -> bool:
