@@ -33,8 +33,9 @@ class Row:
 
 
 def overview(area, period: P.Period, targets=None) -> list[Row]:
+    from marsad.analytics import service
+    from marsad.analytics.reading import catalogue
     from marsad.core.analytics.targets import judge_target
-    from marsad.web import dashboard
 
     targets = list(
         targets
@@ -43,15 +44,15 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
     )
     if not targets:
         return []
-    records = dashboard.records_for(area, [period.year - 1, period.year])
-    rules = dashboard.catalogue()
-    base = dashboard._fact_base(records, rules) if records else None
+    figs = service.figures(area, period)  # the dashboard's figures: the one engine
+    rules = catalogue()
+    ytd = period.to_date_span()  # a year's target is judged on the year to date, as on the dashboard
     scenarios = {s.target_id: s for s in Scenario.objects.filter(target__in=targets, period=period.code)}
     rows = []
     for target in sorted(targets, key=lambda t: (t.indicator.code, t.measure)):
         values, derived = {}, set()
         for measure in ("level", "yoy_pct", "plan_pct", "share_pct"):
-            fact = base.get(area.code, target.indicator.code, period.code, measure) if base else None
+            fact = figs.get(target.indicator.code, measure, ytd.code)
             values[measure] = fact.value if fact else None
             if fact is not None and fact.derived:
                 derived.add(measure)
@@ -68,7 +69,7 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
             measure=target.measure,
             value=target.value,
             qualifier=target.qualifier,
-            period=period,
+            period=ytd,
             achieved=values[target.measure],
             flow=flow,
         )
