@@ -9,6 +9,19 @@ Each indicator says how its numbers combine, which the analytics rely on:
   end of the period), ``rate`` (indices and percentages: never added over time);
 * ``parent``: the whole it is a part of (GRDP = the three sectors' value added + product taxes).
 
+What a report's wording means for an indicator is also the catalogue's, so that the reader holds
+no indicator knowledge of its own:
+
+* ``bare_percent``: the measure a percentage written after the indicator with no cue word means
+  ("GRDP đạt 8,1%" is growth: ``yoy_pct``). When absent it follows from the unit: a rate in
+  ``%`` is its level, an ``index`` moves as growth on the same period, anything else says nothing;
+* the unit says whether a level is money (``"billion VND"``, with its currency) or a count
+  (``"enterprises"``, ``"visitors"``: a bare number after the indicator is a count);
+* names and synonyms per language, as reports write them, live in
+  ``data/indicator_terms/<lang>.json`` (:func:`load_terms`), with the phrases that name
+  something the catalogue lacks (gross output, a revenue sub-item) so that a figure after them
+  is not given to the indicator before.
+
 Codes are stable: the extractor, the tests and stored observations use them.
 """
 
@@ -25,14 +38,20 @@ __all__ = [
     "TIME_AGGREGATIONS",
     "CatalogueError",
     "Indicator",
+    "IndicatorTerms",
     "children_of",
     "load_catalogue",
+    "load_terms",
     "parse_catalogue",
+    "parse_terms",
 ]
 
 AREA_AGGREGATIONS = ("sum", "average", "none")
 TIME_AGGREGATIONS = ("flow", "stock", "rate")
 CATALOGUE_FILE = Path(__file__).parent / "data" / "indicators.json"
+TERMS_DIR = Path(__file__).parent / "data" / "indicator_terms"
+MEASURES = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
+_MONEY = {"VND", "USD"}
 
 
 class CatalogueError(ValueError):
@@ -51,6 +70,7 @@ class Indicator:
     parent: str | None = None
     decimals: int = 1
     headline: bool = False
+    bare_percent: str | None = None
 
     def name(self, lang: str = "en") -> str:
         """The name in ``lang`` (ar, vi, en; English for anything else)."""
@@ -63,6 +83,35 @@ class Indicator:
     @property
     def is_additive_over_time(self) -> bool:
         return self.time_aggregation == "flow"
+
+    @property
+    def currency(self) -> str | None:
+        """``"VND"`` or ``"USD"`` for a money indicator ("billion VND"), else None."""
+        last = self.unit.split()[-1] if self.unit else ""
+        return last if last in _MONEY else None
+
+    @property
+    def count_unit(self) -> str | None:
+        """The thing counted (``"enterprises"``, ``"visitors"``) for a count indicator, else None."""
+        if self.currency or self.unit in ("%", "index", "pp"):
+            return None
+        return self.unit.split()[-1]
+
+    @property
+    def is_rate(self) -> bool:
+        """A percentage that is itself the level (poverty rate, share of communes)."""
+        return self.unit == "%"
+
+    @property
+    def percent_means(self) -> str | None:
+        """What a bare percentage after this indicator measures (see the module doc)."""
+        if self.bare_percent:
+            return self.bare_percent
+        if self.is_rate:
+            return "level"
+        if self.unit == "index":
+            return "yoy_pct"
+        return None
 
 
 _REQUIRED = ("name_ar", "name_vi", "name_en", "unit", "area_aggregation", "time_aggregation")
@@ -98,6 +147,9 @@ def _entry(code: str, raw: Any) -> Indicator:
     parent = raw.get("parent")
     if parent is not None and not isinstance(parent, str):
         raise CatalogueError(f"{where}: parent must be an indicator code or null")
+    bare = raw.get("bare_percent")
+    if bare is not None and bare not in MEASURES:
+        raise CatalogueError(f"{where}: bare_percent {bare!r} is not one of {', '.join(MEASURES)}")
     return Indicator(code=code, **{**raw, "decimals": decimals, "headline": headline})
 
 
@@ -148,3 +200,90 @@ def children_of(code: str, catalogue: dict[str, Indicator] | None = None) -> lis
     if code not in catalogue:
         raise KeyError(f"no indicator has the code {code!r}")
     return [ind for ind in catalogue.values() if ind.parent == code]
+
+
+# -- names and synonyms per language ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorTerms:
+    """How one language's reports name the catalogue's indicators.
+
+    ``terms``: (phrase, code) pairs; ``code`` None marks a phrase that names something the
+    catalogue lacks (``reasons[phrase]`` says what), so a figure after it belongs to no indicator.
+    A phrase starting with ``re:`` is a regular expression.
+    """
+
+    lang: str
+    terms: tuple[tuple[str, str | None], ...]
+    reasons: dict[str, str]
+    weak: frozenset[str] = (
+        frozenset()
+    )  # generic names ("economic growth") a specific one named before wins over
+
+    def phrases(self, code: str) -> list[str]:
+        return [p for p, c in self.terms if c == code]
+
+
+def parse_terms(lang: str, data: Any, catalogue: dict[str, Indicator] | None = None) -> IndicatorTerms:
+    """Check and build one language's terms from their JSON form::
+
+        {"indicators": {"grdp": ["tổng sản phẩm trên địa bàn", ...], ...},
+         "weak": {"grdp": ["tăng trưởng kinh tế"]},
+         "not_indicators": {"gross output, no code": ["giá trị sản xuất", ...], ...}}
+
+    A weak name is generic: in "the sector kept driving economic growth, up 3.9%" the figure is
+    the sector's, named first, not the economy's.
+    """
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    where = f"indicator terms ({lang})"
+    if not isinstance(data, dict) or not isinstance(data.get("indicators"), dict):
+        raise CatalogueError(f"{where}: expected an object with an 'indicators' object")
+    unknown = sorted(set(data) - {"indicators", "weak", "not_indicators", "comment"})
+    if unknown:
+        raise CatalogueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    pairs: list[tuple[str, str | None]] = []
+    seen: dict[str, str | None] = {}
+
+    def add(phrase: Any, code: str | None, group: str) -> None:
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise CatalogueError(f"{where}: {group}: every phrase must be a non-empty string")
+        key = phrase.strip().lower()
+        if key in seen and seen[key] != code:
+            raise CatalogueError(f"{where}: {phrase!r} names both {seen[key]!r} and {code!r}")
+        if key not in seen:
+            seen[key] = code
+            pairs.append((phrase.strip(), code))
+
+    for code, phrases in data["indicators"].items():
+        if code not in catalogue:
+            raise CatalogueError(f"{where}: {code!r} is not an indicator of the catalogue")
+        if not isinstance(phrases, list) or not phrases:
+            raise CatalogueError(f"{where}: {code!r} must list at least one phrase")
+        for phrase in phrases:
+            add(phrase, code, code)
+    weak: set[str] = set()
+    for code, phrases in (data.get("weak") or {}).items():
+        if code not in catalogue:
+            raise CatalogueError(f"{where}: weak: {code!r} is not an indicator of the catalogue")
+        for phrase in phrases:
+            add(phrase, code, f"weak {code}")
+            weak.add(phrase.strip())
+    reasons: dict[str, str] = {}
+    for reason, phrases in (data.get("not_indicators") or {}).items():
+        if not isinstance(phrases, list):
+            raise CatalogueError(f"{where}: not_indicators {reason!r} must be a list of phrases")
+        for phrase in phrases:
+            add(phrase, None, reason)
+            reasons[phrase.strip()] = reason
+    return IndicatorTerms(lang, tuple(pairs), reasons, frozenset(weak))
+
+
+@lru_cache(maxsize=8)
+def load_terms(lang: str) -> IndicatorTerms:
+    """The terms of ``lang`` (ar, vi, en), read once per process."""
+    path = TERMS_DIR / f"{lang}.json"
+    if not path.exists():
+        raise CatalogueError(f"no indicator terms for language {lang!r} ({path.name} is missing)")
+    with path.open(encoding="utf-8") as fh:
+        return parse_terms(lang, json.load(fh))
