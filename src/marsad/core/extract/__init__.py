@@ -16,15 +16,21 @@ made on purpose: "vượt 28,6% dự toán" is plan_pct 128.6; "bằng 105,4% so
 a decrease is a negative yoy_pct. Areas are the province as it was in the figure's period
 (pre-merger ``VN-OLD-xx`` codes before 1 July 2025, from the gazetteer).
 
-Layout (after Duckling): shared pieces here (:mod:`.model`, :mod:`.text`, :mod:`.timeframes`,
-:mod:`.areas`, :mod:`.engine`), one folder per language with its lexicon, rules and a corpus of
-example sentences (``<lang>/corpus.json``) that the tests run.
+Layout (after Duckling): the shared dimensions live here once — :mod:`.quantity` (numbers,
+ranges, units, scale words), :mod:`.timeframes` (periods), :mod:`.areas` (places, through the
+gazetteer), :mod:`.indicators` (names from the catalogue), :mod:`.measures` (what a figure
+measures), :mod:`.attach` (a figure's indicator, period and area), :mod:`.tables`,
+:mod:`.sections` (directives, difficulties, recommendations) — and each language folder holds
+its lexicon, its named rules (:class:`.grammar.Rule`: name, kind, pattern, production) and its
+corpus of example sentences (``<lang>/corpus.json``), each tagged with the rules it exercises
+and run as a test. :mod:`.engine` runs the pipeline.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from functools import lru_cache
 
 from marsad.core.languages import LANGS
 
@@ -39,8 +45,14 @@ MAX_CHARS = 20_000_000  # beyond this the text is not a report; refuse rather th
 log = logging.getLogger(__name__)
 
 
-def rules_for(lang: str):
-    return importlib.import_module(f"marsad.core.extract.{lang}.rules").RULES
+@lru_cache(maxsize=len(LANGUAGES))
+def grammar_for(lang: str):
+    """The compiled rules of ``lang`` (one of :data:`LANGUAGES`)."""
+    from .grammar import Grammar
+
+    rules = importlib.import_module(f"marsad.core.extract.{lang}.rules")
+    lexicon = importlib.import_module(f"marsad.core.extract.{lang}.lexicon")
+    return Grammar(lang, list(rules.RULES), lexicon)
 
 
 def extract(
@@ -67,9 +79,9 @@ def extract(
     if detected is None:
         return Extraction(language=None, message="the text has no words to read")
     try:
-        from .engine import extract_with
+        from .engine import read
 
-        return extract_with(text, rules_for(detected), area, year)
+        return read(text, grammar_for(detected), area, year)
     except Exception as exc:  # noqa: BLE001 - the reader must never crash on a document
         if strict:
             raise

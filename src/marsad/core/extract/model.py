@@ -43,7 +43,11 @@ class AreaRef:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One figure (or, in ``targets``, one planned figure) read from the text."""
+    """One figure (or, in ``targets``, one planned figure) read from the text.
+
+    ``rules`` names the rules that made it (not part of the JSON contract; ``to_json(explain=True)``
+    adds them); ``low`` is the lower end while a range is being read.
+    """
 
     indicator: str
     area: AreaRef | None
@@ -53,9 +57,11 @@ class Fact:
     unit: str | None
     qualifier: str
     evidence: Evidence
+    rules: tuple[str, ...] = ()
+    low: float | int | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, explain: bool = False) -> dict[str, Any]:
+        out = {
             "indicator": self.indicator,
             "area": self.area.to_json() if self.area else None,
             "period": self.period,
@@ -65,18 +71,41 @@ class Fact:
             "qualifier": self.qualifier,
             "evidence": self.evidence.to_json(),
         }
+        if explain:
+            out["rules"] = list(self.rules)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A directive, difficulty or recommendation: one task or point, with its span."""
+    """A directive, difficulty or recommendation: one task or point, with its span.
+
+    For a directive, what the text says of it and nothing more: the ``lead_unit`` and
+    ``cooperating_units`` as written, the ``deadline`` (an ISO date, or a period code for "by
+    the end of Q2") and ``delegated_to_communes`` (True when the task is delegated or
+    decentralised to communes); None, ``[]`` and False when the text does not say.
+    """
 
     text: str
     period: str | None
     evidence: Evidence
+    lead_unit: str | None = None
+    cooperating_units: tuple[str, ...] = ()
+    deadline: str | None = None
+    delegated_to_communes: bool = False
+    rules: tuple[str, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "period": self.period, "evidence": self.evidence.to_json()}
+    def to_json(self, explain: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "period": self.period, "evidence": self.evidence.to_json()}
+        out |= {
+            "lead_unit": self.lead_unit,
+            "cooperating_units": list(self.cooperating_units),
+            "deadline": self.deadline,
+            "delegated_to_communes": self.delegated_to_communes,
+        }
+        if explain:
+            out["rules"] = list(self.rules)
+        return out
 
 
 @dataclass(slots=True)
@@ -92,8 +121,10 @@ class Extraction:
     difficulties: list[Item] = field(default_factory=list)
     recommendations: list[Item] = field(default_factory=list)
     message: str | None = None  # why the result is empty, when it is for a reason
+    stated_counts: dict[str, int] = field(default_factory=dict)  # "12 tasks": {"directives": 12}
+    rules: set[str] = field(default_factory=set)  # every rule that decided something
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, explain: bool = False) -> dict[str, Any]:
         document: dict[str, Any] = {
             "language": self.language,
             "area": self.area.to_json() if self.area else None,
@@ -105,13 +136,15 @@ class Extraction:
             document["source_url"] = self.source_url
         if self.message:
             document["message"] = self.message
+        if self.stated_counts:
+            document["stated_counts"] = dict(self.stated_counts)
         return {
             "document": document,
-            "facts": [f.to_json() for f in self.facts],
-            "targets": [t.to_json() for t in self.targets],
-            "directives": [d.to_json() for d in self.directives],
-            "difficulties": [d.to_json() for d in self.difficulties],
-            "recommendations": [r.to_json() for r in self.recommendations],
+            "facts": [f.to_json(explain) for f in self.facts],
+            "targets": [t.to_json(explain) for t in self.targets],
+            "directives": [d.to_json(explain) for d in self.directives],
+            "difficulties": [d.to_json(explain) for d in self.difficulties],
+            "recommendations": [r.to_json(explain) for r in self.recommendations],
         }
 
     def dumps(self, indent: int | None = 2) -> str:

@@ -68,19 +68,47 @@ def compile_words(phrases: Iterable[str], lang: str, flags: int = 0) -> regex.Pa
     return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", flags | regex.I)
 
 
-# A sentence ends at . ! ? ؟ … followed by a space (not "8.26", "TP.HCM" or a URL), at a blank
-# line, or at a line end unless the next line goes on in lower case (PDF-layout wrapping).
-_SENTENCE_END = regex.compile(r"(?:[.!?؟…]+(?=\s|$|[\"'”»)])|\n(?!\s*\p{Ll}))+")
+# A sentence ends at . ! ? ؟ … followed by a space or a capital (not "8.26", "TP.HCM", "Mr. Phuc"
+# or a URL), at a blank line, and at a line end — unless the line is long prose wrapped by the
+# page's layout and the next one goes on (PDF and old web pages break lines mid-sentence).
+_ABBREVIATIONS = r"(?<!\bTP)(?<!\bTp)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<!\bvs)(?<!\bU\.S)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bCo)(?<!\bLtd)(?<!\bInc)"
+_SENTENCE_END = regex.compile(
+    rf"(?:{_ABBREVIATIONS}[.!?؟…]+(?=\s|$|[\"'”»)])|(?<=[\p{{Ll}}%)])[.!?](?=\p{{Lu}}))+"
+)
+_WRAP_MIN = 40  # a line at least this long that stops without punctuation is wrapped prose
+_LIST_START = regex.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]\s|[IVX]+[.)]\s)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: cut at ``. ! ? ؟ …`` (not a decimal point) and at line ends."""
+    """Sentence spans: cut at ``. ! ? ؟ …`` (not a decimal point nor an abbreviation) and at
+    line ends that end a line of their own (see above)."""
+    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    pos = 0
+    for m in regex.finditer(r"\n", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : m.start()].rstrip()
+        nxt = m.end()
+        following = text[nxt : nxt + 80]
+        wrapped = (
+            len(line) >= _WRAP_MIN
+            and line[-1:] not in ".!?؟…:;"
+            and following[:1] not in ("\n", "")
+            and following.strip()[:1].isalnum()
+            and not _LIST_START.match(following)
+        )
+        if not wrapped:
+            cuts.append((m.start(), m.end()))
+        pos = nxt
+    cuts.sort()
     spans = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
+    for a, b in cuts:
+        if a < pos:
+            pos = max(pos, b)
+            continue
+        if a > pos:
+            spans.append((pos, a))
+        pos = b
     if pos < len(text):
         spans.append((pos, len(text)))
     return [piece for s, e in spans if text[s:e].strip() for piece in _bounded(text, s, e)]

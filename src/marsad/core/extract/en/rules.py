@@ -1,348 +1,378 @@
-"""English: lexicon and rules (Vietnamese news in English: VnEconomy, VNA, provincial portals).
+"""English: the named rules of the reader (Vietnamese news in English: VnEconomy, VNA, portals).
 
 Numbers: "," groups thousands, "." marks decimals; currency before or after ("VND5.45 trillion",
-"$520 million", "29,956.20 billion VND"). Periods: "Q1 2023", "the first quarter of 2023",
-"the first 6 months", "H1", "nine months", "in 2019".
+"$520 million", "29,956.20 billion VND"); a translation that kept Vietnamese marks ("14,2%") is
+read with them. Periods: "Q1 2023", "the first quarter of 2023", "the first 6 months", "H1",
+"nine months", "January-August", "in 2019".
 """
 
 from __future__ import annotations
 
-import regex
+from ..grammar import Rule, words
+from ..timeframes import span
+from .lexicon import MONTHS, NUMBER_WORDS, ORDINALS, YEAR, month_number
 
-from ..engine import LanguageRules, words
-from ..timeframes import PeriodRule
-
-I = regex.I  # noqa: E741
-ORD = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "last": 4,
-    "final": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-}
-NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-       "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]  # fmt: skip
-_MONTHS = "|".join(MONTHS)
-YEAR = r"(?:\s*(?:of|in)?\s*(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?"
+_MONTH = (
+    r"(?:(?:" + "|".join(MONTHS) + r")(?!\w)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?!\w)))"
+)
+_ORD = "|".join(ORDINALS)
+_NUM = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
+_Y = rf"(?:\s*,?\s*(?:of|in|for)?\s*(?:the\s+year\s+)?{YEAR})?"
 
 
-def _quarter(m):
-    q = m.group("q").lower()
-    return "quarter", ORD.get(q) or int(q)
-
-
-def _months(m):
-    raw = m.group("n").lower()
-    n = NUM.get(raw) or (int(raw) if raw.isdigit() else None)
-    if n is None or not 1 <= n <= 12:
-        return None, None
-    return ("year", None) if n == 12 else ("ytd", n)
-
-
-def _half(m):
-    h = m.group("h").lower()
-    return "half", 1 if h in ("1", "first") else 2
-
-
-def _month(m):
-    return "month", MONTHS.index(m.group("m").lower()) + 1
-
-
-def _span(m):
-    n = MONTHS.index(m.group("m").lower()) + 1
-    return ("year", None) if n == 12 else ("ytd", n)
-
-
-def _year(m):
-    return "year", None
-
-
-def _as_of(m):
-    """ "as of June 30, 2024", "by the end of September": the year to the end of that month."""
-    n = MONTHS.index(m.group("m").lower().rstrip(".")) + 1
-    return ("year", None) if n == 12 else ("ytd", n)
+def _n(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
 PERIODS = [
-    PeriodRule(
-        regex.compile(
-            rf"(?<!\w)(?:as\s+(?:of|at)(?:\s+the\s+end\s+of)?|by\s+(?:the\s+)?end(?:\s+of)?|(?:up\s+)?(?:un)?til(?:l)?(?:\s+the\s+end\s+of)?"
-            rf"|(?:up\s+)?to\s+the\s+end\s+of|through\s+(?:the\s+end\s+of\s+)?)\s+"
-            rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?)"
-            rf"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?",
-            I,
-        ),
-        _as_of,
+    Rule("as_of_month", "period",
+         r"(?<!\w)(?:as\s+(?:of|at)(?:\s+the\s+end\s+of)?|by\s+(?:the\s+)?end(?:\s+of)?|by|(?:up\s+)?(?:un)?till?(?:\s+the\s+end\s+of)?"
+         r"|(?:up\s+)?to\s+the\s+end\s+of|through\s+(?:the\s+end\s+of\s+)?|to)\s+"
+         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?)"
+         rf"(?:\s*,?\s*{YEAR})?",
+         lambda m: span.as_of_month(month_number(m.group("m")))),
+    Rule("as_of_quarter", "period",
+         rf"(?<!\w)(?:as\s+of|by|to)\s+the\s+end\s+of\s+the\s+(?P<q>{_ORD})\s+quarter{_Y}",
+         lambda m: span.as_of_quarter(ORDINALS.get(m.group("q").lower()))),
+    Rule("quarter_q", "period", rf"(?<!\w)Q(?P<q>[1-4])(?!\w)(?:\s*[/-]?\s*{YEAR})?",
+         lambda m: ("quarter", int(m.group("q")))),
+    Rule("quarter_words", "period", rf"(?<!\w)(?:the\s+)?(?P<q>{_ORD})\s+quarter{_Y}",
+         lambda m: ("quarter", ORDINALS.get(m.group("q").lower()))),
+    Rule("first_months", "period",
+         rf"(?<!\w)(?:the\s+)?(?:first\s+)?(?P<n>{_NUM})[\s-]+months?{_Y}",
+         lambda m: span.months(_n(m.group("n")))),
+    Rule("half_year", "period", rf"(?<!\w)(?:H(?P<h>[12])|(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+the\s+year)?){_Y}",
+         lambda m: ("half", 1 if m.group("h").lower() in ("1", "first") else 2)),
+    Rule("january_to_month", "period",
+         rf"(?<!\w)(?:from\s+)?(?:January|Jan\.?)(?:\s+1(?:st)?)?\s*(?:[-–—]|to|through|and)\s*(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?!\d))?"
+         rf"(?:\s+period)?(?:\s*,?\s*(?:of\s+)?{YEAR})?(?!\w)",
+         lambda m: span.as_of_month(month_number(m.group("m")))),
+    Rule("months_short", "period", rf"(?<!\w)(?P<n>[1-9]|1[01])M\s*{YEAR}?(?!\w)", lambda m: span.months(int(m.group("n")))),
+    Rule("month_named", "period",
+         rf"(?<!\d\s)(?<!\w)(?P<m>{_MONTH})(?!\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))(?:\s*,?\s*{YEAR})?(?!\w)",
+         lambda m: span.month(month_number(m.group("m")))),
+    Rule("year_in", "period",
+         rf"(?<!\w)(?:in|of|for|during|entire|whole|year|the\s+year|fiscal)\s+(?:the\s+year\s+)?{YEAR}(?![\-–]\d)",
+         lambda m: ("year", None)),
+    Rule("year_bare", "period",
+         rf"(?<![\w/.,\-–$]){YEAR}(?![\w/%]|[.,]\d|\s*[-–]\s*\d|\s+(?:tons?|ha|hectares?|people|projects?|enterprises?|businesses|visitors|tourists))",
+         lambda m: ("year", None)),
+    Rule("years_span", "period",
+         r"(?<!\w)(?:(?:the\s+)?(?:period|years?)\s+(?:of\s+)?)?(?P<a>(?:19|20)\d\d)\s*(?:[-–—]|to)\s*(?P<b>(?:19|20)?\d\d)(?![\d%])",
+         lambda m: span.years(m.group("a"), m.group("b"))),
+    Rule("same_period", "period",
+         rf"(?<!\w)(?:the\s+)?same\s+period(?:\s+(?:of|in)\s+{YEAR}|\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))?",
+         lambda m: ("same", None)),
+    Rule("this_year_alone", "period", r"(?<!\w)(?:this|the\s+current)\s+year(?!\w)", lambda m: ("year", None, 0)),
+    Rule("next_year_alone", "period", r"(?<!\w)(?:next|the\s+coming)\s+year(?!\w)", lambda m: ("year", None, 1)),
+    Rule("holiday", "period", r"(?<!\w)(?:Tet|Lunar\s+New\s+Year|(?:national\s+)?holidays?)(?:\s+(?:holiday|festival|break|week))?(?!\w)",
+         lambda m: ("holiday", None)),
+]  # fmt: skip
+
+ROLES = [
+    Rule(
+        "compared_with",
+        "compared",
+        words("compared with", "compared to", "in comparison with", "equivalent to"),
     ),
-    PeriodRule(
-        regex.compile(r"(?<!\w)Q(?P<q>[1-4])(?!\w)(?:\s*[/-]?\s*(?P<year>(?:19|20)\d\d)(?!\d))?", I), _quarter
+    Rule(
+        "compared_than",
+        "compared_adjacent",
+        words("than", "from", "over", "against", "versus", "vs", "on", "since"),
     ),
-    PeriodRule(
-        regex.compile(
-            rf"(?<!\w)(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter{YEAR}",
-            I,
-        ),
-        _quarter,
-    ),
-    PeriodRule(
-        regex.compile(
-            rf"(?<!\w)(?:the\s+)?(?:first\s+)?(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
-            rf"\s+months{YEAR}",
-            I,
-        ),
-        _months,
-    ),
-    PeriodRule(
-        regex.compile(rf"(?<!\w)(?:H(?P<h>[12])|(?:the\s+)?(?P<h>first|second)\s+half){YEAR}", I), _half
-    ),
-    PeriodRule(
-        regex.compile(
-            rf"(?<!\w)(?:January|Jan\.?)\s*[-–—]\s*(?P<m>{_MONTHS})"
-            rf"(?:\s+(?:period\s+)?(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)",
-            I,
-        ),
-        _span,
-    ),
-    PeriodRule(regex.compile(r"(?<!\w)(?P<n>[1-9]|1[01])M\s*(?P<year>(?:19|20)\d\d)?(?!\w)"), _months),
-    # A month with a day ("June 30", "30 June") is a date, not a period.
-    PeriodRule(
-        regex.compile(
-            rf"(?<!\d\s)(?<!\w)(?P<m>{_MONTHS})(?!\s+\d{{1,2}}(?!\d))(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)", I
-        ),
-        _month,
-    ),
-    PeriodRule(
-        regex.compile(
-            r"(?<!\w)(?:in|of|for|by|during|entire|whole|year|the\s+year)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)(?![\d\-–])",
-            I,
-        ),
-        _year,
+    Rule("horizon_by", "horizon", words("by", "until", "till", "through", "to", "vision to")),
+    Rule("constant_prices", "constant_prices", words("constant prices", "at constant prices", "constant")),
+    Rule("this_year", "this_year", words("this year", "of this year", "the current year")),
+    Rule("last_year", "last_year", words("last year", "of last year", "the previous year")),
+    Rule("next_year", "next_year", words("next year")),
+    Rule(
+        "filler",
+        "filler",
+        words("the", "same period of", "same period in", "the same period", "of", "in", "year"),
     ),
 ]
 
-_AGRI = (
-    r"re:agricultur(?:e|al)\s*,?\s*forestry\s*,?\s*(?:and\s+)?fisher(?:y|ies)|agro-forestry-fisher(?:y|ies)"
-)
-INDICATORS: list[tuple[str, str | None]] = [
-    ("gross regional domestic product", "grdp"),
-    ("re:GRDP|GDP", "grdp"),
-    ("gross domestic product", "grdp"),
-    ("economic growth", "grdp"),
-    ("growth rate of the economy", "grdp"),
-    ("economy", "grdp"),
-    ("industry and construction", "va_industry_construction"),
-    ("industrial and construction", "va_industry_construction"),
-    ("industry-construction", "va_industry_construction"),
-    ("re:services?(?:\\s+sector)?", "va_services"),
-    (_AGRI, "va_agriculture_forestry_fishery"),
-    ("product taxes", "product_taxes"),
-    ("taxes on products", "product_taxes"),
-    ("product tax minus product subsidies", "product_taxes"),
-    ("product taxes less subsidies", "product_taxes"),
-    ("index of industrial production", "iip"),
-    ("industrial production index", "iip"),
-    ("re:IIP", "iip"),
-    ("industrial production", "iip"),
-    ("total retail sales", "retail_sales"),
-    ("retail sales", "retail_sales"),
-    ("total retail sales of goods and consumer services", "retail_sales"),
-    ("export turnover", "exports"),
-    ("export revenue", "exports"),
-    ("export value", "exports"),
-    ("re:exports?|export\\s+earnings", "exports"),
-    ("re:imports?|import\\s+turnover|import\\s+value", "imports"),
-    (
-        "re:import-export|export-import|import\\s+and\\s+export|export\\s+and\\s+import|trade\\s+turnover|total\\s+trade",
-        "trade_turnover",
+QUANTITY = [
+    Rule("scale_thousand", "scale", words("thousand", "k"), "thousand"),
+    Rule("scale_million", "scale", words("million", "mln", "mn", "m"), "million"),
+    Rule("scale_billion", "scale", words("billion", "bln", "bn", "b"), "billion"),
+    Rule("scale_trillion", "scale", words("trillion", "tln", "tn"), "trillion"),
+    Rule("scale_quadrillion", "scale", words("quadrillion"), "quadrillion"),
+    Rule("currency_dong", "currency_after", words("VND", "VNĐ", "dong", "đồng"), "VND"),
+    Rule(
+        "currency_usd", "currency_after", words("USD", "US dollars", "US dollar", "dollars", "dollar"), "USD"
     ),
-    ("state budget revenue", "budget_revenue"),
-    ("budget revenue", "budget_revenue"),
-    ("budget collection", "budget_revenue"),
-    ("state budget collection", "budget_revenue"),
-    ("revenue collection", "budget_revenue"),
-    ("budget expenditure", "budget_expenditure"),
-    ("budget spending", "budget_expenditure"),
-    ("local budget expenditure", "budget_expenditure"),
-    ("state budget expenditure", "budget_expenditure"),
-    ("total social investment", "investment_capital"),
-    ("total social development investment", "investment_capital"),
-    ("social investment capital", "investment_capital"),
-    ("total investment capital for social development", "investment_capital"),
-    ("public investment disbursement", "public_investment_disbursed"),
-    ("disbursement of public investment", "public_investment_disbursed"),
-    ("disbursed public investment", "public_investment_disbursed"),
-    ("public investment capital disbursed", "public_investment_disbursed"),
-    ("re:disburse(?:d|ment)", "public_investment_disbursed"),
-    ("re:FDI", "fdi_registered"),
-    ("foreign direct investment", "fdi_registered"),
-    ("foreign investment", "fdi_registered"),
-    ("re:DDI", "ddi_registered"),
-    ("domestic investment", "ddi_registered"),
-    ("newly established enterprises", "new_enterprises"),
-    ("total retail sales of goods and services", "retail_sales"),
-    ("retail sales of goods and services", "retail_sales"),
-    ("total retail sales of goods and consumer service revenue", "retail_sales"),
-    ("retail sales of goods and consumer service revenue", "retail_sales"),
-    ("new enterprises", "new_enterprises"),
-    ("re:(?:were\\s+)?newly[-\\s](?:established|registered|founded)", "new_enterprises"),
-    ("retail sales of goods and consumer services", "retail_sales"),
-    ("consumer services", "retail_sales"),
-    ("international visitors", None),
-    ("international tourists", None),
-    ("international arrivals", None),
-    ("foreign visitors", None),
-    ("newly registered enterprises", "new_enterprises"),
-    ("newly-registered enterprises", "new_enterprises"),
-    ("tourist arrivals", "visitors"),
-    ("disbursed public investment", "public_investment_disbursed"),
-    ("public investment disbursement", "public_investment_disbursed"),
-    ("disbursement of public investment", "public_investment_disbursed"),
-    ("export turnover", "exports"),
-    ("import turnover", "imports"),
-    ("newly-established enterprises", "new_enterprises"),
-    ("new enterprises", "new_enterprises"),
-    ("new businesses", "new_enterprises"),
-    ("newly registered businesses", "new_enterprises"),
-    ("consumer price index", "cpi"),
-    ("re:CPI|inflation", "cpi"),
-    ("tourist arrivals", "visitors"),
-    ("re:tourists|visitors|arrivals", "visitors"),
-    ("tourism revenue", "tourism_revenue"),
-    ("revenue from tourism", "tourism_revenue"),
-    ("tourism services", "tourism_revenue"),
-    ("tourism receipts", "tourism_revenue"),
-    ("re:poverty\\s+rate|rate\\s+of\\s+poor\\s+households", "poverty_rate"),
-    ("this sector", "@previous"),
-    ("the sector", "@previous"),
-    ("re:(?:GRDP|GDP|income)\\s+per\\s+capita|per\\s+capita(?:\\s+(?:GRDP|GDP|income))?", None),
-    ("average income", None),
-    ("re:(?:the\\s+)?national\\s+average|(?:the\\s+)?country[’']s\\s+average|nationwide\\s+average", None),
-    (
-        "re:(?:FDI|foreign\\s+(?:direct\\s+)?investment)\\s+disburse(?:ment|d)|disburse(?:d|ment\\s+of)\\s+(?:FDI|foreign\\s+(?:direct\\s+)?investment)|realised\\s+FDI|realized\\s+FDI",
-        None,
+    Rule(
+        "count_enterprises",
+        "count_noun",
+        words("enterprises", "enterprise", "businesses", "firms", "companies"),
+        "enterprises",
     ),
-    # Known non-indicators (parts of a total, other aggregates).
-    ("domestic revenue", None),
-    ("domestic sources", None),
-    ("re:revenue\\s+from\\s+customs|customs\\s+revenue", None),
-    ("local budget revenue", None),
-    ("development investment expenditure", None),
-    ("frequent expenditure", None),
-    ("regular expenditure", None),
-    ("foreign trade", None),
-    ("re:(?:new\\s+)?(?:investment\\s+)?projects?", None),
-    (
-        "re:(?:new\\s+)?(?:FDI|foreign[-\\s]invested|foreign\\s+direct\\s+investment)\\s+projects?",
-        "fdi_registered",
+    Rule(
+        "count_new_enterprises",
+        "count_noun",
+        words(
+            "new enterprises",
+            "new businesses",
+            "newly established enterprises",
+            "newly-established enterprises",
+            "new firms",
+            "newly registered enterprises",
+            "newly-registered enterprises",
+            "new companies",
+            "newly established businesses",
+            "newly registered businesses",
+            "newly-registered businesses",
+        ),
+        ("enterprises", "new_enterprises"),
     ),
-    (
-        "re:(?:new\\s+)?(?:DDI|domestic(?:ally)?[-\\s](?:investment|invested|funded))\\s+projects?",
-        "ddi_registered",
+    Rule(
+        "count_visitors",
+        "count_noun",
+        words(
+            "visitors",
+            "visitor",
+            "tourists",
+            "tourist",
+            "arrivals",
+            "holidaymakers",
+            "visits",
+            "tourist arrivals",
+            "turns of visitors",
+            "visitor arrivals",
+            "travellers",
+            "travelers",
+        ),
+        ("visitors", "visitors"),
     ),
-    ("registered investment", None),
-    ("production value", None),
-    ("final consumption", None),
-    ("asset accumulation", None),
+    Rule(
+        "count_projects",
+        "count_noun",
+        words("projects", "project", "new projects", "investment projects"),
+        "projects",
+    ),
+    Rule("percent_words", "percent", words("percent", "per cent", "pct")),
+    Rule("points", "points", words("percentage points", "percentage point", "pp", "pps", "points")),
+    Rule(
+        "more_than",
+        "qualifier_before",
+        words("more than", "over", "above", "in excess of", "exceeding", "upwards of", "topping"),
+        "more_than",
+    ),
+    Rule(
+        "about",
+        "qualifier_before",
+        words(
+            "about",
+            "around",
+            "some",
+            "nearly",
+            "almost",
+            "approximately",
+            "roughly",
+            "close to",
+            "approx",
+            "an estimated",
+        ),
+        "about",
+    ),
+    Rule(
+        "less_than",
+        "qualifier_before",
+        words("less than", "under", "below", "fewer than", "not exceeding", "up to"),
+        "less_than",
+    ),
+    Rule(
+        "at_least",
+        "qualifier_before",
+        words("at least", "not lower than", "not less than", "no less than", "a minimum of", "minimum"),
+        "at_least",
+    ),
+    Rule(
+        "or_more",
+        "qualifier_after",
+        words("or more", "or higher", "or above", "and above", "above"),
+        "at_least",
+    ),
+    Rule("or_so", "qualifier_after", words("or so"), "about"),
+    Rule("range_from", "range_from", words("from", "between")),
+    Rule("range_to", "range_word", words("to", "and")),
 ]
 
-RULES = LanguageRules(
-    lang="en",
-    indicators=INDICATORS,
-    periods=PERIODS,
-    period_compared=regex.compile(
-        r"(?<!\w)(?:than|from|over|compared\s+(?:with|to)|against|versus|vs\.?|on|same\s+period\s+(?:of|in)|of\s+last\s+year|equivalent\s+to)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$",
-        I,
+CUES = [
+    Rule("up", "up",
+         words("up", "increase", "increased", "increasing", "increases", "an increase of", "rose", "rise", "rising",
+               "grew", "grow", "grows", "growing", "went up", "gained", "higher by", "climbed", "expanded", "surged",
+               "jumped", "up by", "increased by", "rose by", "grew by", "a rise of", "an annual increase of",
+               "a year-on-year rise of", "soared", "recovered", "expanding")),
+    Rule("down", "down",
+         words("down", "decrease", "decreased", "decreasing", "fell", "fall", "falling", "declined", "decline",
+               "dropped", "drop", "contracted", "shrank", "went down", "lower by", "a decrease of", "a decline of",
+               "slumped", "plunged", "negative growth of")),
+    Rule("growth_rate", "growth",
+         words("growth", "growth rate", "growth rate of", "a growth rate of", "grew at", "expansion")),
+    Rule("reach", "reach",
+         words("reached", "reach", "reaches", "reaching", "stood at", "was", "were", "is", "at", "totaled",
+               "totalled", "amounted to", "hit", "to", "of", "attracted", "attracting", "registered", "earned",
+               "collected", "welcomed", "received", "served", "disbursed", "generated", "mobilised", "mobilized",
+               "raised", "remained", "came in at", "was estimated at", "is estimated at")),
+    Rule("share", "share",
+         words("accounted for", "accounting for", "accounts for", "made up", "making up", "makes up", "share of",
+               "shared", "shares", "held a share of", "a share of", "took up", "taking up",
+               "representing", "represented", "comprising", "constituted", "a share of", "proportion of",
+               "the proportion of")),
+    Rule("index", "index", words("equivalent to", "equal to", "equaling", "equalling", "equivalent of")),
+    Rule("exceed", "exceed",
+         words("exceeding", "exceeded", "exceed", "exceeds", "surpassing", "surpassed", "beating", "exceeding the",
+               "surpass")),
+    Rule("contribution", "contribution",
+         words("contribute", "contributed", "contributing", "contribution", "contributions", "pulled", "dragged",
+               "added")),
+    Rule("estimate", "estimate",
+         words("estimated", "an estimated", "is estimated at", "was estimated at", "estimated at", "preliminary",
+               "expected to", "is expected to", "projected", "forecast to")),
+    Rule("same_period_base", "yoy_base",
+         words("year-on-year", "year on year", "y-o-y", "yoy", "y/y", "over the same period", "over the previous year",
+               "compared to the same period", "compared with the same period", "against the same period",
+               "from a year earlier", "over the same period last year", "compared to the previous year",
+               "compared with the previous year", "over last year", "compared to last year", "from last year",
+               "against the same period last year", "on-year", "compared to", "compared with", "over", "from",
+               "than the same period")),
+    Rule("other_base", "other_base",
+         words("month-on-month", "month on month", "quarter-on-quarter", "m-o-m", "q-o-q",
+               "over the previous month", "compared to the previous month", "compared with the previous month",
+               "from the previous month", "over the previous quarter", "compared to the previous quarter",
+               "from the beginning of the year", "since the beginning of the year", "compared to July",
+               "compared with December", "compared to December", "from the end of last year",
+               "over the previous period", "than the previous month", "over last month")),
+    Rule("plan_base", "plan_base",
+         words("of the plan", "of the estimate", "of the target", "of the annual plan", "of the yearly plan",
+               "of the yearly target", "of the annual target", "of the annual estimate", "of the year's target",
+               "of the year’s target", "of this year's plan", "of this year’s plan", "of this year's target",
+               "of this year’s target", "of the year's plan", "of the year’s plan", "of the budget estimation",
+               "of the budget estimate", "of the estimated value", "of the full-year target", "of plan",
+               "of target", "of the city's plan", "of the city’s plan", "of the province's plan",
+               "of the province’s plan", "of the year's estimate", "of its target", "of the full-year plan",
+               "of the 2023 target", "of the yearly estimate", "the estimate", "the plan", "the target", "target",
+               "targets", "plan", "estimate", "plans")),
+    Rule("plan_of", "plan_base",
+         r"of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:(?:this\s+)?year[’']s\s+|annual\s+|yearly\s+|full-year\s+"
+         r"|(?:19|20)\d\d\s+|city[’']s\s+|province[’']s\s+|provincial\s+|state\s+|budget\s+|set\s+|assigned\s+)*"
+         r"(?:estimates?|plans?|targets?|estimation|assignments?)(?:\s+(?:set|assigned|for\s+the\s+year))?"),
+    Rule("index_base", "yoy_base",
+         r"of\s+(?:that|the\s+(?:figure|level|result|value)|the\s+same\s+period)\s*(?:(?:in|of|for)\s+(?:the\s+)?"
+         r"(?:same\s+period|[\w\s]{0,30}?(?:last|previous|prior)\s+year))?(?:\s+(?:last|previous|prior)\s+year)?"),
+    Rule("comparative", "comparative", words("lower", "higher", "slower", "faster", "less", "more")),
+    Rule("than", "than", words("than")),
+    Rule("versus", "compared_value", words("against", "versus", "vs", "compared with", "compared to")),
+    Rule("stock", "stock", words("cumulative", "cumulatively", "accumulated", "up to now", "to date", "so far",
+                                 "valid", "in total since")),
+    Rule("share_base", "share_base",
+         words("of the total", "of the country's total", "of the country’s total", "of GRDP", "of the GRDP",
+               "of the economic structure", "of the economy", "of total")),
+    Rule("fold", "fold", words("fold", "-fold", "times")),
+    Rule("per_year", "per_year", words("per year", "a year", "per annum", "annually on average", "/year")),
+    Rule("target", "target",
+         words("targets", "targeted", "target of", "target", "aims to", "aiming to", "aims for", "aiming for",
+               "strives to", "striving to", "strive to", "strives for", "striving for", "plans to", "set a target",
+               "set the target", "goal of", "aim to", "sets a target", "targeting", "is working to", "goals",
+               "is striving to", "scenario", "seeks to", "plan is", "plan of", "capital plan", "planned",
+               "set out", "the target is", "target is", "aims at", "targets an increase of", "is targeting",
+               "strives", "envisages", "projected target")),
+    Rule("names_with_cue_words", "proper_name",
+         words("Ministry of Planning and Investment", "Department of Planning and Investment",
+               "socio-economic development plan", "Statistics Office", "General Statistics Office")),
+    Rule("threshold", "threshold",
+         words("provinces with", "localities with", "those with", "cities with", "provinces and cities with",
+               "of the 63 provinces", "of the 34 provinces", "the group of", "many localities", "several localities",
+               "many provinces", "several provinces")),
+    Rule("of_which", "part", words("of which", "including", "among which", "among them", "of the total", "alone",
+                                   "in which")),
+    Rule("hypothetical", "hypothetical", words("if", "were to", "in case", "combined", "taken together")),
+    Rule("forecast", "forecast", words("forecast", "forecasts", "survey", "poll", "economists", "analysts",
+                                       "median estimate")),
+    Rule("average", "average", words("average", "on average", "averaged")),
+    Rule("continuation", "continuation",
+         words("overall", "in total", "the figure", "this figure", "it", "this", "the total", "that figure")),
+    Rule("link", "link", words("in", "from", "of", "for", "worth of", "in terms of")),
+    Rule("respectively", "respectively", words("respectively")),
+    Rule("structure", "structure", words("economic structure")),
+    Rule("rank", "rank", words("ranked", "ranking", "ranks", "rank", "placed", "No.", "number")),
+    Rule("no_area", "no_area", words("working group", "ministries and agencies", "ministries and central agencies")),
+    Rule("double_digit", "special_target",
+         "double[\\s-]digit\\s+(?:economic\\s+|GRDP\\s+|GDP\\s+)?growth(?:\\s+target)?", ("grdp", "yoy_pct", 10, "at_least")),
+    Rule("communes_digital", "share_target", "of\\s+(?:the\\s+)?(?:communes|wards)[^.]{0,80}?digital\\s+products?",
+         "communes_with_digital_product"),
+    Rule("targets_met", "share_target",
+         "of\\s+(?:the\\s+|its\\s+)?(?:socio-economic\\s+|socioeconomic\\s+)?(?:targets|goals|indicators)(?:\\s+(?:set|for\\s+(?:19|20)\\d\\d))?",
+         "socio_economic_targets_met"),
+]  # fmt: skip
+
+AREAS = [
+    Rule(
+        "target_after",
+        "target_after",
+        words("target", "targeted", "goal", "set by the government", "planned"),
     ),
-    period_by=regex.compile(r"(?:by|until|till|through|to|vision\s+to)\s+(?:the\s+end\s+of\s+)?$", I),
-    this_year=regex.compile(r"\s*(?:of\s+)?(?:this|the\s+current)\s+year", I),
-    last_year=regex.compile(r"\s*(?:of\s+)?last\s+year", I),
-    up=words(["up", "increase", "increased", "increasing", "increases", "an increase of", "rose", "rise", "rising",
-              "grew", "growth", "growing", "went up", "gained", "higher by", "climbed", "expanded", "surged",
-              "jumped", "up by", "y-o-y"], "en"),
-    down=words(["down", "decrease", "decreased", "decreasing", "fell", "fall", "falling", "declined", "decline",
-                "dropped", "drop", "contracted", "shrank", "went down", "lower by"], "en"),
-    yoy_after=regex.compile(
-        r"\s*(?:(?:over|compared\s+(?:with|to)|from|against|on|versus)\s+(?:the\s+)?(?:same\s+period(?:\s+(?:of|in)\s+(?:the\s+)?(?:previous|last)\s+year)?|previous\s+year|last\s+year|a\s+year\s+earlier|year\s+earlier|prior\s+year|(?:19|20)\d\d)"
-        r"|year[\s-]on[\s-]year|y-o-y|y/y|yoy(?!\w)|annually"
-        r"|of\s+(?:the\s+(?:figure|level|result|value)\s+)?(?:in|of|for)\s+(?:the\s+)?(?:same\s+period|[\w\s]{0,30}?(?:last|previous)\s+year))",
-        I,
+    Rule(
+        "national_source",
+        "national_source",
+        words(
+            "General Statistics Office",
+            "GSO",
+            "the Government",
+            "Ministry of Finance",
+            "National Statistics Office",
+        ),
     ),
-    plan_after=regex.compile(
-        r"\s*of\s+(?:the\s+)?(?:(?:this|the)\s+year[’']s\s+|annual\s+|yearly\s+|full-year\s+|(?:19|20)\d\d\s+|year\s+)?(?:budget\s+)?(?:estimate|plan|target|yearly\s+plan)(?!\w)",
-        I,
+    Rule(
+        "nation",
+        "nation",
+        words(
+            "nationwide",
+            "the whole country",
+            "the country's",
+            "the country’s",
+            "national",
+            "country-wide",
+            "the nation's",
+            "across the country",
+        ),
     ),
-    exceed_before=regex.compile(r"(?:exceed(?:ed|ing)?|surpass(?:ed|ing)?)\s+(?:the\s+\w+\s+by\s+)?$", I),
-    index_before=regex.compile(r"(?:equivalent\s+to|equal\s+to|equaling|equalling|or)\s*$", I),
-    share_before=words(["accounted for", "accounting for", "accounts for", "made up", "making up", "makes up",
-                        "shared", "share of", "representing", "represented", "contributing to", "comprising",
-                        "constituted"], "en"),
-    share_after=regex.compile(
-        r"\s*of\s+(?:the\s+)?(?:province[’']s\s+|city[’']s\s+|total\s+|overall\s+|whole\s+)?(?:GRDP|GDP|economy|economic\s+structure|total\s+value)",
-        I,
+    Rule(
+        "this_province",
+        "province_ref",
+        words(
+            "the province",
+            "the province's",
+            "the province’s",
+            "provincial",
+            "the city",
+            "the city's",
+            "the city’s",
+            "the locality",
+            "the whole province",
+            "local",
+        ),
     ),
-    estimate=words(["estimated", "an estimated", "is estimated at", "was estimated at", "preliminary"], "en"),
-    target=words(["targets", "targeted", "target of", "aims to", "aiming to", "aims for", "aiming for",
-                  "strives to", "striving to", "strive to", "plans to", "set a target", "set the target",
-                  "goal of", "aim to", "sets a target", "targeting"], "en"),
-    not_fact_before=regex.compile(
-        r"(?:Decree|Resolution|Decision|Circular|Directive|Conclusion|No\.|Number|Page|P\.|versus|vs\.?|against|"
-        r"compared\s+(?:with|to))\s*$|\[\s*$",
-        I,
-    ),
-    not_fact_after=regex.compile(r"\s*(?:-?fold|times(?!\w)|\]|(?:lower|higher)\s+than|than(?!\w)|th(?!\w))", I),
-    comparison=regex.compile(r"(?:lower|higher|slower|faster)(?!\w)", I),
-    comparison_after=regex.compile(r"\s*than", I),
-    comparison_before=regex.compile(r"(?:lower|higher)\s+than\s+(?:the\s+)?(?:last|previous)\s+year(?:\s+the)?\s*$", I),
-    respectively=words(["respectively"], "en"),
-    fold=regex.compile(r"\s*-?\s*(?:fold|times)(?!\w)", I),
-    not_an_area=regex.compile(r"working\s+group|ministries\s+and\s+(?:central\s+)?agencies", I),
-    hypothetical=words(["if", "were to", "in case", "combined", "taken together"], "en"),
-    exceed_plan_before=regex.compile(
-        r"(?:exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|beat(?:ing)?)\s+(?:the\s+)?(?:annual\s+|yearly\s+|year[’']s\s+|full-year\s+)?"
-        r"(?:[\w’'-]+\s+){0,3}?(?:budget\s+)?(?:plan|target|estimate)\s+by\s*$",
-        I,
-    ),
-    fold_words={"two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
-    other_base=regex.compile(
-        r"\s*(?:(?:over|compared\s+(?:with|to)|from|against|versus|than)\s+(?:the\s+)?(?:previous|preceding|last|prior)\s+(?:month|quarter)"
-        r"|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|m-o-m|q-o-q|(?:from|since|compared\s+(?:with|to))\s+the\s+(?:beginning|start)\s+of\s+the\s+year"
-        r"|(?:from|compared\s+(?:with|to))\s+the\s+end\s+of\s+(?:of\s+)?(?:last|the\s+previous)\s+year)",
-        I,
-    ),
-    contribution=words(["contribute", "contributed", "contributing", "contribution", "contributions", "pulled",
-                        "dragged", "added"], "en"),
-    same_period=regex.compile(r"\s*(?:of\s+|that\s+of\s+|compared\s+(?:with|to)\s+|over\s+)?(?:the\s+)?(?:figure\s+(?:of|in|for)\s+the\s+)?(?:same\s+period|(?:previous|last|prior|a)\s+year|year[\s-]on[\s-]year|(?:19|20)\d\d)", I),
-    structure=words(["economic structure", "structure", "share of", "proportion"], "en"),
-    part_of=words(["of which", "including", "among which", "among them"], "en"),
-    indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:in|from|of|for|worth\s+of)\s+)?", I),
-    growth_word=words(["growth", "growth rate", "grew", "grow"], "en"),
-    directive_cue=regex.compile(
-        r"(?:key|main|major|priority|following)\s+tasks|tasks\s+(?:for|in)\s+(?:the\s+)?(?:coming|next|remaining|rest|second|third|fourth|last|final)"
-        r"|(?:asked|requested|urged|called\s+on|instructed|directed)\s+(?:the\s+)?(?:all\s+)?(?:departments|sectors|agencies|localities|units|authorities|provincial|local)",
-        I,
-    ),
-    difficulty_cue=regex.compile(
-        r"(?:faces?|facing|faced|still|remain(?:s|ed)?|there\s+(?:are|were|remain))\s+(?:\w+\s+){0,3}?(?:difficulties|challenges|shortcomings|limitations|obstacles)"
-        r"|(?:difficulties|shortcomings|limitations)\s+(?:include|included|are|were)|(?:difficulties|challenges)\s*:",
-        I,
-    ),
-    directive_continue=regex.compile(
-        r"\s*(?:[-•+*]|\d+[.)]|(?:Continue|Focus|Accelerate|Promote|Strengthen|Speed\s+up|Improve|Ensure|Implement|Step\s+up|Boost|He\s+(?:also\s+)?(?:asked|requested|urged)|She\s+(?:also\s+)?(?:asked|requested|urged)|The\s+\w+\s+(?:must|should|needs?\s+to))(?!\w))"
-    ),
-    recommendation_cue=regex.compile(r"(?:recommendations?|proposals?)(?=\s+(?:on|about|regarding|related|for|to)|\s*:)", I),
-    recommendation_list=regex.compile(r"(?:recommendations?|proposals?)\s+(?:on|about|regarding|related\s+to)\s+", I),
-    special_targets=[
-        (regex.compile(r"double[\s-]digit\s+(?:economic\s+|GRDP\s+|GDP\s+)?growth(?:\s+target)?", I), "grdp", "yoy_pct", 10, "at_least"),
-    ],
-    share_targets=[
-        (regex.compile(r"\s*of\s+(?:the\s+)?(?:communes|wards)[^.]{0,80}?digital\s+products?", I), "communes_with_digital_product"),
-        (regex.compile(r"\s*of\s+(?:the\s+|its\s+)?(?:socio-economic\s+|socioeconomic\s+)?(?:targets|goals|indicators)(?:\s+(?:set|for\s+(?:19|20)\d\d))?", I), "socio_economic_targets_met"),
-    ],
-)  # fmt: skip
+]
+
+INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("this sector", "the sector", "this area"))]
+
+SECTIONS = [
+    Rule("tasks_named", "directive",
+         r"(?:key|main|major|priority|following)\s+tasks|tasks\s+(?:for|in)\s+(?:the\s+)?(?:coming|next|remaining|rest|second|third|fourth|last|final)"
+         r"|(?:asked|requested|urged|called\s+on|instructed|directed)\s+(?:the\s+)?(?:all\s+)?(?:departments|sectors|agencies|localities|units|authorities|provincial|local)"),
+    Rule("difficulties_named", "difficulty",
+         r"(?:faces?|facing|faced|still|remain(?:s|ed)?|there\s+(?:are|were|remain))\s+(?:\w+\s+){0,3}?(?:difficulties|challenges|shortcomings|limitations|obstacles)"
+         r"|(?:difficulties|shortcomings|limitations)\s+(?:include|included|are|were)|(?:difficulties|challenges)\s*:"),
+    Rule("task_paragraph", "directive_continue",
+         r"\s*(?:[-•+*]|\(?\d+[.)]|(?:Continue|Focus|Accelerate|Promote|Strengthen|Speed\s+up|Improve|Ensure|Implement|Step\s+up|Boost|Develop|Manage|Mobilize|Mobilise|He\s+(?:also\s+)?(?:asked|requested|urged)|She\s+(?:also\s+)?(?:asked|requested|urged)|The\s+\w+\s+(?:must|should|needs?\s+to))(?!\w))"),
+    Rule("recommendations_named", "recommendation",
+         r"(?:recommendations?|proposals?)(?=\s+(?:on|about|regarding|related|for|to)|\s*:)"),
+    Rule("recommendation_topics", "recommendation_list",
+         r"(?:recommendations?|proposals?)\s+(?:on|about|regarding|related\s+to)\s+"),
+]  # fmt: skip
+
+RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + INDICATOR_REFS + SECTIONS

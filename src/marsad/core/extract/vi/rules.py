@@ -1,322 +1,220 @@
-"""Vietnamese: lexicon and rules.
+"""Vietnamese: the named rules of the reader (kinds: see :mod:`..measures`, :mod:`..attach`,
+:mod:`..timeframes`, :mod:`..quantity`, :mod:`..areas`, :mod:`..sections`).
 
-Numbers: "." groups thousands and "," marks decimals ("176.737 tỷ đồng", "8,1%", "1,765 tỷ
-USD" = 1.765). Periods: "quý I/2024", "quý III năm 2020", "6 tháng đầu năm", "9 tháng".
+Numbers: "." groups thousands and "," marks decimals ("176.737 tỷ đồng", "8,1%"); an article
+written with English marks is read with them (:func:`..quantity.separator_habit`). Periods:
+"quý I/2024", "quý III năm 2020", "6 tháng đầu năm", "9 tháng", "tháng 4/2022".
 """
 
 from __future__ import annotations
 
-import regex
+from ..grammar import Rule, words
+from ..timeframes import span
+from .lexicon import NUMBER_WORDS, ROMAN, YEAR
 
-from ..engine import LanguageRules, words
-from ..timeframes import PeriodRule
-
-I = regex.I  # noqa: E741
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-YEAR = r"(?:\s*(?:/|-)\s*(?P<year>(?:19|20)\d\d)|\s+(?:của\s+)?năm\s+(?P<year>(?:19|20)\d\d))?"
+_N = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_Y = rf"(?:\s*[/-]\s*{YEAR}|\s+(?:của\s+)?năm\s+{YEAR})?"
 
 
-def _quarter(m):
-    return "quarter", ROMAN.get(m.group("q").lower())
-
-
-def _months(m):
-    n = int(m.group("n"))
-    if not 1 <= n <= 12:
-        return None, None
-    if m.group("late"):
-        return ("half", 2) if n == 6 else (None, None)
-    return ("year", None) if n == 12 else ("ytd", n)
-
-
-def _half(m):
-    return "half", 2 if regex.search(r"cuối|sau|II", m.group(0)) else 1
-
-
-def _month(m):
-    n = int(m.group("m"))
-    return ("month", n) if 1 <= n <= 12 else (None, None)
-
-
-def _year(m):
-    return "year", None
-
-
-def _as_of(m):
-    """ "tính đến ngày 30/6/2024", "đến hết tháng 9/2024": the year to the end of that month."""
-    n = int(m.group("m"))
-    if not 1 <= n <= 12:
-        return None, None
-    return ("year", None) if n == 12 else ("ytd", n)
+def _number(word: str) -> int | None:
+    word = word.lower().strip()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
 PERIODS = [
-    PeriodRule(
-        regex.compile(
-            r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?|lũy\s+kế\s+đến|luỹ\s+kế\s+đến)\s+"
-            r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})|(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2}))"
-            r"(?:\s*/\s*(?P<year>(?:19|20)\d\d)|\s+năm\s+(?P<year>(?:19|20)\d\d))?(?![\d/])",
-            I,
-        ),
-        _as_of,
-    ),
-    PeriodRule(regex.compile(rf"(?<!\w)qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\w]){YEAR}", I), _quarter),
-    PeriodRule(
-        regex.compile(
-            rf"(?<![\w/])(?P<n>\d{{1,2}})\s+tháng(?:\s+(?:(?P<early>đầu\s+năm(?:\s+(?P<year>(?:19|20)\d\d))?)|(?P<late>cuối\s+năm)))?(?!\s+\d){YEAR}",
-            I,
-        ),
-        _months,
-    ),
-    PeriodRule(
-        regex.compile(rf"(?<!\w)(?:nửa\s+(?:đầu|cuối)\s+năm|[56]\s+tháng\s+cuối\s+năm){YEAR}", I), _half
-    ),
-    PeriodRule(regex.compile(rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})(?![\d/]){YEAR}", I), _month),
-    PeriodRule(
-        regex.compile(r"(?<!\d\s?)(?<!\w)tháng\s+(?P<m>\d{1,2})\s*/\s*(?P<year>(?:19|20)\d\d)(?![\d/])", I),
-        _month,
-    ),
-    PeriodRule(regex.compile(r"(?<!\w)(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d\-–])", I), _year),
+    Rule("as_of_date", "period",
+         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?|lũy\s+kế\s+đến|luỹ\s+kế\s+đến|trước)\s+"
+         r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})|(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2}))"
+         rf"(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?(?![\d/])",
+         lambda m: span.as_of_month(int(m.group("m")))),
+    Rule("as_of_quarter", "period",
+         rf"(?<!\w)(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_Y}",
+         lambda m: span.as_of_quarter(ROMAN.get(m.group("q").lower()))),
+    Rule("quarter", "period", rf"(?<!\w)qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_Y}",
+         lambda m: ("quarter", ROMAN.get(m.group("q").lower()))),
+    Rule("months_of_year", "period",
+         rf"(?<![\w/.,]){_N}\s+tháng(?:\s+(?:(?P<early>đầu\s+năm)|(?P<late>cuối\s+năm)))?(?:\s+{YEAR}(?!\d)|(?!\s+\d)){_Y}",
+         lambda m: span.months(_number(m.group("n")), late=bool(m.group("late")))),
+    Rule("half_year", "period", rf"(?<!\w)nửa\s+(?P<which>đầu|cuối)\s+năm{_Y}",
+         lambda m: ("half", 1 if m.group("which").lower() == "đầu" else 2)),
+    Rule("month_numbered", "period", rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})(?![\d/,.]\d)(?!\s+năm\s+\d(?!\d)){_Y}",
+         lambda m: span.month(int(m.group("m")))),
+    Rule("month_slash_year", "period", rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})\s*/\s*{YEAR}(?![\d/])",
+         lambda m: span.month(int(m.group("m")))),
+    Rule("year_named", "period", rf"(?<!\w)(?:cả\s+)?năm\s+{YEAR}(?![\d\-–])", lambda m: ("year", None)),
+    Rule("year_bare", "period",
+         rf"(?<![\w/.,\-–]){YEAR}(?![\w/%]|[.,]\d|\s*[-–]\s*\d|\s+(?:tỷ|triệu|nghìn|ngàn|đồng|USD|doanh|lượt|dự\s+án|ha|km|người|tấn))",
+         lambda m: ("year", None)),
+    Rule("years_span", "period",
+         r"(?<!\w)(?:giai\s+đoạn\s+|thời\s+kỳ\s+|từ\s+năm\s+)?(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)?\d\d)(?![\d%])",
+         lambda m: span.years(m.group("a"), m.group("b"))),
+    Rule("same_period", "period",
+         rf"(?<!\w)cùng\s+kỳ(?:\s+năm\s+{YEAR}|\s+năm\s+(?:trước|ngoái))?", lambda m: ("same", None)),
+    Rule("this_year_alone", "period", r"(?<!\w)(?:trong\s+)?năm\s+nay(?!\w)", lambda m: ("year", None, 0)),
+    Rule("next_year_alone", "period", r"(?<!\w)năm\s+(?:tới|sau|kế\s+tiếp)(?!\w)", lambda m: ("year", None, 1)),
+    Rule("holiday", "period", r"(?<!\w)(?:dịp|kỳ\s+nghỉ|nghỉ)\s+(?:Tết(?:\s+Nguyên\s+đán)?|lễ)(?!\w)",
+         lambda m: ("holiday", None)),
+]  # fmt: skip
+
+ROLES = [
+    Rule("compared_so_voi", "compared", words("so với", "cao hơn", "thấp hơn")),
+    Rule("compared_near", "compared_adjacent", words("so", "với", "hơn", "bằng", "kể từ", "từ năm")),
+    Rule("horizon_den_nam", "horizon", words("đến", "tới", "vào", "đến cuối", "trước")),
+    Rule("constant_prices", "constant_prices", words("giá so sánh", "theo giá so sánh")),
+    Rule("this_year", "this_year", words("năm nay", "của năm nay")),
+    Rule("last_year", "last_year", words("năm trước", "năm ngoái", "của năm trước")),
+    Rule("next_year", "next_year", words("năm tới", "năm sau")),
+    Rule("filler", "filler", words("cùng kỳ", "năm", "của", "ngày", "cuối")),
 ]
 
-INDICATORS: list[tuple[str, str | None]] = [
-    ("tổng sản phẩm trên địa bàn", "grdp"),
-    ("tổng sản phẩm trong tỉnh", "grdp"),
-    ("tổng sản phẩm trên địa bàn tỉnh", "grdp"),
-    ("tổng sản phẩm trong nước", "grdp"),
-    ("tăng trưởng kinh tế", "grdp"),
-    ("tốc độ tăng trưởng kinh tế", "grdp"),
-    ("tốc độ tăng tổng sản phẩm", "grdp"),
-    ("quy mô nền kinh tế", "grdp"),
-    ("quy mô kinh tế", "grdp"),
-    ("re:GRDP|GDP", "grdp"),
-    ("công nghiệp và xây dựng", "va_industry_construction"),
-    ("công nghiệp - xây dựng", "va_industry_construction"),
-    ("công nghiệp – xây dựng", "va_industry_construction"),
-    ("công nghiệp, xây dựng", "va_industry_construction"),
-    ("công nghiệp-xây dựng", "va_industry_construction"),
-    ("re:CN\\s*-\\s*XD", "va_industry_construction"),
-    ("dịch vụ", "va_services"),
-    ("khu vực dịch vụ", "va_services"),
-    ("ngành dịch vụ", "va_services"),
-    ("nông, lâm nghiệp và thủy sản", "va_agriculture_forestry_fishery"),
-    ("nông, lâm nghiệp và thuỷ sản", "va_agriculture_forestry_fishery"),
-    ("nông nghiệp, lâm nghiệp và thủy sản", "va_agriculture_forestry_fishery"),
-    ("nông, lâm, thủy sản", "va_agriculture_forestry_fishery"),
-    ("nông, lâm, thuỷ sản", "va_agriculture_forestry_fishery"),
-    ("nông lâm thủy sản", "va_agriculture_forestry_fishery"),
-    ("nông - lâm - thủy sản", "va_agriculture_forestry_fishery"),
-    ("nông, lâm, ngư nghiệp", "va_agriculture_forestry_fishery"),
-    ("re:NLTS", "va_agriculture_forestry_fishery"),
-    ("thuế sản phẩm trừ trợ cấp sản phẩm", "product_taxes"),
-    ("thuế sản phẩm", "product_taxes"),
-    ("chỉ số sản xuất công nghiệp", "iip"),
-    ("chỉ số sản xuất toàn ngành công nghiệp", "iip"),
-    ("chỉ số phát triển công nghiệp", "iip"),
-    ("re:IIP|chỉ\\s+số\\s+SXCN", "iip"),
-    ("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "retail_sales"),
-    ("tổng mức bán lẻ hàng hoá và doanh thu dịch vụ tiêu dùng", "retail_sales"),
-    ("tổng mức bán lẻ hàng hóa", "retail_sales"),
-    ("tổng mức bán lẻ hàng hoá", "retail_sales"),
-    ("tổng mức bán lẻ hàng", "retail_sales"),
-    ("tổng mức bán lẻ", "retail_sales"),
-    ("kim ngạch xuất khẩu", "exports"),
-    ("giá trị xuất khẩu", "exports"),
-    ("xuất khẩu", "exports"),
-    ("kim ngạch nhập khẩu", "imports"),
-    ("nhập khẩu", "imports"),
-    ("xuất nhập khẩu", "trade_turnover"),
-    ("xuất, nhập khẩu", "trade_turnover"),
-    ("kim ngạch xuất nhập khẩu", "trade_turnover"),
-    ("tổng kim ngạch xuất nhập khẩu", "trade_turnover"),
-    ("kim ngạch xuất, nhập khẩu", "trade_turnover"),
-    ("thu ngân sách nhà nước", "budget_revenue"),
-    ("thu ngân sách", "budget_revenue"),
-    ("tổng thu ngân sách", "budget_revenue"),
-    ("tổng thu ngân sách nhà nước", "budget_revenue"),
-    ("re:(?:tổng\\s+)?thu\\s+NSNN", "budget_revenue"),
-    ("thu ngân sách trên địa bàn", "budget_revenue"),
-    ("chi ngân sách", "budget_expenditure"),
-    ("tổng chi ngân sách", "budget_expenditure"),
-    ("chi ngân sách địa phương", "budget_expenditure"),
-    ("chi ngân sách nhà nước", "budget_expenditure"),
-    ("re:(?:tổng\\s+)?chi\\s+(?:NSNN|NSĐP)", "budget_expenditure"),
-    ("tổng vốn đầu tư phát triển toàn xã hội", "investment_capital"),
-    ("vốn đầu tư phát triển toàn xã hội", "investment_capital"),
-    ("vốn đầu tư toàn xã hội", "investment_capital"),
-    ("tổng vốn đầu tư toàn xã hội", "investment_capital"),
-    ("tổng vốn đầu tư phát triển trên địa bàn", "investment_capital"),
-    ("vốn đầu tư phát triển trên địa bàn", "investment_capital"),
-    ("vốn đầu tư công giải ngân", "public_investment_disbursed"),
-    ("giải ngân vốn đầu tư công", "public_investment_disbursed"),
-    ("vốn đăng ký mới", "fdi_registered"),
-    ("doanh nghiệp đăng ký mới", "new_enterprises"),
-    ("doanh nghiệp mới", "new_enterprises"),
-    ("doanh nghiệp thành lập", "new_enterprises"),
-    ("chỉ số giá tiêu dùng bình quân", "cpi"),
-    ("doanh thu du lịch lữ hành", "tourism_revenue"),
-    ("tổng doanh thu du lịch", "tourism_revenue"),
-    ("khách quốc tế", None),
-    ("khách du lịch quốc tế", None),
-    ("lượt khách du lịch quốc tế", None),
-    ("lượt khách quốc tế", None),
-    ("doanh thu dịch vụ tiêu dùng", "retail_sales"),
-    ("giải ngân vốn đầu tư công", "public_investment_disbursed"),
-    ("giải ngân", "public_investment_disbursed"),
-    ("tỷ lệ giải ngân", "public_investment_disbursed"),
-    ("vốn đầu tư công", "public_investment_disbursed"),
-    ("đầu tư trực tiếp nước ngoài", "fdi_registered"),
-    ("vốn đầu tư nước ngoài", "fdi_registered"),
-    ("vốn đầu tư trực tiếp nước ngoài", "fdi_registered"),
-    ("re:(?:vốn\\s+)?FDI", "fdi_registered"),
-    ("re:(?:vốn\\s+)?DDI", "ddi_registered"),
-    ("vốn đầu tư trong nước", "ddi_registered"),
-    ("đầu tư trong nước", "ddi_registered"),
-    ("doanh nghiệp thành lập mới", "new_enterprises"),
-    ("doanh nghiệp đăng ký thành lập mới", "new_enterprises"),
-    ("thành lập mới", "new_enterprises"),
-    ("số doanh nghiệp thành lập mới", "new_enterprises"),
-    ("chỉ số giá tiêu dùng", "cpi"),
-    ("re:CPI", "cpi"),
-    ("lượt khách", "visitors"),
-    ("khách du lịch", "visitors"),
-    ("tổng lượt khách", "visitors"),
-    ("lượt khách du lịch", "visitors"),
-    ("du khách", "visitors"),
-    ("doanh thu du lịch", "tourism_revenue"),
-    ("tổng thu từ du lịch", "tourism_revenue"),
-    ("doanh thu từ du lịch", "tourism_revenue"),
-    ("tổng thu du lịch", "tourism_revenue"),
-    ("tỷ lệ hộ nghèo", "poverty_rate"),
-    ("tỉ lệ hộ nghèo", "poverty_rate"),
-    ("khu vực này", "@previous"),
-    ("ngành này", "@previous"),
-    ("lĩnh vực này", "@previous"),
-    ("GRDP bình quân đầu người", None),
-    ("bình quân đầu người", None),
-    ("mức tăng chung của cả nước", None),
-    ("mức tăng trưởng chung của cả nước", None),
-    ("bình quân chung cả nước", None),
-    ("bình quân chung của cả nước", None),
-    ("bình quân cả nước", None),
-    ("trung bình cả nước", None),
-    ("thu nhập bình quân", None),
-    ("thu ngân sách nội địa", None),
-    ("vốn đầu tư thực hiện toàn xã hội", "investment_capital"),
-    ("tổng vốn đầu tư thực hiện toàn xã hội", "investment_capital"),
-    ("tổng vốn đầu tư thực hiện trên địa bàn", "investment_capital"),
-    ("vốn FDI giải ngân", None),
-    ("giải ngân vốn FDI", None),
-    ("vốn FDI thực hiện", None),
-    ("FDI giải ngân", None),
-    ("vốn đầu tư nước ngoài giải ngân", None),
-    # Known non-indicators (parts of a total, other aggregates): their figures are left out.
-    ("thu nội địa", None),
-    ("thu từ dầu khí", None),
-    ("thu dầu khí", None),
-    ("thu từ hoạt động xuất nhập khẩu", None),
-    ("thu từ hoạt động xuất, nhập khẩu", None),
-    ("thu cân đối từ hoạt động xuất nhập khẩu", None),
-    ("thu ngân sách địa phương", None),
-    ("chi đầu tư phát triển", None),
-    ("chi thường xuyên", None),
-    ("giá trị sản xuất công nghiệp", None),
-    ("giá trị sản xuất nông nghiệp", None),
-    ("giá trị sản xuất", None),
-    ("doanh thu vận tải", None),
-    ("dịch vụ hỗ trợ", None),
-    ("doanh thu dịch vụ", None),
-    ("dịch vụ lưu trú", None),
-    ("dịch vụ cảng", None),
-    ("xuất khẩu hàng hóa và dịch vụ", None),
-    ("xuất khẩu hàng hoá và dịch vụ", None),
-    ("nhập khẩu hàng hóa và dịch vụ", None),
-    ("nhập khẩu hàng hoá và dịch vụ", None),
-    ("tiêu dùng cuối cùng", None),
-    ("tích lũy tài sản", None),
-    ("kế hoạch vốn đầu tư công", None),
-    ("vốn đầu tư", None),
-    ("dự án", None),
-    ("lượt dự án", None),
-    ("điểm cầu", None),
-    ("đơn vị hành chính", None),
+QUANTITY = [
+    Rule("scale_nghin_ty", "scale", words("nghìn tỷ", "ngàn tỷ"), "trillion"),
+    Rule("scale_trieu_ty", "scale", words("triệu tỷ"), "quadrillion"),
+    Rule("scale_nghin", "scale", words("nghìn", "ngàn"), "thousand"),
+    Rule("scale_trieu", "scale", words("triệu"), "million"),
+    Rule("scale_ty", "scale", words("tỷ"), "billion"),
+    Rule("currency_dong", "currency_after", words("đồng", "VNĐ", "VND", "đ"), "VND"),
+    Rule("currency_usd", "currency_after", words("USD", "đô la Mỹ", "đô la", "đôla", "Đô la Mỹ"), "USD"),
+    Rule("count_enterprises", "count_noun", words("doanh nghiệp"), "enterprises"),
+    Rule(
+        "count_new_enterprises",
+        "count_noun",
+        words("doanh nghiệp mới", "doanh nghiệp thành lập mới", "doanh nghiệp đăng ký thành lập mới"),
+        ("enterprises", "new_enterprises"),
+    ),
+    Rule(
+        "count_visitors",
+        "count_noun",
+        words(
+            "lượt khách du lịch",
+            "lượt khách",
+            "lượt du khách",
+            "du khách",
+            "khách",
+            "lượt",
+            "lượt khách tham quan",
+        ),
+        ("visitors", "visitors"),
+    ),
+    Rule("count_projects", "count_noun", words("dự án"), "projects"),
+    Rule("percent_words", "percent", words("phần trăm")),
+    Rule("points", "points", words("điểm phần trăm", "điểm %")),
+    Rule("more_than", "qualifier_before", words("hơn", "trên", "vượt trên"), "more_than"),
+    Rule("about", "qualifier_before", words("gần", "khoảng", "xấp xỉ", "chừng", "gần bằng"), "about"),
+    Rule("less_than", "qualifier_before", words("dưới", "chưa đến", "chưa tới", "không quá"), "less_than"),
+    Rule(
+        "at_least",
+        "qualifier_before",
+        words("ít nhất", "tối thiểu", "không thấp hơn", "không dưới"),
+        "at_least",
+    ),
+    Rule("or_more", "qualifier_after", words("trở lên"), "at_least"),
+    Rule("range_tu", "range_from", words("từ")),
+    Rule("range_den", "range_word", words("đến", "tới")),
 ]
 
-RULES = LanguageRules(
-    lang="vi",
-    indicators=INDICATORS,
-    periods=PERIODS,
-    period_compared=regex.compile(r"(?:so\s+với|cùng\s+kỳ|bằng|hơn|của)\s*(?:cùng\s+kỳ\s*)?$", I),
-    period_by=regex.compile(r"(?:đến|tới|vào|trước)\s*(?:cuối\s*)?$", I),
-    this_year=regex.compile(r"\s*(?:của\s+)?năm\s+nay", I),
-    last_year=regex.compile(r"\s*(?:của\s+)?năm\s+(?:trước|ngoái)", I),
-    up=words(["tăng", "tăng trưởng", "mức tăng", "tăng thêm", "đạt mức tăng", "tốc độ tăng"], "vi"),
-    down=words(["giảm", "sụt giảm", "mức giảm", "giảm sút"], "vi"),
-    yoy_after=regex.compile(
-        r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?|năm\s+(?:trước|ngoái|\d{4})|CK)"
-        r"|so\s+cùng\s+kỳ)",
-        I,
-    ),
-    plan_after=regex.compile(
-        r"\s*(?:so\s+với\s+)?(?:dự\s+toán|kế\s+hoạch|KH(?!\w)|chỉ\s+tiêu\s+kế\s+hoạch|mục\s+tiêu\s+kế\s+hoạch)", I
-    ),
-    exceed_before=regex.compile(r"vượt\s*$", I),
-    index_before=regex.compile(r"bằng\s*$", I),
-    share_before=words(["chiếm", "chiếm tỷ trọng", "tỷ trọng", "tỉ trọng", "chiếm tỉ trọng"], "vi"),
-    share_after=regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+(?:số|GRDP|GDP)|cơ\s+cấu|GRDP|GDP)(?!\w)", I),
-    estimate=words(["ước", "ước tính", "ước đạt", "ước thực hiện", "dự kiến", "dự ước", "ước cả năm"], "vi"),
-    target=words(["mục tiêu", "phấn đấu", "chỉ tiêu kế hoạch", "đề ra mục tiêu", "nhằm đạt", "kế hoạch năm",
-                  "chỉ tiêu đề ra", "đặt mục tiêu"], "vi"),
-    not_fact_before=regex.compile(
-        r"(?:Quyết\s+định|Nghị\s+quyết|Nghị\s+định|Thông\s+tư|Chỉ\s+thị|Kết\s+luận|Công\s+văn|số|ngày|Khóa|khoá|thứ|so\s+với|"
-        r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?\s+(?:tăng|giảm|đạt)|năm\s+(?:trước|ngoái)\s+(?:tăng|giảm|đạt))\s*$|\[\s*$",
-        I,
-    ),
-    not_fact_after=regex.compile(r"\s*(?:lần(?!\w)|\]|/\s*\d)", I),
-    comparison=regex.compile(r"(?:thấp|cao)\s+hơn", I),
-    comparison_after=regex.compile(r"\s*(?:so\s+với|\(|,)", I),
-    growth_word=words(["tăng trưởng", "tốc độ tăng"], "vi"),
-    other_base=regex.compile(
-        r"\s*(?:\)\s*)?(?:so\s+với|so)\s+(?:(?:cùng\s+kỳ\s+)?(?:tháng|quý)\s+(?:trước|liền\s+kề|liền\s+trước)|kỳ\s+trước|đầu\s+năm)",
-        I,
-    ),
-    contribution=words(["đóng góp", "góp phần", "kéo giảm", "làm giảm"], "vi"),
-    same_period=regex.compile(r"\s*(?:so\s+với\s+|với\s+|của\s+)?(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))", I),
-    respectively=words(["lần lượt", "tương ứng"], "vi"),
-    fold=regex.compile(r"\s*lần(?!\w)", I),
-    exceed_plan_before=regex.compile(
-        r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|KH)(?:\s+(?:năm|đề\s+ra|được\s+giao))?\s*$", I
-    ),
-    fold_words={"hai": 2, "ba": 3, "bốn": 4},
-    not_an_area=regex.compile(r"Tổ\s+công\s+tác|các\s+bộ,\s+(?:cơ\s+quan|ngành)\s+trung\s+ương", I),
-    hypothetical=words(["nếu", "giả sử", "trong trường hợp"], "vi"),
-    structure=words(["cơ cấu kinh tế", "cơ cấu", "tỷ trọng", "tỉ trọng"], "vi"),
-    part_of=words(["trong đó", "bao gồm", "riêng"], "vi"),
-    indicator_after_link=regex.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:từ|cho|của)\s+)?", I),
-    directive_cue=regex.compile(
-        r"nhiệm\s+vụ\s+(?:trọng\s+tâm|trọng\s+yếu|chủ\s+yếu|chính|giải\s+pháp|và\s+giải\s+pháp)"
-        r"|(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:sở|ngành|địa\s+phương|cấp|đơn\s+vị|huyện|xã)"
-        r"|cần\s+tập\s+trung|chỉ\s+đạo\s+các",
-        I,
-    ),
-    difficulty_cue=regex.compile(
-        r"(?:khó\s+khăn|hạn\s+chế|tồn\s+tại)\s*,\s*(?:hạn\s+chế|vướng\s+mắc|tồn\s+tại|thách\s+thức)"
-        r"|(?:vẫn\s+còn|còn\s+một\s+số|còn\s+nhiều|tuy\s+nhiên)[^.]{0,40}?(?:khó\s+khăn|hạn\s+chế|tồn\s+tại|bất\s+cập)",
-        I,
-    ),
-    directive_continue=regex.compile(
-        r"\s*(?:[-•+*]|\d+[.)]|(?:Tiếp\s+tục|Tập\s+trung|Đẩy\s+mạnh|Chỉ\s+đạo|Yêu\s+cầu|Đề\s+nghị|Triển\s+khai|Thực\s+hiện|Nâng\s+cao|Tăng\s+cường|Khẩn\s+trương|Chủ\s+động|Rà\s+soát|Phấn\s+đấu|Đồng\s+thời|Các\s+sở)(?!\w))"
-    ),
-    recommendation_cue=regex.compile(r"(?:các\s+)?kiến\s+nghị|(?:các\s+)?đề\s+xuất(?=\s*[:,]|\s+(?:về|liên))", I),
-    recommendation_list=regex.compile(r"kiến\s+nghị\s+(?:về|liên\s+quan\s+đến)|đề\s+xuất\s+(?:về|liên\s+quan\s+đến)", I),
-    special_targets=[
-        (regex.compile(r"(?:mục\s+tiêu\s+)?tăng\s+trưởng\s+(?:kinh\s+tế\s+)?(?:đạt\s+)?(?:ở\s+mức\s+)?hai\s+con\s+số", I),
-         "grdp", "yoy_pct", 10, "at_least"),
-    ],
-    share_targets=[
-        (regex.compile(r"\s*(?:số\s+)?(?:xã|các\s+xã)[^.]{0,80}?sản\s+phẩm\s+số[^.;]{0,30}?(?=[.,;]|$)", I),
+CUES = [
+    Rule("up", "up", words("tăng", "tăng thêm", "đi lên")),
+    Rule("down", "down", words("giảm", "sụt giảm", "giảm sút", "âm", "tăng trưởng âm", "kéo giảm", "làm giảm")),
+    Rule("growth_rate", "growth", words("tăng trưởng", "tốc độ tăng trưởng", "tốc độ tăng", "mức tăng", "mức tăng trưởng")),
+    Rule("reach", "reach", words("đạt", "đạt được", "là", "ở mức", "lên", "lên mức", "còn", "xuống còn",
+                                 "chỉ đạt", "đạt mức")),
+    Rule("share", "share", words("chiếm", "chiếm tỷ trọng", "tỷ trọng", "chiếm tỷ lệ", "chiếm khoảng")),
+    Rule("index", "index", words("bằng", "tương đương", "gần bằng")),
+    Rule("exceed", "exceed", words("vượt", "vượt mức")),
+    Rule("contribution", "contribution", words("đóng góp", "góp phần", "đóng góp vào tăng trưởng")),
+    Rule("estimate", "estimate", words("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước", "dự kiến",
+                                       "ước cả năm")),
+    Rule("same_period_base", "yoy_base",
+         words("so với cùng kỳ", "so cùng kỳ", "với cùng kỳ", "so với năm trước", "so với năm ngoái", "so với năm",
+               "so với cùng kỳ năm trước", "so với cùng kỳ năm ngoái")),
+    Rule("other_base", "other_base",
+         words("so với tháng trước", "so với quý trước", "so với tháng", "so với quý", "so với đầu năm",
+               "so với cuối năm", "so với kỳ trước", "so tháng trước", "so với tháng liền kề")),
+    Rule("plan_base", "plan_base",
+         words("dự toán", "kế hoạch", "chỉ tiêu", "KH", "mục tiêu", "chỉ tiêu kế hoạch", "kế hoạch năm",
+               "dự toán năm", "so với kế hoạch", "so với dự toán", "tự toán")),
+    Rule("share_base", "share_base", words("trong cơ cấu", "cơ cấu kinh tế")),
+    Rule("stock", "stock", words("lũy kế", "luỹ kế", "tính đến nay", "lũy kế đến nay", "còn hiệu lực", "hiện có")),
+    Rule("fold", "fold", words("lần")),
+    Rule("per_year", "per_year", words("/năm", "mỗi năm", "một năm", "hằng năm", "hàng năm")),
+    Rule("target", "target",
+         words("mục tiêu", "phấn đấu", "chỉ tiêu kế hoạch", "đề ra mục tiêu", "nhằm đạt", "kế hoạch năm",
+               "đặt mục tiêu", "kịch bản", "định hướng", "đặt ra", "đề ra", "dự toán ngân sách", "theo kế hoạch",
+               "kế hoạch đề ra", "chỉ tiêu đề ra", "chỉ tiêu năm", "mục tiêu năm", "phấn đấu đạt", "hướng tới",
+               "kế hoạch vốn")),
+    Rule("names_with_cue_words", "proper_name",
+         words("Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch Đầu tư", "Sở Kế hoạch và Đầu tư", "Sở Kế hoạch - Đầu tư",
+               "Kế hoạch phát triển kinh tế - xã hội", "Cục Thống kê", "Tổng cục Thống kê", "Tổng cục Du lịch")),
+    Rule("threshold", "threshold",
+         words("nhóm", "thuộc nhóm", "trong nhóm", "các địa phương có", "các tỉnh có", "địa phương có", "tỉnh, thành có",
+               "nhiều địa phương", "nhiều tỉnh", "một số địa phương", "các tỉnh, thành phố có")),
+    Rule("target_after", "target_after", words("theo kế hoạch", "kế hoạch đề ra", "mục tiêu đề ra", "theo mục tiêu")),
+    Rule("of_which", "part", words("trong đó", "bao gồm", "riêng", "trong số đó", "gồm")),
+    Rule("hypothetical", "hypothetical", words("nếu", "giả sử", "trong trường hợp")),
+    Rule("forecast", "forecast", words("dự báo")),
+    Rule("average", "average", words("bình quân", "trung bình")),
+    Rule("continuation", "continuation", words("tính chung", "con số này", "mức này", "trong đó")),
+    Rule("link", "link", words("vốn", "từ", "cho", "giá trị")),
+    Rule("respectively", "respectively", words("lần lượt", "tương ứng")),
+    Rule("structure", "structure", words("cơ cấu kinh tế")),
+    Rule("rank", "rank", words("đứng thứ", "xếp thứ", "thứ", "hạng", "top")),
+    Rule("no_area", "no_area", words("tổ công tác", "các bộ, ngành trung ương", "các bộ, cơ quan trung ương")),
+    Rule("double_digit", "special_target",
+         r"(?:mục\s+tiêu\s+)?tăng\s+trưởng\s+(?:kinh\s+tế\s+|GRDP\s+)?(?:đạt\s+)?(?:ở\s+)?(?:mức\s+)?(?:từ\s+)?hai\s+con\s+số",
+         ("grdp", "yoy_pct", 10, "at_least")),
+    Rule("comparative", "comparative", words("thấp hơn", "cao hơn", "ít hơn", "nhiều hơn", "chậm hơn", "nhanh hơn")),
+    Rule("than", "than", words("so với", "hơn")),
+    Rule("versus", "compared_value", words("so với mức", "so với con số")),
+    Rule("communes_digital", "share_target",
+         "(?:số\\s+)?(?:xã|các\\s+xã)[^.;]{0,80}?sản\\s+phẩm\\s+số[^.;,]{0,30}?(?:(?:vào|trong)\\s+năm\\s+\\d{4})?",
          "communes_with_digital_product"),
-        (regex.compile(r"\s*(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:phát\s+triển\s+)?kinh\s+tế\s*[-–]\s*xã\s+hội)?(?:\s+(?:đề\s+ra|năm\s+\d{4}))?", I),
+    Rule("targets_met", "share_target",
+         "(?:các\\s+)?(?:chỉ\\s+tiêu|mục\\s+tiêu)\\s+(?:phát\\s+triển\\s+)?kinh\\s+tế\\s*[-–]\\s*xã\\s+hội(?:\\s+(?:đề\\s+ra|năm\\s+\\d{4}))?",
          "socio_economic_targets_met"),
-    ],
-)  # fmt: skip
+]  # fmt: skip
+
+AREAS = [
+    Rule("nation", "nation", words("cả nước", "toàn quốc", "nền kinh tế nước ta", "nước ta")),
+    Rule("national_source", "national_source", words("Tổng cục Thống kê", "Bộ Tài chính", "Chính phủ")),
+    Rule(
+        "this_province",
+        "province_ref",
+        words(
+            "toàn tỉnh",
+            "của tỉnh",
+            "tỉnh này",
+            "trên địa bàn tỉnh",
+            "trong tỉnh",
+            "trên địa bàn",
+            "toàn thành phố",
+            "của thành phố",
+            "trên địa bàn TP",
+            "của TP",
+            "thành phố",
+        ),
+    ),
+]
+
+INDICATOR_REFS = [
+    Rule("this_sector", "indicator_ref", words("khu vực này", "ngành này", "lĩnh vực này")),
+]
+
+SECTIONS = [
+    Rule("tasks_named", "directive",
+         r"nhiệm\s+vụ\s+(?:trọng\s+tâm|trọng\s+yếu|chủ\s+yếu|chính|giải\s+pháp|và\s+giải\s+pháp)"
+         r"|(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:sở|ngành|địa\s+phương|cấp|đơn\s+vị|huyện|xã)"
+         r"|cần\s+tập\s+trung|chỉ\s+đạo\s+các"),
+    Rule("difficulties_named", "difficulty",
+         r"(?:khó\s+khăn|hạn\s+chế|tồn\s+tại)\s*,\s*(?:hạn\s+chế|vướng\s+mắc|tồn\s+tại|thách\s+thức)"
+         r"|(?:vẫn\s+còn|còn\s+một\s+số|còn\s+nhiều|tuy\s+nhiên)[^.]{0,40}?(?:khó\s+khăn|hạn\s+chế|tồn\s+tại|bất\s+cập)"),
+    Rule("task_paragraph", "directive_continue",
+         r"\s*(?:[-•+*]|\d+[.)]|(?:Tiếp\s+tục|Tập\s+trung|Đẩy\s+mạnh|Chỉ\s+đạo|Yêu\s+cầu|Đề\s+nghị|Triển\s+khai|"
+         r"Thực\s+hiện|Nâng\s+cao|Tăng\s+cường|Khẩn\s+trương|Chủ\s+động|Rà\s+soát|Phấn\s+đấu|Đồng\s+thời|Các\s+sở)(?!\w))"),
+    Rule("recommendations_named", "recommendation",
+         r"(?:các\s+)?kiến\s+nghị|(?:các\s+)?đề\s+xuất(?=\s*[:,]|\s+(?:về|liên))"),
+    Rule("recommendation_topics", "recommendation_list",
+         r"kiến\s+nghị\s+(?:về|liên\s+quan\s+đến)|đề\s+xuất\s+(?:về|liên\s+quan\s+đến)"),
+]  # fmt: skip
+
+RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + INDICATOR_REFS + SECTIONS

@@ -1,0 +1,746 @@
+"""Attachment: each figure of a sentence gets its indicator, measure, period and area.
+
+Shared by every language. For a quantity of a sentence:
+
+* **indicator** — the nearest indicator named before it in the sentence, or one named right
+  after it through a link word ("1,2 tỷ USD vốn FDI", "VND1.46 trillion from tourism",
+  "3 مليارات دولار من الصادرات"); a sentence that opens by going on from the one before
+  ("Tính chung 9 tháng, tăng 1,28%") keeps its indicator. A phrase naming something the
+  catalogue lacks, named nearer, takes the figure away.
+* **measure** — :mod:`.measures`, from the cue words since the previous figure.
+* **period** — the period named nearest before it since the previous figure, else one named
+  right after it ("grew 7.5% in the first half"), else the nearest before in the sentence, else
+  the period the paragraph is about, else the document's. A multi-year span or a holiday week
+  leaves no period: the figure is skipped. "cùng kỳ năm 2024" as a figure's own period is the
+  span talked about, in 2024.
+* **area** — the place named nearest before it in the sentence, else the one the text is on
+  (carried from the last sentence that named one place with figures), else the document's.
+
+Kinds of rules read here besides the measures' ones: ``target`` (the figure is aimed at),
+``part`` (of which: a part of the figure before), ``hypothetical``, ``forecast`` (someone
+else's forecast), ``average``, ``continuation``, ``link`` (between a figure and the indicator
+after it), ``respectively``, ``structure``, ``rank``, ``no_area``, ``special_target``,
+``share_target``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from marsad.core.catalogue import Indicator
+
+from .areas import NATION, AreaMention
+from .grammar import Grammar, Match
+from .indicators import PREVIOUS, IndicatorMention, catalogue, find_indicators
+from .measures import AFTER_KINDS, BEFORE_KINDS, read_measure
+from .model import AreaRef, Evidence, Fact
+from .quantity import Quantity, find_quantities
+from .timeframes import CURRENT, HORIZON, PLAN, PeriodMention, between
+
+__all__ = ["Reader", "SentenceState"]
+
+SENTENCE_KINDS = (
+    "target",
+    "part",
+    "hypothetical",
+    "forecast",
+    "average",
+    "continuation",
+    "link",
+    "respectively",
+    "structure",
+    "rank",
+    "no_area",
+    "threshold",
+    "proper_name",
+    "stock",
+    "comparative",
+    "than",
+    "compared_value",
+    "target_after",
+)
+CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
+_CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
+_LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
+_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
+_OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:[,،;؛]\s*)(?:and\s+|và\s+|و)?\s*$|\s*(?:[,،;؛]\s*)?(?:and\s+|và\s+|و)\s*$"
+)
+_GENITIVE = re.compile(r"(?:\bof\s+(?:the\s+)?|\bcủa\s+|\bin\s+|(?<!\w)ل)(?:مدينة\s+|مقاطعة\s+)?\S?$", re.I)
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{0,40}\)")
+_GLUED = re.compile(r"\s*(?:[وفبلك]?ال|لل|[وفبلك])?")  # spaces, or an Arabic article or proclitic
+
+
+@dataclass
+class SentenceState:
+    """What the reading carries from one sentence to the next."""
+
+    period: PeriodMention | None = None  # the period the paragraph is about
+    area: AreaRef | None = None  # the place the text is on
+    indicator: str | None = None  # the indicator of the last figure
+    sector: str | None = None  # the last sector named (what "this sector" is)
+    target_block: bool = False  # the sentence before set targets and this one may go on
+    paragraph: int = -1
+    recent: frozenset[str] = frozenset()  # the indicators of the last sentence with figures
+
+
+@dataclass
+class Reader:
+    """Reads the facts and targets of one document's sentences (see the module doc)."""
+
+    text: str  # the document's text
+    norm: str  # the same with ASCII digits
+    g: Grammar
+    habit: str
+    periods: list[PeriodMention]
+    areas: list[AreaMention]
+    year: int | None
+    doc_area: AreaRef | None
+    doc_period: PeriodMention | None
+    facts: list[Fact] = field(default_factory=list)
+    targets: list[Fact] = field(default_factory=list)
+    fired: set[str] = field(default_factory=set)
+    _period_starts: list[int] = field(default_factory=list)
+    _area_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._period_starts = [p.start for p in self.periods]
+        self._area_starts = [a.start for a in self.areas]
+        self.catalogue: dict[str, Indicator] = catalogue()
+        self._taken: set[tuple[int, int]] = set()  # numbers a sentence-level rule has read
+        self._sentence_quantities: list[Quantity] = []
+        self._target_cue_at: int | None = None
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def read_sentence(self, s: int, e: int, state: SentenceState) -> None:
+        text, norm, g = self.text, self.norm, self.g
+        sent_periods = between(self.periods, self._period_starts, s, e)
+        sent_areas = [a for a in between(self.areas, self._area_starts, s, e) if a.kind != "dateline"]
+        quantities = [
+            q for q in find_quantities(norm, g, s, e, habit=self.habit) if not _inside(q, sent_periods)
+        ]
+        cues = g.find(text, *CUE_KINDS, pos=s, endpos=e)
+        first_fact, first_target = len(self.facts), len(self.targets)
+        self._special_targets(s, e, sent_periods, state)
+        if not quantities:
+            self._carry(state, sent_periods, sent_areas, s)
+            return
+        inds = find_indicators(text, g, s, e)
+        self._sentence_quantities = quantities
+        # "đạt 29,05% kế hoạch": a plan word right after a figure is its base, not a target.
+        ends = [q.end for q in quantities]
+        target_cue = next((c for c in cues if c.kind == "target" and not any(0 <= c.start - x <= 12 for x in ends)),
+                          None)  # fmt: skip
+        target_at = target_cue.start if target_cue is not None else None
+        self._target_cue_at = target_at
+        target_end = e
+        target_list = target_cue is not None and ":" in text[target_cue.end : target_cue.end + 60]
+        if target_cue is not None and not target_list:
+            cut = re.search(r"[;؛]", text[target_cue.end : e])
+            if cut:
+                target_end = target_cue.end + cut.start()  # "exceeded the target; value added reached ..."
+        if target_at is None and state.target_block and _LIST_ITEM.match(text, s, e):
+            target_at = s  # a list of targets goes on
+        hypothetical = _first_start(cues, "hypothetical")
+        forecast = _first_start(cues, "forecast")
+        structure = any(c.kind == "structure" for c in cues)
+        inherit = None
+        if not any(i.code for i in inds if i.start < quantities[0].start):
+            opener = text[s : quantities[0].start]
+            if (
+                state.indicator
+                and opener.strip()
+                and (
+                    any(p.start - s <= 30 for p in sent_periods)
+                    or any(c.kind == "continuation" and c.start - s <= 30 for c in cues)
+                )
+            ):
+                inherit = state.indicator
+        prev_end = s
+        prev_q: Quantity | None = None
+        prev_fact: Fact | None = None
+        sentence_areas: set[str] = set()
+        last_indicator = None
+        for k, q in enumerate(quantities):
+            lo = prev_end
+            prev_end = q.end
+            if (q.num_start, q.num_end) in self._taken:
+                prev_q = q
+                continue
+            next_start = quantities[k + 1].start if k + 1 < len(quantities) else e
+            aimed = (
+                target_at is not None
+                and target_at < q.start < target_end
+                and (
+                    target_list
+                    or not any(c.kind == "estimate" and target_at < c.start < q.start for c in cues)
+                )
+            )
+            if any(c.kind == "target_after" and 0 <= c.start - q.end <= 16 for c in cues):
+                aimed = True  # "the 4% the government targets", "mức 6% theo kế hoạch"
+            fact = self._read_quantity(q, prev_q, lo, s, e, inds, cues, sent_periods, sent_areas, state, inherit,
+                                       prev_fact, structure, next_start, aimed)  # fmt: skip
+            prev_q = q
+            if fact is None:
+                continue
+            prev_fact = fact
+            last_indicator = fact.indicator
+            if fact.area is not None and fact.area != NATION:
+                sentence_areas.add(fact.area.name or "")
+            if hypothetical is not None and hypothetical < q.start and not aimed:
+                self.fired.add("hypothetical")
+                continue
+            if forecast is not None and forecast < q.start and not aimed:
+                self.fired.add("forecast")
+                continue
+            if aimed:
+                self._add_target(fact, q, sent_periods, state)
+            else:
+                self.facts.append(fact)
+        if any(
+            f.indicator == "fdi_registered" and "currency:fdi" in f.rules for f in self.facts[first_fact:]
+        ):
+            # "registered capital of USD 1.1 billion, accounting for 20.3% of ...": dollars made it foreign.
+            self.facts[first_fact:] = [replace(f, indicator="fdi_registered") if f.indicator == "ddi_registered" else f
+                                       for f in self.facts[first_fact:]]  # fmt: skip
+        self._respectively(s, e, quantities, cues, inds, first_fact)
+        self._one_growth_per_sentence(first_fact)
+        made_targets = len(self.targets) > first_target
+        made_facts = len(self.facts) > first_fact
+        state.target_block = made_targets and not made_facts
+        if made_facts:
+            state.recent = frozenset(f.indicator for f in self.facts[first_fact:])
+        if last_indicator:
+            state.indicator = last_indicator
+            if last_indicator.startswith("va_"):
+                state.sector = last_indicator
+        named = {
+            a.area.name for a in sent_areas if a.kind == "name" and a.area is not None and a.area != NATION
+        }
+        if len(named) == 1:
+            state.area = next(
+                a.area for a in sent_areas if a.kind == "name" and a.area is not None and a.area != NATION
+            )
+        elif len(named) > 1:
+            state.area = None
+        self._carry(state, sent_periods, sent_areas, s, facts_read=made_facts)
+
+    def _carry(
+        self, state: SentenceState, sent_periods, sent_areas, s: int, facts_read: bool = False
+    ) -> None:
+        for p in sent_periods:
+            if p.role == CURRENT and (p.codable or p.kind in ("multi", "holiday")):
+                state.period = p
+        # A line that is only a place's name heads the figures below it ("Hà Nội" above a paragraph).
+        if len(sent_areas) == 1 and not facts_read:
+            a = sent_areas[0]
+            line = self.text[s : self.text.find("\n", s) if "\n" in self.text[s:] else len(self.text)]
+            if a.area is not None and len(line.strip()) <= (a.end - a.start) + 3:
+                state.area = a.area
+
+    def _is_past(self, p: PeriodMention) -> bool:
+        y = p.year_in(self.year)
+        return y is not None and self.year is not None and y < self.year
+
+    # -- one figure -------------------------------------------------------------------------------
+    def _read_quantity(self, q, prev_q, lo, s, e, inds, cues, sent_periods, sent_areas, state, inherit,
+                       prev_fact, structure, next_start, aimed=False) -> Fact | None:  # fmt: skip
+        text = self.text
+        rules: list[str] = list(q.rules)
+        # A conversion in brackets after another amount: "VND5.45 trillion (US$228 million)".
+        if prev_q is not None and prev_q.unit == "money" and q.unit == "money":
+            if _OPEN_BRACKET.fullmatch(text, prev_q.end, q.start):
+                self.fired.add("conversion")
+                return None
+        if any(c.kind == "rank" and c.end <= q.start and q.start - c.end <= 3 for c in cues):
+            return None  # "đứng thứ 6", "ranked 10th"
+        # "a lower growth rate of 1.82% than 2018", "1.13% lower than last year": a difference.
+        than = next((c for c in cues if c.kind == "than" and q.end <= c.start
+                     and len(" ".join(text[q.end : c.start].split())) <= 14), None)  # fmt: skip
+        if than is not None and (
+            _last_in(cues, "comparative", lo, q.num_start) is not None
+            or any(c.kind == "comparative" and q.end <= c.start < than.start for c in cues)
+        ):
+            self.fired.add(than.name)
+            return None
+        threshold = _last_in(cues, "threshold", s, q.start)
+        if threshold is not None and not _CLAUSE.search(text, threshold.end, q.start):
+            self.fired.add(threshold.name)
+            return None  # "nhóm các tỉnh có số thu trên 10.000 tỷ": a criterion, not a figure
+        # -- indicator
+        ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues))
+        follow = self._following_indicator(q, inds, cues, e)
+        code = ind_m.code if ind_m is not None else inherit
+        ind_start = ind_m.start if ind_m is not None else None
+        named_at = ind_m.start if ind_m is not None else None
+        if (
+            follow is not None
+            and (ind_m is None or q.unit not in ("%", "pp") or ind_m.code is None)
+            and not (follow.weak and ind_m is not None and ind_m.code is not None)
+        ):
+            code, ind_start, named_at = follow.code, None, follow.start
+            rules.append("link")
+        elif ind_m is not None:
+            rules.append(ind_m.rule)
+        if code == PREVIOUS:
+            code = state.sector
+            rules.append("indicator_ref")
+        counted = code is not None and code in self.catalogue and self.catalogue[code].count_unit
+        if (
+            q.names
+            and follow is None
+            and (
+                ind_m is None
+                or (ind_m.code is not None and not counted)
+                or (ind_m.code is not None and q.start - ind_m.end > 60)
+            )
+        ):
+            # "welcomed 20.7 million visitors", "1,050 new enterprises were set up": the count names it.
+            code, named_at = q.names, q.start
+        if code is None:
+            return None
+        if (
+            q.count
+            and code != "visitors"
+            and self.catalogue.get(code)
+            and self.catalogue[code].count_unit != q.count
+        ):
+            return None
+        if code == "ddi_registered" and q.currency == "USD":
+            code = "fdi_registered"  # investment attracted in dollars is foreign ("thu hút đầu tư 2 tỷ USD")
+            rules.append("currency:fdi")
+        if code not in self.catalogue:
+            return None
+        ind = self.catalogue[code]
+        # -- parts: "12 triệu lượt khách, trong đó 1,5 triệu lượt khách quốc tế", "riêng thành phố X"
+        part = _last_in(cues, "part", s, q.start)
+        if part is not None and (prev_fact is not None or state.indicator):
+            parents = {f.indicator for f in self.facts if s <= f.evidence.start < part.start} or set(
+                state.recent
+            )
+            named_after = named_at is not None and named_at >= part.end and code not in parents
+            in_time = any(p.codable and (part.end <= p.start < q.start or 0 <= part.start - p.end <= 4
+                                         or q.end <= p.start <= q.end + 25) for p in sent_periods)  # fmt: skip
+            if not named_after and not in_time:
+                self.fired.add(part.name)
+                return None
+        stock = _last_in(cues, "stock", s, q.start)
+        if stock is not None and not _CLAUSE.search(text, stock.end, q.start):
+            self.fired.add(stock.name)
+            return None  # "lũy kế đến nay", "cumulative": a stock since the start, no period's figure
+        # -- unit and measure
+        if q.unit is None:
+            if not ind.count_unit or q.value < 10 or (1900 <= q.value <= 2100 and q.value == int(q.value)):
+                return None
+            near = follow is not None or (ind_start is not None and q.start - ind_start < 90
+                                          and not _CLAUSE.search(text, ind_start, q.start))  # fmt: skip
+            if not near:
+                return None
+        if q.unit == "money" and ind.count_unit:
+            return None
+        if q.unit == "count" and not ind.count_unit:
+            return None
+        if q.unit == "money" and ind.currency is None:
+            return None
+        before = [c for c in cues if lo <= c.start < q.num_start and c.kind in BEFORE_KINDS + ("plan_base",)]
+        after = [c for c in cues if q.end <= c.start <= q.end + 30 and c.start < next_start and c.kind in AFTER_KINDS
+                 and (not c.kind == "plan_base" or c.start <= q.end + 12)]  # fmt: skip
+        if after and (
+            _CLAUSE.search(text, q.end, after[0].start) or re.search(r"[,،]", text[q.end : after[0].start])
+        ):
+            after = []
+        if _OPEN_BRACKET_NUM.search(text, max(lo, q.start - 3), q.start) or text[
+            max(0, q.num_start - 2) : q.num_start
+        ].strip() in ("(", "(+", "(-"):
+            # "tăng so với tháng trước (+2,38%)": the base is written before the bracket.
+            bracket = text.rfind("(", max(lo, q.start - 4), q.num_start)
+            behind = [
+                c
+                for c in cues
+                if lo <= c.start < q.start and c.kind in AFTER_KINDS and 0 <= bracket - c.end <= 2
+            ]
+            if behind and not after:
+                after = [behind[-1]]
+                before = [c for c in before if c.start < behind[-1].start]
+        after_level = (
+            prev_fact is not None and prev_fact.indicator == code and prev_fact.measure == "level"
+            and prev_q is not None and not _CLAUSE.search(text, prev_q.end, q.start)
+        )  # fmt: skip
+        list_measure = None
+        if (
+            prev_fact is not None and prev_fact.measure in ("share_pct", "yoy_pct", "plan_pct") and q.unit == "%"
+            and ind_m is not None and ind_m.start >= lo and _LIST_SEPARATOR.match(text, lo, ind_m.start)
+        ):  # fmt: skip
+            list_measure = prev_fact.measure
+        reading = read_measure(q, ind, before, after, structure, after_level, list_measure)
+        if reading.measure is None:
+            self.fired.update(reading.rules)
+            return None
+        if q.is_range and (q.unit not in ("%", "money", "count")):
+            return None
+        rules.extend(reading.rules)
+        qualifier = reading.qualifier or q.qualifier
+        if qualifier == "exact":
+            est = _last_in(cues, "estimate", lo, q.start)
+            if est is not None:
+                qualifier = "estimate"
+                rules.append(est.name)
+        # -- period
+        versus = next((c for c in cues if c.kind == "compared_value" and 0 <= q.start - c.end <= 3), None)
+        if versus is not None:
+            # "8.2% against 6.5% a year earlier": the base's figure counts only with its period written.
+            own = next((p for p in sent_periods if p.codable and q.end <= p.start <= q.end + 30), None)
+            if own is None:
+                self.fired.add(versus.name)
+                return None
+            sent_periods = [replace(p, role=CURRENT) if p is own else p for p in sent_periods]
+            rules.append(versus.name)
+        period, prule = self._period_of(q, lo, s, next_start, sent_periods, state)
+        if aimed:
+            period, prule = self._target_period(q, sent_periods, state) or period, prule or "target_period"
+        if period is None:
+            return None  # a multi-year span, a holiday week: no period to give it
+        period = period or None  # "": the text never says which period
+        if prule is None:
+            rules.append("period:default")
+        if prule:
+            rules.append(prule)
+        if reading.measure == "yoy_pct" and any(c.kind == "average" and c.start < q.start for c in cues) and \
+                any(p.kind == "multi" for p in sent_periods):  # fmt: skip
+            return None
+        # -- area
+        area, arule = self._area_of(q, s, sent_areas, state)
+        if arule:
+            rules.append(arule)
+        if any(c.kind == "no_area" and c.start < q.start for c in cues) and arule is None:
+            return None
+        # -- evidence
+        start = q.start
+        clause_lo = max([m.end() for m in _CLAUSE.finditer(text, lo, q.start)] + [lo])
+        if ind_start is not None and ind_start >= clause_lo and q.start - ind_start < 140:
+            start = min(start, ind_start)
+        if reading.cue_start is not None and reading.cue_start >= clause_lo:
+            start = min(start, reading.cue_start)
+        end = max(q.end, reading.ev_end or q.end)
+        if follow is not None:
+            end = max(end, follow.end)
+        unit = q.label(ind.currency, ind.count_unit) if reading.measure in ("level",) and not ind.is_rate else (
+            "%" if reading.measure != "contribution_pp" else "pp")  # fmt: skip
+        if reading.measure == "level" and ind.is_rate:
+            unit = "%"
+        value = reading.value
+        fact = Fact(code, area, period, reading.measure, _plain(value), unit, qualifier,
+                    Evidence.of(text, start, end), tuple(dict.fromkeys(rules)))  # fmt: skip
+        if q.is_range:
+            fact = replace(fact, low=_plain(q.low if reading.measure != "yoy_pct" or value >= 0 else -q.low))
+        self.fired.update(fact.rules)
+        return fact
+
+    def _wholes(self, inds, cues) -> set[int]:
+        """Starts of indicator mentions named as the whole of a share ("of the total exports")."""
+        bases = [c for c in cues if c.kind == "share_base"]
+        if not bases:
+            return set()
+        text = self.text
+        return {i.start for i in inds if any((b.end <= i.start and not text[b.end : i.start].strip())
+                                             or b.start <= i.start < b.end for b in bases)}  # fmt: skip
+
+    def _following_indicator(self, q: Quantity, inds, cues, e: int) -> IndicatorMention | None:
+        """An indicator named right after the figure, through a link word ("VND1.46 trillion
+        from tourism"), past a conversion in brackets ("(US$61 million)")."""
+        end = q.end
+        bracket = _BRACKET_AFTER.match(self.text, end, e)
+        if bracket:
+            end = bracket.end()
+        for i in inds:
+            if i.start < q.num_end:
+                continue
+            if i.start < q.end and i.end <= q.end:
+                continue  # the count noun of the quantity itself ("5 triệu lượt khách")
+            if i.start > end + 40:
+                break
+            gap = self.text[end : i.start]
+            if i.start <= end or _GLUED.fullmatch(gap):
+                return i if i.start <= end + 6 else None
+            link = next((c for c in cues if c.kind == "link" and c.start >= end and c.end <= i.start), None)
+            if (
+                link is not None
+                and not self.text[end : link.start].strip()
+                and _GLUED.fullmatch(self.text, link.end, i.start)
+            ):
+                return i
+            return None
+        return None
+
+    def _period_of(
+        self, q: Quantity, lo: int, s: int, e: int, sent_periods, state
+    ) -> tuple[str | None, str | None]:
+        # "tăng 40% cùng kỳ", "خلال الفترة نفسها" right after a figure is its base, not its period.
+        usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON)
+                  and not (p.kind == "same" and p.year is None and p.start >= q.end)]  # fmt: skip
+        before_near = [p for p in usable if lo <= p.start and p.end <= q.start]
+        before_any = [p for p in usable if p.end <= q.start]
+        clause_end = min([m.start() for m in _CLAUSE.finditer(self.text, q.end, e)] + [e])
+        after = [p for p in usable if q.end <= p.start <= q.end + 16 and p.start < clause_end]
+        chosen = None
+        if before_near:
+            chosen = before_near[-1]
+        elif after:
+            chosen = after[0]
+        elif before_any:
+            chosen = before_any[-1]
+        source = None
+        if chosen is None:
+            chosen, source = (state.period, "period:carried") if state.period else (self.doc_period, None)
+            if chosen is None:
+                return (str(self.year) if self.year else ""), None
+        if not chosen.codable:
+            if chosen.kind == "same":
+                ref = (
+                    next((p for p in reversed(before_any) if p.codable), None)
+                    or state.period
+                    or self.doc_period
+                )
+                if ref is None or not ref.codable:
+                    return None, None
+                year = (
+                    chosen.year
+                    if chosen.year is not None
+                    else (ref.year_in(self.year) or 0) + (chosen.relative or -1)
+                )
+                return replace(ref, year=year, relative=None).resolve(self.year), source or chosen.rule
+            return None, source or chosen.rule  # a multi-year span, a holiday week
+        # "vốn năm 2024 đến hết ngày 31/01/2025": the 2024 plan, paid out until January.
+        years = [p for p in before_any if p.kind == "year" and p.year is not None and p is not chosen]
+        if chosen.kind == "ytd" and chosen.year is not None and years and years[-1].year < chosen.year:
+            chosen = years[-1]
+        if chosen is self.doc_period and source is None:
+            return self._resolve(chosen, sent_periods), None
+        return self._resolve(chosen, sent_periods), source or chosen.rule
+
+    def _resolve(self, p: PeriodMention, sent_periods) -> str | None:
+        # Public investment of a year's plan is paid out until 31 January of the next: disbursement
+        # "as of January 2025" in a report on 2024 is the 2024 plan's.
+        if (
+            p.kind == "ytd"
+            and p.n == 1
+            and p.year is not None
+            and self.year is not None
+            and p.year == self.year + 1
+        ):
+            return str(self.year)
+        return p.resolve(self._year_for(p, sent_periods)) or ""
+
+    def _year_for(self, p: PeriodMention, sent_periods) -> int | None:
+        if p.year is None and p.relative is None:
+            for o in sent_periods:
+                if o.year is not None and o.start < p.start and o.role == CURRENT and o.codable:
+                    return o.year
+        return self.year
+
+    def _area_of(self, q: Quantity, s: int, sent_areas, state) -> tuple[AreaRef | None, str | None]:
+        named = [a for a in sent_areas if a.end <= q.start]
+        if named:
+            a = named[-1]
+            if a.kind == "province_ref":
+                return self._home(state), a.rule
+            return a.area, a.rule
+        # "65% of the economic structure of Ho Chi Minh City": the place named after, as a genitive.
+        later = next(
+            (a for a in sent_areas if a.start >= q.end and a.kind == "name" and a.start - q.end <= 50), None
+        )
+        if later is not None and _GENITIVE.search(self.text, max(0, later.start - 8), later.start + 1):
+            return later.area, "area_after"
+        return (state.area or self.doc_area), None
+
+    def _home(self, state: SentenceState) -> AreaRef | None:
+        if state.area is not None and state.area != NATION:
+            return state.area
+        return self.doc_area if self.doc_area != NATION else state.area
+
+    # -- targets ------------------------------------------------------------------------------------
+    def _add_target(self, fact: Fact, q: Quantity, sent_periods, state) -> None:
+        period = self._target_period(q, sent_periods, state) or fact.period
+        rules = fact.rules + ("target",)
+        qual = "exact" if fact.qualifier == "estimate" else fact.qualifier
+        if fact.low is not None:
+            low = replace(fact, value=fact.low, qualifier="at_least", period=period, rules=rules, low=None)
+            high = replace(fact, qualifier="less_than", period=period, rules=rules, low=None)
+            self.targets += [low, high]
+            return
+        self.targets.append(replace(fact, period=period, qualifier=qual, rules=rules))
+
+    def _target_period(self, q: Quantity, sent_periods, state) -> str | None:
+        usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON, PLAN) and p.codable]
+        right = [p for p in usable if 0 <= p.start - q.end <= 30]
+        if right:
+            return self._resolve(right[0], sent_periods)
+        horizon = [p for p in usable if p.role == HORIZON]
+        if horizon:
+            return self._resolve(min(horizon, key=lambda p: abs(p.start - q.start)), sent_periods)
+        before = [p for p in usable if p.start < q.start]
+        if before:
+            code = self._resolve(before[-1], sent_periods)
+            # A target is for the year unless it names a shorter period ("quý III ... 11%"): a span
+            # written before another figure of the sentence is that figure's.
+            cue = self._target_cue_at
+            if (
+                code
+                and cue is not None
+                and any(before[-1].end <= x.start < cue for x in self._sentence_quantities)
+            ):
+                return code[:4]
+            return code
+        later = [p for p in usable if p.start >= q.start]
+        if later:
+            return self._resolve(later[0], sent_periods)
+        if state.period is not None and state.period.codable:
+            code = self._resolve(state.period, sent_periods)
+            return code[:4] if code else code
+        return None
+
+    def _special_targets(self, s: int, e: int, sent_periods, state) -> None:
+        """ "double-digit growth" (grdp at least 10) and "100% of communes ... digital product"."""
+        for m in self.g.find(self.text, "special_target", pos=s, endpos=e):
+            code, measure, value, qualifier = m.rule.prod
+            period = self._period_near(m.start, m.end, sent_periods, state)
+            period = period[:4] if period else None
+            area = self._area_at(m.start, s, state)
+            self.targets.append(Fact(code, area, period, measure, value, "%", qualifier,
+                                     Evidence.of(self.text, m.start, m.end), (m.name,)))  # fmt: skip
+            self.fired.add(m.name)
+        for m in self.g.find(self.text, "share_target", pos=s, endpos=e):
+            code = m.rule.prod
+            qs = [q for q in find_quantities(self.norm, self.g, max(s, m.start - 12), m.start + 1, habit=self.habit)
+                  if q.unit == "%"]  # fmt: skip
+            if not qs:
+                continue
+            q = qs[-1]
+            self._taken.add((q.num_start, q.num_end))
+            period = self._period_near(q.start, m.end, sent_periods, state)
+            area = self._area_at(q.start, s, state)
+            self.targets.append(Fact(code, area, period, "share_pct", _plain(q.value), "%", "exact",
+                                     Evidence.of(self.text, q.start, m.end), (m.name,)))  # fmt: skip
+            self.fired.add(m.name)
+
+    def _period_near(self, start: int, end: int, sent_periods, state) -> str | None:
+        usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON, PLAN) and p.codable]
+        right = [p for p in usable if 0 <= p.start - end <= 30 or start <= p.start < end]
+        if right:
+            return right[0].resolve(self.year)
+        horizon = [p for p in usable if p.role == HORIZON]
+        if horizon:
+            return horizon[0].resolve(self.year)
+        before = [p for p in usable if p.start < start]
+        if before:
+            return before[-1].resolve(self.year)
+        if state.period is not None and state.period.codable:
+            return state.period.resolve(self.year)
+        return str(self.year) if self.year else None
+
+    def _area_at(self, pos: int, s: int, state) -> AreaRef | None:
+        named = [a for a in between(self.areas, self._area_starts, s, pos) if a.area is not None]
+        return named[-1].area if named else (state.area or self.doc_area)
+
+    # -- sentence-level rules ---------------------------------------------------------------------
+    def _respectively(self, s, e, quantities, cues, inds, first: int) -> None:
+        """ "4.85 million tourists and 8.55 trillion VND, up 12% and 15% respectively": the growth
+        figures after the levels go to the levels' indicators, in order."""
+        resp = next((c for c in cues if c.kind == "respectively"), None)
+        if resp is None:
+            return
+        facts = self.facts[first:]
+        levels = [f for f in facts if f.measure == "level"]
+        if len(levels) >= 2 and len({f.indicator for f in levels}) == 1:
+            named = list(dict.fromkeys(i.code for i in inds if i.code and i.start < levels[0].evidence.end))
+            if len(named) == 1:
+                # "exports and imports reached 5 and 4 billion USD respectively": one compound name.
+                whole = next(i for i in inds if i.code == named[0])
+                parts = re.split(r"\s+(?:and|và|و)\s*|\s*,\s*", self.text[whole.start : whole.end])
+                if len(parts) == len(levels):
+                    codes = []
+                    for part in parts:
+                        found = find_indicators(part, self.g)
+                        codes.append(found[0].code if found and found[0].code else None)
+                    if all(codes):
+                        named = codes
+            if len(named) == len(levels):
+                by_id = {id(f): replace(f, indicator=c) for f, c in zip(levels, named, strict=True)}
+                growth = [f for f in facts if f.measure == "yoy_pct" and f.indicator == levels[0].indicator]
+                if len(growth) == len(levels):
+                    by_id |= {id(f): replace(f, indicator=c) for f, c in zip(growth, named, strict=True)}
+                self.facts[first:] = [by_id.get(id(f), f) for f in facts]
+                self.fired.add(resp.name)
+            return
+        if len(levels) < 2 or len({f.indicator for f in levels}) != len(levels):
+            return
+        growth = [f for f in facts if f.measure == "yoy_pct" and f.evidence.start >= levels[-1].evidence.end]
+        if len(growth) != len(levels):
+            return
+        by_id = {id(g): replace(g, indicator=f.indicator) for f, g in zip(levels, growth, strict=True)}
+        self.facts[first:] = [by_id.get(id(f), f) for f in facts]
+        self.fired.add(resp.name)
+
+    def _one_growth_per_sentence(self, first: int) -> None:
+        """Two growth rates of one indicator and period in a sentence ("an increase of 2%,
+        equivalent to an increase of 18% over the previous year"): keep the one that names its
+        comparison base, when exactly one does."""
+        groups: dict[tuple, list[Fact]] = {}
+        for f in self.facts[first:]:
+            if f.measure == "yoy_pct":
+                groups.setdefault((f.indicator, f.area, f.period), []).append(f)
+        drop = set()
+        for facts in groups.values():
+            if len(facts) < 2:
+                continue
+            based = [f for f in facts if any(r in self._yoy_rules for r in f.rules)]
+            if len(based) == 1:
+                drop |= {id(f) for f in facts if f is not based[0]}
+        if drop:
+            self.facts[first:] = [f for f in self.facts[first:] if id(f) not in drop]
+
+    @property
+    def _yoy_rules(self) -> set[str]:
+        return {r.name for r in self.g.of("yoy_base")}
+
+
+def _inside(q: Quantity, mentions: list[PeriodMention]) -> bool:
+    return any(p.start <= q.num_start and q.num_end <= p.end for p in mentions)
+
+
+def _first_start(cues: list[Match], kind: str) -> int | None:
+    return next((c.start for c in cues if c.kind == kind), None)
+
+
+def _last_in(cues: list[Match], kind: str, lo: int, hi: int) -> Match | None:
+    found = None
+    for c in cues:
+        if c.kind == kind and lo <= c.start < hi:
+            found = c
+    return found
+
+
+def _nearest_before(
+    inds: list[IndicatorMention], hi: int, s: int, wholes: set[int]
+) -> IndicatorMention | None:
+    """The indicator named nearest before ``hi`` in the sentence (from ``s``); a generic name
+    ("economic growth") gives way to a specific one named before it in the sentence; the whole a
+    share is of ("75 percent of the total exports") is not what the sentence is about."""
+    before = [i for i in inds if i.end <= hi and i.start >= s and i.start not in wholes]
+    if not before:
+        return None
+    found = before[-1]
+    if found.weak:
+        strong = [i for i in before if not i.weak]
+        if strong:
+            return strong[-1]
+    return found
+
+
+def _plain(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    value = round(float(value), 6)
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value

@@ -1,0 +1,346 @@
+"""Named rules and the phrase sets they compile to: the reader's one way of saying what words mean.
+
+A language folder (``ar/``, ``vi/``, ``en/``) declares its rules; the shared dimensions
+(:mod:`.quantity`, :mod:`.timeframes`, :mod:`.measures`, :mod:`.attach`, :mod:`.sections`) know
+what each *kind* of rule does, never which words a language uses. A rule is::
+
+    Rule("growth_up", "up", words("tăng", "tăng thêm"))          # name, kind, pattern
+    Rule("quarter_roman", "period", r"quý\\s+(?P<q>IV|I{1,3})", quarter)   # with a production
+
+The pattern is a list of phrases (compiled into one trie per kind group, tolerant of spacing,
+dashes and — for Arabic — diacritics, spelling variants and glued proclitics) or a regular
+expression. The production is a callable that turns a match into a value, or None when the
+kind alone says it all. Every match remembers its rule's name, so each fact can say which rules
+made it (``Fact.rules``) and each corpus example can say which rules it exercises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+__all__ = ["Rule", "Match", "PhraseSet", "words", "key_of", "alternation", "Grammar"]
+
+
+@dataclass(frozen=True)
+class Words:
+    """A pattern written as phrases (any of them, whole words, longest first)."""
+
+    phrases: tuple[str, ...]
+
+
+def words(*phrases: str) -> Words:
+    return Words(tuple(p for p in phrases if p))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    pattern: Words | str
+    prod: Callable[[re.Match], Any] | Any = None
+    flags: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.name or not self.kind:
+            raise ValueError("a rule needs a name and a kind")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    rule: Rule
+    value: Any = None
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+
+# -- phrase normalisation ------------------------------------------------------------------------
+
+_AR_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"
+_AR_FOLD = str.maketrans(
+    {
+        **dict.fromkeys(_AR_MARKS, None),
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "غ": "ج",
+        "ق": "ج",
+        "ک": "ك",
+        "ی": "ي",
+    }
+)
+_AR_CLASS = {
+    "ا": "[اأإآٱ]",
+    "ه": "[هة]",
+    "ي": "[يىئی]",
+    "و": "[وؤ]",
+    "ج": "[جغق]",
+    "ك": "[كک]",
+}
+_HARAKAT = f"[{_AR_MARKS}]*"
+# Vietnamese writes the tone of "oa", "oe", "uy" on either vowel ("hóa"/"hoá", "thủy"/"thuỷ").
+_VI_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_VI_TONE_RE = re.compile("|".join(_VI_TONES), re.I)
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"\s*([,\-–—‐/])\s*")
+
+
+def _vi_canonical(s: str) -> str:
+    return _VI_TONE_RE.sub(lambda m: _VI_TONES[m.group(0).lower()], s)
+
+
+def key_of(lang: str, text: str) -> str:
+    """The lookup form of a phrase or of the text it matched (same for every spelling)."""
+    s = unicodedata.normalize("NFC", text)
+    if lang == "ar":
+        s = s.translate(_AR_FOLD)
+    else:
+        s = _vi_canonical(s.lower())
+    s = _PUNCT.sub(lambda m: "-" if m.group(1) in "-–—‐" else m.group(1), s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def _emit_char(lang: str, ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "-":
+        return r"\s*[-–—‐]\s*"
+    if ch in ",/":
+        return rf"\s*{re.escape(ch)}\s*"
+    if lang == "ar" and "\u0600" <= ch <= "\u06ff":
+        return _AR_CLASS.get(ch, re.escape(ch)) + _HARAKAT
+    return re.escape(ch)
+
+
+def _trie_pattern(lang: str, keys: Iterable[str]) -> str:
+    root: dict = {}
+    for k in keys:
+        node = root
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        alts = []
+        optional = False
+        for ch in sorted(node, key=lambda c: (c == "", c)):
+            if ch == "":
+                optional = True
+                continue
+            alts.append(_emit_char(lang, ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(root)
+
+
+# Arabic glues و ف (and), ب ل ك (prepositions) and the article ال to the front of a word; the
+# article's alef drops after ل ("للصادرات"). The phrase itself is written without its article.
+_AR_PREFIX = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])|[وف])?"
+_AR_ARTICLE = re.compile(r"^(?:ال|لل)")
+
+
+def _ar_core(key: str) -> str:
+    return _AR_ARTICLE.sub("", key, count=1) if len(key) > 4 else key
+
+
+class PhraseSet:
+    """Phrases with payloads, found in text as whole words in one pass (a compiled trie)."""
+
+    def __init__(self, lang: str, entries: Iterable[tuple[str, Any]], *, boundary: bool = True) -> None:
+        self.lang = lang
+        self.table: dict[str, list[Any]] = {}
+        regexes: list[tuple[str, Any]] = []
+        for phrase, payload in entries:
+            if phrase.startswith("re:"):
+                regexes.append((phrase[3:], payload))
+                continue
+            k = key_of(lang, phrase)
+            if lang == "ar":
+                k = _ar_core(k)
+            if not k:
+                continue
+            self.table.setdefault(k, []).append(payload)
+        surface: set[str] = set()
+        for k in self.table:
+            surface.add(k)
+            if lang == "vi":
+                surface |= _vi_variants(k)
+        self._regex_payloads = [p for _, p in regexes]
+        lead = r"(?<!\w)" if boundary else ""
+        tail = r"(?!\w)" if boundary else ""
+        trie = _trie_pattern(lang, surface) if surface else "(?!)"
+        if lang == "ar":
+            self.pattern = re.compile(rf"{lead}{_AR_PREFIX}(?P<core>{trie}){tail}", re.I)
+        else:
+            self.pattern = re.compile(rf"{lead}(?:{trie}){tail}", re.I)
+        # Regular-expression phrases run as a second pattern, so that a short phrase of the trie
+        # ("of") never hides a longer expression starting at the same place ("of this year's plan").
+        body = "|".join(f"(?P<x{i}>{r})" for i, (r, _) in enumerate(regexes))
+        self.extra = re.compile(rf"{lead}(?:{body}){tail}", re.I) if regexes else None
+
+    def _payloads(self, m: re.Match) -> tuple[int, list[Any]]:
+        """(start of the phrase proper, payloads) of a match."""
+        name = m.lastgroup
+        if name and name.startswith("x"):
+            return m.start(), [self._regex_payloads[int(name[1:])]]
+        if self.lang == "ar":
+            start = m.start("core") if m.group("core") is not None else m.start()
+            k = _ar_core(key_of("ar", m.group("core") or m.group(0)))
+            return start, self.table.get(k, [])
+        return m.start(), self.table.get(key_of(self.lang, m.group(0)), [])
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, list]]:
+        endpos = len(text) if endpos is None else endpos
+        found = []
+        for pattern in (self.pattern, self.extra):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text, pos, endpos):
+                start, payloads = self._payloads(m)
+                if payloads:
+                    found.append((start, m.end(), payloads))
+        if self.extra is not None:
+            found.sort(key=lambda f: (f[0], -f[1]))
+        yield from found
+
+    def match(self, text: str, pos: int, endpos: int | None = None) -> tuple[int, int, list] | None:
+        """The longest phrase starting exactly at ``pos`` (its glued Arabic proclitics included)."""
+        endpos = len(text) if endpos is None else endpos
+        best = None
+        for pattern in (self.pattern, self.extra):
+            if pattern is None:
+                continue
+            m = pattern.match(text, pos, endpos)
+            if m is None:
+                continue
+            start, payloads = self._payloads(m)
+            if payloads and (best is None or m.end() > best[1]):
+                best = (start, m.end(), payloads)
+        return best
+
+
+def alternation(lang: str, phrases: Iterable[str]) -> str:
+    """A regular expression (no groups, no word boundaries) for any of ``phrases``."""
+    keys: set[str] = set()
+    for p in phrases:
+        k = key_of(lang, p)
+        if k:
+            keys.add(k)
+            if lang == "vi":
+                keys |= _vi_variants(k)
+    return _trie_pattern(lang, keys) or "(?!)"
+
+
+def _vi_variants(key: str) -> set[str]:
+    """The other tone placements of a canonical Vietnamese key ("hóa" -> "hoá")."""
+    inverse = {v: k for k, v in _VI_TONES.items()}
+    out = {key}
+    for canon, other in inverse.items():
+        if canon in key:
+            out |= {s.replace(canon, other) for s in out}
+    for a, b in (("tỷ", "tỉ"), ("ký", "kí"), ("lý", "lí"), ("mỹ", "mĩ")):
+        if a in key:
+            out |= {s.replace(a, b) for s in out}
+    return out - {key}
+
+
+# -- a language's grammar ------------------------------------------------------------------------
+
+
+@dataclass
+class Grammar:
+    """All the named rules of one language, compiled once, grouped by what reads them."""
+
+    lang: str
+    rules: list[Rule]
+    lexicon: Any  # the language's lexicon module (scale words, currencies, ...)
+    _phrase_sets: dict[tuple[str, ...], PhraseSet] = field(default_factory=dict)
+    _regexes: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        names = [r.name for r in self.rules]
+        dup = {n for n in names if names.count(n) > 1}
+        if dup:
+            raise ValueError(f"{self.lang}: rule names used twice: {', '.join(sorted(dup))}")
+
+    def of(self, *kinds: str) -> list[Rule]:
+        return [r for r in self.rules if r.kind in kinds]
+
+    def phrases(self, *kinds: str) -> PhraseSet:
+        """One phrase set for the word rules of ``kinds``; payloads are the rules."""
+        if kinds not in self._phrase_sets:
+            entries = []
+            for rule in self.of(*kinds):
+                if isinstance(rule.pattern, Words):
+                    entries += [(p, rule) for p in rule.pattern.phrases]
+                else:
+                    entries.append(("re:" + rule.pattern, rule))
+            self._phrase_sets[kinds] = PhraseSet(self.lang, entries)
+        return self._phrase_sets[kinds]
+
+    def regexes(self, kind: str) -> list[tuple[Rule, regex.Pattern]]:
+        """The regular-expression rules of ``kind``, compiled with :mod:`regex` (a name may be
+        captured in two branches; look-behinds may vary in width)."""
+        if kind not in self._regexes:
+            out = []
+            for rule in self.of(kind):
+                if isinstance(rule.pattern, Words):
+                    raise ValueError(
+                        f"{self.lang}: rule {rule.name} of kind {kind} needs a regular expression"
+                    )
+                out.append((rule, regex.compile(rule.pattern, regex.I | regex.V0 | rule.flags)))
+            self._regexes[kind] = out
+        return self._regexes[kind]
+
+    def find(self, text: str, *kinds: str, pos: int = 0, endpos: int | None = None) -> list[Match]:
+        """Every match of the word rules of ``kinds`` in ``text[pos:endpos]``, in order."""
+        out = []
+        for start, end, rules in self.phrases(*kinds).finditer(text, pos, endpos):
+            out.extend(Match(start, end, r) for r in rules)
+        return out
+
+    def names(self) -> set[str]:
+        return {r.name for r in self.rules}
+
+    def word_table(self, *kinds: str) -> tuple[str, dict[str, Rule]]:
+        """(regular expression, key -> rule) for the word rules of ``kinds``: for patterns that
+        embed them (the quantity pattern embeds scale words, currencies, qualifiers)."""
+        key = ("table", *kinds)
+        if key not in self._regexes:
+            table: dict[str, Rule] = {}
+            for rule in self.of(*kinds):
+                if not isinstance(rule.pattern, Words):
+                    raise ValueError(f"{self.lang}: rule {rule.name} of kind {rule.kind} must list words")
+                for p in rule.pattern.phrases:
+                    table.setdefault(key_of(self.lang, p), rule)
+            phrases = [p for rule in self.of(*kinds) for p in rule.pattern.phrases]
+            self._regexes[key] = (alternation(self.lang, phrases), table)  # type: ignore[assignment]
+        return self._regexes[key]  # type: ignore[return-value]
+
+    def lookup(self, kinds: tuple[str, ...], written: str) -> Rule | None:
+        return self.word_table(*kinds)[1].get(key_of(self.lang, written))

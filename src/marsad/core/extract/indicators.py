@@ -1,0 +1,61 @@
+"""The indicator dimension: where the text names an indicator of the catalogue.
+
+The names and synonyms per language are catalogue data (:func:`marsad.core.catalogue.load_terms`,
+``data/indicator_terms/<lang>.json``), and so are the phrases naming things the catalogue has
+no code for (gross output, a revenue sub-item): a mention of those carries ``code`` None and
+takes the figures after it away from the indicator named before. Words that point back at the
+sector named before ("khu vực này", "this sector") are the language's rules of kind
+``indicator_ref``; they carry the code :data:`PREVIOUS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.core.catalogue import Indicator, load_catalogue, load_terms
+
+from .grammar import Grammar, PhraseSet
+
+__all__ = ["IndicatorMention", "find_indicators", "PREVIOUS", "catalogue"]
+
+PREVIOUS = "@previous"
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMention:
+    start: int
+    end: int
+    code: str | None  # None: a named thing the catalogue lacks
+    rule: str
+    weak: bool = False  # a generic name ("economic growth")
+
+
+@lru_cache(maxsize=4)
+def _phrase_set(lang: str) -> PhraseSet:
+    terms = load_terms(lang)
+    return PhraseSet(lang, [(p, (code, p in terms.weak)) for p, code in terms.terms])
+
+
+def catalogue() -> dict[str, Indicator]:
+    return load_catalogue()
+
+
+def find_indicators(text: str, g: Grammar, start: int = 0, end: int | None = None) -> list[IndicatorMention]:
+    """Indicator mentions in ``text[start:end]``, left to right, longest first where two overlap."""
+    out: list[IndicatorMention] = []
+    for s, e, payloads in _phrase_set(g.lang).finditer(text, start, end):
+        if out and s < out[-1].end:
+            if e - s <= out[-1].end - out[-1].start:
+                continue  # inside a longer name already found
+            out.pop()
+        code, weak = payloads[0]
+        out.append(IndicatorMention(s, e, code, f"indicator:{code or 'none'}", weak))
+    refs = g.find(text, "indicator_ref", pos=start, endpos=end)
+    if refs:
+        taken = [(m.start, m.end) for m in out]
+        for r in refs:
+            if not any(a < r.end and r.start < b for a, b in taken):
+                out.append(IndicatorMention(r.start, r.end, PREVIOUS, r.name))
+        out.sort(key=lambda m: m.start)
+    return out

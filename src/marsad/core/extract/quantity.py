@@ -1,0 +1,296 @@
+"""The quantity dimension: numbers with their sign, range, unit, scale word and qualifier.
+
+Shared by every language; the language's rules give the words (kinds ``scale``,
+``currency_after``, ``count_noun``, ``percent``, ``points``, ``qualifier_before``,
+``qualifier_after``, ``range_word``, ``range_from``, ``number_prefix``). The value of each
+written number comes from :func:`marsad.core.numbers.parse_number`, the one number parser; what
+this module decides is which way the writer groups digits.
+
+**Separators.** A number such as ``1.234,5`` or ``8,26`` says how its writer separates; ``126,484``
+or ``2.300`` (one mark, three digits after it) does not. Such numbers follow the document's
+own habit, counted over its unambiguous numbers: a Vietnamese article written with English marks
+(``8.5%``) reads ``126,484 tỷ`` as 126484; an Arabic or English translation that kept the
+Vietnamese marks (``14,2%``) reads ``5.500 million`` as 5500. With no evidence the language's
+habit applies, except that a point before three digits ending in zero in Arabic or English
+(``2.300 مليون``) groups thousands: nobody writes 2.3 as 2.300.
+
+**Not quantities:** dates (``30/6/2024``, ``2024-11-14``, ``10 - 04 - 2023``), times (``10:00``),
+fractions and ranks (``15/34``), numbers glued to a code (``COVID-19``, ``330/BC-UBND``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from marsad.core.numbers import parse_number, to_ascii_digits
+
+from .grammar import Grammar
+
+__all__ = ["Quantity", "find_quantities", "separator_habit"]
+
+NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_NUM_RE = re.compile(rf"(?<![\d.,])(?:{NUM})(?![\d])")
+# Currency written before the number: "VND5.45 trillion", "$520 million", "US$ 2 billion".
+_CURRENCY_BEFORE = {"vnd": "VND", "vnđ": "VND", "us$": "USD", "usd": "USD", "$": "USD", "us $": "USD"}
+_CB = r"(?:VNĐ|VND|US\s?\$|USD|\$)"
+_DATE_AFTER = re.compile(r"\s?[/:]\s?\d|-\d{2}-\d{2}|\s-\s\d{1,2}\s-\s\d{4}")  # 30/6, 10:00, 2024-11-14
+_CODE_BEFORE = re.compile(r"[A-Za-z][-‐]\s?$|[/]$|\d[/:]$")  # COVID-19, 330/BC, 30/6 (the 6)
+_WS = r"[ \t]*(?:\n[ \t]*)?"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written, with what stands around it.
+
+    ``start``/``end`` cover the qualifier, currency, number(s), unit and trailing qualifier;
+    ``num_start``/``num_end`` the (last) number. A range "6,5–7%" has ``low`` 6.5 and
+    ``value`` 7. ``unit`` is ``"%"``, ``"pp"``, ``"money"`` (a currency or a bare scale word),
+    ``"count"`` or None (a bare number).
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None
+    scale: str | None = None
+    currency: str | None = None
+    count: str | None = None
+    qualifier: str = "exact"
+    low: float | None = None
+    rules: tuple[str, ...] = ()
+    names: str | None = None  # the indicator the count noun names ("new enterprises", "lượt khách")
+
+    def label(self, currency: str | None = None, count: str | None = None) -> str | None:
+        """The unit as the output writes it ("billion VND", "million visitors", "%")."""
+        if self.unit in ("%", "pp"):
+            return self.unit
+        if self.unit == "count" or (self.unit is None and count):
+            noun = self.count or count
+            return f"{self.scale} {noun}" if self.scale else noun
+        if self.unit == "money":
+            cur = self.currency or currency or "VND"
+            return f"{self.scale} {cur}" if self.scale else cur
+        return None
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None
+
+
+class _Patterns:
+    """The compiled look-behind and look-ahead patterns of one language."""
+
+    def __init__(self, g: Grammar) -> None:
+        alt = {k: g.word_table(k)[0] for k in _KINDS}
+        ar_pre = r"(?:بـ|ب|لـ|ل|و)?\s?" if g.lang == "ar" else ""
+        self.before = re.compile(
+            rf"(?:(?P<qual>{alt['qualifier_before']})\s*{ar_pre})?"
+            rf"(?:(?P<from>{alt['range_from']})\s+)?"
+            rf"{ar_pre}(?:(?P<cb>{_CB})\s?)?(?P<sign>[-−](?=\d))?$",
+            re.I,
+        )
+        self.range = re.compile(
+            rf"\s*(?P<rsep>[-–—~]|(?:{alt['range_word']})(?=\s))\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])", re.I
+        )
+        self.after = re.compile(
+            rf"(?:{_WS}(?P<pp>{alt['points']})(?!\w)"
+            rf"|\s?(?P<pct>%|(?:{alt['percent']})(?!\w))"
+            rf"|(?:{_WS}(?P<scale>{alt['scale']})(?!\w))?"
+            rf"(?:{_WS}(?:(?P<cur>{alt['currency_after']})|(?P<cnt>{alt['count_noun']}))(?!\w))?)"
+            rf"(?:{_WS}(?P<qa>{alt['qualifier_after']})(?!\w))?",
+            re.I,
+        )
+
+
+_KINDS = (
+    "qualifier_before",
+    "qualifier_after",
+    "range_from",
+    "range_word",
+    "points",
+    "percent",
+    "scale",
+    "currency_after",
+    "count_noun",
+)
+_PATTERNS: dict[int, _Patterns] = {}
+
+
+def _patterns(g: Grammar) -> _Patterns:
+    p = _PATTERNS.get(id(g))
+    if p is None:
+        p = _PATTERNS[id(g)] = _Patterns(g)
+    return p
+
+
+# -- separators ------------------------------------------------------------------------------------
+_VI_EVIDENCE = re.compile(
+    r"(?<![\d.,])(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d{1,3}(?:\.\d{3})+,\d+)"
+)
+_EN_EVIDENCE = re.compile(
+    r"(?<![\d.,])(?:\d+\.\d{1,2}(?![\d.])|\d{1,3}(?:,\d{3}){2,}(?![\d.])|\d{1,3}(?:,\d{3})+\.\d+)"
+)
+
+
+def separator_habit(text: str, lang: str) -> str:
+    """``"vi"`` (dot groups, comma decimal) or ``"en"``: how ``text`` writes its numbers."""
+    vi = len(_VI_EVIDENCE.findall(text))
+    en = len(_EN_EVIDENCE.findall(text))
+    if vi > en:
+        return "vi"
+    if en > vi:
+        return "en"
+    return "vi" if lang == "vi" else "en"
+
+
+def _value(token: str, habit: str, lang: str) -> float:
+    """The value of one written number, its own marks first, the document's habit for the rest."""
+    dots, commas = token.count("."), token.count(",")
+    if dots and commas:
+        style = "vi" if token.rfind(",") > token.rfind(".") else "en"
+    elif dots > 1:
+        style = "vi"
+    elif commas > 1:
+        style = "en"
+    elif dots or commas:
+        head, tail = re.split(r"[.,]", token)
+        if len(tail) != 3 or head == "0" or len(head) > 3:
+            style = "vi" if commas else "en"  # a decimal mark
+        elif dots and habit == "en" and lang != "vi" and tail.endswith("0"):
+            style = "vi"  # "2.300 مليون": a kept Vietnamese thousands point
+        else:
+            style = habit
+    else:
+        style = "en"
+    return float(parse_number(token, style))
+
+
+def find_quantities(
+    text: str, g: Grammar, start: int = 0, end: int | None = None, *, habit: str
+) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, left to right. ``text`` has ASCII digits
+    (:func:`marsad.core.numbers.to_ascii_digits`, one character for one)."""
+    end = len(text) if end is None else end
+    pats = _patterns(g)
+    out: list[Quantity] = []
+    pos = start
+    for m in _NUM_RE.finditer(text, start, end):
+        ns, ne = m.span()
+        if ns < pos:
+            continue
+        if _DATE_AFTER.match(text, ne, min(end, ne + 14)) or _CODE_BEFORE.search(
+            text, max(start, ns - 3), ns
+        ):
+            continue
+        try:
+            value = _value(m.group(), habit, g.lang)
+        except ValueError:
+            continue
+        rules: list[str] = []
+        b = pats.before.search(text, max(start, pos, ns - 40), ns)
+        q_start, q_end = ns, ne
+        qualifier, low, num_start, num_end = "exact", None, ns, ne
+        currency = scale = count = names = None
+        unit: str | None = None
+        if b is not None:
+            if b.group("qual"):
+                rule = g.lookup(("qualifier_before",), b.group("qual"))
+                if rule is not None:
+                    qualifier = rule.prod
+                    rules.append(rule.name)
+                    q_start = b.start("qual")
+            if b.group("cb"):
+                currency = _CURRENCY_BEFORE.get(re.sub(r"\s", "", b.group("cb").lower()), "USD")
+                q_start = min(q_start, b.start("cb"))
+            if b.group("sign"):
+                value = -value
+                q_start = min(q_start, b.start("sign"))
+            if b.group("from"):
+                q_start = min(q_start, b.start("from"))
+        r = pats.range.match(text, ne, end)
+        if r is not None:
+            # "6,5 – 7%", "từ 8,5 đến 9%": a range; a date "10 - 04 - 2023" or years are none.
+            try:
+                high = _value(r.group("num2"), habit, g.lang)
+            except ValueError:
+                high = None
+            rest = text[r.end() : r.end() + 8]
+            if high is not None and not re.match(r"\s*[-/.]\s*\d", rest) and not _years(value, high):
+                low, value = value, high
+                num_start, num_end = r.start("num2"), r.end("num2")
+                rules.append("range")
+        a = pats.after.match(text, num_end, end)
+        if a is not None:
+            q_end = a.end() if a.group(0).strip() else num_end
+            for group, kinds in (("pp", ("points",)), ("pct", ("percent",)), ("scale", ("scale",))):
+                if a.group(group):
+                    if group == "pct" and a.group("pct") == "%":
+                        unit = "%"
+                        continue
+                    rule = g.lookup(kinds, a.group(group))
+                    if rule is None:
+                        continue
+                    rules.append(rule.name)
+                    if group == "pp":
+                        unit = "pp"
+                    elif group == "pct":
+                        unit = "%"
+                    else:
+                        scale = rule.prod
+            if a.group("cur"):
+                rule = g.lookup(("currency_after",), a.group("cur"))
+                if rule is not None:
+                    currency = rule.prod
+                    rules.append(rule.name)
+            if a.group("cnt"):
+                rule = g.lookup(("count_noun",), a.group("cnt"))
+                if rule is not None:
+                    count, names = (rule.prod, None) if isinstance(rule.prod, str) else rule.prod
+                    rules.append(rule.name)
+            if a.group("qa"):
+                rule = g.lookup(("qualifier_after",), a.group("qa"))
+                if rule is not None:
+                    qualifier = rule.prod
+                    rules.append(rule.name)
+        if unit is None:
+            if currency or (scale and not count):
+                unit = "money"
+            elif count:
+                unit = "count"
+        if low is not None and unit is None:
+            # "8-14", "7,5-8,0" in a table: a range without a unit stays one; its end is read too.
+            pass
+        out.append(
+            Quantity(
+                q_start,
+                q_end,
+                num_start,
+                num_end,
+                value,
+                unit,
+                scale,
+                currency,
+                count,
+                qualifier,
+                low,
+                tuple(rules),
+                names,
+            )
+        )
+        pos = max(q_end, num_end)
+    return out
+
+
+def _years(a: float, b: float) -> bool:
+    return 1900 <= a <= 2100 and 1900 <= b <= 2100 and a == int(a) and b == int(b)
+
+
+def shifted(q: Quantity, by: int) -> Quantity:
+    return replace(q, start=q.start + by, end=q.end + by, num_start=q.num_start + by, num_end=q.num_end + by)
+
+
+def ascii_digits(text: str) -> str:
+    return to_ascii_digits(text)
