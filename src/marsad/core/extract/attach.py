@@ -478,7 +478,7 @@ class Reader:
         self, q: Quantity, lo: int, s: int, e: int, sent_periods, state
     ) -> tuple[str | None, str | None]:
         # "tăng 40% cùng kỳ", "خلال الفترة نفسها" right after a figure is its base, not its period.
-        usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON)
+        usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON) and p.kind != "date"
                   and not (p.kind == "same" and p.year is None and p.start >= q.end)]  # fmt: skip
         before_near = [p for p in usable if lo <= p.start and p.end <= q.start]
         before_any = [p for p in usable if p.end <= q.start]

@@ -50,7 +50,7 @@ CODABLE = ("year", "half", "quarter", "ytd", "month")
 class PeriodMention:
     start: int
     end: int
-    kind: str  # year half quarter ytd month | multi holiday
+    kind: str  # year half quarter ytd month | multi holiday same date
     n: int | None  # quarter/half/month number, or months for ytd
     year: int | None  # written year
     role: str = CURRENT

@@ -24,7 +24,7 @@ def _number(word: str) -> int | None:
 PERIODS = [
     Rule("as_of_date", "period",
          r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?|lũy\s+kế\s+đến|luỹ\s+kế\s+đến|trước)\s+"
-         r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})|(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2}))"
+         r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})|(?:ngày\s+\d{1,2}\s+)?(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2}))"
          rf"(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?(?![\d/])",
          lambda m: span.as_of_month(int(m.group("m")))),
     Rule("as_of_quarter", "period",
@@ -41,6 +41,8 @@ PERIODS = [
          lambda m: span.month(int(m.group("m")))),
     Rule("month_slash_year", "period", rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})\s*/\s*{YEAR}(?![\d/])",
          lambda m: span.month(int(m.group("m")))),
+    Rule("full_date", "period", rf"(?<!\w)ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{YEAR})?",
+         lambda m: ("date", None)),
     Rule("year_named", "period", rf"(?<!\w)(?:cả\s+)?năm\s+{YEAR}(?![\d\-–])", lambda m: ("year", None)),
     Rule("year_bare", "period",
          rf"(?<![\w/.,\-–]){YEAR}(?![\w/%]|[.,]\d|\s*[-–]\s*\d|\s+(?:tỷ|triệu|nghìn|ngàn|đồng|USD|doanh|lượt|dự\s+án|ha|km|người|tấn))",
