@@ -134,20 +134,25 @@ def commune_sums(
     wanted = additive if indicators is None else [c for c in indicators if c in additive]
     if not parents or not wanted:
         return {}
+    # One GROUP BY in the database over the communes' rows (by integer keys: the codes are
+    # looked up once), so a province's 99 communes x 24 months come back as 24 sums per indicator.
+    parent_ids = dict(Area.objects.filter(code__in=parents).values_list("pk", "code"))
+    indicator_ids = dict(Indicator.objects.filter(code__in=wanted).values_list("pk", "code"))
     qs = Observation.objects.filter(
-        area__parent__code__in=parents,
+        area__parent_id__in=list(parent_ids),
         area__level=Area.Level.COMMUNE,
         measure="level",
         period__in=list(period_codes),
-        indicator__code__in=wanted,
+        indicator_id__in=list(indicator_ids),
     )
     groups: dict[tuple[str, str, str, bool], list[tuple[str, float, int, str]]] = defaultdict(list)
-    for parent, indicator, period, status, total, n, unit in (
-        qs.values_list("area__parent__code", "indicator__code", "period", "status")
+    for parent_id, indicator_id, period, status, total, n, unit in (
+        qs.values_list("area__parent_id", "indicator_id", "period", "status")
         .annotate(total=Sum("value"), n=Count("id"), unit=Max("unit"))
         .order_by()
     ):
-        groups[(parent, indicator, period, status == "plan")].append((status, total, n, unit))
+        key = (parent_ids[parent_id], indicator_ids[indicator_id], period, status == "plan")
+        groups[key].append((status, total, n, unit))
     mixed = [k for k, v in groups.items() if len(v) > 1]
     exact = _best_status_sums(qs, mixed) if mixed else {}
     out: dict[str, list[ChildLevel]] = defaultdict(list)

@@ -299,7 +299,8 @@ def area_figures(
             continue
         figures[(indicator, per, measure, is_plan)] = _figure(fact, child_routes)
     disagreements = _route_disagreements(figures, own_facts, by_child, catalogue, (p.code,))
-    disagreements += _checks(own_facts.values(), catalogue, {p.code, p.to_date_span().code})
+    if own_facts:
+        disagreements += _checks(own_facts.values(), catalogue, {p.code, p.to_date_span().code})
     for d in disagreements:
         f = figures.get((d.indicator, d.period, d.measure, False))
         if f is not None and d not in f.disagreements:
@@ -321,7 +322,7 @@ def _own_base(area: str, own: list[dict], merged: dict[str, list[dict]], catalog
     today's province (figures restated on the new boundaries).
     """
     if not merged:
-        return fact_base(own, catalogue)
+        return fact_base(own, catalogue) if own else FactBase(catalogue)
     bases = {}
     for code, rows in merged.items():
         b = fact_base([dict(r, area=code) for r in rows], catalogue)
