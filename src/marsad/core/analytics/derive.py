@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
@@ -441,6 +442,7 @@ def _period(code: str) -> P.Period | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _shifted(p: P.Period, years: int) -> str:
     """The code of ``p`` moved by ``years`` ("" outside the calendar periods can name)."""
     try:
@@ -449,6 +451,7 @@ def _shifted(p: P.Period, years: int) -> str:
         return ""
 
 
+@lru_cache(maxsize=4096)
 def _try_period(y: int, first: int, last: int) -> P.Period | None:
     try:
         return P.Period(y, first, last)
@@ -456,6 +459,7 @@ def _try_period(y: int, first: int, last: int) -> P.Period | None:
         return None
 
 
+@lru_cache(maxsize=256)
 def _sum_targets(y: int) -> list[P.Period]:
     quarters = [P.quarter(y, q) for q in range(1, 5)]
     ytd = [P.year_to_date(y, n) for n in range(2, 13)]  # 8M from eight months, 9M from quarters ...
@@ -464,11 +468,17 @@ def _sum_targets(y: int) -> list[P.Period]:
 
 def _pieces(target: P.Period, known: Mapping[P.Period, Fact]) -> list[P.Period] | None:
     """The known quarters, else the known months, that exactly cover ``target`` (two or more)."""
-    for pieces in (target.quarters, target.months):
+    for pieces in _quarters_and_months(target):
         if len(pieces) > 1 and pieces[0].first == target.first and pieces[-1].last == target.last:
             if all(q in known for q in pieces) and len(pieces) * pieces[0].length == target.length:
                 return list(pieces)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _quarters_and_months(p: P.Period) -> tuple[tuple[P.Period, ...], tuple[P.Period, ...]]:
+    """A period's quarters and months, built once: derivation asks for them again and again."""
+    return p.quarters, p.months
 
 
 def _scaled_qualifier(level: Fact) -> str:
