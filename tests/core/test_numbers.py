@@ -230,6 +230,17 @@ def test_round_trip_every_value_every_locale(value, lang, eastern):
     assert read_number(format_exact(value, lang, eastern), lang) == value
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["476837158.2031249999999999999500034465870639362207253471", "15624999999999.99999999999999999"],
+)
+def test_plain_writing_of_long_values_is_never_rounded(text):
+    # Decimal.normalize() rounds to the context's 28 digits; the writing must stay exact.
+    value = Decimal(text)
+    assert read_plain_number(format_plain(value)) == value
+    assert significant_digits(value) == len(text.replace(".", "").lstrip("0"))
+
+
 @given(decimals_15)
 def test_plain_round_trip(value):
     assert read_plain_number(format_plain(value)) == value

@@ -24,7 +24,7 @@ Formatting (:func:`format_number`, :func:`format_percent`)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import cache
 
 import regex
@@ -543,15 +543,21 @@ def as_decimal(value: object) -> Decimal:
     raise TypeError(f"{type(value).__name__} is not a number")
 
 
+def _stripped(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros, never rounded: ``normalize()`` alone rounds to the context's
+    28 digits, so a 40-digit value would come back as another number."""
+    return value.normalize(Context(prec=max(1, len(value.as_tuple().digits))))
+
+
 def significant_digits(value: Decimal) -> int:
     """How many significant digits ``value`` has (1500000 -> 2, 4600.625 -> 7, 0 -> 1)."""
-    digits = value.normalize().as_tuple().digits
+    digits = _stripped(value).as_tuple().digits
     return max(1, len(digits)) if value else 1
 
 
 def decimal_places(value: Decimal) -> int:
     """Digits after the point in the shortest exact writing (4600.625 -> 3, 1500000 -> 0)."""
-    exponent = value.normalize().as_tuple().exponent
+    exponent = _stripped(value).as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
@@ -596,7 +602,7 @@ def format_number(
     else:
         if max_decimals is not None and decimal_places(d) > max_decimals:
             d = d.quantize(Decimal(1).scaleb(-max_decimals), rounding=ROUND_HALF_UP)
-        d = d.normalize() if d else Decimal(0)
+        d = _stripped(d) if d else Decimal(0)
     sign = "-" if d < 0 else ""
     whole, _, frac = f"{abs(d):f}".partition(".")
     eastern = eastern_digits and lang == "ar"
@@ -618,7 +624,7 @@ def format_exact(value: float | int | Decimal, lang: str, eastern_digits: bool =
 def format_plain(value: float | int | Decimal) -> str:
     """The machine layout of files and JSON: ``-1234.5``, ``1500000``, ``0.1``; exact."""
     d = as_decimal(value)
-    d = d.normalize() if d else Decimal(0)
+    d = _stripped(d) if d else Decimal(0)
     return f"{d:f}"
 
 
