@@ -52,3 +52,40 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict], batch_size: int
                 ],
             )
     return len(rows)
+
+
+def write_frame(table: str, frame, columns: list[str] | None = None) -> int:
+    """Insert a Polars frame's rows into ``table`` (column names = frame names): COPY on
+    PostgreSQL (the frame written as CSV, no Python object per value), executemany on SQLite.
+
+    Nulls are written as SQL NULL; JSON columns take the frame's JSON text as it is.
+    """
+    columns = columns or list(frame.columns)
+    if frame.height == 0:
+        return 0
+    qn = connection.ops.quote_name
+    names = ", ".join(qn(c) for c in columns)
+    frame = frame.select(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            data = frame.write_csv(include_header=False, null_value="\\N", quote_style="necessary")
+            sql = f"COPY {qn(table)} ({names}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+            with cursor.cursor.copy(sql) as copy:
+                copy.write(data.encode("utf-8"))
+        else:
+            sql = f"INSERT INTO {qn(table)} ({names}) VALUES ({', '.join(['?'] * len(columns))})"
+            cursor.cursor.executemany(sql, frame.iter_rows())
+    return frame.height
+
+
+def temporary_table(name: str, columns: dict[str, str]) -> None:
+    """Create (anew) a temporary table dropped at the end of the transaction on PostgreSQL
+    and at the end of the connection on SQLite (dropped first, so it starts empty)."""
+    qn = connection.ops.quote_name
+    cols = ", ".join(f"{qn(c)} {t}" for c, t in columns.items())
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {qn(name)}")
+        if connection.vendor == "postgresql":
+            cursor.execute(f"CREATE TEMPORARY TABLE {qn(name)} ({cols}) ON COMMIT DROP")
+        else:
+            cursor.execute(f"CREATE TEMPORARY TABLE {qn(name)} ({cols})")

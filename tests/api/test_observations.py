@@ -60,12 +60,17 @@ def test_write_then_revise_keeps_history(call, places, users):
     assert created.status_code == 201
     obs = created.json()
     assert obs["period"] == "2025-9M" and obs["unit"] and obs["source"] == "entry"
-    revised = call("commune", "post", "/observations", {**body, "value": 330.0, "qualifier": "about"})
+    stale = call("commune", "post", "/observations", {**body, "value": 330.0})
+    assert stale.status_code == 409 and stale.json()["current"]["value"] == 321.5
+    revised = call(
+        "commune", "post", "/observations", {**body, "value": 330.0, "qualifier": "about", "revision": 1}
+    )
     assert revised.status_code == 200
     assert revised.json()["id"] == obs["id"] and revised.json()["value"] == 330.0
+    assert revised.json()["revision"] == 2
     history = call("commune", "get", f"/observations/{obs['id']}/history").json()
     assert [h["action"] for h in history] == ["create", "update"]
-    assert history[1]["before"]["value"] == 321.5 and history[1]["after"]["value"] == 330.0
+    assert history[1]["before"]["value"] == "321.5" and history[1]["after"]["value"] == "330"
     assert {h["user"] for h in history} == {"commune"}
 
 
@@ -91,7 +96,7 @@ def test_invalid_writes_are_refused_with_a_message(call, places, change, status)
 def test_same_period_spelt_two_ways_is_one_observation(call, places):
     body = {"area": places["mine"].code, "indicator": "grdp", "value": 5.0}
     first = call("admin", "post", "/observations", {**body, "period": "2025-6M"}).json()
-    second = call("admin", "post", "/observations", {**body, "period": "2025S1", "value": 6.0})
+    second = call("admin", "post", "/observations", {**body, "period": "2025S1", "value": 6.0, "revision": 1})
     assert second.status_code == 200 and second.json()["id"] == first["id"]
     assert first["period"] == "2025S1"
 

@@ -66,11 +66,11 @@ def test_a_bad_file_is_rejected_with_row_and_column(data_dir, tmp_path):
 
 def test_history_shows_old_and_new_values(data_dir, tmp_path):
     f = tmp_path / "one.csv"
-    f.write_text("area,indicator,period,value\nVN-56,grdp,2031Q1,100\n", encoding="utf-8")
+    f.write_text("area,indicator,period,value\nVN-56,grdp,2021Q1,100\n", encoding="utf-8")
     marsad(data_dir, "import", str(f))
-    f.write_text("area,indicator,period,value\nVN-56,grdp,2031Q1,125.5\n", encoding="utf-8")
+    f.write_text("area,indicator,period,value\nVN-56,grdp,2021Q1,125.5\n", encoding="utf-8")
     marsad(data_dir, "import", str(f))
-    proc = marsad(data_dir, "history", "--area", "VN-56", "--period", "2031Q1")
+    proc = marsad(data_dir, "history", "--area", "VN-56", "--period", "2021Q1")
     assert "update" in proc.stdout and "100" in proc.stdout and "125.5" in proc.stdout
 
 

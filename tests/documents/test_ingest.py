@@ -1,5 +1,6 @@
 """Reading a report into the review queue and deciding on each item."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,7 @@ def test_an_estimate_is_stored_with_the_estimate_status(seed000):
 def test_a_correction_is_applied_and_marked(seed000):
     p = fact(seed000.document, "grdp", "yoy_pct")
     obs = accept(p, corrections={"value": 8.3})
-    assert obs.value == 8.3
+    assert obs.value == Decimal("8.3")
     p.refresh_from_db()
     assert p.decision == "corrected"
 

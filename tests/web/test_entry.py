@@ -6,13 +6,27 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.observations.forms import check_period, check_value, parse_local_number
-from marsad.web.formatting import number_text
+from marsad.core.numbers import NumberError, format_exact
+from marsad.observations.forms import check_period, read_cell
 
 
-def _post(client, area, period="2025Q1", **values):
-    data = {"area": area.code, "period": period, "status": "official"}
-    data.update({f"v__{k.replace('__', '__')}": v for k, v in values.items()})
+def grid_form(client, area, period="2025Q1", status="official") -> dict:
+    """Every field of the grid as the page renders it (inputs and hidden fields)."""
+    import re
+
+    html = client.get(
+        f"/observations/entry/?area={area.code}&period={period}&status={status}"
+    ).content.decode()
+    fields = {"area": area.code, "period": period, "status": status}
+    for name, value in re.findall(r'name="([orv]__[a-z_]+__[a-z_]+)"[^>]*?value="([^"]*)"', html, re.S):
+        fields[name] = value
+    return fields
+
+
+def _post(client, area, period="2025Q1", form=None, **values):
+    """Change some cells of the grid as a person would: open it, type, save."""
+    data = dict(form or grid_form(client, area, period))
+    data.update({f"v__{k}": v for k, v in values.items()})
     return client.post("/observations/entry/", data)
 
 
@@ -77,45 +91,63 @@ def test_a_future_or_malformed_period_is_refused(client_for, communes):
         assert 'role="alert"' in html and "v__grdp__level" not in html
 
 
-def test_value_rules():
-    assert check_value("level", -1) is not None
-    assert check_value("level", 0) is None
-    assert check_value("yoy_pct", -100) is not None
-    assert check_value("yoy_pct", -12.5) is None
-    assert check_value("share_pct", 101) is not None
-    assert check_value("level", 101, "%") is not None
+def test_value_rules_of_the_write_path():
+    from decimal import Decimal
+
+    from marsad.core.catalogue import load_catalogue
+    from marsad.core.validation import check_observation
+
+    c = load_catalogue()
+
+    def codes(ind, measure, value, unit, period="2024Q1", status="official"):
+        return [
+            p.code for p in check_observation(c[ind], period, measure, status, Decimal(value), unit, "exact")
+        ]
+
+    assert codes("grdp", "level", "-1", "billion VND") == ["level_below_minimum"]
+    assert codes("grdp", "level", "0", "billion VND") == []
+    assert codes("grdp", "yoy_pct", "-100", "%") == ["yoy_pct_below_minimum"]
+    assert codes("grdp", "yoy_pct", "-12.5", "%") == []
+    assert codes("grdp", "share_pct", "150", "%") == ["share_pct_above_maximum"]
+    assert codes("poverty_rate", "level", "101", "%") == ["level_above_maximum"]
+    assert codes("grdp", "level", "1" * 30, "billion VND") == ["too_many_digits"]
+    assert codes("grdp", "level", "5", "billion VND", period="2099Q1") == ["future_period"]
+    assert codes("grdp", "level", "5", "billion VND", period="2099Q1", status="plan") == []
+    assert codes("grdp", "level", "5", "million USD") == ["unit_incompatible"]
     assert check_period("2025-9M")[0].code == "2025-9M"
     assert check_period("9M")[1] is not None
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "value"),
+    ("text", "measure", "lang", "value"),
     [
-        ("5.800,5", "vi", 5800.5),
-        ("5,800.5", "en", 5800.5),
-        ("٥٬٨٠٠٫٥", "ar", 5800.5),
-        ("8,26", "ar", 8.26),
-        ("1,234", "ar", 1234),
-        ("-3.5", "en", -3.5),
-        ("12 %", "en", 12),
+        ("5.800,5", "level", "vi", "5800.5"),
+        ("10,17", "level", "vi", "10.17"),
+        ("5,800.5", "level", "en", "5800.5"),
+        ("٥٬٨٠٠٫٥", "level", "ar", "5800.5"),
+        ("1,234", "level", "ar", "1234"),
+        ("-3.5", "yoy_pct", "en", "-3.5"),
+        ("12 %", "yoy_pct", "en", "12"),
+        ("8,5%", "yoy_pct", "vi", "8.5"),
     ],
 )
-def test_numbers_typed_the_local_way(text, lang, value):
-    assert parse_local_number(text, lang) == pytest.approx(value)
+def test_cells_typed_the_local_way(text, measure, lang, value):
+    from decimal import Decimal
+
+    assert read_cell(text, measure, lang) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.2.3,4,5", "1,2345.6"])
+@pytest.mark.parametrize("text", ["abc", "1.2.3,4,5", "1,2345.6", "12 %"])
 def test_non_numbers_are_refused(text):
-    with pytest.raises(ValueError):
-        parse_local_number(text, "en")
+    with pytest.raises(NumberError):
+        read_cell(text, "level", "en")
 
 
 @given(
-    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda x: round(x, 2)),
+    st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False, allow_infinity=False),
     st.sampled_from(["ar", "vi", "en"]),
     st.booleans(),
 )
-def test_what_the_pages_print_reads_back(value, lang, eastern):
+def test_what_the_grid_shows_reads_back_exactly(value, lang, eastern):
     eastern = eastern and lang == "ar"
-    printed = number_text(value, lang, eastern, 2)
-    assert parse_local_number(printed, lang) == pytest.approx(value, abs=0.006)
+    assert read_cell(format_exact(value, lang, eastern), "level", lang) == value

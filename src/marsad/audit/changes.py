@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from marsad.core.numbers import format_plain
 from marsad.db import insert_rows
 
 from .models import ChangeRecord
@@ -21,6 +23,8 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict:
         value = getattr(obj, field.attname)
         if hasattr(value, "isoformat"):
             value = value.isoformat()
+        elif isinstance(value, Decimal) or (isinstance(field, models.DecimalField) and value is not None):
+            value = format_plain(field.to_python(value))  # exact, as text: JSON numbers are floats
         out[name] = value
     return out
 

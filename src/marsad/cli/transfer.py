@@ -31,10 +31,26 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
     @app.command("import")
     def import_(
         files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CSV, XLSX or JSON files"),
+        user: str = typer.Option(
+            None, "--user", "-u", help="the Marsad user the change log names (default: the system user)"
+        ),
     ) -> None:
         """Import observations; each file is all-or-nothing, and re-importing changes nothing."""
         _django()
+        from django.contrib.auth import get_user_model
+        from django.utils import translation
+
+        translation.activate("en")  # the command line speaks English (the change log keeps codes)
+
         from marsad.observations.transfer import ImportRejected, import_file
+        from marsad.observations.writing import Provenance
+
+        writer = None
+        if user:
+            writer = get_user_model().objects.filter(username=user).first()
+            if writer is None:
+                raise typer.BadParameter(f"no user is called {user!r}", param_hint="--user")
+        origin = Provenance.command_line().via
 
         failed = False
         for path in files:
@@ -47,7 +63,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             with Progress(*columns, console=console, transient=True) as progress:
                 task = progress.add_task(f"checking {path.name}", total=_count_rows(path))
                 try:
-                    result = import_file(path, progress=lambda n, t=task: progress.advance(t, n))
+                    result = import_file(
+                        path, user=writer, origin=origin, progress=lambda n, t=task: progress.advance(t, n)
+                    )
                 except ImportRejected as exc:
                     progress.stop()
                     console.print(f"[red]{exc}[/]")
@@ -106,6 +124,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         """The change log of observations: who changed what, when, from which value to which."""
         _django()
         from marsad.audit.models import ChangeRecord
+        from marsad.core.numbers import format_plain
         from marsad.observations.models import Observation
 
         obs = Observation.objects.all()
@@ -128,8 +147,8 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                 f"{rec.at:%Y-%m-%d %H:%M:%S}",
                 rec.action,
                 rec.object_repr,
-                "" if old is None else f"{old:g}",
-                "" if new is None else f"{new:g}",
+                "" if old is None else format_plain(old),
+                "" if new is None else format_plain(new),
                 str(rec.user or ""),
                 rec.source,
             )
@@ -140,30 +159,40 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         rows: int = typer.Option(100_000, help="observations to import"),
         repeat: int = typer.Option(1, help="times to repeat on a fresh set of observations"),
     ) -> None:
-        """Time importing N observations (then re-importing them, a no-op) into the configured database."""
+        """Time importing N new observations, updating all of them, then re-importing them unchanged.
+
+        Each run checks and writes the rows through the import's write path (all-or-nothing, one
+        change record per created or updated row) on the configured database.
+        """
         from marsad.cli.setup import initialise
 
         initialise(verbose=False)
         from django.db import connection
 
+        from marsad.audit.models import ChangeRecord
         from marsad.observations.models import Observation
         from marsad.observations.synthetic import synthetic_rows
         from marsad.observations.transfer import import_rows
 
-        console.print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+        def clean() -> None:
+            ChangeRecord.objects.filter(source__startswith="import bench").delete()
+            Observation.objects.filter(import_file="bench").delete()
+
+        console.print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}), {rows:,} rows")
         for r in range(repeat):
             data = synthetic_rows(rows, seed=r)
-            Observation.objects.filter(import_file="bench").delete()
-            t0 = time.perf_counter()
-            result = import_rows(data, "bench")
-            t1 = time.perf_counter()
-            again = import_rows(data, "bench")
-            t2 = time.perf_counter()
-            console.print(
-                f"run {r + 1}: import {result.created:,} new in {t1 - t0:.2f} s "
-                f"({result.created / (t1 - t0):,.0f} rows/s); re-import ({again.unchanged:,} unchanged) in {t2 - t1:.2f} s"
-            )
-            from marsad.audit.models import ChangeRecord
-
-            ChangeRecord.objects.filter(source="import bench").delete()
-            Observation.objects.filter(import_file="bench").delete()
+            changed = [(n, {**row, "value": f"{float(row['value']) + 1:.2f}"}) for n, row in data]
+            clean()
+            timings = []
+            for label, batch, field in (
+                ("insert", data, "created"),
+                ("update", changed, "updated"),
+                ("unchanged", changed, "unchanged"),
+            ):
+                t0 = time.perf_counter()
+                result = import_rows(batch, "bench")
+                elapsed = time.perf_counter() - t0
+                count = getattr(result, field)
+                timings.append(f"{label} {count:,} in {elapsed:.2f} s ({rows / elapsed:,.0f} rows/s)")
+            console.print(f"run {r + 1}: " + "; ".join(timings))
+            clean()

@@ -44,6 +44,9 @@ __all__ = [
     "load_terms",
     "parse_catalogue",
     "parse_terms",
+    "ValueRules",
+    "load_value_rules",
+    "parse_value_rules",
 ]
 
 AREA_AGGREGATIONS = ("sum", "average", "none")
@@ -52,6 +55,7 @@ CATALOGUE_FILE = Path(__file__).parent / "data" / "indicators.json"
 TERMS_DIR = Path(__file__).parent / "data" / "indicator_terms"
 MEASURES = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
 _MONEY = {"VND", "USD"}
+VALUE_RULES_FILE = Path(__file__).parent / "data" / "value_rules.json"
 
 
 class CatalogueError(ValueError):
@@ -287,3 +291,77 @@ def load_terms(lang: str) -> IndicatorTerms:
         raise CatalogueError(f"no indicator terms for language {lang!r} ({path.name} is missing)")
     with path.open(encoding="utf-8") as fh:
         return parse_terms(lang, json.load(fh))
+# -- what a stored value may be (data/value_rules.json) ----------------------------------------
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """An allowed range; ``None`` is open. ``min_exclusive``: the minimum itself is refused."""
+
+    min: float | None = None
+    max: float | None = None
+    min_exclusive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRules:
+    """The validation rules held as data: see ``data/value_rules.json`` and core/validation.py."""
+
+    max_significant_digits: int
+    max_decimal_places: int
+    no_future_statuses: tuple[str, ...]
+    measures: dict[str, Bound]
+    level_units: dict[str, Bound]
+    # indicator code -> measure -> bound; replaces the measure's and the unit's bound
+    indicators: dict[str, dict[str, Bound]]
+
+
+def _bound(where: str, raw: Any) -> Bound:
+    if not isinstance(raw, dict) or set(raw) - {"min", "max", "min_exclusive"}:
+        raise CatalogueError(f"{where}: expected {{min, max, min_exclusive}}, got {raw!r}")
+    for key in ("min", "max"):
+        v = raw.get(key)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            raise CatalogueError(f"{where}: {key} must be a number or null, got {v!r}")
+    lo, hi = raw.get("min"), raw.get("max")
+    if lo is not None and hi is not None and lo > hi:
+        raise CatalogueError(f"{where}: min {lo} is above max {hi}")
+    return Bound(lo, hi, bool(raw.get("min_exclusive", False)))
+
+
+def parse_value_rules(data: dict[str, Any], catalogue: dict[str, Indicator] | None = None) -> ValueRules:
+    """Check and build the value rules from their JSON form."""
+    from .measures import MEASURES, STATUSES
+
+    if not isinstance(data, dict):
+        raise CatalogueError("the value rules must be an object")
+    measures = {}
+    for measure, raw in (data.get("measures") or {}).items():
+        if measure not in MEASURES:
+            raise CatalogueError(f"value rules: unknown measure {measure!r}")
+        measures[measure] = _bound(f"value rules, measure {measure!r}", raw)
+    units = {u: _bound(f"value rules, unit {u!r}", raw) for u, raw in (data.get("level_units") or {}).items()}
+    indicators = {}
+    for code, per_measure in (data.get("indicators") or {}).items():
+        if catalogue is not None and code not in catalogue:
+            raise CatalogueError(f"value rules: unknown indicator {code!r}")
+        indicators[code] = {
+            m: _bound(f"value rules, indicator {code!r} {m!r}", raw) for m, raw in per_measure.items()
+        }
+    statuses = tuple(data.get("no_future_statuses") or ())
+    unknown = [s for s in statuses if s not in STATUSES]
+    if unknown:
+        raise CatalogueError(f"value rules: unknown status(es) {', '.join(unknown)}")
+    return ValueRules(
+        max_significant_digits=int(data.get("max_significant_digits", 15)),
+        max_decimal_places=int(data.get("max_decimal_places", 10)),
+        no_future_statuses=statuses,
+        measures=measures,
+        level_units=units,
+        indicators=indicators,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_value_rules() -> ValueRules:
+    """The value rules, read once per process."""
+    with VALUE_RULES_FILE.open(encoding="utf-8") as fh:
+        return parse_value_rules(json.load(fh), load_catalogue())

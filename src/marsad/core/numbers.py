@@ -540,6 +540,11 @@ def as_decimal(value: object) -> Decimal:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
+    if isinstance(value, str):  # the machine layout, as change records keep values
+        try:
+            return read_plain_number(value)
+        except NumberError as exc:
+            raise TypeError(str(exc)) from None
     raise TypeError(f"{type(value).__name__} is not a number")
 
 

@@ -11,6 +11,7 @@ command line, run by whoever administers the machine.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -21,6 +22,7 @@ from marsad.areas.models import Area
 from marsad.core import measures, periods
 from marsad.indicators.models import Indicator
 from marsad.observations.models import Observation
+from marsad.observations.writing import ANY_REVISION, Provenance, record_observation
 from marsad.targets.models import Target
 
 from .models import Document, Proposal
@@ -93,6 +95,13 @@ def ingest_text(
     return IngestResult(document, True, len(proposals))
 
 
+def _finite(value):
+    """A figure too large for a float (a 310-digit number read as inf) is no value to propose."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return value
+    return None
+
+
 def _proposal(document: Document, kind: str, item: dict) -> Proposal:
     evidence = item.get("evidence") or {}
     area = item.get("area") or {}
@@ -103,7 +112,7 @@ def _proposal(document: Document, kind: str, item: dict) -> Proposal:
         area_code=(area.get("code") if isinstance(area, dict) else "") or "",
         period=item.get("period") or "",
         measure=item.get("measure") or "",
-        value=item.get("value"),
+        value=_finite(item.get("value")),
         unit=item.get("unit") or "",
         qualifier=item.get("qualifier") or "",
         text=item.get("text") or "",
@@ -166,42 +175,32 @@ def _indicator_for(proposal: Proposal) -> Indicator:
 
 
 def _write_observation(proposal: Proposal, user, status: str | None) -> Observation:
-    try:
-        period = periods.parse(proposal.period).code
-    except periods.PeriodError as exc:
-        raise ReviewError(str(exc)) from exc
-    if proposal.measure not in measures.MEASURES:
-        raise ReviewError(f"unknown measure {proposal.measure!r}")
+    """Through the one write path: the final area (after corrections) is the one scope-checked."""
     if proposal.value is None:
         raise ReviewError("the value is missing")
     qualifier = proposal.qualifier if proposal.qualifier in measures.QUALIFIERS else "exact"
     # A figure the text calls an estimate is stored with the estimate status.
     status = status or ("estimate" if qualifier == "estimate" else "official")
-    area, indicator = _area_for(proposal), _indicator_for(proposal)
-    obs = Observation.objects.filter(
-        area=area, indicator=indicator, period=period, measure=proposal.measure, status=status
-    ).first() or Observation(
-        area=area, indicator=indicator, period=period, measure=proposal.measure, status=status
+    written = record_observation(
+        user,
+        area=_area_for(proposal),
+        indicator=proposal.indicator,
+        period=proposal.period,
+        measure=proposal.measure,
+        status=status,
+        value=proposal.value,
+        unit=proposal.unit or "",
+        qualifier=qualifier,
+        based_on=ANY_REVISION,
+        provenance=Provenance(
+            source=Observation.Source.DOCUMENT,
+            via="review",
+            document_id=proposal.document_id,
+            span_start=proposal.span_start,
+            span_end=proposal.span_end,
+        ),
     )
-    obs.value = float(proposal.value)
-    obs.unit = proposal.unit or (
-        indicator.unit if proposal.measure == "level" else measures.MEASURE_UNITS[proposal.measure]
-    )
-    obs.qualifier = qualifier
-    obs.source = Observation.Source.DOCUMENT
-    obs.document = proposal.document
-    obs.span_start, obs.span_end = proposal.span_start, proposal.span_end
-    obs.entered_by = user
-    obs.full_clean(validate_unique=False, validate_constraints=False)
-    _require(user, obs)
-    obs.save(
-        changed_by=user, source=f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
-    )
-    if status == "plan":  # a plan value is a target: set the target it stands for (one concept)
-        from marsad.targets.planning import adopt_plans
-
-        adopt_plans([obs], user=user, source=f"document {proposal.document_id}")
-    return obs
+    return written.observation
 
 
 def _write_target(proposal: Proposal, user) -> Target:

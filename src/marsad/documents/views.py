@@ -9,11 +9,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
 from marsad.core import measures
+from marsad.core.numbers import NumberError, as_decimal, read_number
 from marsad.indicators.models import Indicator
+from marsad.observations.messages import number_error_message, write_error_text
+from marsad.observations.writing import WriteError
 
 from . import ingest
 from .models import Document, Proposal
@@ -166,21 +170,24 @@ def decide(request, pk: int):
             corrections = None
             if action == "correct":
                 corrections = {k: request.POST.get(k, "").strip() for k in ingest.CORRECTABLE}
+                value_text = corrections.pop("value")
                 corrections = {
                     k: v for k, v in corrections.items() if v != "" and str(getattr(proposal, k)) != v
                 }
-                if "value" in corrections:
-                    from marsad.observations.forms import parse_local_number
-
+                if value_text:
                     try:
-                        corrections["value"] = parse_local_number(corrections["value"], "en")
-                    except ValueError as exc:
-                        raise ingest.ReviewError(str(exc)) from exc
+                        value = read_number(value_text, get_language() or "ar")
+                    except NumberError as exc:
+                        raise ingest.ReviewError(number_error_message(exc)) from exc
+                    if proposal.value is None or value != as_decimal(proposal.value):
+                        corrections["value"] = value
             ingest.accept(proposal, request.user, corrections=corrections or None)
         else:
             error = _("Unknown action.")
     except ingest.ReviewError as exc:
         error = str(exc)
+    except WriteError as exc:
+        error = write_error_text(exc)
     proposal.refresh_from_db()
     proposal.may_review = proposal.decision == Proposal.Decision.PENDING and _may_review(
         request.user, proposal

@@ -1,12 +1,62 @@
-from django.contrib import admin
+"""The admin's observations go through the write path: scope, lock, rules, revision, audit."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 
 from marsad.audit.models import ChangeRecord
 
-from .models import Observation
+from . import writing
+from .messages import problem_message, write_error_text
+from .models import Approval, Observation
+
+
+class ObservationForm(forms.ModelForm):
+    # The revision the form was opened on: a save based on an older one is refused.
+    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    writer = None  # set by ObservationAdmin.get_form
+
+    class Meta:
+        model = Observation
+        exclude = ("revision",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["based_on"].initial = self.instance.revision
+
+    def clean(self):
+        """The write path's checks, so that a refusal shows on the form, naming the fields."""
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            area, *_ = writing.validate(
+                data["area"],
+                data["indicator"],
+                data["period"],
+                data["measure"],
+                data["status"],
+                data["value"],
+                data.get("unit") or "",
+                data["qualifier"],
+            )
+            writing.check_scope(self.writer, area)
+            writing.check_lock(area, data["period"])
+        except writing.Refused as exc:
+            for p in exc.problems:
+                self.add_error(p.field if p.field in self.fields else None, problem_message(p))
+        except writing.WriteError as exc:
+            raise ValidationError(write_error_text(exc)) from exc
+        stored = self.instance.pk and Observation.objects.filter(pk=self.instance.pk).first()
+        if stored and data.get("based_on") not in (None, stored.revision):
+            raise ValidationError(write_error_text(writing.Conflict(stored, data["based_on"])))
+        return data
 
 
 @admin.register(Observation)
 class ObservationAdmin(admin.ModelAdmin):
+    form = ObservationForm
     list_display = (
         "area",
         "indicator",
@@ -21,7 +71,7 @@ class ObservationAdmin(admin.ModelAdmin):
     list_filter = ("measure", "status", "source", "indicator")
     search_fields = ("area__code", "area__name_en", "indicator__code", "period")
     raw_id_fields = ("area", "indicator", "document", "entered_by")
-    readonly_fields = ("change_log",)
+    readonly_fields = ("change_log", "revision")
 
     @admin.display(description="change log")
     def change_log(self, obj):
@@ -33,5 +83,52 @@ class ObservationAdmin(admin.ModelAdmin):
         ]
         return "\n".join(rows) or "-"
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.writer = request.user
+        return form
+
     def save_model(self, request, obj, form, change):
-        obj.save(changed_by=request.user, source="admin")
+        based_on = form.cleaned_data.get("based_on")
+        try:
+            written = writing.record_observation(
+                request.user,
+                area=obj.area,
+                indicator=obj.indicator,
+                period=obj.period,
+                measure=obj.measure,
+                status=obj.status,
+                value=obj.value,
+                unit=obj.unit,
+                qualifier=obj.qualifier,
+                based_on=based_on if change and based_on is not None else writing.ANY_REVISION,
+                provenance=writing.Provenance(via="admin"),
+            )
+        except writing.WriteError as exc:  # changed between the form's checks and the save
+            self.message_user(request, write_error_text(exc), messages.ERROR)
+            return
+        obj.pk, obj.revision = written.observation.pk, written.observation.revision
+
+    def delete_model(self, request, obj):
+        try:
+            writing.delete_observation(request.user, obj, provenance=writing.Provenance(via="admin"))
+        except writing.WriteError as exc:
+            self.message_user(request, write_error_text(exc), messages.ERROR)
+
+    def delete_queryset(self, request, queryset):
+        """The bulk delete action: one change record per value, all or nothing."""
+        try:
+            writing.delete_observations(request.user, queryset, provenance=writing.Provenance(via="admin"))
+        except writing.WriteError as exc:
+            self.message_user(request, write_error_text(exc), messages.ERROR)
+
+
+@admin.register(Approval)
+class ApprovalAdmin(admin.ModelAdmin):
+    list_display = ("area", "period", "approved_by", "approved_at", "unlocked_by", "unlocked_at")
+    list_filter = ("period",)
+    raw_id_fields = ("area",)
+    readonly_fields = ("approved_by", "approved_at", "unlocked_by", "unlocked_at")
+
+    def has_add_permission(self, request):
+        return False  # approvals are made on the data quality page, audited

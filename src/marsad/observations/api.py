@@ -4,29 +4,33 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from pydantic import BaseModel
+from pydantic import BaseModel, StrictFloat, StrictInt, StrictStr
 
 from marsad.accounts import scopes
 from marsad.areas.models import Area
 from marsad.audit.models import ChangeRecord
 from marsad.core import measures, periods
-from marsad.indicators.models import Indicator
+from marsad.core.numbers import NumberError, read_number, read_plain_number
+from marsad.core.validation import Problem
 from marsad.web.apikit import (
     AREA_CODE_PATTERN,
     ERRORS,
     MAX_ID,
+    Message,
     Pagination,
     clean_text,
     viewable_area,
 )
 
 from .models import Observation
+from .writing import NEW, Provenance, Refused, delete_observation, record_observation
 
 router = Router(tags=["observations"])
 
@@ -46,9 +50,10 @@ class ObservationOut(BaseModel):
     period: str
     measure: str
     status: str
-    value: float
+    value: float  # exact in JSON: at most 15 significant digits, written by their shortest repr
     unit: str
     qualifier: str
+    revision: int
     source: str
     document: int | None = Field(None, alias="document_id")
     span_start: int | None
@@ -66,12 +71,20 @@ OBSERVATION_VALUES = (
     "value",
     "unit",
     "qualifier",
+    "revision",
     "source",
     "document_id",
     "span_start",
     "span_end",
     "updated_at",
 )
+
+
+class Conflicted(Schema):
+    """409: the value changed since the revision named; ``current`` is what is stored now."""
+
+    detail: str
+    current: ObservationOut | None
 
 
 class ObservationFilters(Schema):
@@ -137,11 +150,19 @@ def list_observations(request, filters: Query[ObservationFilters]):
     return qs.order_by("id").values(*OBSERVATION_VALUES)
 
 
-@router.get("/observations/{obs_id}", response={200: ObservationOut, **ERRORS}, summary="One observation")
-def get_observation(request, obs_id: int = Path(..., ge=1, le=MAX_ID)):
+@router.get(
+    "/observations/{obs_id}",
+    response={200: ObservationOut, **ERRORS},
+    summary="One observation (its ETag is its revision)",
+)
+def get_observation(request, response: HttpResponse, obs_id: int = Path(..., ge=1, le=MAX_ID)):
     obs = get_object_or_404(Observation.objects.select_related("area"), pk=obs_id)
     scopes.require(request.auth, obs, scopes.VIEW)
-    return Observation.objects.filter(pk=obs.pk).values(*OBSERVATION_VALUES).get()
+    response["ETag"] = etag(obs.revision)
+    return _observation_body(obs.pk)
+
+
+ValueIn = StrictInt | StrictFloat | StrictStr
 
 
 class ObservationIn(Schema):
@@ -150,46 +171,168 @@ class ObservationIn(Schema):
     period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025Q1"])
     measure: Measure = "level"
     status: ObsStatus = "official"
-    value: float = Field(..., allow_inf_nan=False, ge=-1e15, le=1e15)
-    unit: str = Field("", max_length=40, description="defaults to the indicator's or the measure's unit")
+    value: ValueIn = Field(
+        ...,
+        description="a JSON number, or text: the plain layout (4600.625) or the request language's "
+        "(vi 4.600,625); kept exactly up to 15 significant digits",
+        examples=[4600.625],
+    )
+    unit: str = Field("", max_length=200, description="defaults to the indicator's or the measure's unit")
     qualifier: Qualifier = "exact"
+    revision: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_ID,
+        description="the revision this write is based on (0: the key is new); required to change an "
+        "existing value, else 409",
+    )
+
+
+class ObservationChange(Schema):
+    value: ValueIn | None = None
+    unit: str | None = Field(None, max_length=200)
+    qualifier: Qualifier | None = None
+    revision: int | None = Field(None, ge=0, le=MAX_ID, description="or send If-Match: the ETag")
+
+
+class ObservationReplace(Schema):
+    value: ValueIn
+    unit: str = Field("", max_length=200)
+    qualifier: Qualifier = "exact"
+    revision: int | None = Field(None, ge=0, le=MAX_ID, description="or send If-Match: the ETag")
+
+
+def etag(revision: int) -> str:
+    return f'"{revision}"'
+
+
+def _revision_from(request, body_revision: int | None) -> int:
+    """The revision a write is based on: the body's field, else If-Match; 428 when neither."""
+    if body_revision is not None:
+        return body_revision
+    header = (request.headers.get("If-Match") or "").strip()
+    if header:
+        text = header.removeprefix("W/").strip('"')
+        if text.isdigit():
+            return int(text)
+        raise HttpError(412, _('If-Match must be the ETag of the observation, e.g. "3".'))
+    raise HttpError(428, _("Name the revision this change is based on: the revision field or If-Match."))
+
+
+def value_of(raw) -> object:
+    """A JSON number as it came, or text read as the plain layout then the request's language."""
+    if isinstance(raw, str):
+        try:
+            return read_plain_number(raw)
+        except NumberError:
+            try:
+                return read_number(raw, get_language() or "en")
+            except NumberError as exc:
+                raise Refused([Problem("value", "not_a_number")]) from exc
+    return raw
+
+
+def _observation_body(obs_id: int) -> dict:
+    return Observation.objects.filter(pk=obs_id).values(*OBSERVATION_VALUES).get()
+
+
+def _answer(written, status: int):
+    response_body = _observation_body(written.observation.pk)
+    return Status(status, response_body)
+
+
+WRITE_ERRORS = {**ERRORS, 409: Conflicted, 412: Message, 423: Message, 428: Message}
 
 
 @router.post(
     "/observations",
-    response={200: ObservationOut, 201: ObservationOut, **ERRORS},
-    summary="Create or update one observation",
-    description="The key is area x indicator x period x measure x status; an existing value is revised "
-    "and the change is kept in its history.",
+    response={200: ObservationOut, 201: ObservationOut, **WRITE_ERRORS},
+    summary="Create one observation (or revise it, naming its revision)",
+    description="The key is area x indicator x period x measure x status. A new key answers 201. "
+    "An existing key is revised only when `revision` names its current revision; without it the "
+    "answer is 409 with the stored value, so nothing is overwritten unseen.",
 )
 def save_observation(request, payload: ObservationIn):
-    user = request.auth
-    area = Area.objects.filter(code=payload.area.upper()).first()
-    if area is None:
-        raise HttpError(422, _("Unknown area %(code)s.") % {"code": payload.area})
-    scopes.require(user, area, scopes.CHANGE)
-    indicator = Indicator.objects.filter(code=clean_text(payload.indicator)).first()
-    if indicator is None:
-        raise HttpError(422, _("Unknown indicator %(code)s.") % {"code": clean_text(payload.indicator)})
-    period = _period(payload.period, "period").code
-    unit = clean_text(payload.unit) or (
-        indicator.unit if payload.measure == "level" else measures.MEASURE_UNITS[payload.measure]
+    based_on = NEW if payload.revision is None else payload.revision
+    written = record_observation(
+        request.auth,
+        area=payload.area,
+        indicator=payload.indicator,
+        period=payload.period,
+        measure=payload.measure,
+        status=payload.status,
+        value=value_of(payload.value),
+        unit=payload.unit,
+        qualifier=payload.qualifier,
+        based_on=based_on,
+        provenance=Provenance(via="api"),
     )
-    with transaction.atomic():
-        key = dict(
-            area=area, indicator=indicator, period=period, measure=payload.measure, status=payload.status
-        )
-        obs = Observation.objects.select_for_update().filter(**key).first()
-        created = obs is None
-        if created:
-            obs = Observation(**key, source=Observation.Source.ENTRY)
-        obs.value, obs.unit, obs.qualifier = payload.value, unit, payload.qualifier
-        obs.source, obs.entered_by = Observation.Source.ENTRY, user
-        obs.document, obs.span_start, obs.span_end = None, None, None
-        scopes.require(user, obs, scopes.CHANGE)
-        obs.save(changed_by=user, source="api")
-    body = Observation.objects.filter(pk=obs.pk).values(*OBSERVATION_VALUES).get()
-    return Status(201 if created else 200, body)
+    return _answer(written, 201 if written.action == "created" else 200)
+
+
+def _stored(request, obs_id: int) -> Observation:
+    obs = get_object_or_404(Observation.objects.select_related("area", "indicator"), pk=obs_id)
+    scopes.require(request.auth, obs, scopes.VIEW)
+    return obs
+
+
+@router.put(
+    "/observations/{obs_id}",
+    response={200: ObservationOut, **WRITE_ERRORS},
+    summary="Replace one observation's value, unit and qualifier (naming its revision)",
+)
+def replace_observation(request, payload: ObservationReplace, obs_id: int = Path(..., ge=1, le=MAX_ID)):
+    obs = _stored(request, obs_id)
+    based_on = _revision_from(request, payload.revision)
+    written = _rewrite(request, obs, value_of(payload.value), payload.unit, payload.qualifier, based_on)
+    return _answer(written, 200)
+
+
+@router.patch(
+    "/observations/{obs_id}",
+    response={200: ObservationOut, **WRITE_ERRORS},
+    summary="Change some of one observation's value, unit and qualifier (naming its revision)",
+)
+def change_observation(request, payload: ObservationChange, obs_id: int = Path(..., ge=1, le=MAX_ID)):
+    obs = _stored(request, obs_id)
+    based_on = _revision_from(request, payload.revision)
+    value = obs.value if payload.value is None else value_of(payload.value)
+    unit = obs.unit if payload.unit is None else payload.unit
+    qualifier = obs.qualifier if payload.qualifier is None else payload.qualifier
+    written = _rewrite(request, obs, value, unit, qualifier, based_on)
+    return _answer(written, 200)
+
+
+def _rewrite(request, obs: Observation, value, unit: str, qualifier: str, based_on: int):
+    return record_observation(
+        request.auth,
+        area=obs.area,
+        indicator=obs.indicator,
+        period=obs.period,
+        measure=obs.measure,
+        status=obs.status,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        based_on=based_on,
+        provenance=Provenance(via="api"),
+    )
+
+
+@router.delete(
+    "/observations/{obs_id}",
+    response={204: None, **WRITE_ERRORS},
+    summary="Delete one observation (naming its revision); its history stays readable",
+)
+def remove_observation(
+    request,
+    obs_id: int = Path(..., ge=1, le=MAX_ID),
+    revision: int | None = Query(None, ge=0, le=MAX_ID, description="or send If-Match: the ETag"),
+):
+    obs = _stored(request, obs_id)
+    based_on = _revision_from(request, revision)
+    delete_observation(request.auth, obs, based_on=based_on, provenance=Provenance(via="api"))
+    return Status(204, None)
 
 
 class ChangeOut(Schema):
@@ -215,3 +358,36 @@ def observation_history(request, obs_id: int = Path(..., ge=1, le=MAX_ID)):
         .order_by("at", "id")
         .values("at", "action", "user__username", "source", "before", "after")
     )
+
+
+# -- the write path's refusals as HTTP answers (registered by marsad.web.api) -------------------
+def write_error_response(api, request, exc):
+    """Refused 422 (per field), NotAllowed 403, Locked 423, Conflict 409 with the current value."""
+    from .messages import locked_message, not_allowed_message, problem_message
+    from .writing import Conflict, Locked, NotAllowed
+
+    if isinstance(exc, Refused):
+        detail = [
+            {"loc": ["body", p.field], "msg": f"{p.field}: {problem_message(p)}", "type": p.code}
+            for p in exc.problems
+        ]
+        return api.create_response(request, {"detail": detail}, status=422)
+    if isinstance(exc, NotAllowed):
+        return api.create_response(request, {"detail": not_allowed_message(exc.area)}, status=403)
+    if isinstance(exc, Locked):
+        return api.create_response(request, {"detail": locked_message(exc.approval)}, status=423)
+    if isinstance(exc, Conflict):
+        current = _observation_body(exc.current.pk) if exc.current is not None else None
+        if current is None:
+            detail = _("This observation was deleted since revision %(rev)s.") % {"rev": exc.based_on}
+        else:
+            detail = _(
+                "This observation changed since revision %(rev)s: it is now revision %(now)s. "
+                "Read it again and send its revision."
+            ) % {"rev": exc.based_on, "now": current["revision"]}
+        body = {
+            "detail": detail,
+            "current": ObservationOut.model_validate(current).model_dump(mode="json") if current else None,
+        }
+        return api.create_response(request, body, status=409)
+    raise exc

@@ -1,63 +1,28 @@
-"""Data entry for one unit and period: the checks a value must pass, with clear messages."""
+"""The entry grid of one unit and period: which cells a person changed, read in their language.
+
+Each cell carries, beside its input, the text it was shown with (``o__``) and the revision of
+the stored value (``r__``, 0 when empty). Only a cell whose text differs from what was shown
+is a change; an emptied cell deletes its value. The write path checks the revision, so a form
+opened before a colleague's save cannot put the old values back.
+"""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-import regex
 from django.utils.translation import gettext as _
 
 from marsad.core import measures
 from marsad.core import periods as P
+from marsad.core.numbers import NumberError, format_exact, read_number
 
-_EASTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# Thousands and decimal separators as each language writes them (Arabic: ٬ and ٫ too).
-_SEPARATORS = {"vi": (".", ","), "en": (",", "."), "ar": (",", ".")}
+from .messages import number_error_message
 
 # What the entry grid asks for each indicator.
 ENTRY_MEASURES = ("level", "yoy_pct", "plan_pct")
-
-
-def parse_local_number(text: str, lang: str = "en") -> float:
-    """A number typed by a person in ``lang``'s way (``5.800,5`` in vi, ``5,800.5`` or ``٥٬٨٠٠٫٥`` in ar).
-
-    Raises ValueError with a message fit to show.
-    """
-    s = (text or "").strip().translate(_EASTERN).replace("\u066c", ",").replace("\u066b", ".")
-    s = s.replace("\u00a0", "").replace(" ", "").replace("%", "").replace("\u066a", "")
-    s = s.replace("\u2212", "-")
-    if not s:
-        raise ValueError(_("empty"))
-    thousands, point = _SEPARATORS.get(lang[:2], _SEPARATORS["en"])
-    if lang[:2] == "ar" and "," in s and "." not in s and not regex.fullmatch(r"-?\d{1,3}(,\d{3})+", s):
-        thousands, point = ".", ","  # "8,26" written with a decimal comma
-    if not regex.fullmatch(rf"-?\d{{1,3}}(\{thousands}\d{{3}})*(\{point}\d+)?|-?\d+(\{point}\d+)?", s):
-        raise ValueError(_("“%(text)s” is not a number") % {"text": text})
-    value = float(s.replace(thousands, "").replace(point, "."))
-    if not math.isfinite(value):
-        raise ValueError(_("“%(text)s” is not a number") % {"text": text})
-    return value
-
-
-def check_value(measure: str, value: float, indicator_unit: str = "") -> str | None:
-    """The validation rules of one value; the message to show, or None when it passes."""
-    if measure == "level" and value < 0:
-        return _("a level cannot be negative")
-    if measure == "yoy_pct" and value <= -100:
-        # xgettext:no-python-format
-        return _("a fall of 100 % or more means the value vanished; check the growth")
-    if measure == "yoy_pct" and value > 1000:
-        # xgettext:no-python-format
-        return _("growth over 1000 % is not credible; did you type the level here?")
-    if measure == "share_pct" and not 0 <= value <= 100:
-        return _("a share lies between 0 and 100 %")
-    if measure == "plan_pct" and not 0 <= value <= 1000:
-        return _("the share of plan reached lies between 0 and 1000 %")
-    if measure == "level" and indicator_unit == "%" and value > 100:
-        return _("this indicator is a percentage: at most 100")
-    return None
+_PERCENT_SIGNS = ("%", "\u066a")
 
 
 def check_period(code: str, today: date | None = None) -> tuple[P.Period | None, str | None]:
@@ -73,14 +38,38 @@ def check_period(code: str, today: date | None = None) -> tuple[P.Period | None,
     return period, None
 
 
+def read_cell(text: str, measure: str, lang: str) -> Decimal:
+    """A typed cell; a percent sign after a percentage is allowed. Raises NumberError."""
+    text = (text or "").strip()
+    if measure != "level" and text.endswith(_PERCENT_SIGNS):
+        text = text[:-1].strip()
+    return read_number(text, lang)
+
+
 @dataclass
 class EntryCell:
     indicator: object
     measure: str
-    raw: str = ""
-    value: float | None = None
-    current: object = None  # the Observation already stored, if any
+    current: object = None  # the Observation stored when the form was built, if any
+    shown: str = ""  # the text the form showed
+    raw: str = ""  # the text posted back
+    revision: int = 0  # the revision the form was built on
+    value: Decimal | None = None
     error: str | None = None
+    conflict: object = None  # the stored Observation (or "deleted") when it changed meanwhile
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return field_name(self.indicator.code, self.measure)
+
+    @property
+    def changed(self) -> bool:
+        return self.raw != self.shown
+
+    @property
+    def deletes(self) -> bool:
+        return self.changed and not self.raw
 
 
 @dataclass
@@ -88,37 +77,65 @@ class EntryGrid:
     rows: list[list[EntryCell]] = field(default_factory=list)
 
     @property
-    def errors(self) -> list[EntryCell]:
-        return [c for row in self.rows for c in row if c.error]
+    def cells(self) -> list[EntryCell]:
+        return [c for row in self.rows for c in row]
 
     @property
-    def filled(self) -> list[EntryCell]:
-        return [c for row in self.rows for c in row if c.value is not None]
+    def errors(self) -> list[EntryCell]:
+        return [c for c in self.cells if c.error]
+
+    @property
+    def conflicts(self) -> list[EntryCell]:
+        return [c for c in self.cells if c.conflict is not None]
+
+    @property
+    def changes(self) -> list[EntryCell]:
+        return [c for c in self.cells if c.changed and (c.value is not None or c.deletes)]
 
 
 def field_name(indicator_code: str, measure: str) -> str:
     return f"v__{indicator_code}__{measure}"
 
 
-def read_grid(indicators, current: dict, data, lang: str) -> EntryGrid:
-    """Read the posted grid (``data`` is request.POST, or None for an empty form)."""
+def shown_text(obs, lang: str, eastern_digits: bool = False) -> str:
+    return "" if obs is None else format_exact(obs.value, lang, eastern_digits)
+
+
+def read_grid(indicators, current: dict, data, lang: str, eastern_digits: bool = False) -> EntryGrid:
+    """Build the grid from the stored values, and read the posted one (``data``: request.POST)."""
     grid = EntryGrid()
     for ind in indicators:
         row = []
         for measure in ENTRY_MEASURES:
-            cell = EntryCell(indicator=ind, measure=measure, current=current.get((ind.code, measure)))
+            obs = current.get((ind.code, measure))
+            cell = EntryCell(indicator=ind, measure=measure, current=obs)
+            cell.shown = shown_text(obs, lang, eastern_digits)
+            cell.raw = cell.shown
+            cell.revision = obs.revision if obs is not None else 0
             if data is not None:
-                cell.raw = (data.get(field_name(ind.code, measure)) or "").strip()
-                if cell.raw:
+                name = field_name(ind.code, measure)
+                cell.shown = (data.get("o__" + name[3:]) or "").strip()
+                cell.raw = (data.get(name) or "").strip()
+                try:
+                    cell.revision = int(data.get("r__" + name[3:]) or 0)
+                except ValueError:
+                    cell.revision = 0
+                if cell.changed and cell.raw:
                     try:
-                        cell.value = parse_local_number(cell.raw, lang)
-                    except ValueError as exc:
-                        cell.error = str(exc)
+                        cell.value = read_cell(cell.raw, measure, lang)
+                    except NumberError as exc:
+                        cell.error = number_error_message(exc)
                     else:
-                        cell.error = check_value(measure, cell.value, ind.unit)
+                        if cell.shown:
+                            try:
+                                if read_cell(cell.shown, measure, lang) == cell.value:
+                                    cell.raw = cell.shown  # the same number retyped: no change
+                                    cell.value = None
+                            except NumberError:
+                                pass
             row.append(cell)
         grid.rows.append(row)
     return grid
 
 
-STATUS_CHOICES = [s for s in measures.STATUSES]
+STATUS_CHOICES = list(measures.STATUSES)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from marsad.accounts.scopes import ScopedQuerySet
 from marsad.audit.changes import Audited
 from marsad.core import measures, periods
+from marsad.core.numbers import format_plain
 
 
 def _choices(values):
@@ -23,8 +24,23 @@ def validate_period(code: str) -> None:
         raise ValidationError(str(exc)) from exc
 
 
+# Exact decimal storage: up to 15 significant digits (what SQLite's REAL keeps exactly and what
+# the value rules allow) and 10 decimals; PostgreSQL keeps numeric(28, 10).
+VALUE_DIGITS, VALUE_DECIMALS = 28, 10
+
+
 class Observation(Audited):
-    AUDITED_FIELDS = ("value", "unit", "qualifier", "status", "source", "document", "span_start", "span_end")
+    AUDITED_FIELDS = (
+        "value",
+        "unit",
+        "qualifier",
+        "status",
+        "source",
+        "document",
+        "span_start",
+        "span_end",
+        "revision",
+    )
 
     class Source(models.TextChoices):
         ENTRY = "entry", _("data entry")
@@ -38,7 +54,7 @@ class Observation(Audited):
     period = models.CharField(max_length=10, validators=[validate_period], db_index=True)
     measure = models.CharField(max_length=20, choices=_choices(measures.MEASURES), default="level")
     status = models.CharField(max_length=12, choices=_choices(measures.STATUSES), default="official")
-    value = models.FloatField()
+    value = models.DecimalField(max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
     unit = models.CharField(max_length=40, blank=True)
     qualifier = models.CharField(max_length=12, choices=_choices(measures.QUALIFIERS), default="exact")
     # Provenance: who typed it, which file row, or which span of which document.
@@ -51,6 +67,8 @@ class Observation(Audited):
     span_end = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Each write adds one; a write names the revision it was based on (optimistic locking).
+    revision = models.PositiveIntegerField(default=1)
 
     objects = ScopedQuerySet.as_manager()
     SCOPE_AREA = "area"
@@ -68,7 +86,8 @@ class Observation(Audited):
 
     def __str__(self) -> str:
         return (
-            f"{self.area_id}:{self.indicator_id} {self.period} {self.measure}={self.value:g} ({self.status})"
+            f"{self.area_id}:{self.indicator_id} {self.period} {self.measure}={format_plain(self.value)} "
+            f"({self.status})"
         )
 
     @property
@@ -83,3 +102,43 @@ class Observation(Audited):
         validate_period(self.period)
         if self.span_start is not None and self.span_end is not None and self.span_end < self.span_start:
             raise ValidationError({"span_end": _("the span ends before it starts")})
+
+
+class Approval(models.Model):
+    """An approver's sign-off of one area x period (DHIS2's data approval).
+
+    While an approval is in force (not unlocked) every value of that area and period is locked:
+    the write path refuses changes, naming who approved and when. Unlocking keeps the record.
+    """
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="approvals")
+    period = models.CharField(max_length=10, validators=[validate_period])
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField()
+    note = models.CharField(max_length=300, blank=True)
+    unlocked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unlocked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "period"],
+                condition=models.Q(unlocked_at__isnull=True),
+                name="one_open_approval",
+            )
+        ]
+        ordering = ["-approved_at"]
+        permissions = [("approve_period", "Can approve and unlock an area and period")]
+        verbose_name = _("approval")
+        verbose_name_plural = _("approvals")
+
+    def __str__(self) -> str:
+        return f"{self.area_id} {self.period} approved {self.approved_at:%Y-%m-%d}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.unlocked_at is None

@@ -37,7 +37,13 @@ def observation_records(
     rows = qs.values_list(
         "id", "area__code", "indicator__code", "period", "measure", "value", "unit", "status", "qualifier"
     )
-    return [dict(zip(RECORD_FIELDS, r, strict=True)) for r in rows.iterator(chunk_size=5000)]
+    return [_floated(dict(zip(RECORD_FIELDS, r, strict=True))) for r in rows.iterator(chunk_size=5000)]
+
+
+def _floated(record: dict) -> dict:
+    """The analytics core computes in floats; values are stored as exact decimals."""
+    record["value"] = float(record["value"])
+    return record
 
 
 def observation_frame(area_codes=None, periods=None, indicators=None, *, include_children: bool = False):
@@ -65,6 +71,6 @@ def area_records(area, period_codes: Iterable[str]) -> list[dict]:
         "id", "indicator__code", "period", "measure", "value", "unit", "status", "qualifier"
     )
     return [
-        {"id": str(pk), "area": area.code, **dict(zip(RECORD_FIELDS[2:], rest, strict=True))}
+        _floated({"id": str(pk), "area": area.code, **dict(zip(RECORD_FIELDS[2:], rest, strict=True))})
         for pk, *rest in rows
     ]

@@ -18,27 +18,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
-from django.db import transaction
-from django.utils import timezone
-
-from marsad.areas.models import Area
-from marsad.audit.changes import record_changes, snapshot
-from marsad.audit.models import ChangeRecord
-from marsad.core import measures, periods
-from marsad.db import insert_rows
-from marsad.indicators.models import Indicator
+from marsad.core.numbers import format_plain
 
 from .models import Observation
 
 COLUMNS = ("area", "indicator", "period", "measure", "value", "unit", "status", "qualifier")
 REQUIRED = ("area", "indicator", "period", "value")
 FORMATS = ("csv", "xlsx", "json")
-_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
 
 Progress = Callable[[int], None]
 
@@ -188,213 +179,92 @@ def _read_xlsx(source, name: str) -> Iterator[tuple[int, dict]]:
         wb.close()
 
 
-# -- checking rows --------------------------------------------------------------------------
-def parse_value(text: str) -> float:
-    """A plain number; Eastern Arabic digits are read as digits. Raises ValueError."""
-    cleaned = text.strip().translate(_EASTERN_DIGITS).replace("\u066c", "")
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError("not a finite number")
-    return value
+# -- checking and writing rows: the write path for many rows (see .bulk) ----------------------
+def rows_frame(rows: Iterable[tuple[int, dict]], progress: Progress | None = None):
+    """The rows as a Polars frame of text columns plus ``row``, the row number a person counts."""
+    import polars as pl
 
-
-@dataclass
-class _Row:
-    row: int
-    area_id: int
-    indicator_id: int
-    period: str
-    measure: str
-    status: str
-    value: float
-    unit: str
-    qualifier: str
-
-    @property
-    def key(self) -> tuple:
-        return (self.area_id, self.indicator_id, self.period, self.measure, self.status)
-
-
-def check_rows(rows: Iterable[tuple[int, dict]], name: str, progress: Progress | None = None) -> list[_Row]:
-    """Every row checked; raise ImportRejected listing all errors if any."""
-    areas = dict(Area.objects.values_list("code", "id"))
-    areas_ci = {code.upper(): pk for code, pk in areas.items()}
-    indicators = {code: (pk, unit) for code, pk, unit in Indicator.objects.values_list("code", "id", "unit")}
-    errors: list[RowError] = []
-    good: list[_Row] = []
-    seen: dict[tuple, int] = {}
+    columns: dict[str, list] = {c: [] for c in COLUMNS}
+    numbers = []
     for n, (row_no, raw) in enumerate(rows, start=1):
-        if progress and n % 1000 == 0:
-            progress(1000)
-        get = lambda c, raw=raw: (raw.get(c) or "").strip()  # noqa: E731
-        row_errors = []
-        area_id = areas.get(get("area")) or areas_ci.get(get("area").upper())
-        if not get("area"):
-            row_errors.append(RowError(name, row_no, "area", "empty: give an area code such as VN-24"))
-        elif area_id is None:
-            row_errors.append(RowError(name, row_no, "area", f"unknown area code {get('area')!r}"))
-        ind = indicators.get(get("indicator"))
-        if ind is None:
-            row_errors.append(
-                RowError(name, row_no, "indicator", f"unknown indicator code {get('indicator')!r}")
-            )
-        try:
-            period = periods.parse(get("period")).code
-        except periods.PeriodError as exc:
-            period = ""
-            row_errors.append(RowError(name, row_no, "period", str(exc)))
-        measure = get("measure") or "level"
-        if measure not in measures.MEASURES:
-            row_errors.append(
-                RowError(name, row_no, "measure", f"{measure!r} is not one of {', '.join(measures.MEASURES)}")
-            )
-        status = get("status") or "official"
-        if status not in measures.STATUSES:
-            row_errors.append(
-                RowError(name, row_no, "status", f"{status!r} is not one of {', '.join(measures.STATUSES)}")
-            )
-        qualifier = get("qualifier") or "exact"
-        if qualifier not in measures.QUALIFIERS:
-            row_errors.append(
-                RowError(
-                    name, row_no, "qualifier", f"{qualifier!r} is not one of {', '.join(measures.QUALIFIERS)}"
-                )
-            )
-        try:
-            value = parse_value(get("value"))
-        except ValueError:
-            value = math.nan
-            row_errors.append(RowError(name, row_no, "value", f"{get('value')!r} is not a number"))
-        if row_errors:
-            errors.extend(row_errors)
-            continue
-        unit = get("unit") or (ind[1] if measure == "level" else measures.MEASURE_UNITS[measure])
-        row = _Row(row_no, area_id, ind[0], period, measure, status, value, unit, qualifier)
-        if row.key in seen:
-            errors.append(
-                RowError(
-                    name,
-                    row_no,
-                    "",
-                    f"the same observation as row {seen[row.key]} (area, indicator, period, measure, status)",
-                )
-            )
-            continue
-        seen[row.key] = row_no
-        good.append(row)
-    if errors:
-        raise ImportRejected(errors)
-    return good
+        numbers.append(row_no)
+        for c in COLUMNS:
+            columns[c].append(raw.get(c) or "")
+        if progress and n % 10_000 == 0:
+            progress(0)
+    return pl.DataFrame(
+        {**columns, "row": numbers}, schema={**dict.fromkeys(COLUMNS, pl.Utf8), "row": pl.Int64}
+    )
 
 
-# -- writing --------------------------------------------------------------------------------
+def check_rows(rows: Iterable[tuple[int, dict]], name: str, *, user=None, progress: Progress | None = None):
+    """Every row checked by the write path's rules; raise ImportRejected listing all errors."""
+    from .bulk import RowProblem, check_frame
+
+    try:
+        return check_frame(rows_frame(rows, progress), user)
+    except RowProblem as exc:
+        raise ImportRejected(
+            [RowError(name, row, column, reason) for row, column, reason in exc.problems]
+        ) from None
+
+
 def import_file(
-    source, name: str | None = None, *, user=None, progress: Progress | None = None
+    source, name: str | None = None, *, user=None, origin: str = "", progress: Progress | None = None
 ) -> ImportResult:
     """Import one file; all-or-nothing. ``source`` is a path or a binary file object."""
     name = name or str(source)
-    return import_rows(read_rows(source, name), Path(name).name, user=user, progress=progress)
+    return import_rows(read_rows(source, name), Path(name).name, user=user, origin=origin, progress=progress)
 
 
 def import_rows(
-    rows: Iterable[tuple[int, dict]], name: str, *, user=None, progress: Progress | None = None
+    rows: Iterable[tuple[int, dict]],
+    name: str,
+    *,
+    user=None,
+    origin: str = "",
+    progress: Progress | None = None,
 ) -> ImportResult:
-    checked = check_rows(rows, name, progress)
-    with transaction.atomic():
-        result = _write(checked, name, user)
-    return result
+    """Check every row, then write them in one transaction (held only for the write itself).
 
+    ``origin`` is added to each change record's source (the command line names its system user).
+    ``progress(n)`` is called as rows are checked (n=0) and written (n rows at a time): a job
+    runner or a progress bar can follow it.
+    """
+    from .bulk import Concurrent, write_frame
+    from .messages import locked_message
+    from .writing import Locked
 
-def _write(rows: list[_Row], name: str, user) -> ImportResult:
-    fields = Observation.AUDITED_FIELDS
-    existing: dict[tuple, Observation] = {}
-    by_indicator: dict[int, set[str]] = {}
-    for r in rows:
-        by_indicator.setdefault(r.indicator_id, set()).add(r.period)
-    for indicator_id, period_set in by_indicator.items():
-        qs = Observation.objects.filter(indicator_id=indicator_id, period__in=period_set)
-        for obs in qs.iterator(chunk_size=5000):
-            existing[(obs.area_id, obs.indicator_id, obs.period, obs.measure, obs.status)] = obs
-    now = timezone.now()
-    created, updated, changes = [], [], []
-    for r in rows:
-        obs = existing.get(r.key)
-        if obs is None:
-            created.append(r)
-        elif (obs.value, obs.unit, obs.qualifier) != (r.value, r.unit, r.qualifier):
-            before = snapshot(obs, fields)
-            obs.value, obs.unit, obs.qualifier = r.value, r.unit, r.qualifier
-            obs.source, obs.import_file, obs.import_row = Observation.Source.IMPORT, name, r.row
-            obs.document, obs.span_start, obs.span_end = None, None, None
-            obs.updated_at = now
-            updated.append(obs)
-            changes.append((obs, ChangeRecord.Action.UPDATE, before, snapshot(obs, fields)))
-    user_id = getattr(user, "pk", None)
-    insert_rows(
-        Observation,
-        (
-            {
-                "area_id": r.area_id,
-                "indicator_id": r.indicator_id,
-                "period": r.period,
-                "measure": r.measure,
-                "status": r.status,
-                "value": r.value,
-                "unit": r.unit,
-                "qualifier": r.qualifier,
-                "source": Observation.Source.IMPORT,
-                "entered_by_id": user_id,
-                "import_file": name,
-                "import_row": r.row,
-                "document_id": None,
-                "span_start": None,
-                "span_end": None,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for r in created
-        ),
-    )
-    Observation.objects.bulk_update(
-        updated,
-        [
-            "value",
-            "unit",
-            "qualifier",
-            "source",
-            "import_file",
-            "import_row",
-            "document",
-            "span_start",
-            "span_end",
-            "updated_at",
-        ],
-        batch_size=2000,
-    )
-    if created:
-        # Read the new rows back for their ids: the change log points at them.
-        wanted = {r.key for r in created}
-        for indicator_id, period_set in by_indicator.items():
-            qs = Observation.objects.filter(
-                indicator_id=indicator_id, period__in=period_set, import_file=name
-            )
-            for obs in qs.iterator(chunk_size=5000):
-                if (obs.area_id, obs.indicator_id, obs.period, obs.measure, obs.status) in wanted:
-                    changes.append((obs, ChangeRecord.Action.CREATE, None, snapshot(obs, fields)))
-    record_changes(changes, user=user, source=f"import {name}")
-    # A plan value is a target: set the targets these plan rows stand for (one concept).
-    plans = [obs for obs, _action, _before, _after in changes if obs.status == "plan"]
-    if plans:
-        from marsad.targets.planning import adopt_plans
-
-        adopt_plans(plans, user=user, source=f"import {name}")
-    return ImportResult(name, len(rows), len(created), len(updated), len(rows) - len(created) - len(updated))
+    checked = check_rows(rows, name, user=user, progress=progress)
+    try:
+        created, updated, unchanged = write_frame(
+            checked, name=name, writer=user, origin=origin, progress=progress
+        )
+    except Locked as exc:
+        raise ImportRejected([RowError(name, 0, "period", locked_message(exc.approval))]) from None
+    except Concurrent:
+        raise ImportRejected(
+            [
+                RowError(
+                    name, 0, "", "some of these values were changed by someone else meanwhile: import again"
+                )
+            ]
+        ) from None
+    return ImportResult(name, checked.height, created, updated, unchanged)
 
 
 # -- export ---------------------------------------------------------------------------------
-def format_value(value: float) -> str:
-    """The shortest text that reads back as the same float (5800.0 -> 5800)."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+def format_value(value) -> str:
+    """The exact value in the machine layout (5800, 4600.625, 0.1): never scientific notation."""
+    return format_plain(value)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @ first) is quoted with '."""
+    return "'" + text if text and text.startswith(_FORMULA_STARTS) else text
 
 
 def export_rows(queryset=None) -> Iterator[dict]:
@@ -415,6 +285,11 @@ def export_rows(queryset=None) -> Iterator[dict]:
         }
 
 
+def _cell_number(text: str):
+    number = Decimal(text)
+    return int(number) if number == number.to_integral() else float(number)
+
+
 def write_export(rows: Iterable[dict], fmt: str, out: io.IOBase) -> int:
     """Write rows to a binary stream in ``fmt``; return the number of rows."""
     if fmt not in FORMATS:
@@ -425,20 +300,15 @@ def write_export(rows: Iterable[dict], fmt: str, out: io.IOBase) -> int:
         writer = csv.DictWriter(text, fieldnames=COLUMNS)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({c: row[c] if c == "value" else neutralise(row[c]) for c in COLUMNS})
             n += 1
         text.detach()
     elif fmt == "json":
         items = []
         for row in rows:
-            items.append(
-                {
-                    **row,
-                    "value": float(row["value"])
-                    if "." in row["value"] or "e" in row["value"]
-                    else int(row["value"]),
-                }
-            )
+            # A JSON number of at most 15 significant digits reads back exactly (shortest repr).
+            number = Decimal(row["value"])
+            items.append({**row, "value": int(number) if number == number.to_integral() else float(number)})
         n = len(items)
         out.write(json.dumps({"observations": items}, ensure_ascii=False, indent=1).encode("utf-8"))
     else:
@@ -448,7 +318,7 @@ def write_export(rows: Iterable[dict], fmt: str, out: io.IOBase) -> int:
         ws = wb.create_sheet("observations")
         ws.append(list(COLUMNS))
         for row in rows:
-            ws.append([row[c] if c != "value" else float(row["value"]) for c in COLUMNS])
+            ws.append([neutralise(row[c]) if c != "value" else _cell_number(row["value"]) for c in COLUMNS])
             n += 1
         wb.save(out)
     return n

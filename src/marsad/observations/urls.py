@@ -8,4 +8,5 @@ urlpatterns = []
 urlpatterns += [
     path("entry/", views.entry, name="entry"),
     path("import/", views.import_page, name="import"),
+    path("quality/", views.quality, name="quality"),
 ]

@@ -21,12 +21,15 @@ from django.utils.translation import gettext as _
 from marsad.accounts import scopes
 from marsad.areas.models import Area
 from marsad.core import measures
+from marsad.core import periods as P
 from marsad.indicators.models import Indicator
-from marsad.web.access import capturable_area_or_403
+from marsad.web.access import capturable_area_or_403, viewable_area_or_403
 
-from . import transfer
-from .forms import ENTRY_MEASURES, check_period, read_grid
+from . import approval, transfer, writing
+from .forms import ENTRY_MEASURES, check_period, read_grid, shown_text
+from .messages import locked_message, problem_message
 from .models import Observation
+from .quality import approvals, completeness, consistency_warnings
 
 MAX_PICKER = 400
 
@@ -44,6 +47,11 @@ def _picker(user) -> list[Area]:
     if communes.count() <= MAX_PICKER:
         top += list(communes.order_by("name_en"))
     return top
+
+
+def _eastern_digits(user) -> bool:
+    profile = scopes.profile_of(user)
+    return bool(profile and profile.eastern_digits and (get_language() or "ar")[:2] == "ar")
 
 
 @login_required
@@ -74,63 +82,130 @@ def entry(request):
         context["period_error"] = period_error
         return render(request, "observations/entry.html", context)
     indicators = list(Indicator.objects.order_by("parent_id", "code"))
-    existing = Observation.objects.filter(
-        area=area, period=period.code, status=status, measure__in=ENTRY_MEASURES
-    )
-    current = {(o.indicator.code, o.measure): o for o in existing.select_related("indicator")}
     lang = get_language() or "ar"
-    grid = read_grid(indicators, current, request.POST if request.method == "POST" else None, lang)
-    context.update(period=period, grid=grid)
+    eastern = _eastern_digits(request.user)
+    posted = request.POST if request.method == "POST" else None
+    grid = read_grid(indicators, _stored_cells(area, period.code, status), posted, lang, eastern)
+    lock = writing.lock_of(area.pk, period.code)
+    context.update(period=period, grid=grid, lock=lock, lock_text=locked_message(lock) if lock else "")
     if request.method == "POST":
-        if grid.errors:
-            messages.error(
-                request,
-                ngettext(
-                    "Nothing was saved: %(n)d value needs fixing.",
-                    "Nothing was saved: %(n)d values need fixing.",
-                    len(grid.errors),
-                )
-                % {"n": len(grid.errors)},
+        if lock is not None:
+            messages.error(request, locked_message(lock))
+            return render(request, "observations/entry.html", context, status=423)
+        outcome = _save(grid, area, period.code, status, request.user, lang, eastern)
+        if outcome is not None:
+            messages.error(request, outcome)
+            return render(request, "observations/entry.html", context, status=409 if grid.conflicts else 422)
+        saved = sum(1 for c in grid.changes if not c.deletes)
+        deleted = sum(1 for c in grid.changes if c.deletes)
+        if saved:
+            messages.success(
+                request, ngettext("%(n)d value saved.", "%(n)d values saved.", saved) % {"n": saved}
             )
-            return render(request, "observations/entry.html", context, status=422)
-        saved = _save(grid, area, period.code, status, request.user)
-        messages.success(
-            request,
-            ngettext("%(n)d value saved.", "%(n)d values saved.", saved) % {"n": saved}
-            if saved
-            else _("Nothing changed."),
-        )
+        if deleted:
+            messages.success(
+                request, ngettext("%(n)d value deleted.", "%(n)d values deleted.", deleted) % {"n": deleted}
+            )
+        if not saved and not deleted:
+            messages.info(request, _("Nothing changed."))
         query = urlencode({"area": area.code, "period": period.code, "status": status})
         return redirect(f"{reverse('observations:entry')}?{query}")
+    _attach_warnings(grid, area, period.code)
     return render(request, "observations/entry.html", context)
 
 
-def _save(grid, area: Area, period: str, status: str, user) -> int:
-    saved, plans = 0, []
-    with transaction.atomic():
-        for cell in grid.filled:
-            ind = cell.indicator
-            obs = cell.current
-            if obs is not None and obs.value == cell.value and obs.qualifier == "exact":
-                continue
-            if obs is None:
-                obs = Observation(
-                    area=area, indicator=ind, period=period, measure=cell.measure, status=status
-                )
-            obs.value = cell.value
-            obs.unit = ind.unit if cell.measure == "level" else measures.MEASURE_UNITS[cell.measure]
-            obs.qualifier = "exact"
-            obs.source, obs.entered_by = Observation.Source.ENTRY, user
-            obs.document, obs.span_start, obs.span_end = None, None, None
-            obs.save(changed_by=user, source="form")
-            saved += 1
-            if status == "plan":
-                plans.append(obs)
-        if plans:  # a plan value is a target: set the targets they stand for (one concept)
-            from marsad.targets.planning import adopt_plans
+def _stored_cells(area: Area, period: str, status: str) -> dict:
+    existing = Observation.objects.filter(area=area, period=period, status=status, measure__in=ENTRY_MEASURES)
+    return {(o.indicator.code, o.measure): o for o in existing.select_related("indicator")}
 
-            adopt_plans(plans, user=user, source="data entry")
-    return saved
+
+def _attach_warnings(grid, area: Area, period: str) -> None:
+    """The consistency checks' disagreements, beside the values they involve."""
+    by_id: dict[int, list[str]] = {}
+    for item in consistency_warnings(area, period):
+        for obs_id in item["observations"]:
+            by_id.setdefault(int(obs_id), []).append(item["message"])
+    for cell in grid.cells:
+        if cell.current is not None:
+            cell.warnings = by_id.get(cell.current.pk, [])
+
+
+class _NothingSaved(Exception):
+    """Leaves the grid's transaction so that none of its writes stays."""
+
+
+def _save(grid, area: Area, period: str, status: str, user, lang: str, eastern: bool) -> str | None:
+    """Write the changed cells, all or nothing; the message to show when nothing was written."""
+    changes = grid.changes
+    for cell in changes:
+        stored = cell.current
+        if (stored.revision if stored is not None else 0) != cell.revision:
+            cell.conflict = stored if stored is not None else "deleted"
+    if grid.errors:
+        return ngettext(
+            "Nothing was saved: %(n)d value needs fixing.",
+            "Nothing was saved: %(n)d values need fixing.",
+            len(grid.errors),
+        ) % {"n": len(grid.errors)}
+    if grid.conflicts:
+        _rebase_conflicts(grid, lang, eastern)
+        return _conflict_text(len(grid.conflicts))
+    provenance = writing.Provenance(via="grid")
+    try:
+        with transaction.atomic():
+            for cell in changes:
+                try:
+                    if cell.deletes:
+                        writing.delete_observation(
+                            user, cell.current, based_on=cell.revision, provenance=provenance
+                        )
+                    else:
+                        writing.record_observation(
+                            user,
+                            area=area,
+                            indicator=cell.indicator,
+                            period=period,
+                            measure=cell.measure,
+                            status=status,
+                            value=cell.value,
+                            based_on=cell.revision,
+                            provenance=provenance,
+                        )
+                except writing.Refused as exc:
+                    cell.error = "; ".join(problem_message(p) for p in exc.problems)
+            if grid.errors:
+                raise _NothingSaved
+    except writing.Conflict as exc:
+        cell.conflict = exc.current if exc.current is not None else "deleted"
+        _rebase_conflicts(grid, lang, eastern)
+        return _conflict_text(1)
+    except _NothingSaved:
+        return ngettext(
+            "Nothing was saved: %(n)d value needs fixing.",
+            "Nothing was saved: %(n)d values need fixing.",
+            len(grid.errors),
+        ) % {"n": len(grid.errors)}
+    return None
+
+
+def _rebase_conflicts(grid, lang: str, eastern: bool) -> None:
+    """A conflicting cell keeps what the person typed and now rests on the stored revision,
+    so saving again overwrites knowingly; the stored value is shown beside it."""
+    for cell in grid.conflicts:
+        stored = cell.conflict if isinstance(cell.conflict, Observation) else None
+        cell.revision = stored.revision if stored is not None else 0
+        cell.shown = shown_text(stored, lang, eastern)
+        cell.conflict_text = cell.shown if stored is not None else _("deleted")
+
+
+def _conflict_text(n: int) -> str:
+    return ngettext(
+        "Nothing was saved: %(n)d value was changed by someone else since you opened this form. "
+        "Both values are shown; save again to keep yours.",
+        "Nothing was saved: %(n)d values were changed by someone else since you opened this form. "
+        "Both values are shown; save again to keep yours.",
+        n,
+    ) % {"n": n}
 
 
 # -- import -------------------------------------------------------------------------------------
@@ -160,29 +235,16 @@ def _stored(token: str) -> Path | None:
     return files[0] if files else None
 
 
-def _scope_errors(rows, name: str, user) -> list[transfer.RowError]:
-    """Rows for areas the user may not enter data for."""
-    if scopes.is_admin(user):
-        return []
-    allowed = {c.upper() for c in scopes.capturable_areas(user).values_list("code", flat=True)}
-    return [
-        transfer.RowError(
-            name, row_no, "area", _("you may not enter data for %(area)s") % {"area": raw.get("area")}
-        )
-        for row_no, raw in rows
-        if (raw.get("area") or "").strip() and (raw.get("area") or "").strip().upper() not in allowed
-    ]
-
-
 def _check(path: Path, user):
-    """(rows, errors) of a stored upload, without writing anything."""
+    """(rows, errors) of a stored upload, without writing anything: the write path's checks,
+    the writer's scope included."""
     name = path.name
     try:
         rows = list(transfer.read_rows(path, name))
-        transfer.check_rows(iter(rows), name)
+        transfer.check_rows(iter(rows), name, user=user)
     except transfer.ImportRejected as exc:
         return [], exc.errors
-    return rows, _scope_errors(rows, name, user)
+    return rows, []
 
 
 @login_required
@@ -224,3 +286,58 @@ def import_page(request):
         shutil.rmtree(path.parent, ignore_errors=True)
     context.update(result=result, preview=[], token="")
     return render(request, "observations/import.html", context)
+
+
+# -- data quality, approval and locking ----------------------------------------------------------
+def may_approve(user, area: Area) -> bool:
+    """Approvers: administrators, and holders of the approve permission within their capture scope."""
+    if scopes.is_admin(user):
+        return True
+    return user.has_perm("observations.approve_period") and scopes.can_capture(user, area)
+
+
+@login_required
+def quality(request):
+    area_code = (request.POST.get("area") or request.GET.get("area") or "").strip()
+    period_code = (request.POST.get("period") or request.GET.get("period") or "").strip()
+    context: dict = {"area_code": area_code, "period_code": period_code}
+    if not area_code or not period_code:
+        return render(request, "observations/quality.html", context)
+    area = viewable_area_or_403(request.user, area_code)
+    try:
+        period = P.parse(period_code)
+    except P.PeriodError:
+        context["period_error"] = _(
+            "“%(code)s” is not a period: write 2025Q3, 2025-9M, 2025S1, 2025 or 202509"
+        ) % {"code": period_code}
+        return render(request, "observations/quality.html", context, status=422)
+    approver = may_approve(request.user, area)
+    if request.method == "POST":
+        if not approver:
+            raise PermissionDenied(_("You may not approve data of %(area)s.") % {"area": area})
+        action = request.POST.get("action")
+        if action == "approve":
+            approval.approve(request.user, area, period.code, note=request.POST.get("note", ""))
+            messages.success(
+                request,
+                _("%(area)s · %(period)s approved and locked.") % {"area": area, "period": period.code},
+            )
+        elif action == "unlock":
+            approval.unlock(request.user, area, period.code)
+            messages.success(
+                request, _("%(area)s · %(period)s unlocked.") % {"area": area, "period": period.code}
+            )
+        query = urlencode({"area": area.code, "period": period.code})
+        return redirect(f"{reverse('observations:quality')}?{query}")
+    lock = writing.lock_of(area.pk, period.code)
+    context.update(
+        area=area,
+        period=period,
+        warnings=consistency_warnings(area, period.code),
+        completeness=completeness(area, period.code),
+        approvals=approvals(area, period.code),
+        lock=lock,
+        lock_text=locked_message(lock) if lock else "",
+        may_approve=approver,
+    )
+    return render(request, "observations/quality.html", context)

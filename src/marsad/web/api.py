@@ -19,6 +19,8 @@ from marsad.documents.api import router as documents_router
 from marsad.indicators.api import router as indicators_router
 from marsad.observations.analytics_api import router as analytics_router
 from marsad.observations.api import router as observations_router
+from marsad.observations.api import write_error_response
+from marsad.observations.writing import WriteError
 from marsad.targets.api import router as targets_router
 
 from .apikit import AUTH
@@ -46,6 +48,11 @@ for router in (
     directives_router,
 ):
     api.add_router("", router)
+
+
+@api.exception_handler(WriteError)
+def write_refused(request, exc):
+    return write_error_response(api, request, exc)
 
 
 @api.exception_handler(PermissionDenied)

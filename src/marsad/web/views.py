@@ -183,7 +183,7 @@ def explorer(request):
     if table:
         first_row = table[0]
         points = [
-            (p, c[1])
+            (p, float(c[1]))  # values are stored exact; the chart draws floats
             for p, c in zip(period_codes, first_row["cells"], strict=True)
             if c is not None and c[2] != "plan"
         ]

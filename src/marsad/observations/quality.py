@@ -1,0 +1,90 @@
+"""Data quality of one area x period: consistency warnings and completeness (reporting rate).
+
+Warnings are the analytics' own consistency checks (sectors + product taxes = GRDP, quarters =
+year to date, growth = levels, % of plan = plan) run on the stored values; they are shown
+beside the values on the entry grid and listed on the data quality page. Completeness is
+DHIS2's reporting rate: of the units below an area (its communes), which have reported any
+value for the period, and which expected values of the area itself are missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from marsad.areas.models import Area
+from marsad.core import periods
+from marsad.core.analytics import check_consistency
+from marsad.core.catalogue import load_catalogue
+
+from .models import Approval, Observation
+from .query import area_records
+
+# The values every area is expected to report each period (the grid's first column).
+EXPECTED_MEASURE = "level"
+
+
+def _context_periods(code: str) -> list[str]:
+    """The period, the same period last year, its year and its quarters: what the checks compare."""
+    p = periods.parse(code)
+    out = {p.code, p.same_period_last_year().code, p.year_period().code}
+    out |= {q.code for q in p.quarters}
+    out |= {q.same_period_last_year().code for q in p.quarters}
+    return sorted(out)
+
+
+def consistency_warnings(area: Area, period: str) -> list[dict]:
+    """Every disagreement that involves a value of ``area`` for ``period``."""
+    records = area_records(area, _context_periods(period))
+    if not records:
+        return []
+    items = check_consistency(records, load_catalogue())
+    return [item for item in items if item["period"] == period]
+
+
+@dataclass
+class Completeness:
+    expected: list[str]  # indicator codes expected from the area itself
+    missing: list[str]
+    units: list[tuple[Area, int]] = field(default_factory=list)  # unit below, values reported
+
+    @property
+    def reported_units(self) -> int:
+        return sum(1 for _, n in self.units if n)
+
+    @property
+    def reporting_rate(self) -> float | None:
+        return 100 * self.reported_units / len(self.units) if self.units else None
+
+
+def completeness(area: Area, period: str, status: str = "official") -> Completeness:
+    expected = [code for code, ind in load_catalogue().items() if ind.headline or ind.parent is None]
+    present = set(
+        Observation.objects.filter(area=area, period=period, measure=EXPECTED_MEASURE).values_list(
+            "indicator__code", flat=True
+        )
+    )
+    units = list(Area.objects.filter(parent=area).current().order_by("name_en"))
+    counts = _counts(units, period)
+    return Completeness(
+        expected=expected,
+        missing=[c for c in expected if c not in present],
+        units=[(u, counts.get(u.pk, 0)) for u in units],
+    )
+
+
+def _counts(units: list[Area], period: str) -> dict[int, int]:
+    rows = (
+        Observation.objects.filter(area__in=units, period=period)
+        .values("area_id")
+        .annotate(n=Count("id"))
+        .values_list("area_id", "n")
+    )
+    return dict(rows)
+
+
+def approvals(area: Area, period: str) -> list[Approval]:
+    return list(
+        Approval.objects.filter(area=area, period=period).select_related("approved_by", "unlocked_by")
+    )
