@@ -336,15 +336,16 @@ def lagging_communes(area: Area, period: str | P.Period, limit: int = 10) -> dic
             .select_related("area")
             .order_by("value")
         )
-        mean = sum(o.value for o in rows) / len(rows)
+        # Values are stored exact (Decimal); the comparison and the chart are analytics, in floats.
+        mean = sum(float(o.value) for o in rows) / len(rows)
         return {
             "indicator": Indicator.objects.get(pk=pick["indicator"]),
             "measure": measure,
             "reference": mean,
             "rows": [
-                {"area": o.area, "value": o.value, "gap": o.value - mean, "observation": o.pk}
+                {"area": o.area, "value": float(o.value), "gap": float(o.value) - mean, "observation": o.pk}
                 for o in rows
-                if o.value < mean
+                if float(o.value) < mean
             ][:limit],
         }
     return None
