@@ -241,3 +241,24 @@ def test_the_directive_form_offers_only_documents_and_targets_in_scope(client, w
     select = re.search(r'<select name="target".*?</select>', page, re.S).group(0)
     offered = {int(v) for v in re.findall(r'value="(\d+)"', select)}
     assert offered == {world["targets"]["VN-24"].pk}
+
+
+def test_a_directive_cannot_be_linked_to_a_target_outside_the_scope(client, world, people):
+    from marsad.directives.models import Directive, Organisation
+    from marsad.directives.organisations import units_for_province
+
+    Organisation.objects.bulk_create(units_for_province(world["bac_ninh"]))
+    lead = Organisation.objects.filter(area=world["bac_ninh"]).first()
+    client.force_login(people["planner"])
+    form = {
+        "area": world["bac_ninh"].pk,
+        "text": "raise GRDP",
+        "language": "en",
+        "period": "2025Q3",
+        "lead_unit": lead.pk,
+        "deadline": "2025-09-30",
+    }
+    refused = client.post("/directives/new/", {**form, "target": world["targets"]["VN-01"].pk})
+    assert refused.status_code == 400 and not Directive.objects.exists()
+    taken = client.post("/directives/new/", {**form, "target": world["targets"]["VN-24"].pk})
+    assert taken.status_code == 302 and Directive.objects.get().target == world["targets"]["VN-24"]

@@ -13,7 +13,7 @@ from ninja.pagination import paginate
 
 from marsad.areas.models import Area
 from marsad.core import periods
-from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text
+from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text, viewable_area
 
 from . import tracking
 from .models import Organisation, StatusChoices
@@ -133,8 +133,9 @@ class ProgressOut(Schema):
     text: str
 
 
-def _area(code: str | None) -> Area | None:
-    return get_object_or_404(Area, code=clean_text(code).upper()) if code else None
+def _area(request, code: str | None) -> Area | None:
+    """The area filter: 404 when unknown, 403 outside the user's scope (as for observations)."""
+    return viewable_area(_user(request), code) if code else None
 
 
 @router.get("/directives", response={200: list[DirectiveOut], **ERRORS}, summary="List directives")
@@ -146,7 +147,7 @@ def list_directives(request, filters: Query[DirectiveFilters]):
         from .summary import periods_within
 
         qs = qs.filter(period__in=periods_within(period))
-    area = _area(filters.area)
+    area = _area(request, filters.area)
     if area is not None and area.level != Area.Level.NATION:
         qs = qs.filter(area__in=Area.objects.subtree(area))
     return qs.order_by("id").values(*DIRECTIVE_VALUES)
@@ -156,7 +157,7 @@ def list_directives(request, filters: Query[DirectiveFilters]):
 def follow_up_summary(request, filters: Query[SummaryFilters]):
     unit = get_object_or_404(Organisation, code=clean_text(filters.unit)) if filters.unit else None
     return summary(
-        area=_area(filters.area),
+        area=_area(request, filters.area),
         period=_period(filters.period),
         unit=unit,
         per_unit=filters.by_unit,
@@ -171,7 +172,7 @@ def list_assignments(request, filters: Query[AssignmentFilters]):
 
     unit = get_object_or_404(Organisation, code=clean_text(filters.unit)) if filters.unit else None
     qs = select(
-        area=_area(filters.area),
+        area=_area(request, filters.area),
         period=_period(filters.period),
         unit=unit,
         queryset=tracking.visible_assignments(_user(request)),

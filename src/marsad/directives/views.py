@@ -42,10 +42,11 @@ def _filters(request):
 
 
 def _area_filter(request):
-    from marsad.areas.models import Area
+    """The area filter: 404 when unknown, 403 outside the user's scope."""
+    from marsad.web.access import viewable_area_or_403
 
     code = request.GET.get("area")
-    return Area.objects.filter(code=code).first() if code else None
+    return viewable_area_or_403(request.user, code) if code else None
 
 
 @login_required
@@ -115,7 +116,10 @@ def directive_detail(request, pk: int):
             "rollup": rollup,
             "follow_up": rollup["follow_up"].as_dict(),
             "subtasks": tracking.visible_directives(request.user).filter(parent=directive),
-            "target_progress": directive.target_progress(),
+            # A target outside the reader's scope (linked by someone who sees more) stays hidden.
+            "target_progress": directive.target_progress()
+            if directive.target_id and scopes.permits(request.user, directive.target, scopes.VIEW)
+            else None,
             "can_direct": can_direct,
             "delegate_form": DelegateForm() if can_direct else None,
             "today": today,

@@ -43,6 +43,7 @@ def _may_upload(user) -> bool:
 def document_list(request):
     qs = (
         visible_documents(request.user)
+        .order_by("-created_at", "-id")
         .select_related("area")
         .annotate(
             pending=Count("proposals", filter=Q(proposals__decision=Proposal.Decision.PENDING)),
