@@ -77,7 +77,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
 
     @app.command("export")
     def export(
-        fmt: str = typer.Option("csv", "--format", "-f", help="csv, xlsx or json"),
+        fmt: str = typer.Option("csv", "--format", "-f", help="csv, xlsx, json or sdmx (SDMX-CSV 2.0)"),
         output: Path = typer.Option(None, "--output", "-o", help="file to write (default: standard output)"),
         area: str = typer.Option(None, help="only this area and the units under it (code or name)"),
         indicator: str = typer.Option(None, help="only this indicator code"),
@@ -90,10 +90,15 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         from marsad.areas.loading import resolve_area
         from marsad.areas.models import Area
         from marsad.observations.models import Observation
+        from marsad.observations.sdmx import write_sdmx_csv
         from marsad.observations.transfer import FORMATS, export_rows, write_export
 
-        if fmt not in FORMATS:
-            raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+        if fmt not in (*FORMATS, "sdmx"):
+            raise typer.BadParameter(f"use one of {', '.join(FORMATS)}, sdmx", param_hint="--format")
+
+        def write(rows, out) -> int:
+            return write_sdmx_csv(rows, out) if fmt == "sdmx" else write_export(rows, fmt, out)
+
         if fmt == "xlsx" and output is None:
             raise typer.BadParameter("XLSX needs a file: give -o FILE.xlsx", param_hint="--output")
         qs = Observation.objects.all()
@@ -108,10 +113,10 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         if period:
             qs = qs.filter(period=period)
         if output is None:
-            n = write_export(export_rows(qs), fmt, sys.stdout.buffer)
+            n = write(export_rows(qs), sys.stdout.buffer)
         else:
             with output.open("wb") as fh:
-                n = write_export(export_rows(qs), fmt, fh)
+                n = write(export_rows(qs), fh)
         console.print(f"{n} observations exported" + (f" to {output}" if output else ""))
 
     @app.command("history")

@@ -291,6 +291,8 @@ def load_terms(lang: str) -> IndicatorTerms:
         raise CatalogueError(f"no indicator terms for language {lang!r} ({path.name} is missing)")
     with path.open(encoding="utf-8") as fh:
         return parse_terms(lang, json.load(fh))
+
+
 # -- what a stored value may be (data/value_rules.json) ----------------------------------------
 @dataclass(frozen=True, slots=True)
 class Bound:

@@ -29,6 +29,9 @@ from .models import Observation
 
 COLUMNS = ("area", "indicator", "period", "measure", "value", "unit", "status", "qualifier")
 REQUIRED = ("area", "indicator", "period", "value")
+# Columns a file may carry for the person filling it (the XLSX entry template's indicator name
+# and last year's value); the import reads past them.
+INFO_COLUMNS = ("name", "last_year")
 FORMATS = ("csv", "xlsx", "json")
 
 Progress = Callable[[int], None]
@@ -105,7 +108,7 @@ def _check_header(header: Iterable[str], name: str) -> list[str]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ImportRejected([RowError(name, 1, c, "required column is missing") for c in missing])
-    unknown = [h for h in header if h and h not in COLUMNS]
+    unknown = [h for h in header if h and h not in COLUMNS and h not in INFO_COLUMNS]
     if unknown:
         raise ImportRejected(
             [RowError(name, 1, h, f"unknown column (expected {', '.join(COLUMNS)})") for h in unknown]
@@ -187,6 +190,8 @@ def rows_frame(rows: Iterable[tuple[int, dict]], progress: Progress | None = Non
     columns: dict[str, list] = {c: [] for c in COLUMNS}
     numbers = []
     for n, (row_no, raw) in enumerate(rows, start=1):
+        if "last_year" in raw and not (raw.get("value") or "").strip():
+            continue  # a row of the entry template left blank: nothing to enter
         numbers.append(row_no)
         for c in COLUMNS:
             columns[c].append(raw.get(c) or "")

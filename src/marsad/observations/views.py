@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -25,7 +25,8 @@ from marsad.core import periods as P
 from marsad.indicators.models import Indicator
 from marsad.web.access import capturable_area_or_403, viewable_area_or_403
 
-from . import approval, transfer, writing
+from . import approval, sdmx, transfer, writing
+from .entry_template import entry_template
 from .forms import ENTRY_MEASURES, check_period, read_grid, shown_text
 from .messages import locked_message, problem_message
 from .models import Observation
@@ -341,3 +342,54 @@ def quality(request):
         may_approve=approver,
     )
     return render(request, "observations/quality.html", context)
+
+
+# -- exchange: the XLSX entry template and SDMX ----------------------------------------------------
+@login_required
+def template_download(request):
+    """The XLSX entry template of an area x period, to fill offline and upload through import."""
+    _may_enter(request.user)
+    area = capturable_area_or_403(request.user, request.GET.get("area", ""))
+    period, error = check_period(request.GET.get("period", ""))
+    if error:
+        raise Http404(error)
+    status = request.GET.get("status") or "official"
+    if status not in measures.STATUSES:
+        status = "official"
+    data = entry_template(area, period.code, status, (get_language() or "ar")[:2])
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="marsad-{area.code}-{period.code}.xlsx"'
+    return response
+
+
+@login_required
+def sdmx_data(request):
+    """SDMX-CSV 2.0 of the observations the user may read (``area``, ``indicator``, ``period``)."""
+    import io
+
+    qs = Observation.objects.restrict(request.user)
+    if request.GET.get("area"):
+        area = viewable_area_or_403(request.user, request.GET["area"])
+        qs = qs.filter(area__in=Area.objects.subtree(area))
+    if request.GET.get("indicator"):
+        qs = qs.filter(indicator__code=request.GET["indicator"])
+    if request.GET.get("period"):
+        qs = qs.filter(period=request.GET["period"])
+    out = io.BytesIO()
+    sdmx.write_sdmx_csv(transfer.export_rows(qs), out)
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="marsad-sdmx.csv"'
+    return response
+
+
+def sdmx_structure(request):
+    """The data structure definition (SDMX-ML 2.1) of the SDMX-CSV export."""
+    areas = Area.objects.order_by("code").values_list("code", "name_en")
+    indicators = [(i.code, i.name("en")) for i in Indicator.objects.order_by("code")]
+    units = sorted(
+        set(Indicator.objects.values_list("unit", flat=True)) | set(measures.MEASURE_UNITS.values())
+    )
+    xml = sdmx.structure_message(areas, indicators, units)
+    return HttpResponse(xml, content_type="application/xml; charset=utf-8")

@@ -24,7 +24,9 @@ def _in(page, server, lang):
 
 def _open(page, server, lang, period=None):
     period = period or QUARTER[lang]
-    page.goto(server["url"] + f"/observations/entry/?area={server['commune']}&period={period}&status=official")
+    page.goto(
+        server["url"] + f"/observations/entry/?area={server['commune']}&period={period}&status=official"
+    )
     assert page.locator("html").get_attribute("lang") == lang
 
 
@@ -117,9 +119,7 @@ def test_an_import_with_a_bad_row_names_it_and_writes_nothing(sign_in, server, l
     commune = server["commune"]
     path = tmp_path / f"bad-{lang}.csv"
     path.write_text(
-        "area,indicator,period,value\n"
-        f"{commune},exports,2020Q1,10\n"
-        f"{commune},exports,2020Q2,-5\n",
+        f"area,indicator,period,value\n{commune},exports,2020Q1,10\n{commune},exports,2020Q2,-5\n",
         encoding="utf-8",
     )
     page.goto(server["url"] + "/observations/import/")
