@@ -21,6 +21,8 @@ def _english():
 
     with translation.override("en"):
         yield
+
+
 EXACT = ("123456.789", "4600.625", "0.1", "29232.75")
 
 
