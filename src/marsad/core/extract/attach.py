@@ -112,6 +112,8 @@ class Reader:
         self._taken: set[tuple[int, int]] = set()  # numbers a sentence-level rule has read
         self._sentence_quantities: list[Quantity] = []
         self._target_cue_at: int | None = None
+        self._structure_rule = "after_level"
+        self._target_rule = "target"
 
     # -- one sentence ---------------------------------------------------------------------------
     def read_sentence(self, s: int, e: int, state: SentenceState) -> None:
@@ -122,6 +124,10 @@ class Reader:
             q for q in find_quantities(norm, g, s, e, habit=self.habit) if not _inside(q, sent_periods)
         ]
         cues = g.find(text, *CUE_KINDS, pos=s, endpos=e)
+        # "xếp thứ 5 cả nước", "ranked 10th nationwide": a place named in a ranking is not the subject.
+        ranks = [c for c in cues if c.kind == "rank"]
+        if ranks:
+            sent_areas = [a for a in sent_areas if not any(0 <= a.start - r.end <= 15 for r in ranks)]
         first_fact, first_target = len(self.facts), len(self.targets)
         self._special_targets(s, e, sent_periods, state)
         if not quantities:
@@ -135,6 +141,7 @@ class Reader:
                           None)  # fmt: skip
         target_at = target_cue.start if target_cue is not None else None
         self._target_cue_at = target_at
+        self._target_rule = target_cue.name if target_cue is not None else "target"
         target_end = e
         target_list = target_cue is not None and ":" in text[target_cue.end : target_cue.end + 60]
         if target_cue is not None and not target_list:
@@ -145,19 +152,30 @@ class Reader:
             target_at = s  # a list of targets goes on
         hypothetical = _first_start(cues, "hypothetical")
         forecast = _first_start(cues, "forecast")
-        structure = any(c.kind == "structure" for c in cues)
+        structure_cue = next((c for c in cues if c.kind == "structure"), None)
+        structure = structure_cue is not None
+        self._structure_rule = structure_cue.name if structure_cue is not None else "after_level"
+        self.fired.update(c.name for c in cues if c.kind == "proper_name")
+        if target_cue is not None and target_list:
+            self.fired.add(target_cue.name)
         inherit = None
         if not any(i.code for i in inds if i.start < quantities[0].start):
             opener = text[s : quantities[0].start]
+            going_on = next((c for c in cues if c.kind == "continuation" and c.start - s <= 30), None)
+            if going_on is None:
+                # "Tăng 5% so với cùng kỳ.", "وبلغت 4,800 مليار": a sentence that opens on its verb.
+                first = next(iter(cues), None)
+                if first is not None and first.kind in ("up", "down", "reach", "growth", "estimate") \
+                        and not text[s : first.start].strip(" \t\n-–•*وف"):  # fmt: skip
+                    going_on = first
             if (
                 state.indicator
                 and opener.strip()
-                and (
-                    any(p.start - s <= 30 for p in sent_periods)
-                    or any(c.kind == "continuation" and c.start - s <= 30 for c in cues)
-                )
+                and (any(p.start - s <= 30 for p in sent_periods) or going_on)
             ):
                 inherit = state.indicator
+                if going_on is not None:
+                    self.fired.add(going_on.name)
         prev_end = s
         prev_q: Quantity | None = None
         prev_fact: Fact | None = None
@@ -178,8 +196,12 @@ class Reader:
                     or not any(c.kind == "estimate" and target_at < c.start < q.start for c in cues)
                 )
             )
-            if any(c.kind == "target_after" and 0 <= c.start - q.end <= 16 for c in cues):
+            aimed_after = next(
+                (c for c in cues if c.kind == "target_after" and 0 <= c.start - q.end <= 16), None
+            )
+            if aimed_after is not None:
                 aimed = True  # "the 4% the government targets", "mức 6% theo kế hoạch"
+                self._target_rule = aimed_after.name
             fact = self._read_quantity(q, prev_q, lo, s, e, inds, cues, sent_periods, sent_areas, state, inherit,
                                        prev_fact, structure, next_start, aimed)  # fmt: skip
             prev_q = q
@@ -249,26 +271,40 @@ class Reader:
                        prev_fact, structure, next_start, aimed=False) -> Fact | None:  # fmt: skip
         text = self.text
         rules: list[str] = list(q.rules)
+        self.fired.update(q.rules)  # the words that made this quantity (scale, currency, count, ...)
         # A conversion in brackets after another amount: "VND5.45 trillion (US$228 million)".
         if prev_q is not None and prev_q.unit == "money" and q.unit == "money":
             if _OPEN_BRACKET.fullmatch(text, prev_q.end, q.start):
                 self.fired.add("conversion")
                 return None
-        if any(c.kind == "rank" and c.end <= q.start and q.start - c.end <= 3 for c in cues):
+        rank = next((c for c in cues if c.kind == "rank" and c.end <= q.start and q.start - c.end <= 3), None)
+        if rank is not None:
+            self.fired.add(rank.name)
             return None  # "đứng thứ 6", "ranked 10th"
         # "a lower growth rate of 1.82% than 2018", "1.13% lower than last year": a difference.
-        than = next((c for c in cues if c.kind == "than" and q.end <= c.start
+        than = next((c for c in cues if c.kind in ("than", "yoy_base") and q.end <= c.start
                      and len(" ".join(text[q.end : c.start].split())) <= 14), None)  # fmt: skip
         if than is not None and (
             _last_in(cues, "comparative", lo, q.num_start) is not None
-            or any(c.kind == "comparative" and q.end <= c.start < than.start for c in cues)
+            or any(
+                c.kind == "comparative"
+                and q.end <= c.start < than.start
+                and not re.search(r"[,،]", text[q.end : c.start])
+                for c in cues
+            )
         ):
             self.fired.add(than.name)
+            self.fired.update(c.name for c in cues if c.kind == "comparative" and lo <= c.start < than.start)
             return None
         threshold = _last_in(cues, "threshold", s, q.start)
         if threshold is not None and not _CLAUSE.search(text, threshold.end, q.start):
             self.fired.add(threshold.name)
             return None  # "nhóm các tỉnh có số thu trên 10.000 tỷ": a criterion, not a figure
+        stock = _last_in(cues, "stock", s, q.start)
+        if stock is not None and not _CLAUSE.search(text, stock.end, q.start):
+            self.fired.add(stock.name)
+            return None  # "lũy kế đến nay", "cumulative": a stock since the start, no period's figure
+        versus = next((c for c in cues if c.kind == "compared_value" and 0 <= q.start - c.end <= 3), None)
         # -- indicator
         ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues))
         follow = self._following_indicator(q, inds, cues, e)
@@ -281,12 +317,15 @@ class Reader:
             and not (follow.weak and ind_m is not None and ind_m.code is not None)
         ):
             code, ind_start, named_at = follow.code, None, follow.start
-            rules.append("link")
+            rules.append(follow.rule)
+            link = next((c for c in cues if c.kind == "link" and q.end <= c.start < follow.start), None)
+            if link is not None:
+                rules.append(link.name)
         elif ind_m is not None:
             rules.append(ind_m.rule)
         if code == PREVIOUS:
             code = state.sector
-            rules.append("indicator_ref")
+            rules.append(ind_m.rule if ind_m is not None else "indicator_ref")
         counted = code is not None and code in self.catalogue and self.catalogue[code].count_unit
         if (
             q.names
@@ -307,6 +346,7 @@ class Reader:
             and self.catalogue.get(code)
             and self.catalogue[code].count_unit != q.count
         ):
+            self.fired.update(q.rules)  # "25 dự án" is no amount of FDI
             return None
         if code == "ddi_registered" and q.currency == "USD":
             code = "fdi_registered"  # investment attracted in dollars is foreign ("thu hút đầu tư 2 tỷ USD")
@@ -321,16 +361,17 @@ class Reader:
                 state.recent
             )
             named_after = named_at is not None and named_at >= part.end and code not in parents
-            in_time = any(p.codable and (part.end <= p.start < q.start or 0 <= part.start - p.end <= 4
+            in_time = any(p.codable and (part.end <= p.start < q.start or (0 <= part.start - p.end <= 4
+                                         and not text[p.end : part.start].strip())
                                          or q.end <= p.start <= q.end + 25) for p in sent_periods)  # fmt: skip
+            self.fired.add(part.name)
             if not named_after and not in_time:
-                self.fired.add(part.name)
                 return None
-        stock = _last_in(cues, "stock", s, q.start)
-        if stock is not None and not _CLAUSE.search(text, stock.end, q.start):
-            self.fired.add(stock.name)
-            return None  # "lũy kế đến nay", "cumulative": a stock since the start, no period's figure
         # -- unit and measure
+        fold = next((c for c in cues if c.kind == "fold" and q.end <= c.start <= q.end + 3), None)
+        if fold is not None:
+            self.fired.add(fold.name)
+            return None  # "gấp 1,5 lần", "2.7-fold": a multiple is not a growth rate
         if q.unit is None:
             if not ind.count_unit or q.value < 10 or (1900 <= q.value <= 2100 and q.value == int(q.value)):
                 return None
@@ -339,8 +380,11 @@ class Reader:
             if not near:
                 return None
         if q.unit == "money" and ind.count_unit:
-            return None
+            if q.currency is not None:
+                return None
+            q = replace(q, unit="count")  # "2.3 million arrivals" with the noun before: a count
         if q.unit == "count" and not ind.count_unit:
+            self.fired.update(q.rules)  # "25 dự án" is no amount of FDI
             return None
         if q.unit == "money" and ind.currency is None:
             return None
@@ -374,7 +418,13 @@ class Reader:
             and ind_m is not None and ind_m.start >= lo and _LIST_SEPARATOR.match(text, lo, ind_m.start)
         ):  # fmt: skip
             list_measure = prev_fact.measure
+        if versus is not None and prev_fact is not None and prev_fact.indicator == code and q.unit == "%":
+            list_measure = (
+                prev_fact.measure
+            )  # "up 10%, against 8% a year earlier": the base's figure, same measure
         reading = read_measure(q, ind, before, after, structure, after_level, list_measure)
+        if reading.measure == "share_pct" and not reading.rules:
+            reading = replace(reading, rules=(self._structure_rule,))
         if reading.measure is None:
             self.fired.update(reading.rules)
             return None
@@ -388,33 +438,45 @@ class Reader:
                 qualifier = "estimate"
                 rules.append(est.name)
         # -- period
-        versus = next((c for c in cues if c.kind == "compared_value" and 0 <= q.start - c.end <= 3), None)
         if versus is not None:
             # "8.2% against 6.5% a year earlier": the base's figure counts only with its period written.
-            own = next((p for p in sent_periods if p.codable and q.end <= p.start <= q.end + 30), None)
+            own = next((p for p in sent_periods if (p.codable or (p.kind == "same" and p.year))
+                        and q.end <= p.start <= q.end + 30), None)  # fmt: skip
             if own is None:
                 self.fired.add(versus.name)
                 return None
             sent_periods = [replace(p, role=CURRENT) if p is own else p for p in sent_periods]
+            own = next(p for p in sent_periods if p.start == own.start)
+            lo = max(lo, q.start)  # the figure's own period is the one written after it
             rules.append(versus.name)
         period, prule = self._period_of(q, lo, s, next_start, sent_periods, state)
         if aimed:
             period, prule = self._target_period(q, sent_periods, state) or period, prule or "target_period"
         if period is None:
+            if prule:
+                self.fired.add(prule)
+                self.fired.update(c.name for c in cues if c.kind == "average" and c.start < q.start)
             return None  # a multi-year span, a holiday week: no period to give it
         period = period or None  # "": the text never says which period
         if prule is None:
             rules.append("period:default")
         if prule:
             rules.append(prule)
-        if reading.measure == "yoy_pct" and any(c.kind == "average" and c.start < q.start for c in cues) and \
-                any(p.kind == "multi" for p in sent_periods):  # fmt: skip
+        average = next((c for c in cues if c.kind == "average" and c.start < q.start), None)
+        if (
+            reading.measure == "yoy_pct"
+            and average is not None
+            and any(p.kind == "multi" for p in sent_periods)
+        ):
+            self.fired.add(average.name)
             return None
         # -- area
         area, arule = self._area_of(q, s, sent_areas, state)
         if arule:
             rules.append(arule)
-        if any(c.kind == "no_area" and c.start < q.start for c in cues) and arule is None:
+        no_area = next((c for c in cues if c.kind == "no_area" and c.start < q.start), None)
+        if no_area is not None and arule is None:
+            self.fired.add(no_area.name)
             return None
         # -- evidence
         start = q.start
@@ -483,6 +545,9 @@ class Reader:
         before_near = [p for p in usable if lo <= p.start and p.end <= q.start]
         before_any = [p for p in usable if p.end <= q.start]
         clause_end = min([m.start() for m in _CLAUSE.finditer(self.text, q.end, e)] + [e])
+        bracket = self.text.find("(", q.end, clause_end)
+        if bracket != -1:
+            clause_end = bracket  # "rose 18% (the same period of 2023 saw 11%)": the aside is another's
         after = [p for p in usable if q.end <= p.start <= q.end + 16 and p.start < clause_end]
         chosen = None
         if before_near:
@@ -504,6 +569,10 @@ class Reader:
                     or self.doc_period
                 )
                 if ref is None or not ref.codable:
+                    if chosen.year is not None:  # "the same period of 2023", nothing said of the span
+                        return str(chosen.year), chosen.rule
+                    if self.year is not None:
+                        return str(self.year + (chosen.relative or -1)), chosen.rule
                     return None, None
                 year = (
                     chosen.year
@@ -562,8 +631,9 @@ class Reader:
 
     # -- targets ------------------------------------------------------------------------------------
     def _add_target(self, fact: Fact, q: Quantity, sent_periods, state) -> None:
+        self.fired.add(self._target_rule)
         period = self._target_period(q, sent_periods, state) or fact.period
-        rules = fact.rules + ("target",)
+        rules = fact.rules + (self._target_rule,)
         qual = "exact" if fact.qualifier == "estimate" else fact.qualifier
         if fact.low is not None:
             low = replace(fact, value=fact.low, qualifier="at_least", period=period, rules=rules, low=None)

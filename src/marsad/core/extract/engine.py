@@ -48,12 +48,10 @@ def read(text: str, g: Grammar, area: str | None, year: int | None) -> Extractio
         doc_year = year
     area_mentions = find_areas(text, g)
     doc_area = _document_area(area_mentions, result.source_url, area)
-    if (
-        doc_area is None
-        and not any(m.kind == "province_ref" for m in area_mentions)
-        and g.find(text, "national_source")
-    ):
+    national = g.find(text, "national_source")
+    if doc_area is None and national and not any(m.kind == "province_ref" for m in area_mentions):
         doc_area = NATION  # a national office's figures, no province in sight
+        result.rules.add(national[0].name)
     caption_spans = captions(text)
     doc_period = _document_period(
         [p for p in mentions if not any(a <= p.start < b for a, b in caption_spans)],
@@ -93,7 +91,9 @@ def read(text: str, g: Grammar, area: str | None, year: int | None) -> Extractio
     result.reporting_period = _reporting_period(result.facts, doc_period, doc_year)
     _areas_in_time(result)
     sections.read_sections(reader, result)
-    result.rules = reader.fired
+    result.rules |= reader.fired
+    result.rules |= {p.role_rule for p in mentions if p.role_rule}
+    result.rules |= {p.rule for p in mentions if p.kind == "date"}  # a date is no period
     return result
 
 

@@ -119,12 +119,21 @@ def key_of(lang: str, text: str) -> str:
     else:
         s = _vi_canonical(s.lower())
     s = _PUNCT.sub(lambda m: "-" if m.group(1) in "-–—‐" else m.group(1), s)
-    return _SPACES.sub(" ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
+    if lang == "ar" and " " in s:
+        # Machine translation drops or adds the article inside a phrase ("إيرادات الميزانية",
+        # "إيرادات ميزانية"): the words after the first are keyed without it.
+        head, *rest = s.split(" ")
+        s = " ".join([head, *(_AR_INNER_ARTICLE.sub("", w) if len(w) >= 5 else w for w in rest)])
+    return s
+
+
+_AR_INNER_ARTICLE = re.compile(r"^(?:ال|لل)")
 
 
 def _emit_char(lang: str, ch: str) -> str:
     if ch == " ":
-        return r"\s+"
+        return r"\s+(?:ال|لل)?" if lang == "ar" else r"\s+"
     if ch == "-":
         return r"\s*[-–—‐]\s*"
     if ch in ",/":

@@ -86,12 +86,11 @@ def read_measure(
         return _points(q, ind, before)
     if q.unit == "%":
         reading = _percent(q, ind, before, after, structure or (after_level and ind.parent is not None))
-        if (
-            list_measure
-            and reading.measure is not None
-            and reading.rules
-            and reading.rules[0].startswith("catalogue:")
-        ):
+        bare = reading.measure is None and reading.skip.startswith("a bare percentage")
+        defaulted = (
+            reading.measure is not None and reading.rules and reading.rules[0].startswith("catalogue:")
+        )
+        if list_measure and (bare or defaulted):
             return Reading(list_measure, q.value, ("list_item",))
         return reading
     return _level(q, ind, before)

@@ -93,7 +93,8 @@ class _Patterns:
             re.I,
         )
         self.range = re.compile(
-            rf"\s*(?P<rsep>[-–—~]|(?:{alt['range_word']})(?=\s))\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])", re.I
+            rf"(?:\s?%)?\s*(?P<rsep>[-–—~]|(?:{alt['range_word']})(?=\s))\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])",
+            re.I,
         )
         self.after = re.compile(
             rf"(?:{_WS}(?P<pp>{alt['points']})(?!\w)"
@@ -218,10 +219,23 @@ def find_quantities(
             except ValueError:
                 high = None
             rest = text[r.end() : r.end() + 8]
-            if high is not None and not re.match(r"\s*[-/.]\s*\d", rest) and not _years(value, high):
+            # "fell 4.5% to $12.3 billion" is no range: a percentage's range ends in a percentage.
+            percent_first = "%" in text[ne : r.start("rsep")]
+            unit_kept = not percent_first or re.match(r"\s?(?:%|[^\W\d_]+\s+cent)", rest) is not None
+            if (
+                high is not None
+                and unit_kept
+                and not re.match(r"\s*[-/.]\s*\d", rest)
+                and not _years(value, high)
+            ):
                 low, value = value, high
                 num_start, num_end = r.start("num2"), r.end("num2")
-                rules.append("range")
+                word = g.lookup(("range_word",), r.group("rsep"))
+                rules.append(word.name if word is not None else "range")
+                if b is not None and b.group("from"):
+                    opener = g.lookup(("range_from",), b.group("from"))
+                    if opener is not None:
+                        rules.append(opener.name)
         a = pats.after.match(text, num_end, end)
         if a is not None:
             q_end = a.end() if a.group(0).strip() else num_end

@@ -71,8 +71,10 @@ def read_sections(reader, result: Extraction) -> None:
                 has_fact = bisect_left(fact_starts, ps) < bisect_left(fact_starts, pe)
                 if ps >= nxt or pe - ps < 40 or has_fact:
                     break
-                if not any(p.match(text, ps, pe) for _, p in continue_rules):
+                going_on = next((r for r, p in continue_rules if p.match(text, ps, pe)), None)
+                if going_on is None:
                     break
+                reader.fired.add(going_on.name)
                 end = min(nxt, pe)
         start = _sentence_start(text, cs, para[0])
         if sections and start < sections[-1][1]:
@@ -145,10 +147,11 @@ def _split_items(reader, start: int, end: int, kind: str) -> list[tuple[int, int
     cuts.append(end)
     spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 0]
     if kind == "recommendations":
-        for _, pattern in reader.g.regexes("recommendation_list"):
+        for rule, pattern in reader.g.regexes("recommendation_list"):
             lm = pattern.search(text, start, end)
             if not lm:
                 continue
+            reader.fired.add(rule.name)
             stop = next((b for a, b in spans if a <= lm.end() < b), end)
             out = [(a, b) for a, b in spans if b <= lm.start()]
             pos = lm.end()

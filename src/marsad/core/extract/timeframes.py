@@ -56,6 +56,7 @@ class PeriodMention:
     role: str = CURRENT
     relative: int | None = None  # 0 this year, -1 last year, 1 next year (when no year is written)
     rule: str = ""
+    role_rule: str | None = None  # the rule that gave the role or the relative year
 
     @property
     def codable(self) -> bool:
@@ -189,36 +190,35 @@ def find_periods(text: str, g: Grammar) -> list[PeriodMention]:
             continue
         if kept and rel is not None and year is None and start - kept[-1].end <= 6 and kept[-1].year is None:
             # "9 tháng đầu năm nay", "the first nine months of this year": one mention.
-            kept[-1] = replace(kept[-1], end=end, relative=rel)
+            kept[-1] = replace(kept[-1], end=end, relative=rel, role_rule=name)
             last_end = end
             continue
         last_end = end
-        role, relative = _role(text, start, end, year, roles, kind)
+        role, relative, role_rule = _role(text, start, end, year, roles, kind)
         if rel is not None:
             relative = rel
-            if rel == -1 and role == CURRENT:
-                role = COMPARED
         if kind == "same" and year is None and relative is None:
             relative = -1
-        kept.append(PeriodMention(start, end, kind, n, year, role, relative, name))
+        kept.append(PeriodMention(start, end, kind, n, year, role, relative, name, role_rule))
     return kept
 
 
 def _role(
     text: str, start: int, end: int, year: int | None, roles: _Roles, kind_of: str
-) -> tuple[str, int | None]:
+) -> tuple[str, int | None, str | None]:
     relative = None
     role = CURRENT
+    rule_name = None
     after_pos = _skip_space(text, end)
     own = after_pos + 2 if text[after_pos : after_pos + 2] in ("’s", "'s") else after_pos
     plan = roles.plan_after.match(text, _skip_space(text, own), min(len(text), end + 30))
     if plan is not None and kind_of == "year":
-        return PLAN, None  # "this year's target", "the 2023 plan"
+        return PLAN, None, plan[2][0].name  # "this year's target", "the 2023 plan"
     hit = roles.after.match(text, after_pos, min(len(text), end + 40))
     if hit is not None:
         kinds = {r.kind for r in hit[2]}
         if "constant_prices" in kinds:
-            return BASE, None
+            return BASE, None, next(r.name for r in hit[2] if r.kind == "constant_prices")
         if year is None:
             relative = (
                 0
@@ -229,6 +229,8 @@ def _role(
                 if "next_year" in kinds
                 else None
             )
+            if relative is not None:
+                rule_name = next(r.name for r in hit[2] if r.kind in ("this_year", "last_year", "next_year"))
     window_start = max(0, start - 60)
     last = None
     for s, e, rules in roles.before.finditer(text, window_start, start):
@@ -239,11 +241,10 @@ def _role(
         kind = "plan_base" if "plan_base" in kinds else kinds[0]
         role = {"compared": COMPARED, "compared_adjacent": COMPARED, "horizon": HORIZON, "constant_prices": BASE,
                 "plan_base": PLAN}[kind]  # fmt: skip
+        rule_name = next(r.name for r in last[2] if r.kind == kind)
         if role in (HORIZON, PLAN) and kind_of != "year":
-            role = CURRENT  # "đến quý III", "by the end of July": an as-of, not a horizon nor a plan's year
-    if relative == -1 and role == CURRENT:
-        role = COMPARED  # "so với năm trước": last year is a base unless a figure says otherwise
-    return role, relative
+            role, rule_name = CURRENT, None  # "đến quý III", "by the end of July": an as-of
+    return role, relative, rule_name
 
 
 def _skip_space(text: str, pos: int) -> int:

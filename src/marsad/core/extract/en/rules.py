@@ -83,9 +83,7 @@ ROLES = [
     ),
     Rule("horizon_by", "horizon", words("by", "until", "till", "through", "to", "vision to")),
     Rule("constant_prices", "constant_prices", words("constant prices", "at constant prices", "constant")),
-    Rule("this_year", "this_year", words("this year", "of this year", "the current year")),
     Rule("last_year", "last_year", words("last year", "of last year", "the previous year")),
-    Rule("next_year", "next_year", words("next year")),
     Rule(
         "filler",
         "filler",
@@ -126,6 +124,21 @@ QUANTITY = [
             "newly-registered businesses",
         ),
         ("enterprises", "new_enterprises"),
+    ),
+    Rule(
+        "count_foreign_visitors",
+        "count_noun",
+        words(
+            "international visitors",
+            "international tourists",
+            "foreign visitors",
+            "foreign tourists",
+            "international arrivals",
+            "domestic tourists",
+            "domestic visitors",
+            "foreigners",
+        ),
+        "visitors",
     ),
     Rule(
         "count_visitors",
@@ -197,7 +210,7 @@ QUANTITY = [
     ),
     Rule("or_so", "qualifier_after", words("or so"), "about"),
     Rule("range_from", "range_from", words("from", "between")),
-    Rule("range_to", "range_word", words("to", "and")),
+    Rule("range_to", "range_word", words("to")),
 ]
 
 CUES = [
