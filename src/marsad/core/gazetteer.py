@@ -473,7 +473,7 @@ class Gazetteer:
         exact_vi = self._exact_vi_keys(levels) if proper_nouns else set()
         folded, where = _fast_fold(text)
         out: list[Mention] = []
-        pos = 0
+        pos = taken = 0  # where to look next; the end of the last mention (its words are spent)
         while True:
             m = matcher.search(folded, pos)
             if m is None:
@@ -481,7 +481,7 @@ class Gazetteer:
             core_start, core_end = m.start("core"), m.end("core")
             start_f, unit = m.start(), ()
             if m.start() == core_start:
-                before = _UNIT_BEFORE_RE.search(folded, max(0, core_start - 24), core_start)
+                before = _UNIT_BEFORE_RE.search(folded, max(taken, core_start - 24), core_start)
                 if before is not None:
                     unit = tuple(before.group("unit").split())
                     written = text[where[before.start("unit")] : where[before.end("unit") - 1] + 1]
@@ -517,7 +517,7 @@ class Gazetteer:
                 continue
             start, end = where[start_f], where[end_f - 1] + 1
             out.append(Mention(start, end, text[start:end], rec))
-            pos = end_f
+            pos = taken = end_f
         return out
 
     def find_in_url(self, url: str) -> tuple[list[AreaRecord], list[AreaRecord]]:
