@@ -94,10 +94,13 @@ def lookup_area(name: str | None) -> AreaRef | None:
 
 
 @lru_cache(maxsize=1)
-def _by_english_name() -> dict[str, list[AreaRecord]]:
+def _same_place() -> dict[str, list[AreaRecord]]:
+    """Provinces by name, English and Vietnamese: the units that were one place under one name
+    before and after the 2025 merger (old and new Bắc Ninh; Thua Thien Hue and Hue)."""
     table: dict[str, list[AreaRecord]] = {}
     for rec in load_gazetteer().provinces(include_closed=True):
-        table.setdefault(rec.name_en, []).append(rec)
+        for key in {rec.name_en, rec.name_vi, rec.code}:
+            table.setdefault(key, []).append(rec)
     return table
 
 
@@ -111,7 +114,12 @@ def area_in_time(area: AreaRef | None, period: str | None) -> AreaRef | None:
         end: date = periods.parse(period).end
     except periods.PeriodError:
         return area
-    for rec in _by_english_name().get(area.name or "", []):
+    table = _same_place()
+    candidates = list(table.get(area.name or "", []))
+    own = load_gazetteer().get(area.code or "")
+    if own is not None:
+        candidates += table.get(own.name_vi, [])
+    for rec in candidates:
         if rec.valid_on(end):
             return AreaRef(rec.code, rec.name_en)
     return area

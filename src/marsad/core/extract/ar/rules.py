@@ -378,6 +378,9 @@ INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("هذا القطا�
 
 _T = ar_phrase
 SECTIONS = [
+    Rule("table_actual", "table_actual", words("فعلي", "المنفذ", "التنفيذ", "النتائج")),
+    Rule("table_plan", "table_plan", words("خطة", "المستهدف", "الهدف")),
+    Rule("table_estimate", "table_estimate", words("تقديري", "التقديري", "المقدر", "تقدير")),
     Rule("tasks_named", "directive",
          rf"(?:{_T('المهام الرئيسية')}|{_T('المهام الرئيسة')}|{_T('مهام رئيسية')}|{_T('المهام الأساسية')}|{_T('المهام والحلول الرئيسية')})"
          rf"|{_T('حددت')}[^.؛]{{0,60}}?\d+\s+{_T('مهمة')}"

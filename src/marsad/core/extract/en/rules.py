@@ -374,6 +374,9 @@ AREAS = [
 INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("this sector", "the sector", "this area"))]
 
 SECTIONS = [
+    Rule("table_actual", "table_actual", words("Actual", "Result", "Results", "Implemented", "Performance")),
+    Rule("table_plan", "table_plan", words("Plan", "Target", "Planned", "Targets")),
+    Rule("table_estimate", "table_estimate", words("Estimate", "Estimated", "Est", "Preliminary")),
     Rule("tasks_named", "directive",
          r"(?:key|main|major|priority|following)\s+tasks|tasks\s+(?:for|in)\s+(?:the\s+)?(?:coming|next|remaining|rest|second|third|fourth|last|final)"
          r"|(?:asked|requested|urged|called\s+on|instructed|directed)\s+(?:the\s+)?(?:all\s+)?(?:departments|sectors|agencies|localities|units|authorities|provincial|local)"),

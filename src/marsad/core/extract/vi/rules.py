@@ -213,6 +213,9 @@ INDICATOR_REFS = [
 ]
 
 SECTIONS = [
+    Rule("table_actual", "table_actual", words("TH", "Thực hiện", "Thực hiện năm", "Kết quả")),
+    Rule("table_plan", "table_plan", words("KH", "Kế hoạch", "Chỉ tiêu", "Mục tiêu", "Kế hoạch năm")),
+    Rule("table_estimate", "table_estimate", words("Ước TH", "Ước thực hiện", "Ước", "Dự ước", "Ước tính")),
     Rule("tasks_named", "directive",
          r"nhiệm\s+vụ\s+(?:trọng\s+tâm|trọng\s+yếu|chủ\s+yếu|chính|giải\s+pháp|và\s+giải\s+pháp)"
          r"|(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:sở|ngành|địa\s+phương|cấp|đơn\s+vị|huyện|xã)"
