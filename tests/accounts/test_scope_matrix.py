@@ -367,13 +367,32 @@ ROUTES = [
         "reports/translate/<str:kind>/<int:pk>/",
         lambda w, k: Req("get", f"/reports/translate/difficulty/{w.difficulty[k].pk}/"),
     ),
+    Route(
+        "observations/quality/",
+        lambda w, k: Req("get", f"/observations/quality/?area={w.areas[k].code}&period={PERIOD}"),
+    ),
+    Route(
+        "observations/template.xlsx",
+        lambda w, k: Req("get", f"/observations/template.xlsx?area={w.areas[k].code}&period={PERIOD}"),
+    ),
+    Route(
+        "observations/sdmx/data.csv",
+        lambda w, k: Req("get", f"/observations/sdmx/data.csv?area={w.areas[k].code}"),
+    ),
     # pages: writes
     Route(
         "observations/entry/",
         lambda w, k: Req(
             "post",
             "/observations/entry/",
-            {"area": w.areas[k].code, "period": PERIOD, "status": "official", "v__grdp__level": "99"},
+            # The stored value is at revision 1: the grid posts the revision it was built on.
+            {
+                "area": w.areas[k].code,
+                "period": PERIOD,
+                "status": "official",
+                "v__grdp__level": "99",
+                "r__grdp__level": "1",
+            },
         ),
         write=True,
     ),
@@ -574,9 +593,24 @@ ROUTES = [
         lambda w, k: Req(
             "post",
             "/api/observations",
-            {"area": w.areas[k].code, "indicator": "grdp", "period": PERIOD, "value": 5},
+            {"area": w.areas[k].code, "indicator": "grdp", "period": PERIOD, "value": 5, "revision": 1},
             api=True,
         ),
+        write=True,
+    ),
+    Route(
+        "PUT /api/observations/{obs_id}",
+        lambda w, k: Req("put", f"/api/observations/{w.obs[k].pk}", {"value": 7, "revision": 1}, api=True),
+        write=True,
+    ),
+    Route(
+        "PATCH /api/observations/{obs_id}",
+        lambda w, k: Req("patch", f"/api/observations/{w.obs[k].pk}", {"value": 7, "revision": 1}, api=True),
+        write=True,
+    ),
+    Route(
+        "DELETE /api/observations/{obs_id}",
+        lambda w, k: Req("delete", f"/api/observations/{w.obs[k].pk}?revision=1", api=True),
         write=True,
     ),
     Route(
@@ -624,6 +658,7 @@ ROUTES = [
 
 # Routes with nothing to scope: sign in/out, language switch, fonts, the API's own documents.
 UNSCOPED = {
+    "observations/sdmx/structure.xml",  # the data structure definition: codes, no data
     "accounts/login/",
     "accounts/logout/",
     "i18n/setlang/",
@@ -663,7 +698,8 @@ def send(client, w: World, role: str, req: Req):
     if req.method == "get":
         return client.get(req.path, headers=headers)
     if req.api:
-        return client.post(req.path, req.data or {}, content_type="application/json", headers=headers)
+        send_method = getattr(client, req.method)
+        return send_method(req.path, req.data or {}, content_type="application/json", headers=headers)
     data = {
         k: SimpleUploadedFile(v[0], v[1]) if isinstance(v, tuple) else v for k, v in (req.data or {}).items()
     }

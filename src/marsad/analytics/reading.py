@@ -115,6 +115,7 @@ def own_records(
     ).iterator(chunk_size=5000):
         rec = dict(zip(RECORD_FIELDS, row, strict=True))
         rec["id"] = str(rec["id"])
+        rec["value"] = float(rec["value"])  # stored exact (Decimal); the analytics core uses floats
         out[rec["area"]].append(rec)
     return out
 
@@ -163,6 +164,7 @@ def commune_sums(
         else:
             status, total, n, _unit = found[0]
         expected = len(tree.communes(parent))
+        total = float(total) if total is not None else None  # Sum of exact decimals
         if rules[indicator].area_aggregation == "average":
             total = total / n if n else total
         out[parent].append(
@@ -190,7 +192,7 @@ def _best_status_sums(qs, keys) -> dict:
         for area_id, status, value in rows.values_list("area_id", "status", "value"):
             rank = STATUS_RANK.get(status, 0)
             if area_id not in best or rank > best[area_id][0]:
-                best[area_id] = (rank, value)
+                best[area_id] = (rank, float(value))
         out[(parent, indicator, period, plan)] = (
             sum(v for _r, v in best.values()),
             len(best),
