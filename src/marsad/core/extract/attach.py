@@ -65,6 +65,7 @@ _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
 _OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
+FOREIGN_AREA = AreaRef("foreign", None)  # marks a figure of another country (never written out)
 _LIST_SEPARATOR = re.compile(
     r"\s*(?:[,،;؛]\s*)(?:and\s+|và\s+|و)?\s*$|\s*(?:[,،;؛]\s*)?(?:and\s+|và\s+|و)\s*$"
 )
@@ -110,6 +111,7 @@ class Reader:
         self._area_starts = [a.start for a in self.areas]
         self.catalogue: dict[str, Indicator] = catalogue()
         self._taken: set[tuple[int, int]] = set()  # numbers a sentence-level rule has read
+        self.title_end = 0  # where the page's headline ends (set by the engine)
         self._sentence_quantities: list[Quantity] = []
         self._target_cue_at: int | None = None
         self._structure_rule = "after_level"
@@ -308,7 +310,12 @@ class Reader:
         # -- indicator
         ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues))
         follow = self._following_indicator(q, inds, cues, e)
-        code = ind_m.code if ind_m is not None else inherit
+        if ind_m is not None:
+            code = ind_m.code
+        elif prev_fact is not None:
+            code = prev_fact.indicator  # "đón 850 nghìn lượt khách, tăng 18%": the sentence's subject goes on
+        else:
+            code = inherit
         ind_start = ind_m.start if ind_m is not None else None
         named_at = ind_m.start if ind_m is not None else None
         if (
@@ -355,6 +362,11 @@ class Reader:
             return None
         ind = self.catalogue[code]
         # -- parts: "12 triệu lượt khách, trong đó 1,5 triệu lượt khách quốc tế", "riêng thành phố X"
+        part_after = next((c for c in cues if c.kind == "part" and 0 <= c.start - q.end <= 3
+                           and not text[q.end : c.start].strip()), None)  # fmt: skip
+        if part_after is not None and prev_fact is not None:
+            self.fired.add(part_after.name)
+            return None  # "1.4 million visitors, 30,000 of them foreigners"
         part = _last_in(cues, "part", s, q.start)
         if part is not None and (prev_fact is not None or state.indicator):
             parents = {f.indicator for f in self.facts if s <= f.evidence.start < part.start} or set(
@@ -472,6 +484,13 @@ class Reader:
             return None
         # -- area
         area, arule = self._area_of(q, s, sent_areas, state)
+        if area is FOREIGN_AREA:
+            foreign = [a for a in sent_areas if a.kind == "foreign" and a.end <= q.start][-1]
+            between_inds = [i for i in inds if foreign.end <= i.start < q.start and not i.weak]
+            if not between_inds or between_inds[0].start - foreign.end <= 4:
+                self.fired.add(arule)
+                return None  # "Thailand's GDP grew 2%", "exports to the US": another country's figure
+            area, arule = (state.area or self.doc_area), None  # the country was named in passing
         if arule:
             rules.append(arule)
         no_area = next((c for c in cues if c.kind == "no_area" and c.start < q.start), None)
@@ -493,6 +512,8 @@ class Reader:
         if reading.measure == "level" and ind.is_rate:
             unit = "%"
         value = reading.value
+        if q.end <= self.title_end:
+            rules.append("headline")  # a headline's figure, which the body usually states precisely
         fact = Fact(code, area, period, reading.measure, _plain(value), unit, qualifier,
                     Evidence.of(text, start, end), tuple(dict.fromkeys(rules)))  # fmt: skip
         if q.is_range:
@@ -550,7 +571,14 @@ class Reader:
             clause_end = bracket  # "rose 18% (the same period of 2023 saw 11%)": the aside is another's
         after = [p for p in usable if q.end <= p.start <= q.end + 16 and p.start < clause_end]
         chosen = None
-        if before_near:
+        if (
+            before_near and after and lo > s and before_near[-1].start - lo <= 16
+            and not re.search(r"[,،;؛]", self.text[lo : before_near[-1].start])
+            and not re.search(r"[,،;؛]", self.text[q.end : after[0].start])
+        ):  # fmt: skip
+            # "grew 4.48% in Q4, up from 2.69% in Q3": the period right after the figure before is its own.
+            chosen = after[0]
+        elif before_near:
             chosen = before_near[-1]
         elif after:
             chosen = after[0]
@@ -615,6 +643,8 @@ class Reader:
             a = named[-1]
             if a.kind == "province_ref":
                 return self._home(state), a.rule
+            if a.kind == "foreign":
+                return FOREIGN_AREA, a.rule
             return a.area, a.rule
         # "65% of the economic structure of Ho Chi Minh City": the place named after, as a genitive.
         later = next(

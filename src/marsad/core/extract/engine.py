@@ -68,6 +68,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None) -> Extractio
     state = SentenceState()
     if url_m:
         skip_spans.append(url_m.span(1))  # the address is read for its place and period, not its figures
+    reader.title_end = _title_end(text, url_m.end() if url_m else 0)
     skip_spans += captions(text)  # a photo's caption repeats (or rounds) the story's figures
     for s, e in sentences(text):
         for a, b in skip_spans:
@@ -114,6 +115,15 @@ def captions(text: str) -> list[tuple[int, int]]:
         nxt = text.find("\n", m.end() + 1)
         out.append((m.start(), nxt if nxt != -1 else len(text)))
     return out
+
+
+def _title_end(text: str, start: int) -> int:
+    """The end of the page's title: its first line when that reads as a headline (short, no
+    full stop), else ``start``."""
+    m = re.match(r"\s*([^\n]{8,160})\n", text[start : start + 400])
+    if m and not m.group(1).rstrip().endswith((".", "。", "!", "?")):
+        return start + m.end(1)
+    return start
 
 
 def _short(text: str, paras, i: int) -> bool:
@@ -255,7 +265,12 @@ def _plans_are_targets(facts: list[Fact], targets: list[Fact], published: date |
             period.start > published or (period.end > published and f.qualifier not in ("estimate", "about"))
         ):
             qual = "exact" if f.qualifier == "estimate" else f.qualifier
-            targets.append(replace(f, qualifier=qual, rules=f.rules + ("published_before_period",)))
+            rules = f.rules + ("published_before_period",)
+            if f.low is not None:  # "trong khoảng 11,11 - 13,1%": a lower and an upper bound
+                targets.append(replace(f, value=f.low, qualifier="at_least", rules=rules, low=None))
+                targets.append(replace(f, qualifier="less_than", rules=rules, low=None))
+            else:
+                targets.append(replace(f, qualifier=qual, rules=rules))
         else:
             kept.append(f)
     return kept, targets
@@ -270,13 +285,15 @@ def _dedupe(items: list[Fact]) -> list[Fact]:
     items = [f for f in items if "period:default" not in f.rules
              or (f.indicator, f.measure, f.value, f.area.name if f.area else None) not in written]  # fmt: skip
     seen: set[tuple] = set()
-    kept: list[Fact] = []
-    for f in items:
+    keep: set[int] = set()
+    # The body's wording wins over the headline's repeat of it ("cán đích 10,5%" / "9,5 - 10,5%").
+    for f in sorted(items, key=lambda f: "headline" in f.rules):
         key = (f.indicator, f.area.name if f.area else None, f.period, f.measure, f.value)
         if key in seen:
             continue
         seen.add(key)
-        kept.append(f)
+        keep.add(id(f))
+    kept = [f for f in items if id(f) in keep]
     exact = {}
     for f in kept:
         if f.qualifier in ("exact", "estimate"):
@@ -286,12 +303,29 @@ def _dedupe(items: list[Fact]) -> list[Fact]:
     out = []
     for f in kept:
         key = (f.indicator, f.area.name if f.area else None, f.period, f.measure)
-        if f.qualifier == "about" and any(
-            v != f.value and abs(v - f.value) <= max(0.5, 0.02 * abs(v)) for v in exact.get(key, [])
-        ):
-            continue
+        if any(_rounds(f, v) for v in exact.get(key, [])):
+            continue  # "gần 12%", "hơn 45%" in a headline beside the body's 11,67% or 45,3%
         out.append(f)
     return out
+
+
+def _rounds(f: Fact, precise: float) -> bool:
+    """``f`` (about / more than / less than a round number, or a headline's round number)
+    states ``precise`` rounded."""
+    v = float(f.value)
+    headline = "headline" in f.rules and v == round(v)
+    if v == precise or (f.qualifier not in ("about", "more_than", "less_than") and not headline):
+        return False
+    if v != round(v, 1):
+        return False
+    if headline and f.qualifier == "exact":
+        return abs(precise - v) < 0.5 if f.unit == "%" else abs(precise - v) <= 0.03 * abs(precise)
+    near = abs(precise - v) <= max(1.0 if f.unit == "%" else 0.0, 0.03 * abs(precise))
+    if f.qualifier == "more_than":
+        return near and precise > v
+    if f.qualifier == "less_than":
+        return near and precise < v
+    return near
 
 
 def _areas_in_time(result: Extraction) -> None:

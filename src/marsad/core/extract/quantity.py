@@ -89,7 +89,7 @@ class _Patterns:
         self.before = re.compile(
             rf"(?:(?P<qual>{alt['qualifier_before']})\s*{ar_pre})?"
             rf"(?:(?P<from>{alt['range_from']})\s+)?"
-            rf"{ar_pre}(?:(?P<cb>{_CB})\s?)?(?P<sign>[-−](?=\d))?$",
+            rf"{ar_pre}(?:(?P<cb>{_CB})\s?)?(?P<sign>[-−])?$",
             re.I,
         )
         self.range = re.compile(

@@ -28,6 +28,8 @@ __all__ = ["read_tables"]
 
 _CELL_MAX = 48  # a header cell is a short line
 _VALUE = re.compile(r"\s*\(?\s*[-+−]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?\s*\)?\s*$")
+# "(còn 4,33%)": what is left of a rate a row counts down ("Tỷ lệ hộ nghèo giảm (%)")
+_REMAINDER = re.compile(r"\s*\(\s*(?:còn|remaining|still|down\s+to|إلى)\s+(\d[\d.,]*\s*%?)\s*\)\s*$", re.I)
 _UNIT = re.compile(r"\(([^()]{1,20})\)\s*:?\s*$")
 
 
@@ -67,12 +69,14 @@ def _header(reader, lines, i):
     columns = []
     last = i
     j = i
-    while j < len(lines) and j < i + 10:
+    cells = 0
+    while j < len(lines) and cells < 10:
         a, b = lines[j]
         cell = text[a:b].strip()
         if len(cell) > _CELL_MAX:
             break
         if cell:
+            cells += 1
             kinds = [
                 m.kind for m in g.find(text, "table_actual", "table_plan", "table_estimate", pos=a, endpos=b)
             ]
@@ -109,20 +113,25 @@ def _rows(reader, lines, start: int, columns) -> int:
             k += 1
             continue
         inds = [m for m in find_indicators(text, reader.g, a, b)]
-        values, m = [], k + 1
-        while m < len(lines) and len(values) < len(columns):
+        values, remainders, m = [], {}, k + 1
+        while m < len(lines) and (len(values) < len(columns) or len(remainders) < len(values)):
             va, vb = lines[m]
             v = text[va:vb].strip()
             if not v:
                 m += 1
                 continue
-            if not _VALUE.match(v):
+            rest = _REMAINDER.match(text, va, vb)
+            if rest and values:
+                remainders[len(values) - 1] = rest.span(1)
+                m += 1
+                continue
+            if not _VALUE.match(v) or len(values) == len(columns):
                 break
             values.append((va, vb))
             m += 1
         if inds and len(values) == len(columns):
             misses = 0
-            _row(reader, (a, b), inds[-1], values, columns)
+            _row(reader, (a, b), inds[-1], values, columns, remainders)
         elif not values:
             misses += 1
             if misses > 12:
@@ -131,13 +140,18 @@ def _rows(reader, lines, start: int, columns) -> int:
     return k
 
 
-def _row(reader, label, ind_m, values, columns) -> None:
+def _row(reader, label, ind_m, values, columns, remainders) -> None:
     text, norm = reader.text, reader.norm
     code = ind_m.code
     if code is None or code not in reader.catalogue:
         return
     ind = reader.catalogue[code]
     la, lb = label
+    if ind.is_rate and reader.g.find(text, "down", pos=la, endpos=lb):
+        # "Tỷ lệ hộ nghèo giảm (%)": the cells are the fall in points; the rate left is in brackets.
+        if not remainders:
+            return
+        values = [remainders.get(i) for i in range(len(values))]
     unit_m = _UNIT.search(text, la, lb)
     unit_text = unit_m.group(1) if unit_m else ""
     percent = "%" in unit_text
@@ -146,7 +160,10 @@ def _row(reader, label, ind_m, values, columns) -> None:
     )
     scale = probe[0].scale if probe else None
     currency = probe[0].currency if probe else None
-    for (va, vb), (status, period, rule) in zip(values, columns, strict=True):
+    for cell, (status, period, rule) in zip(values, columns, strict=True):
+        if cell is None:
+            continue
+        va, vb = cell
         qs = find_quantities(norm, reader.g, va, vb, habit=reader.habit)
         if not qs:
             continue

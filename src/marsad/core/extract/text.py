@@ -76,6 +76,7 @@ _SENTENCE_END = regex.compile(
     rf"(?:{_ABBREVIATIONS}[.!?؟…]+(?=\s|$|[\"'”»)])|(?<=[\p{{Ll}}%)])[.!?](?=\p{{Lu}}))+"
 )
 _WRAP_MIN = 40  # a line at least this long that stops without punctuation is wrapped prose
+_GOES_ON = frozenset("a an and at by for from in is of on or than the to was were with are".split())
 _LIST_START = regex.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]\s|[IVX]+[.)]\s)")
 
 
@@ -89,12 +90,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
         line = text[line_start : m.start()].rstrip()
         nxt = m.end()
         following = text[nxt : nxt + 80]
+        head = following.strip()[:1]
+        last_word = line.rsplit(None, 1)[-1].lower() if line.split() else ""
         wrapped = (
             len(line) >= _WRAP_MIN
             and line[-1:] not in ".!?؟…:;"
             and following[:1] not in ("\n", "")
-            and following.strip()[:1].isalnum()
+            and head.isalnum()
             and not _LIST_START.match(following)
+            # a title stops before a capital; prose wrapped mid-sentence goes on in lower case, a
+            # digit, any non-Latin script, or after a word that cannot end a sentence
+            and (not head.isascii() or not head.isupper() or last_word in _GOES_ON)
         )
         if not wrapped:
             cuts.append((m.start(), m.end()))
