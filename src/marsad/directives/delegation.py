@@ -48,6 +48,10 @@ def delegate_to_communes(directive: Directive, province: Area, *, user=None) -> 
         )
     if directive.is_closed:
         raise ValidationError(_("The directive is closed."))
+    if user is not None:
+        from marsad.accounts import scopes
+
+        scopes.require(user, province, scopes.CHANGE)  # the communes' assignments are written there
     units = commune_units(province)
     if not units:
         raise ValidationError(_("%(area)s has no communes.") % {"area": province})
