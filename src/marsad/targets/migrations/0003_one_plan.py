@@ -5,10 +5,22 @@ both exist and differ, the target wins (it names its source) and the plan observ
 it; every row changed here leaves a change record.
 """
 
+from decimal import Decimal
+
 from django.db import migrations
+
+from marsad.core.numbers import format_plain
 
 MEASURES = ("level", "yoy_pct", "share_pct")
 DIRECTION = {"more_than": "at_least", "estimate": "about"}
+
+
+def _plain(values: dict | None) -> dict | None:
+    """A change record's values as JSON takes them: a Decimal (observations.0002 makes values
+    exact) as its exact text, as the audit trail writes it."""
+    if values is None:
+        return None
+    return {k: format_plain(v) if isinstance(v, Decimal) else v for k, v in values.items()}
 
 
 def reconcile(apps, schema_editor):
@@ -32,8 +44,8 @@ def reconcile(apps, schema_editor):
                 object_id=obj.pk,
                 object_repr=str(obj.pk),
                 action=action,
-                before=before,
-                after=after,
+                before=_plain(before),
+                after=_plain(after),
                 source="migration: one plan concept (targets.0003)",
                 at=now,
             )
@@ -62,7 +74,7 @@ def reconcile(apps, schema_editor):
                 document_id=t.document_id,
             )
             record(ct_obs, obs, "create", None, after)
-        elif (obs.value, obs.qualifier) != (t.value, t.qualifier):
+        elif (float(obs.value), obs.qualifier) != (float(t.value), t.qualifier):
             before = {"value": obs.value, "unit": obs.unit, "qualifier": obs.qualifier}
             obs.value, obs.unit, obs.qualifier = t.value, t.unit, t.qualifier
             obs.save()
