@@ -79,7 +79,16 @@ class Observation(Audited):
                 fields=["area", "indicator", "period", "measure", "status"], name="observation_key"
             )
         ]
-        indexes = [models.Index(fields=["indicator", "period"])]
+        indexes = [
+            models.Index(fields=["indicator", "period"]),
+            # Rollups read one indicator's levels over many areas and periods: on PostgreSQL the
+            # area and value come from the index alone (an index-only scan; SQLite ignores INCLUDE).
+            models.Index(
+                fields=["indicator", "period", "measure", "status"],
+                include=["area", "value"],
+                name="observation_rollup",
+            ),
+        ]
         ordering = ["indicator_id", "area_id", "period", "measure"]
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
