@@ -24,11 +24,12 @@ def test_load_document_then_delegate(bac_ninh, units):
         span_end=3,
         evidence="...",
     )
-    loaded = runner.invoke(app, ["directives", "load-document", str(doc.pk)])
+    loaded = runner.invoke(app, ["directives", "load-document", str(doc.pk), "--lead-unit", "VN-24-PC"])
     assert loaded.exit_code == 0, loaded.output
-    assert "1 directives tracked" in loaded.output
+    assert "1 directives tracked" in loaded.output and "no deadline stated" in loaded.output
     directive = Directive.objects.get(document=doc)
     assert directive.period == "2025Q4" and directive.lead_unit.code == "VN-24-PC"
+    assert directive.deadline is None
     delegated = runner.invoke(
         app, ["directives", "delegate", str(directive.pk), "--to-communes-of", "Bac Ninh"]
     )

@@ -36,13 +36,28 @@ def test_load_document_once(bac_ninh):
     assert len(result.directives) == 2
     assert {d.period for d in result.directives} == {"2025Q4"}  # the second from the document's period
     first = result.directives[0]
-    assert first.deadline.isoformat() == "2025-12-31"
-    assert first.lead_unit.code == "VN-24-PC" and first.assignments.get().organisation == first.lead_unit
+    # The document says neither who leads nor by when: both stay unknown, nothing is made up.
+    assert first.deadline is None and first.lead_unit is None and first.assignments.count() == 0
     assert first.proposal.decision == "accepted" and first.span_start == 0
     assert Difficulty.objects.get().period == "2025-9M"
     assert Recommendation.objects.get().topic == "التحول الرقمي"
     again = load_document(doc)
     assert again.directives == [] and Directive.objects.count() == 2 and Recommendation.objects.count() == 1
+
+
+def test_a_lead_unit_given_by_the_caller_is_used(bac_ninh, units):
+    from marsad.directives.tracking import set_lead_unit
+
+    doc = _document(bac_ninh)
+    result = load_document(doc, lead_unit=units["VN-24-PC"])
+    first = result.directives[0]
+    assert first.lead_unit.code == "VN-24-PC" and first.assignments.get().role == "lead"
+    assert first.deadline is None
+    second = load_document(_document(bac_ninh, text="another")).directives[0]
+    set_lead_unit(second, units["VN-24-FIN"])
+    assert second.assignments.get().organisation.code == "VN-24-FIN"
+    with pytest.raises(ValidationError, match="already leads"):
+        set_lead_unit(second, units["VN-24-PC"])
 
 
 def test_load_document_needs_an_area():
@@ -93,8 +108,9 @@ def test_seed_directives_become_tracked(seed, area, year, period):
             and d.text in text[d.span_start : d.span_end + 1]
             or text[d.span_start : d.span_end] in d.text
         )
-        assert d.assignments.get().organisation == d.lead_unit
-        assert d.lead_unit.area.name_en == area
+        # A news report names no lead unit and no deadline for these: they stay unknown.
+        assert d.lead_unit is None and d.deadline is None and not d.assignments.exists()
+        assert d.issued_on == doc.date
     assert result.difficulties == doc.proposals.filter(kind="difficulty").count()
     assert result.recommendations == doc.proposals.filter(kind="recommendation").count()
     if area == "Bac Ninh":

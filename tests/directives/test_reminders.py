@@ -9,9 +9,9 @@ import time_machine
 from django.core import mail
 
 from marsad.directives.reminders import send_reminders
-from marsad.directives.tracking import close_directive, create_directive, report_progress
+from marsad.directives.tracking import close_directive, create_directive
 
-from .conftest import make_user
+from .conftest import make_user, report
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_reminders_go_to_units_with_late_or_near_tasks(directive, units, bac_nin
     done = create_directive(
         text="hospital audit", area=bac_ninh, lead_unit=health, period="2025Q4", deadline=date(2025, 12, 20)
     )
-    report_progress(done.assignments.get(), percent=100, text="done", on=date(2025, 12, 1))
+    report(done.assignments.get(), percent=100, text="done", on=date(2025, 12, 1))
     closed = create_directive(
         text="closed task", area=bac_ninh, lead_unit=health, period="2025Q4", deadline=date(2025, 12, 1)
     )

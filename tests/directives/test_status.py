@@ -9,7 +9,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from marsad.directives.models import Assignment, Organisation, StatusChange
-from marsad.directives.tracking import refresh_statuses, report_progress
+from marsad.directives.tracking import refresh_statuses
+
+from .conftest import report
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +29,7 @@ def test_walk_through_every_status(directive):
     assert assignment.organisation.code == "VN-24-FIN"
     with time_machine.travel(date(2025, 10, 1), tick=False):
         assert live(assignment, date(2025, 10, 1)) == "in_progress"
-        report_progress(assignment, percent=30, text="collection plan issued")
+        report(assignment, percent=30, text="collection plan issued")
         assignment.refresh_from_db()
         assert assignment.percent_done == 30 and assignment.completed_on is None
     with time_machine.travel(date(2025, 12, 24), tick=False):
@@ -38,7 +40,7 @@ def test_walk_through_every_status(directive):
         assert refresh_statuses() == 1
         assert refresh_statuses() == 0  # nothing moved since
     with time_machine.travel(date(2026, 1, 10), tick=False):
-        report_progress(assignment, percent=100, text="all collection targets enforced")
+        report(assignment, percent=100, text="all collection targets enforced")
         assignment.refresh_from_db()
         assert assignment.completed_on == date(2026, 1, 10)
         assert live(assignment, date(2026, 1, 10)) == "done_late"
@@ -56,15 +58,21 @@ def test_walk_through_every_status(directive):
 def test_done_on_time_on_the_deadline_day(directive):
     assignment = directive.assignments.get()
     with time_machine.travel(date(2025, 12, 31), tick=False):
-        report_progress(assignment, percent=100, text="done")
+        report(assignment, percent=100, text="done")
     assignment.refresh_from_db()
     assert live(assignment, date(2026, 3, 1)) == "done_on_time"
 
 
 def test_reopened_when_a_later_report_is_below_100(directive):
     assignment = directive.assignments.get()
-    report_progress(assignment, percent=100, text="done", on=date(2025, 11, 1))
-    report_progress(assignment, percent=90, text="one part must be redone", on=date(2025, 11, 2))
+    report(assignment, percent=100, text="done", on=date(2025, 11, 1))
+    report(
+        assignment,
+        percent=90,
+        text="one part must be redone",
+        on=date(2025, 11, 2),
+        reason="a check found a gap",
+    )
     assignment.refresh_from_db()
     assert assignment.completed_on is None
     assert live(assignment, date(2025, 11, 2)) == "in_progress"
@@ -84,7 +92,7 @@ def test_bad_input_is_refused_clearly(directive, units, bac_ninh):
     assignment = directive.assignments.get()
     for bad in (101, -1):
         with pytest.raises(ValidationError) as err:
-            report_progress(assignment, percent=bad, text="x", on=date(2025, 11, 1))
+            report(assignment, percent=bad, text="x", on=date(2025, 11, 1))
         assert "percent" in err.value.message_dict
     with pytest.raises(ValidationError) as err:
         create_directive(
@@ -106,7 +114,7 @@ def test_bad_input_is_refused_clearly(directive, units, bac_ninh):
     assert "lead_unit" in err.value.message_dict
     close_directive(directive, on=date(2025, 11, 15))
     with pytest.raises(ValidationError) as err:
-        report_progress(assignment, percent=50, text="late report", on=date(2025, 11, 20))
+        report(assignment, percent=50, text="late report", on=date(2025, 11, 20))
     assert "closed" in " ".join(err.value.messages)
     assert assignment.reports.count() == 0
 

@@ -166,3 +166,17 @@ def test_labels_in_three_languages(demo_users, bac_ninh, grdp):
         "الناتج المحلي الإجمالي للمقاطعة (GRDP): النمو مقارنة بالسنة السابقة على الأقل \u2068"
     )
     assert ar.endswith("\u2069 (\u20682025\u2069، باك نينه)")
+
+
+def test_a_new_plan_row_without_a_direction_says_so(demo_users, bac_ninh, tmp_path):
+    from marsad.observations.transfer import import_file
+    from marsad.targets.models import Target
+
+    csv = tmp_path / "plan.csv"
+    csv.write_text(
+        "area,indicator,period,measure,value,unit,status,qualifier\n"
+        "VN-24,exports,2025,level,9000,million USD,plan,exact\n"
+    )
+    import_file(csv, user=demo_users["planner"])
+    target = Target.objects.get(area=bac_ninh, indicator__code="exports", year=2025)
+    assert target.qualifier == "at_least" and "not stated" in target.note

@@ -127,7 +127,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         lang: str = typer.Option(None, help="the file's language (ar, vi, en)"),
         year: int = typer.Option(None, help="the year, when the text does not say it"),
         lead: str = typer.Option(
-            None, "--lead-unit", help="lead unit (default: the area's People's Committee)"
+            None, "--lead-unit", help="the lead unit, when you know it (the report does not say: left unknown)"
         ),
     ) -> None:
         """Turn a document's extracted directives into tracked directives (one action)."""
@@ -166,7 +166,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             f"{result.recommendations} recommendations"
         )
         for d in result.directives:
-            out.print(f"  #{d.pk} [{d.period}, due {d.deadline}] {d.text[:90]}")
+            due = d.deadline or "no deadline stated"
+            lead_unit = d.lead_unit.code if d.lead_unit_id else "lead unit not stated"
+            out.print(f"  #{d.pk} [{d.period}, {due}, {lead_unit}] {d.text[:90]}")
 
     @directives.command("delegate")
     def delegate_cmd(

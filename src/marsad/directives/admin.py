@@ -24,8 +24,17 @@ class AssignmentInline(admin.TabularInline):
     model = Assignment
     extra = 0
     raw_id_fields = ("organisation",)
-    fields = ("organisation", "deadline", "percent_done", "completed_on", "status")
-    readonly_fields = ("status",)
+    fields = (
+        "organisation",
+        "role",
+        "task",
+        "deadline",
+        "percent_done",
+        "completed_on",
+        "status",
+        "revision",
+    )
+    readonly_fields = ("status", "percent_done", "completed_on", "revision")
 
 
 @admin.register(Directive)
@@ -34,7 +43,6 @@ class DirectiveAdmin(admin.ModelAdmin):
     list_filter = ("period", "delegated")
     search_fields = ("text", "text_en", "text_vi", "text_ar", "number")
     raw_id_fields = ("document", "proposal", "parent", "area", "issuer", "lead_unit", "indicator", "target")
-    filter_horizontal = ("cooperating_units",)
     inlines = [AssignmentInline]
 
 
@@ -52,8 +60,8 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
     list_display = ("directive", "organisation", "deadline", "percent_done", "completed_on", "status")
-    list_filter = ("status", "delegated")
-    raw_id_fields = ("directive", "organisation")
+    list_filter = ("status", "role")
+    raw_id_fields = ("directive", "organisation", "supervisor")
     inlines = [ProgressInline, StatusChangeInline]
 
 
@@ -65,7 +73,7 @@ class InspectionAdmin(admin.ModelAdmin):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(admin.ModelAdmin):
-    list_display = ("topic", "area", "date", "answered_on")
+    list_display = ("topic", "area", "date")
     search_fields = ("topic", "text")
     raw_id_fields = ("area", "organisation", "document")
 

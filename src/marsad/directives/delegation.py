@@ -1,15 +1,17 @@
-"""Delegating a directive to the communes of a province: one assignment per commune.
+"""Delegating a directive to the communes of a province: commune assignments ADDED under the lead.
 
-Each commune's People's Committee then follows its assignment on its own; the directive's
-status and percent done roll up from them (``Directive.rollup``). The lead unit keeps guiding
-and inspecting. Its own direct assignment, if nobody has reported on it yet, is removed: the
-work has moved to the communes and counting it too would double the task in the summaries.
+Decision 42/2014/QĐ-TTg and the two-level local government: the lead unit keeps its own
+assignment and goes on guiding and inspecting; each commune's People's Committee gets an
+assignment of its own, supervised by the lead's (``Assignment.supervisor``). Nothing is removed:
+the lead's assignment, the cooperating units' and any reports they hold all stay. Delegating twice
+adds only the communes still missing.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marsad.areas.models import Area
@@ -17,7 +19,7 @@ from marsad.audit.changes import record_changes, snapshot
 
 from .models import Assignment, Directive, Organisation
 from .organisations import peoples_committee_code, unit_for_commune
-from .tracking import actor
+from .tracking import actor, can_delegate
 
 
 def commune_units(province: Area) -> list[Organisation]:
@@ -33,8 +35,15 @@ def commune_units(province: Area) -> list[Organisation]:
 
 
 @transaction.atomic
-def delegate_to_communes(directive: Directive, province: Area, *, user=None) -> list[Assignment]:
-    """Create the missing commune assignments of ``province``; return all of them."""
+def delegate_to_communes(
+    directive: Directive, province: Area, *, communes=None, user=None
+) -> list[Assignment]:
+    """Add the missing commune assignments of ``province`` (or of the ``communes`` named) under
+    the lead unit's assignment; return every delegated assignment of those communes."""
+    if user is not None and not can_delegate(user, directive):
+        raise PermissionDenied(
+            _("Only the planners of the area or the lead unit may delegate this directive.")
+        )
     if province.level != Area.Level.PROVINCE:
         raise ValidationError(
             _("Delegate to the communes of a province, not of %(area)s.") % {"area": province}
@@ -52,12 +61,34 @@ def delegate_to_communes(directive: Directive, province: Area, *, user=None) -> 
         from marsad.accounts import scopes
 
         scopes.require(user, province, scopes.CHANGE)  # the communes' assignments are written there
+    lead = directive.lead_assignment()
+    if lead is None:
+        raise ValidationError(
+            _("Name the lead unit first: the communes' assignments are guided and inspected by it.")
+        )
     units = commune_units(province)
+    if communes is not None:
+        wanted = {c.pk for c in communes}
+        outside = [c for c in communes if c.parent_id != province.pk]
+        if outside:
+            raise ValidationError(
+                _("%(commune)s is not a commune of %(province)s.")
+                % {"commune": outside[0], "province": province}
+            )
+        units = [u for u in units if u.area_id in wanted]
     if not units:
         raise ValidationError(_("%(area)s has no communes.") % {"area": province})
     have = set(directive.assignments.filter(organisation__in=units).values_list("organisation_id", flat=True))
+    today = timezone.localdate()
     new = [
-        Assignment(directive=directive, organisation=u, deadline=directive.deadline, delegated=True)
+        Assignment(
+            directive=directive,
+            organisation=u,
+            role=Assignment.Role.DELEGATED,
+            supervisor=lead,
+            deadline=lead.deadline or directive.deadline,
+            assigned_on=today,
+        )
         for u in units
         if u.pk not in have
     ]
@@ -70,16 +101,11 @@ def delegate_to_communes(directive: Directive, province: Area, *, user=None) -> 
         user=actor(user),
         source=f"delegated to the communes of {province.code}",
     )
-    if directive.lead_unit_id:
-        lead = directive.assignments.filter(
-            organisation_id=directive.lead_unit_id,
-            delegated=False,
-            reports__isnull=True,
-            completed_on__isnull=True,
-        ).first()
-        if lead is not None:
-            lead.delete(changed_by=actor(user), source="work delegated to communes")
     if not directive.delegated:
         directive.delegated = True
         directive.save(changed_by=actor(user), source="delegation")
-    return list(directive.assignments.filter(organisation__in=units).select_related("organisation"))
+    return list(
+        directive.assignments.filter(organisation__in=units, role=Assignment.Role.DELEGATED).select_related(
+            "organisation"
+        )
+    )

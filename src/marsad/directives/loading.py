@@ -2,9 +2,10 @@
 
 The extractor's directive items (``{"text", "period", "evidence": {...}}``) wait in the
 document's review queue as proposals; ``load_document`` turns each one not yet tracked into a
-Directive (deadline: the end of its period; lead unit: the area's People's Committee unless
-given) with its lead unit's assignment, and records the document's difficulties and
-recommendations beside them. Running it twice adds nothing.
+Directive of the period it is for, and records the document's difficulties and recommendations
+beside them. The lead unit and the deadline are what the caller gives (``--lead``) — a report
+that does not say them leaves them unknown, shown as "not stated", and the directive waits for
+a planner to name its lead unit; no default is shown as a fact. Running it twice adds nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from marsad.core import periods
 from marsad.documents.models import Document, Proposal
 
 from .models import Difficulty, Directive, Organisation, Recommendation
-from .organisations import peoples_committee_code, units_for_province
 from .tracking import create_directive
 
 
@@ -32,25 +32,6 @@ class LoadResult:
     difficulties: int = 0
     recommendations: int = 0
     skipped: int = 0
-
-
-def peoples_committee(area: Area) -> Organisation:
-    """The area's People's Committee, created for a province (even a closed one) when missing."""
-    unit = Organisation.objects.filter(code=peoples_committee_code(area)).first()
-    if unit is not None:
-        return unit
-    if area.level != Area.Level.PROVINCE:
-        from .organisations import unit_for_commune
-
-        unit = unit_for_commune(area)
-        unit.save()
-        return unit
-    units = units_for_province(area)
-    existing = set(
-        Organisation.objects.filter(code__in=[u.code for u in units]).values_list("code", flat=True)
-    )
-    Organisation.objects.bulk_create([u for u in units if u.code not in existing])
-    return Organisation.objects.get(code=peoples_committee_code(area))
 
 
 def _period_for(proposal: Proposal, document: Document) -> str:
@@ -140,7 +121,10 @@ def load_document(
         raise ValidationError(
             _("The document does not say which area it is about; give the area (e.g. --area 'Bac Ninh').")
         )
-    lead = lead_unit or peoples_committee(area)
+    # Who leads and by when are what the document says, or the caller knows: never made up.
+    # The reader does not (yet) find them in a report's text, so they stay unknown and the
+    # pages show "not stated" until a planner names the lead unit.
+    lead = lead_unit
     result = LoadResult(document)
     actor = user if getattr(user, "pk", None) else None
     now = timezone.now()
@@ -161,8 +145,9 @@ def load_document(
             language=document.language or "ar",
             **translated_texts(proposal, document.language or "ar"),
             area=area,
-            issuer=lead,
             lead_unit=lead,
+            deadline=None,
+            issued_on=document.date,
             period=_period_for(proposal, document),
             span_start=proposal.span_start,
             span_end=proposal.span_end,
@@ -193,7 +178,7 @@ def load_document(
             )
             result.difficulties += 1
         else:
-            Recommendation.objects.create(
+            Recommendation(
                 area=area,
                 document=document,
                 period=review_period,
@@ -203,7 +188,7 @@ def load_document(
                 **translated_texts(proposal, document.language or "ar"),
                 date=document.date or timezone.localdate(),
                 created_by=actor,
-            )
+            ).save(changed_by=actor, source=f"document {document.pk}")
             result.recommendations += 1
         proposal.decision = Proposal.Decision.ACCEPTED
         proposal.decided_by, proposal.decided_at = actor, now

@@ -1,12 +1,16 @@
 """Steering: the units that act, the directives documents set them, and how they are followed.
 
-A *Directive* is a task set by a document (nested: a directive may have sub-tasks). Each unit
-that must carry it out holds an *Assignment* (directive x organisation); delegating a directive
-to the communes of a province gives one assignment per commune People's Committee. Assignees
-send *ProgressReports*; a report at 100 % completes the assignment. A task's status is computed
+A *Directive* is a task set by a document (nested: a directive may have sub-tasks). Following
+Decision 42/2014/QĐ-TTg, it has one lead unit and cooperating units, and each holds an
+*Assignment* (directive x organisation, with its role and its own part of the work). Delegating
+a directive to the communes of a province *adds* one assignment per commune People's Committee,
+under the lead unit's assignment (``supervisor``): the lead keeps guiding and inspecting them.
+Assignees send *ProgressReports*; a report at 100 % completes the assignment. Each report names
+the revision of the assignment it was made on, so a stale one is refused, never overwriting. A task's status is computed
 from its dates (``marsad.core.steering.classify``) so it is never stale; every change of
-status seen is kept as a *StatusChange*. Communes send *Recommendations* up; a review period's
-*Difficulties* are recorded beside them.
+status seen is kept as a *StatusChange*. Communes send *Recommendations* up and get *Answers* (a thread, never
+overwritten); a review period's *Difficulties* are recorded beside them. Reports, inspections,
+answers and status changes all leave change records in the one audit log.
 """
 
 from __future__ import annotations
@@ -95,7 +99,16 @@ class Organisation(models.Model):
 class Directive(Audited):
     """A task set by a document: what, by whom, for when, serving which indicator or target."""
 
-    AUDITED_FIELDS = ("text", "lead_unit", "period", "deadline", "expected_result", "delegated", "closed_on")
+    AUDITED_FIELDS = (
+        "text",
+        "lead_unit",
+        "period",
+        "deadline",
+        "issued_on",
+        "expected_result",
+        "delegated",
+        "closed_on",
+    )
 
     document = models.ForeignKey(
         "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="directives"
@@ -131,11 +144,11 @@ class Directive(Audited):
     lead_unit = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="led_directives"
     )
-    cooperating_units = models.ManyToManyField(
-        Organisation, blank=True, related_name="cooperating_directives"
-    )
     period = models.CharField(max_length=10, validators=[validate_period], db_index=True)
-    deadline = models.DateField(null=True, blank=True)
+    deadline = models.DateField(null=True, blank=True, help_text=_("empty when the document states none"))
+    issued_on = models.DateField(
+        null=True, blank=True, help_text=_("the day it was issued: no progress can be dated before it")
+    )
     expected_result = models.TextField(blank=True)
     indicator = models.ForeignKey(
         "indicators.Indicator", null=True, blank=True, on_delete=models.SET_NULL, related_name="directives"
@@ -194,6 +207,15 @@ class Directive(Audited):
     @property
     def is_closed(self) -> bool:
         return self.closed_on is not None
+
+    def lead_assignment(self):
+        return self.assignments.filter(role=Assignment.Role.LEAD).select_related("organisation").first()
+
+    def cooperating_units(self) -> list[Organisation]:
+        return [
+            a.organisation
+            for a in self.assignments.filter(role=Assignment.Role.COOPERATING).select_related("organisation")
+        ]
 
     @property
     def period_obj(self) -> periods.Period:
@@ -304,10 +326,36 @@ class AssignmentQuerySet(ScopedQuerySet):
 class Assignment(Audited):
     """One unit's share of a directive, followed on its own."""
 
-    AUDITED_FIELDS = ("deadline", "percent_done", "completed_on", "status")
+    AUDITED_FIELDS = (
+        "role",
+        "supervisor",
+        "task",
+        "deadline",
+        "percent_done",
+        "completed_on",
+        "status",
+        "revision",
+    )
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead unit")
+        COOPERATING = "cooperating", _("cooperating unit")
+        DELEGATED = "delegated", _("delegated to the commune")
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="assignments")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.LEAD, db_index=True)
+    supervisor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegates",
+        help_text=_("the lead unit's assignment that guides and inspects this one"),
+    )
+    task = models.TextField(blank=True, help_text=_("this unit's part of the work"))
+    revision = models.PositiveIntegerField(default=1)
+    assigned_on = models.DateField(null=True, blank=True)
     deadline = models.DateField(null=True, blank=True, help_text=_("the directive's deadline unless changed"))
     percent_done = models.PositiveSmallIntegerField(
         default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
@@ -320,7 +368,6 @@ class Assignment(Audited):
         db_index=True,
         help_text=_("the status last recorded (the live status is computed from the dates)"),
     )
-    delegated = models.BooleanField(default=False, help_text=_("made by delegation to the communes"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AssignmentQuerySet.as_manager()
@@ -354,6 +401,14 @@ class Assignment(Audited):
 
     def __str__(self) -> str:
         return f"{self.organisation} — {self.directive}"
+
+    @property
+    def delegated(self) -> bool:
+        return self.role == self.Role.DELEGATED
+
+    @property
+    def progress(self) -> steering.Progress:
+        return steering.Progress(self.percent_done, self.completed_on, self.revision)
 
     def current_status(self, today: date | None = None) -> steering.Status:
         return steering.classify(
@@ -393,12 +448,16 @@ class Assignment(Audited):
         old = self.status
         self.status = new
         self.save(changed_by=user, source=reason or "status")
-        StatusChange.objects.create(assignment=self, previous=old, status=new, on=today, reason=reason)
+        StatusChange(assignment=self, previous=old, status=new, on=today, reason=reason[:200]).save(
+            changed_by=user, source=reason or "status"
+        )
         return True
 
 
-class StatusChange(models.Model):
+class StatusChange(Audited):
     """A change of an assignment's status, as it was seen (by a report, or the daily run)."""
+
+    AUDITED_FIELDS = ("assignment", "previous", "status", "on", "reason")
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="status_changes")
     previous = models.CharField(max_length=16, choices=StatusChoices.choices, blank=True)
@@ -420,13 +479,27 @@ def evidence_path(instance: ProgressReport, filename: str) -> str:
     return f"directives/evidence/{instance.assignment_id}/{filename}"
 
 
-class ProgressReport(models.Model):
-    """What the assignee reports: how far it got, when, with evidence."""
+class ProgressReport(Audited):
+    """What the assignee reports: how far it got, when, with evidence (never changed afterwards)."""
+
+    AUDITED_FIELDS = ("assignment", "date", "percent", "text", "reason", "revision", "reporter_unit")
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
     date = models.DateField()
     text = models.TextField()
     percent = models.PositiveSmallIntegerField(validators=[MinValueValidator(0), MaxValueValidator(100)])
+    reason = models.TextField(blank=True, help_text=_("why the percent done went down"))
+    revision = models.PositiveIntegerField(
+        default=1, help_text=_("the assignment's revision this report made")
+    )
+    reporter_unit = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("the unit of the person who reported (the lead unit for its delegates)"),
+    )
     evidence = models.FileField(upload_to=evidence_path, blank=True)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -442,8 +515,10 @@ class ProgressReport(models.Model):
         return f"{self.date} {self.percent}%"
 
 
-class Inspection(models.Model):
+class Inspection(Audited):
     """Who checked which unit's assignment, when, and what they found."""
+
+    AUDITED_FIELDS = ("assignment", "inspector", "date", "finding", "result")
 
     class Result(models.TextChoices):
         SATISFACTORY = "satisfactory", _("satisfactory")
@@ -471,8 +546,10 @@ class Inspection(models.Model):
         return f"{self.date} {self.get_result_display()}"
 
 
-class Recommendation(models.Model):
-    """A recommendation a unit (usually a commune) sends up, and the answer it got."""
+class Recommendation(Audited):
+    """A recommendation a unit (usually a commune) sends up; its answers are a thread."""
+
+    AUDITED_FIELDS = ("topic", "text", "period", "organisation")
 
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="recommendations")
     organisation = models.ForeignKey(
@@ -490,11 +567,6 @@ class Recommendation(models.Model):
     text_vi = models.TextField(blank=True)
     text_en = models.TextField(blank=True)
     date = models.DateField(default=timezone.localdate)
-    answer = models.TextField(blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    answered_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -523,7 +595,28 @@ class Recommendation(models.Model):
 
     @property
     def is_answered(self) -> bool:
-        return bool(self.answer)
+        return self.answers.exists()
+
+
+class Answer(Audited):
+    """One answer in a recommendation's thread (from the province, or a follow-up from the unit)."""
+
+    AUDITED_FIELDS = ("recommendation", "text", "unit", "on")
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField()
+    unit = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    on = models.DateField(default=timezone.localdate)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recommendation_id", "created_at", "id"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self) -> str:
+        return self.text[:100]
 
 
 class Difficulty(models.Model):

@@ -46,6 +46,7 @@ def generate(n: int, *, today: date, seed: int = 1, delegated_every: int = 400) 
                 issuer=lead,
                 period=period.code,
                 deadline=deadline,
+                issued_on=min(period.start, today),  # the next quarter's tasks are set before it starts
                 delegated=bool(delegated_every) and i % delegated_every == 0,
             )
         )
@@ -68,7 +69,8 @@ def generate(n: int, *, today: date, seed: int = 1, delegated_every: int = 400) 
                     deadline=d.deadline,
                     completed_on=completed,
                     percent_done=percent,
-                    delegated=d.delegated,
+                    role=Assignment.Role.DELEGATED if d.delegated else Assignment.Role.LEAD,
+                    assigned_on=d.issued_on,
                 )
             )
     Assignment.objects.bulk_create(assignments, batch_size=2000)

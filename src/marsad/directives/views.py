@@ -1,13 +1,17 @@
-"""The follow-up pages: the board (by status and unit), a directive, an assignment, the
-recommendations inbox. Every query goes through ``tracking.visible_*`` so a commune's officers
-see and update only their own assignments."""
+"""The follow-up pages: the board (tasks, by unit and by commune), the summary, a directive, an
+assignment, the recommendations inbox. Reads go through the one scope mechanism, writes through
+``tracking``; a form or button is shown only to a user who may use it."""
 
 from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,66 +19,160 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marsad.accounts import scopes
-from marsad.accounts.models import Role
-from marsad.core import periods
+from marsad.core import steering
+from marsad.web import pickers
 from marsad.web.formerrors import errors_into
 
 from . import tracking
 from .delegation import delegate_to_communes
-from .forms import AnswerForm, DelegateForm, InspectionForm, ProgressReportForm, RecommendationForm
-from .models import Difficulty, Organisation, Recommendation, StatusChoices
+from .forms import (
+    AnswerForm,
+    CooperatingForm,
+    DelegateForm,
+    DirectiveForm,
+    InspectionForm,
+    LeadUnitForm,
+    ProgressReportForm,
+    RecommendationForm,
+)
+from .models import Assignment, Difficulty, Organisation, Recommendation, StatusChoices
 from .summary import by_unit, follow_up, select
 
-
-def _filters(request):
-    status = request.GET.get("status") or ""
-    if status not in StatusChoices.values:
-        status = ""
-    period = request.GET.get("period") or ""
-    try:
-        period = periods.parse(period).code if period else ""
-    except periods.PeriodError:
-        period = ""
-    unit = None
-    if request.GET.get("unit"):
-        unit = Organisation.objects.filter(code=request.GET["unit"]).first()
-    return status, period, unit
+PAGE = 25
 
 
-def _area_filter(request):
-    """The area filter: 404 when unknown, 403 outside the user's scope."""
-    from marsad.web.access import viewable_area_or_403
+# -- filters ---------------------------------------------------------------------------------
+class Filters:
+    """The board's filters read from the query, each shown back when applied."""
 
-    code = request.GET.get("area")
-    return viewable_area_or_403(request.user, code) if code else None
+    def __init__(self, request):
+        self.request = request
+        get = request.GET
+        self.picker = pickers.area_picker(request)
+        self.area = self.picker.area if ("province" in get or "commune" in get) else None
+        if get.get("area"):  # an area by code (links, the API's habit): 404 unknown, 403 outside the scope
+            from marsad.web.access import viewable_area_or_403
+
+            self.area = viewable_area_or_403(request.user, get["area"])
+        self.status = get.get("status") if get.get("status") in StatusChoices.values else ""
+        self.role = get.get("role") if get.get("role") in Assignment.Role.values else ""
+        self.period = pickers.clean_period(get.get("period"))
+        self.q = (get.get("q") or "").strip()[:200]
+        self.today = timezone.localdate()
+        self.as_of = self.today
+        if get.get("as_of"):
+            try:
+                self.as_of = min(date.fromisoformat(get["as_of"]), self.today)
+            except ValueError:
+                pass
+        self.unit = None
+        if get.get("unit"):
+            self.unit = Organisation.objects.restrict(request.user).filter(code=get["unit"]).first()
+        self.applied = pickers.Applied()
+        pickers.applied_area(self.applied, request, self.picker)
+        labels = dict(StatusChoices.choices)
+        if self.status:
+            self.applied.add(request, _("status"), str(labels[self.status]), "status")
+        if self.role:
+            self.applied.add(request, _("role"), str(Assignment.Role(self.role).label), "role")
+        if self.period:
+            self.applied.add(request, _("period"), pickers.period_label(self.period), "period")
+        if self.unit:
+            self.applied.add(request, _("unit"), self.unit.name(), "unit")
+        if self.q:
+            self.applied.add(request, _("search"), self.q, "q")
+        if self.as_of != self.today:
+            self.applied.add(request, _("as of"), self.as_of.isoformat(), "as_of")
+
+    def units(self):
+        """The units a user may pick: the chosen province's own units, by name."""
+        province = self.picker.province
+        if province is None:
+            return []
+        qs = Organisation.objects.restrict(self.request.user).filter(area=province)
+        return sorted(qs, key=lambda u: u.name())
+
+    def assignments(self, base):
+        qs = select(area=self.area, period=self.period or None, unit=self.unit, queryset=base)
+        if self.role:
+            qs = qs.filter(role=self.role)
+        if self.q:
+            words = Q()
+            for field in ("text", "text_ar", "text_vi", "text_en", "number"):
+                words |= Q(**{f"directive__{field}__icontains": self.q})
+            qs = qs.filter(words)
+        return qs
+
+
+def _context_common(f: Filters) -> dict:
+    return {
+        "filters": f,
+        "picker": f.picker,
+        "applied": f.applied,
+        "statuses": StatusChoices.choices,
+        "roles": Assignment.Role.choices,
+        "period_choices": pickers.period_choices(),
+        "units_offered": f.units(),
+        "query": pickers.query_without(f.request),
+    }
 
 
 @login_required
 def board(request):
-    today = timezone.localdate()
-    status, period, unit = _filters(request)
-    area = _area_filter(request)
+    f = Filters(request)
     visible = tracking.visible_assignments(request.user)
-    scoped = select(area=area, period=period or None, unit=unit, queryset=visible)
-    totals = follow_up(scoped, today=today)
-    rows = scoped.with_status(today).order_by("deadline", "id")
-    if status:
-        rows = rows.filter(live_status=status)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    units = by_unit(select(area=area, period=period or None, queryset=visible), today=today)[:30]
+    scoped = f.assignments(visible)
+    from .summary import as_of
+
+    totals = follow_up(scoped, today=f.as_of)
+    rows = as_of(scoped, f.as_of).with_status(f.as_of).order_by("deadline", "id")
+    if f.status:
+        rows = rows.filter(live_status=f.status)
+    page = Paginator(rows.select_related("directive", "organisation"), PAGE).get_page(request.GET.get("page"))
+    awaiting = []
+    if scopes.is_admin(request.user) or tracking._role(request.user) == "planner":
+        awaiting = list(
+            tracking.visible_directives(request.user)
+            .filter(lead_unit__isnull=True, closed_on__isnull=True)
+            .order_by("-id")[:20]
+        )
     return render(
         request,
         "directives/board.html",
         {
+            **_context_common(f),
             "page": page,
             "totals": totals.as_dict(),
-            "statuses": StatusChoices.choices,
-            "status": status,
-            "period": period,
-            "unit": unit,
-            "area": area,
+            "classes": totals.classes(),
+            "units": by_unit(scoped, today=f.as_of, level="province")[:15],
+            "communes": by_unit(scoped, today=f.as_of, level="commune")[:15],
+            "may_create": tracking.can_direct(request.user, f.picker.province)
+            if f.picker.province
+            else False,
+            "awaiting": awaiting,
+            "today": f.today,
+        },
+    )
+
+
+@login_required
+def summary_page(request):
+    """The Government Office's follow-up summary: four classes by unit and by commune."""
+    f = Filters(request)
+    scoped = f.assignments(tracking.visible_assignments(request.user))
+    totals = follow_up(scoped, today=f.as_of)
+    units = by_unit(scoped, today=f.as_of, level="province")
+    communes = by_unit(scoped, today=f.as_of, level="commune")
+    lang = (request.LANGUAGE_CODE or "ar")[:2]
+    return render(
+        request,
+        "directives/summary.html",
+        {
+            **_context_common(f),
+            "totals": totals.as_dict(),
+            "sentence": steering.summary_sentence(totals, lang),
             "units": units,
-            "today": today,
+            "communes": Paginator(communes, 50).get_page(request.GET.get("page")),
         },
     )
 
@@ -84,35 +182,46 @@ def summary_json(request):
     """The follow-up summary as data for the dashboard (within the user's scope)."""
     from .summary import summary
 
-    _, period, unit = _filters(request)
+    f = Filters(request)
     data = summary(
-        area=_area_filter(request),
-        period=period or None,
-        unit=unit,
+        area=f.area,
+        period=f.period or None,
+        unit=f.unit,
+        today=f.as_of,
         per_unit=request.GET.get("by_unit") == "1",
         queryset=tracking.visible_assignments(request.user),
     )
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+# -- one directive ---------------------------------------------------------------------------
 @login_required
 def directive_detail(request, pk: int):
     directive = get_object_or_404(tracking.visible_directives(request.user), pk=pk)
     today = timezone.localdate()
-    assignments = (
-        tracking.visible_assignments(request.user)
-        .filter(directive=directive)
-        .with_status(today)
-        .order_by("organisation__code")
-    )
+    mine = tracking.visible_assignments(request.user).filter(directive=directive).with_status(today)
+    own = mine.exclude(role=Assignment.Role.DELEGATED).order_by("role", "organisation__code")
+    delegated = mine.filter(role=Assignment.Role.DELEGATED).order_by("organisation__code")
+    q = (request.GET.get("q") or "").strip()
+    if q:
+        delegated = delegated.filter(
+            Q(organisation__name_vi__icontains=q)
+            | Q(organisation__name_en__icontains=q)
+            | Q(organisation__name_ar__icontains=q)
+        )
     rollup = directive.rollup(today)
-    can_direct = tracking.can_direct(request.user, directive.area)
+    can_direct = tracking.can_direct(request.user, directive.area) and not directive.is_closed
+    can_delegate = tracking.can_delegate(request.user, directive)
     return render(
         request,
         "directives/directive_detail.html",
         {
             "directive": directive,
-            "assignments": assignments,
+            "own_assignments": own,
+            "delegated": Paginator(delegated, PAGE).get_page(request.GET.get("page")),
+            "delegated_total": directive.assignments.filter(role=Assignment.Role.DELEGATED).count(),
+            "q": q,
+            "delegated_query": urlencode({"q": q}) if q else "",
             "rollup": rollup,
             "follow_up": rollup["follow_up"].as_dict(),
             "subtasks": tracking.visible_directives(request.user).filter(parent=directive),
@@ -121,20 +230,89 @@ def directive_detail(request, pk: int):
             if directive.target_id and scopes.permits(request.user, directive.target, scopes.VIEW)
             else None,
             "can_direct": can_direct,
-            "delegate_form": DelegateForm() if can_direct else None,
+            "delegate_form": DelegateForm(directive=directive)
+            if can_delegate and directive.lead_unit_id
+            else None,
+            "cooperating_form": CooperatingForm(directive=directive) if can_direct else None,
+            "lead_form": LeadUnitForm(directive=directive)
+            if can_direct and not directive.lead_unit_id
+            else None,
             "today": today,
         },
     )
 
 
 @login_required
+@require_POST
+def delegate(request, pk: int):
+    directive = get_object_or_404(tracking.visible_directives(request.user), pk=pk)
+    if not tracking.can_delegate(request.user, directive):
+        raise PermissionDenied
+    form = DelegateForm(request.POST, directive=directive)
+    if form.is_valid():
+        try:
+            created = delegate_to_communes(directive, form.cleaned_data["province"], user=request.user)
+            messages.success(
+                request,
+                _("Delegated to %(n)d communes; the lead unit keeps its assignment.") % {"n": len(created)},
+            )
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.error(request, _("Choose a province."))
+    return redirect("directives:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def add_cooperating(request, pk: int):
+    directive = get_object_or_404(tracking.visible_directives(request.user), pk=pk)
+    if not tracking.can_direct(request.user, directive.area):
+        raise PermissionDenied
+    form = CooperatingForm(request.POST, directive=directive)
+    if form.is_valid():
+        try:
+            tracking.add_cooperating_unit(
+                directive,
+                form.cleaned_data["organisation"],
+                task=form.cleaned_data["task"],
+                user=request.user,
+            )
+            messages.success(request, _("Cooperating unit added."))
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.error(request, _("Choose a unit."))
+    return redirect("directives:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def set_lead(request, pk: int):
+    directive = get_object_or_404(tracking.visible_directives(request.user), pk=pk)
+    if not tracking.can_direct(request.user, directive.area):
+        raise PermissionDenied
+    form = LeadUnitForm(request.POST, directive=directive)
+    if form.is_valid():
+        try:
+            tracking.set_lead_unit(directive, form.cleaned_data["lead_unit"], user=request.user)
+            messages.success(request, _("Lead unit named."))
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+    return redirect("directives:detail", pk=pk)
+
+
+# -- one assignment --------------------------------------------------------------------------
+@login_required
 def assignment_detail(request, pk: int):
     assignment = get_object_or_404(tracking.visible_assignments(request.user), pk=pk)
-    can_update = tracking.can_update(request.user, assignment)
-    can_inspect = tracking.can_direct(request.user, assignment.directive.area)
-    form = ProgressReportForm()
+    can_report = tracking.can_report(request.user, assignment) and not assignment.directive.is_closed
+    can_inspect = tracking.can_inspect(request.user, assignment)
+    form = ProgressReportForm(initial={"revision": assignment.revision, "percent": assignment.percent_done})
     inspection_form = InspectionForm()
+    status = 200
     if request.method == "POST":
+        status = 400
         if request.POST.get("action") == "inspect":
             if not can_inspect:
                 raise PermissionDenied
@@ -153,57 +331,46 @@ def assignment_detail(request, pk: int):
                 except ValidationError as exc:
                     errors_into(inspection_form, exc)
         else:
-            if not can_update:
+            if not can_report:
                 raise PermissionDenied
             form = ProgressReportForm(request.POST, request.FILES)
             if form.is_valid():
+                data = form.cleaned_data
                 try:
                     tracking.report_progress(
                         assignment,
-                        percent=form.cleaned_data["percent"],
-                        text=form.cleaned_data["text"],
-                        on=form.cleaned_data["date"],
-                        evidence=form.cleaned_data.get("evidence"),
+                        percent=data["percent"],
+                        text=data["text"],
+                        reason=data["reason"],
+                        on=data["date"],
+                        revision=data["revision"],
+                        evidence=data.get("evidence"),
                         user=request.user,
                     )
                     messages.success(request, _("Progress report recorded."))
                     return redirect("directives:assignment", pk=pk)
+                except tracking.StaleAssignment as exc:
+                    form.add_error(None, str(exc))
+                    status = 409
                 except ValidationError as exc:
                     errors_into(form, exc)
+        assignment.refresh_from_db()
     return render(
         request,
         "directives/assignment_detail.html",
         {
             "assignment": assignment,
             "status": assignment.current_status(),
-            "reports": assignment.reports.all(),
-            "inspections": assignment.inspections.select_related("inspector"),
+            "reports": assignment.reports.select_related("reported_by", "reporter_unit"),
+            "inspections": assignment.inspections.select_related("inspector", "inspected_by"),
             "history": assignment.status_changes.all(),
-            "form": form if can_update else None,
+            "delegates": assignment.delegates.count(),
+            "form": form if can_report else None,
             "inspection_form": inspection_form if can_inspect else None,
+            "today": timezone.localdate(),
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
-
-
-@login_required
-@require_POST
-def delegate(request, pk: int):
-    directive = get_object_or_404(tracking.visible_directives(request.user), pk=pk)
-    if not tracking.can_direct(request.user, directive.area):
-        raise PermissionDenied
-    form = DelegateForm(request.POST)
-    if form.is_valid():
-        from marsad.areas.loading import resolve_area
-        from marsad.areas.models import Area
-
-        try:
-            province = resolve_area(form.cleaned_data["province"])
-            created = delegate_to_communes(directive, province, user=request.user)
-            messages.success(request, _("Delegated to %(n)d communes.") % {"n": len(created)})
-        except (Area.DoesNotExist, ValidationError) as exc:
-            messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
-    return redirect("directives:detail", pk=pk)
 
 
 @login_required
@@ -214,7 +381,7 @@ def load_document(request, document_id: int):
 
     from .loading import load_document as load
 
-    document = get_object_or_404(Document, pk=document_id)
+    document = get_object_or_404(Document.objects.restrict(request.user), pk=document_id)
     area = document.area
     if area is None or not tracking.can_direct(request.user, area.province() or area):
         raise PermissionDenied
@@ -226,36 +393,44 @@ def load_document(request, document_id: int):
     return redirect("directives:board")
 
 
-def _visible_recommendations(user):
-    return Recommendation.objects.select_related("area", "organisation", "answered_by").restrict(user)
-
-
+# -- recommendations -------------------------------------------------------------------------
 @login_required
 def recommendations(request):
-    profile = scopes.profile_of(request.user)
-    own_unit = profile.organisation if profile else None
+    own_unit = tracking.own_unit(request.user)
+    may_send = own_unit is not None and tracking._role(request.user) not in (None, "viewer")
     form = RecommendationForm()
     if request.method == "POST":
-        if own_unit is None:
+        if not may_send:
             raise PermissionDenied
         form = RecommendationForm(request.POST)
         if form.is_valid():
             rec = form.save(commit=False)
             rec.organisation, rec.area, rec.created_by = own_unit, own_unit.area, request.user
-            rec.save()
+            rec.save(changed_by=request.user, source="recommendation sent")
             messages.success(request, _("Recommendation sent."))
             return redirect("directives:recommendations")
-    items = _visible_recommendations(request.user)
+    items = Recommendation.objects.select_related("area", "organisation").prefetch_related(
+        "answers__by", "answers__unit"
+    )
+    items = items.restrict(request.user)
     if request.GET.get("open") == "1":
-        items = items.filter(answer="")
+        items = items.filter(answers__isnull=True)
+    q = (request.GET.get("q") or "").strip()
+    if q:
+        items = items.filter(Q(topic__icontains=q) | Q(text__icontains=q))
+    page = Paginator(items.distinct(), PAGE).get_page(request.GET.get("page"))
+    for rec in page:
+        rec.may_answer = tracking.can_answer(request.user, rec)
     difficulties = Difficulty.objects.select_related("area").order_by("-period", "-id").restrict(request.user)
     return render(
         request,
         "directives/recommendations.html",
         {
             "difficulties": difficulties[:50],
-            "page": Paginator(items, 50).get_page(request.GET.get("page")),
-            "form": form if own_unit else None,
+            "page": page,
+            "q": q,
+            "query": pickers.query_without(request),
+            "form": form if may_send else None,
             "answer_form": AnswerForm(),
         },
     )
@@ -264,36 +439,49 @@ def recommendations(request):
 @login_required
 @require_POST
 def answer(request, pk: int):
-    rec = get_object_or_404(_visible_recommendations(request.user), pk=pk)
+    rec = get_object_or_404(Recommendation.objects.restrict(request.user), pk=pk)
+    if not tracking.can_answer(request.user, rec):
+        raise PermissionDenied
     form = AnswerForm(request.POST)
     if not form.is_valid():
         raise Http404
     try:
         tracking.answer_recommendation(rec, answer=form.cleaned_data["answer"], user=request.user)
-        messages.success(request, _("Answer saved."))
+        messages.success(request, _("Answer added to the thread."))
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     return redirect("directives:recommendations")
 
 
+# -- a new directive -------------------------------------------------------------------------
 @login_required
 def directive_new(request):
     """A planner types in a directive (from a resolution, a decision, a conclusion notice...)."""
-    from .forms import DirectiveForm
-
-    if not scopes.is_admin(request.user) and not (
-        (p := scopes.profile_of(request.user)) and p.role in (Role.PLANNER, Role.DEPARTMENT)
-    ):
+    if not scopes.is_admin(request.user) and tracking._role(request.user) != "planner":
         raise PermissionDenied
     form = DirectiveForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        cooperating = data.pop("cooperating_units", [])
+        cooperating = list(data.pop("cooperating") or [])
+        lead_task = data.pop("lead_task", "")
+        if data.get("issued_on") is None:
+            data.pop("issued_on", None)  # the document's date, or today
+        elif data["issued_on"] > timezone.localdate():
+            form.add_error(
+                "issued_on",
+                _("%(day)s is in the future (today is %(today)s).")
+                % {"day": data["issued_on"], "today": timezone.localdate()},
+            )
+            return render(request, "directives/directive_form.html", {"form": form}, status=400)
         if not tracking.can_direct(request.user, data["area"]):
             raise PermissionDenied
         try:
             directive = tracking.create_directive(
-                user=request.user, cooperating_units=cooperating, created_by=request.user, **data
+                user=request.user,
+                cooperating=cooperating,
+                lead_task=lead_task,
+                created_by=request.user,
+                **data,
             )
             messages.success(request, _("Directive created."))
             return redirect("directives:detail", pk=directive.pk)

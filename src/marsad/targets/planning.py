@@ -367,6 +367,11 @@ def adopt_plans(observations, *, user=None, source: str = "") -> int:
                     **key, unit=_unit(obs.indicator, obs.measure, obs.unit), document=obs.document
                 )
                 target.value, target.qualifier = obs.value, direction
+                if obs.qualifier == "exact":
+                    # The tabular "exact" says the number is exact, not which way the plan points;
+                    # plans are to be reached, so "at least" — said on the target, for the planner to check.
+                    target.qualifier = Target.Direction.AT_LEAST
+                    target.note = _("Direction not stated with the plan value; taken as “at least”.")
                 target.save(changed_by=_actor(user), source=why)
                 changed += 1
             else:

@@ -40,6 +40,17 @@ Proposal.objects.create(document=doc, kind="fact", indicator="budget_revenue", a
     period="2025-9M", measure="level", value=5800, unit="billion VND", qualifier="exact",
     span_start=start, span_end=start + len("5.800 tỷ đồng"), evidence="5.800 tỷ đồng")
 print("document", doc.pk, "commune", demo_commune().code)
+# The steering tests: a resolution of Bac Ninh, and the ids their forms choose from.
+import datetime
+from marsad.directives.models import Organisation
+from marsad.indicators.models import Indicator
+resolution = Document.objects.create(title="Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025",
+    kind="resolution", number="25/NQ-HĐND", language="vi", area=Area.objects.get(code="VN-24"),
+    date=datetime.date(2024, 12, 10), text="Nghị quyết: tốc độ tăng trưởng GRDP năm 2025 đạt 10,5%% trở lên.")
+ids = {"resolution": resolution.pk}
+ids.update({c: Indicator.objects.get(code=c).pk for c in ("grdp", "exports", "iip")})
+ids.update({c: Organisation.objects.get(code=c).pk for c in ("VN-24-CONS", "VN-24-AGRI", "VN-24-MOIT")})
+print("ids", *[f"{k} {v}" for k, v in ids.items()])
 """
 
 
@@ -73,6 +84,9 @@ def server(tmp_path_factory):
         timeout=300,
     )
     assert prepared.returncode == 0, prepared.stderr[-3000:]
+    ids_line = next(line for line in prepared.stdout.splitlines() if line.startswith("ids "))
+    tokens = ids_line.split()[1:]
+    ids = {k: int(v) for k, v in zip(tokens[::2], tokens[1::2], strict=True)}
     info = prepared.stdout.split()
     port = _free_port()
     log = open(data / "server.log", "w")
@@ -100,6 +114,7 @@ def server(tmp_path_factory):
         "url": f"http://127.0.0.1:{port}",
         "document": int(info[info.index("document") + 1]),
         "commune": info[info.index("commune") + 1],
+        "ids": ids,
     }
     process.terminate()
     process.wait(timeout=10)

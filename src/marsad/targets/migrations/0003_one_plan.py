@@ -12,7 +12,7 @@ from django.db import migrations
 from marsad.core.numbers import format_plain
 
 MEASURES = ("level", "yoy_pct", "share_pct")
-DIRECTION = {"more_than": "at_least", "estimate": "about"}
+DIRECTION = {"more_than": "at_least", "estimate": "about", "exact": "at_least"}
 
 
 def _plain(values: dict | None) -> dict | None:
@@ -94,7 +94,8 @@ def reconcile(apps, schema_editor):
             unit=unit,
             qualifier=DIRECTION.get(obs.qualifier, obs.qualifier),
             document_id=obs.document_id,
-            note="set from the plan value entered as data",
+            note="set from the plan value entered as data"
+            + ("; direction not stated, taken as at least" if obs.qualifier == "exact" else ""),
         )
         record(ct_target, t, "create", None, {"value": t.value, "unit": t.unit, "qualifier": t.qualifier})
     ChangeRecord.objects.bulk_create(records, batch_size=1000)
