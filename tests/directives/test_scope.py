@@ -76,6 +76,7 @@ def test_a_commune_through_the_pages(client, officer, delegated, directive, sett
     assert board.status_code == 200
     assert "Theo dõi nhiệm vụ chỉ đạo" in board.content.decode()
     assert "متابعة التوجيهات" in client.get("/directives/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    client.cookies["django_language"] = "en"  # the messages below are read in English
     assert f"/directives/assignments/{own.pk}/" in board.content.decode()
     assert f"/directives/assignments/{other.pk}/" not in board.content.decode()
     assert client.get(f"/directives/assignments/{other.pk}/").status_code == 404

@@ -343,7 +343,8 @@ def adopt_plans(observations, *, user=None, source: str = "") -> int:
     The write path calls this after writing observations with status ``plan`` (import, entry,
     accepted documents). A year's plan in level, growth or share sets the target of that year;
     a quarter's or a span's plan becomes a scenario of the year's target when there is one.
-    The observations themselves are not written again.
+    The observations themselves are not written again: they keep what the data said (a re-import
+    of the same file changes nothing), and carry the same number as the target.
     """
     changed = 0
     for obs in observations:
@@ -382,7 +383,6 @@ def adopt_plans(observations, *, user=None, source: str = "") -> int:
                     target.revision += 1
                     target.save(changed_by=_actor(user), source=why)
                     changed += 1
-            _write_plan(target, user=user)  # the plan observation says what the target says
         elif target is not None:
             scenario = Scenario.objects.filter(target=target, period=p.code).first()
             if scenario is None or scenario.value != obs.value:

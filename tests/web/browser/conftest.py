@@ -48,7 +48,7 @@ resolution = Document.objects.create(title="Nghị quyết về kế hoạch ph�
     kind="resolution", number="25/NQ-HĐND", language="vi", area=Area.objects.get(code="VN-24"),
     date=datetime.date(2024, 12, 10), text="Nghị quyết: tốc độ tăng trưởng GRDP năm 2025 đạt 10,5%% trở lên.")
 ids = {"resolution": resolution.pk}
-ids.update({c: Indicator.objects.get(code=c).pk for c in ("grdp", "exports", "iip")})
+ids.update({c: Indicator.objects.get(code=c).pk for c in ("grdp", "exports", "product_taxes")})
 ids.update({c: Organisation.objects.get(code=c).pk for c in ("VN-24-CONS", "VN-24-AGRI", "VN-24-MOIT")})
 print("ids", *[f"{k} {v}" for k, v in ids.items()])
 """

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 RUNS = [
     ("ar", "grdp", "١٠٫٥", 10.5, "المادة 1"),
     ("vi", "exports", "12,5", 12.5, "Điều 1, khoản 2"),
-    ("en", "iip", "9.25", 9.25, "Article 1"),
+    ("en", "product_taxes", "9.25", 9.25, "Article 1"),
 ]
 WORDS = {
     "ar": {"on_track": "على المسار", "at_risk": "معرّض للخطر", "future": "في المستقبل", "set": "وُضع الهدف"},
