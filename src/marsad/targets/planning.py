@@ -303,38 +303,50 @@ def _plan_rows(target: Target, only=None) -> list[tuple[str, float]]:
     return [(str(target.year), target.value)] + [(s.period, s.value) for s in target.scenarios.all()]
 
 
-def _write_plan(target: Target, *, user=None, only=None) -> None:
-    """Write the plan observations that carry this target's numbers (the write path's job)."""
+def _provenance(target: Target):
     from marsad.observations.models import Observation
+    from marsad.observations.writing import Provenance
+
+    if target.document_id:
+        return Provenance(
+            source=Observation.Source.DOCUMENT,
+            via="targets",
+            document_id=target.document_id,
+            span_start=target.span_start,
+            span_end=target.span_end,
+        )
+    return Provenance(source=Observation.Source.ENTRY, via="targets")
+
+
+def _write_plan(target: Target, *, user=None, only=None) -> None:
+    """Write the plan observations that carry this target's numbers, through the one write path."""
+    from marsad.observations.writing import ANY_REVISION, record_observation
 
     for period, value in _plan_rows(target, only):
-        obs = Observation.objects.filter(
-            area=target.area, indicator=target.indicator, period=period, measure=target.measure, status="plan"
-        ).first() or Observation(
-            area=target.area, indicator=target.indicator, period=period, measure=target.measure, status="plan"
+        record_observation(
+            _actor(user),
+            area=target.area,
+            indicator=target.indicator,
+            period=period,
+            value=value,
+            measure=target.measure,
+            status="plan",
+            unit=target.unit,
+            qualifier=target.qualifier,
+            based_on=ANY_REVISION,  # the target is the home of the number: its plan row follows it
+            provenance=_provenance(target),
         )
-        if obs.pk and (obs.value, obs.unit, obs.qualifier, obs.document_id) == (
-            value,
-            target.unit,
-            target.qualifier,
-            target.document_id,
-        ):
-            continue
-        obs.value, obs.unit, obs.qualifier = value, target.unit, target.qualifier
-        obs.document = target.document
-        obs.source = Observation.Source.DOCUMENT if target.document_id else Observation.Source.ENTRY
-        obs.entered_by = _actor(user)
-        obs.save(changed_by=_actor(user), source=f"target {target.pk}")
 
 
 def _remove_plans(target: Target, *, user=None, periods_=None) -> None:
     from marsad.observations.models import Observation
+    from marsad.observations.writing import delete_observation
 
     wanted = periods_ if periods_ is not None else [p for p, _v in _plan_rows(target)]
     for obs in Observation.objects.filter(
         area=target.area, indicator=target.indicator, measure=target.measure, status="plan", period__in=wanted
     ):
-        obs.delete(changed_by=_actor(user), source=f"target {target.pk} retired")
+        delete_observation(_actor(user), obs, provenance=_provenance(target))
 
 
 def adopt_plans(observations, *, user=None, source: str = "") -> int:
@@ -359,6 +371,7 @@ def adopt_plans(observations, *, user=None, source: str = "") -> int:
         except periods.PeriodError:
             continue
         key = dict(area=obs.area, indicator=obs.indicator, year=p.year, measure=obs.measure)
+        value = float(obs.value)  # observations keep exact decimals; targets compare as floats
         target = Target.objects.filter(**key).first()
         why = source or f"plan value {obs.period}"
         if p.code == str(p.year):
@@ -367,7 +380,7 @@ def adopt_plans(observations, *, user=None, source: str = "") -> int:
                 target = Target(
                     **key, unit=_unit(obs.indicator, obs.measure, obs.unit), document=obs.document
                 )
-                target.value, target.qualifier = obs.value, direction
+                target.value, target.qualifier = value, direction
                 if obs.qualifier == "exact":
                     # The tabular "exact" says the number is exact, not which way the plan points;
                     # plans are to be reached, so "at least" — said on the target, for the planner to check.
@@ -378,16 +391,16 @@ def adopt_plans(observations, *, user=None, source: str = "") -> int:
             else:
                 if obs.qualifier == "exact":
                     direction = target.qualifier  # "exact" is the tabular default: no direction stated
-                if (target.value, target.qualifier) != (obs.value, direction):
-                    target.value, target.qualifier = obs.value, direction
+                if (target.value, target.qualifier) != (value, direction):
+                    target.value, target.qualifier = value, direction
                     target.revision += 1
                     target.save(changed_by=_actor(user), source=why)
                     changed += 1
         elif target is not None:
             scenario = Scenario.objects.filter(target=target, period=p.code).first()
-            if scenario is None or scenario.value != obs.value:
+            if scenario is None or scenario.value != value:
                 scenario = scenario or Scenario(target=target, period=p.code)
-                scenario.value = obs.value
+                scenario.value = value
                 scenario.save(changed_by=_actor(user), source=why)
                 changed += 1
     return changed
