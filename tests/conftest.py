@@ -27,3 +27,21 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_a_flush(request):
+    """A transactional test empties every table when it ends; the next one loads the areas and
+    the catalogue again (pytest-django runs transactional tests last, so only they need it)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from marsad.areas.models import Area
+
+    if not Area.objects.exists():
+        from marsad.areas.loading import load_areas
+        from marsad.indicators.loading import load_indicators
+
+        load_areas()
+        load_indicators()

@@ -343,7 +343,7 @@ def report_progress(
     on = on or timezone.localdate()
     # Work on the row as stored now: the caller's copy may be stale.
     current = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("directive", "organisation", "supervisor")
         .get(pk=assignment.pk)
     )

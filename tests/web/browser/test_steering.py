@@ -49,6 +49,7 @@ def as_user(browser, server):
         page.fill("#id_password", f"marsad-{username}")
         page.click("form button[type=submit]")
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        page.goto(server["url"] + "/directives/")
         assert page.evaluate("document.documentElement.lang") == lang
         return page
 
