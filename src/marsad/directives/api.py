@@ -18,6 +18,7 @@ from ninja.pagination import paginate
 from marsad.areas.models import Area
 from marsad.core import periods
 from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text
+from marsad.web.formatting import date_text
 
 from . import tracking
 from .delegation import delegate_to_communes
@@ -236,7 +237,8 @@ def create_directive(request, payload: DirectiveIn):
     if payload.issued_on and payload.issued_on > today:
         raise HttpError(
             422,
-            _("%(day)s is in the future (today is %(today)s).") % {"day": payload.issued_on, "today": today},
+            _("%(day)s is in the future (today is %(today)s).")
+            % {"day": date_text(payload.issued_on), "today": date_text(today)},
         )
     dated = {"issued_on": payload.issued_on} if payload.issued_on else {}
     directive = tracking.create_directive(
@@ -307,7 +309,9 @@ def follow_up_summary(request, filters: Query[SummaryFilters]):
     today = timezone.localdate()
     if filters.as_of and filters.as_of > today:
         raise HttpError(
-            422, _("%(day)s is in the future (today is %(today)s).") % {"day": filters.as_of, "today": today}
+            422,
+            _("%(day)s is in the future (today is %(today)s).")
+            % {"day": date_text(filters.as_of), "today": date_text(today)},
         )
     return summary(
         area=_area(user, filters.area),

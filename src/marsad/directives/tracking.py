@@ -28,6 +28,7 @@ from marsad.accounts import scopes
 from marsad.accounts.models import Role
 from marsad.core import steering
 from marsad.core.steering import ProgressProblem
+from marsad.web.formatting import date_text
 
 from .models import (
     Answer,
@@ -167,7 +168,10 @@ def _not_future(on: date, field: str = "date") -> None:
     today = timezone.localdate()
     if on > today:
         raise ValidationError(
-            {field: _("%(day)s is in the future (today is %(today)s).") % {"day": on, "today": today}}
+            {
+                field: _("%(day)s is in the future (today is %(today)s).")
+                % {"day": date_text(on), "today": date_text(today)}
+            }
         )
 
 
@@ -291,18 +295,18 @@ def close_directive(directive: Directive, *, user=None, on: date | None = None) 
 def _problem_message(problem: ProgressProblem, *, on, percent, current, last_report_on, directive) -> str:
     if problem is ProgressProblem.FUTURE_DATE:
         return _("%(day)s is in the future (today is %(today)s).") % {
-            "day": on,
-            "today": timezone.localdate(),
+            "day": date_text(on),
+            "today": date_text(timezone.localdate()),
         }
     if problem is ProgressProblem.BEFORE_DIRECTIVE:
         return _("%(day)s is before the directive was issued (%(issued)s).") % {
-            "day": on,
-            "issued": directive.issued_on,
+            "day": date_text(on),
+            "issued": date_text(directive.issued_on),
         }
     if problem is ProgressProblem.BEFORE_LAST_REPORT:
         return _("%(day)s is before the last report (%(last)s); reports are kept in date order.") % {
-            "day": on,
-            "last": last_report_on,
+            "day": date_text(on),
+            "last": date_text(last_report_on),
         }
     if problem is ProgressProblem.DECREASE_WITHOUT_REASON:
         return _("The percent done goes down from %(was)s%% to %(now)s%%: say why.") % {
@@ -317,7 +321,7 @@ def _problem_message(problem: ProgressProblem, *, on, percent, current, last_rep
         return _("Give the date of the report.")
     if problem is ProgressProblem.CLOSED:
         return _("The directive was closed on %(day)s; it takes no more reports.") % {
-            "day": directive.closed_on
+            "day": date_text(directive.closed_on)
         }
     return str(problem)
 
@@ -423,13 +427,13 @@ def record_inspection(
         errors["result"] = _("Unknown inspection result %(value)s.") % {"value": result}
     if on > timezone.localdate():
         errors["date"] = _("%(day)s is in the future (today is %(today)s).") % {
-            "day": on,
-            "today": timezone.localdate(),
+            "day": date_text(on),
+            "today": date_text(timezone.localdate()),
         }
     elif assignment.directive.issued_on and on < assignment.directive.issued_on:
         errors["date"] = _("%(day)s is before the directive was issued (%(issued)s).") % {
-            "day": on,
-            "issued": assignment.directive.issued_on,
+            "day": date_text(on),
+            "issued": date_text(assignment.directive.issued_on),
         }
     if errors:
         raise ValidationError(errors)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from marsad.accounts import scopes
 from marsad.core import steering
 from marsad.web import pickers
+from marsad.web.formatting import date_text
 from marsad.web.formerrors import errors_into
 
 from . import tracking
@@ -470,7 +471,7 @@ def directive_new(request):
             form.add_error(
                 "issued_on",
                 _("%(day)s is in the future (today is %(today)s).")
-                % {"day": data["issued_on"], "today": timezone.localdate()},
+                % {"day": date_text(data["issued_on"]), "today": date_text(timezone.localdate())},
             )
             return render(request, "directives/directive_form.html", {"form": form}, status=400)
         if not tracking.can_direct(request.user, data["area"]):

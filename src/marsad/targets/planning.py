@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from marsad.accounts import scopes
 from marsad.accounts.models import Role
 from marsad.core import periods
+from marsad.web.formatting import date_text
 
 from .models import Scenario, Target
 
@@ -197,7 +198,9 @@ def edit_target(target: Target, *, revision: int | None, user=None, source: str 
     _require(user, target.area)
     current = Target.all_objects.select_for_update().get(pk=target.pk)
     if current.is_retired:
-        raise ValidationError(_("This target was retired on %(day)s.") % {"day": current.retired_on})
+        raise ValidationError(
+            _("This target was retired on %(day)s.") % {"day": date_text(current.retired_on)}
+        )
     if revision is None or revision != current.revision:
         raise StaleTarget(current, revision)
     allowed = {"value", "qualifier", "unit", "document", "article", "note"}
@@ -232,7 +235,9 @@ def retire_target(
     _require(user, target.area)
     current = Target.all_objects.select_for_update().get(pk=target.pk)
     if current.is_retired:
-        raise ValidationError(_("This target was retired on %(day)s.") % {"day": current.retired_on})
+        raise ValidationError(
+            _("This target was retired on %(day)s.") % {"day": date_text(current.retired_on)}
+        )
     if revision is None or revision != current.revision:
         raise StaleTarget(current, revision)
     if not (reason or "").strip():
@@ -276,7 +281,9 @@ def set_scenario(target: Target, *, period: str, value: float, note: str = "", u
     """Set (or change) the target's scenario for a quarter or a span from January."""
     _require(user, target.area)
     if target.is_retired:
-        raise ValidationError(_("This target was retired on %(day)s.") % {"day": target.retired_on})
+        raise ValidationError(
+            _("This target was retired on %(day)s.") % {"day": date_text(target.retired_on)}
+        )
     code = _scenario_period(target, period)
     if value is None or not math.isfinite(float(value)):
         raise ValidationError({"value": _("Give the scenario's value as a number.")})
