@@ -173,6 +173,7 @@ def world(db, settings, tmp_path):
             lead_unit=w.unit[key],
             period="2025Q2",
             deadline=date(2030, 6, 30),
+            issued_on=date(2025, 4, 1),
             target=w.target[key],
         )
         w.assignment[key] = w.directive[key].assignments.get()
@@ -181,6 +182,7 @@ def world(db, settings, tmp_path):
             percent=10,
             text="started",
             on=date(2025, 4, 2),
+            revision=w.assignment[key].revision,
             evidence=SimpleUploadedFile("proof.txt", b"evidence"),
         )
         w.rec[key] = Recommendation.objects.create(
@@ -209,6 +211,7 @@ def fingerprint(w: World, key: str):
     from marsad.areas.models import Area
     from marsad.audit.models import ChangeRecord
     from marsad.directives.models import (
+        Answer,
         Assignment,
         Difficulty,
         Directive,
@@ -261,8 +264,9 @@ def fingerprint(w: World, key: str):
         list(
             Recommendation.objects.filter(area__in=here)
             .order_by("pk")
-            .values_list("pk", "answer", "text_ar", "text_vi", "text_en")
+            .values_list("pk", "text", "text_ar", "text_vi", "text_en")
         ),
+        Answer.objects.filter(recommendation__area__in=here).count(),
         list(
             Difficulty.objects.filter(area__in=here)
             .order_by("pk")
@@ -328,6 +332,17 @@ def _fresh(obj):
     return type(obj)._base_manager.get(pk=obj.pk)
 
 
+def _province_of(w, key):
+    area = w.areas[key]
+    return area if area.level == "province" else area.parent
+
+
+def _a_unit_of(w, key):
+    from marsad.directives.models import Organisation
+
+    return Organisation.objects.filter(area=_province_of(w, key), code__endswith="-FIN").first()
+
+
 def _directive_form(w, key):
     area = w.areas[key]
     return {
@@ -364,6 +379,12 @@ ROUTES = [
         "directives/recommendations/", lambda w: Req("get", "/directives/recommendations/"), per_area=False
     ),
     Route("reports/", lambda w: Req("get", "/reports/"), per_area=False),
+    Route("directives/summary/", lambda w: Req("get", "/directives/summary/"), per_area=False),
+    Route(
+        "directives/summary/",
+        lambda w, k: Req("get", f"/directives/summary/?area={w.areas[k].code}"),
+        control=False,
+    ),
     Route("targets/", lambda w: Req("get", "/targets/?year=2025"), per_area=False),
     Route("targets/overview/", lambda w: Req("get", "/targets/overview/?period=2025"), per_area=False),
     Route("observations/quality/", lambda w: Req("get", "/observations/quality/"), per_area=False),
@@ -540,27 +561,30 @@ ROUTES = [
         lambda w, k: Req(
             "post",
             f"/directives/{w.directive[k].pk}/delegate/",
-            {"province": (w.areas[k] if w.areas[k].level == "province" else w.areas[k].parent).code},
+            {"province": _province_of(w, k).pk},
         ),
         write=True,
+        control=False,  # adds commune assignments: in the communes, not in the province's own rows
     ),
     Route(  # delegating an own directive INTO the area of the cell
         "directives/<int:pk>/delegate/",
         lambda w, k, own=None: Req(
             "post",
             f"/directives/{w.directive[own].pk}/delegate/",
-            {"province": (w.areas[k] if w.areas[k].level == "province" else w.areas[k].parent).code},
+            {"province": _province_of(w, k).pk},
         ),
         write=True,
+        control=False,  # adds commune assignments: in the communes, not in the province's own rows
     ),
     Route(
         "directives/assignments/<int:pk>/",
         lambda w, k: Req(
             "post",
             f"/directives/assignments/{w.assignment[k].pk}/",
-            {"percent": "50", "text": "half way", "date": "2025-05-02"},
+            {"percent": "50", "text": "half way", "date": "2025-05-02", "revision": 2},
         ),
         write=True,
+        control=False,  # the planner is not the assigned unit (Decision 42): only the unit reports
     ),
     Route(
         "directives/assignments/<int:pk>/",
@@ -582,6 +606,24 @@ ROUTES = [
         lambda w: Req("post", "/directives/recommendations/", {"topic": "t", "text": "x", "period": PERIOD}),
         write=True,
         per_area=False,
+    ),
+    Route(
+        "directives/<int:pk>/cooperating/",
+        lambda w, k: Req(
+            "post",
+            f"/directives/{w.directive[k].pk}/cooperating/",
+            {"organisation": _a_unit_of(w, k).pk, "task": "help"},
+        ),
+        write=True,
+        control=False,  # the new assignment belongs to a unit of the province, not of the cell's area
+    ),
+    Route(
+        "directives/<int:pk>/lead/",
+        lambda w, k: Req(
+            "post", f"/directives/{w.directive[k].pk}/lead/", {"lead_unit": _a_unit_of(w, k).pk}
+        ),
+        write=True,
+        control=False,  # every fixture directive has its lead already: refused for everyone
     ),
     Route(
         "directives/recommendations/<int:pk>/answer/",
@@ -690,6 +732,10 @@ ROUTES = [
         "GET /api/assignments",
         lambda w, k: Req("get", f"/api/assignments?area={w.areas[k].code}", api=True),
         control=False,
+    ),
+    Route(
+        "GET /api/recommendations/{recommendation_id}/answers",
+        lambda w, k: Req("get", f"/api/recommendations/{w.rec[k].pk}/answers", api=True),
     ),
     # API: writes
     Route(
@@ -803,9 +849,52 @@ ROUTES = [
         lambda w, k: Req(
             "post",
             f"/api/assignments/{w.assignment[k].pk}/progress",
-            {"percent": 60, "text": "more"},
+            {"percent": 60, "text": "more", "revision": 2, "date": "2025-05-02"},
             api=True,
         ),
+        write=True,
+        control=False,  # the planner is not the assigned unit (Decision 42): only the unit reports
+    ),
+    Route(
+        "POST /api/directives",
+        lambda w, k: Req(
+            "post",
+            "/api/directives",
+            {
+                "area": _province_of(w, k).code,
+                "text": "new task",
+                "period": "2025Q3",
+                "issued_on": "2025-07-01",
+                "lead_unit": w.unit[k].code,
+            },
+            api=True,
+        ),
+        write=True,
+    ),
+    Route(
+        "POST /api/directives/{directive_id}/delegate",
+        lambda w, k: Req(
+            "post",
+            f"/api/directives/{w.directive[k].pk}/delegate",
+            {"province": _province_of(w, k).code},
+            api=True,
+        ),
+        write=True,
+        control=False,  # adds commune assignments: in the communes, not in the province's own rows
+    ),
+    Route(
+        "POST /api/assignments/{assignment_id}/inspections",
+        lambda w, k: Req(
+            "post",
+            f"/api/assignments/{w.assignment[k].pk}/inspections",
+            {"finding": "seen", "date": "2025-05-02"},
+            api=True,
+        ),
+        write=True,
+    ),
+    Route(
+        "POST /api/recommendations/{recommendation_id}/answers",
+        lambda w, k: Req("post", f"/api/recommendations/{w.rec[k].pk}/answers", {"text": "yes"}, api=True),
         write=True,
     ),
 ]

@@ -132,10 +132,13 @@ def can_direct(user, area) -> bool:
 
 
 def can_delegate(user, directive: Directive) -> bool:
-    """The planners of the area and the lead unit's officers delegate to the communes."""
+    """The planners of the area and the lead unit's officers delegate to the communes — the
+    latter only where they may capture (a province's department, not a commune's committee)."""
     if directive.is_closed:
         return False
-    return can_direct(user, directive.area) or is_lead_officer(user, directive)
+    if can_direct(user, directive.area):
+        return True
+    return is_lead_officer(user, directive) and scopes.can_capture(user, directive.area)
 
 
 def can_inspect(user, assignment: Assignment) -> bool:

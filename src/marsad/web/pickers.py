@@ -33,10 +33,17 @@ class AreaPicker:
         return self.commune or self.province
 
 
-def _pick(qs, code: str | None) -> Area | None:
+def _pick(qs, code: str | None, user=None) -> Area | None:
+    """The area asked for by code among those offered; an area outside them is refused (404
+    when it does not exist, 403 when it is outside the user's scope), never silently replaced."""
     if not code:
         return None
-    return qs.filter(code=code.strip().upper()).first()
+    area = qs.filter(code=code.strip().upper()).first()
+    if area is None and user is not None:
+        from marsad.web.access import viewable_area_or_403
+
+        viewable_area_or_403(user, code)  # raises for an unknown or out-of-scope area
+    return area
 
 
 def area_picker(request, areas=None, *, communes: bool = True, default_first: bool = True) -> AreaPicker:
@@ -50,7 +57,7 @@ def area_picker(request, areas=None, *, communes: bool = True, default_first: bo
     province_list = sorted(provinces, key=lambda a: a.name())
     # Officers whose scope is one commune see their province only through that commune.
     own_communes = list(scope.filter(level=Area.Level.COMMUNE).current()[:2])
-    province = _pick(provinces, request.GET.get("province"))
+    province = _pick(provinces, request.GET.get("province"), request.user)
     commune_qs = Area.objects.none()
     if province is None and not province_list and own_communes:
         commune_qs = scope.filter(level=Area.Level.COMMUNE)
@@ -63,7 +70,7 @@ def area_picker(request, areas=None, *, communes: bool = True, default_first: bo
             else scope.filter(level=Area.Level.COMMUNE, parent=province).current()
         )
     commune_list = sorted(commune_qs, key=lambda a: a.name()) if communes else []
-    commune = _pick(commune_qs, request.GET.get("commune")) if communes else None
+    commune = _pick(commune_qs, request.GET.get("commune"), request.user) if communes else None
     if commune is None and not province_list and len(commune_list) == 1:
         commune = commune_list[0]
     return AreaPicker(province_list, commune_list, province, commune, history)
