@@ -127,7 +127,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         lang: str = typer.Option(None, help="the file's language (ar, vi, en)"),
         year: int = typer.Option(None, help="the year, when the text does not say it"),
         lead: str = typer.Option(
-            None, "--lead-unit", help="the lead unit, when you know it (the report does not say: left unknown)"
+            None,
+            "--lead-unit",
+            help="the lead unit, when you know it (the report does not say: left unknown)",
         ),
     ) -> None:
         """Turn a document's extracted directives into tracked directives (one action)."""
