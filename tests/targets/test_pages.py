@@ -79,10 +79,12 @@ def test_numbers_are_read_in_the_pages_language(as_user, grdp):
 def test_no_form_for_those_who_may_not_plan(as_user):
     for username in ("department", "viewer", "commune"):
         client = as_user(username)
-        page = client.get("/targets/?province=VN-24&year=2025")
+        page = client.get("/targets/?year=2025")  # their own areas
         assert page.status_code == 200
         assert "Set a target" not in page.content.decode()
         assert client.get("/targets/new/?area=VN-24").status_code == 403
+    # A province outside the commune officer's scope is refused, not silently replaced.
+    assert as_user("commune").get("/targets/?province=VN-24&year=2025").status_code == 403
 
 
 def test_area_picker_offers_names_in_scope(as_user):
