@@ -68,7 +68,7 @@ WSGI_APPLICATION = "marsad.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [Path(__file__).resolve().parent / "templates"],  # first, so admin/ templates here win
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

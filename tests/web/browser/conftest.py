@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,11 +61,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
+@contextmanager
+def running_server(data: Path, prepare: str):
+    """Prepare a private SQLite database in ``data`` with the Python code ``prepare`` and serve
+    it with Django's runserver on a free port; yield (base url, what ``prepare`` printed)."""
     # `make test` installs Debian's Chromium; a missing browser is a failure, not a skip.
     assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing (apt-get install -y chromium)"
-    data = tmp_path_factory.mktemp("marsad-browser")
     env = {
         key: value
         for key, value in os.environ.items()
@@ -77,17 +79,13 @@ def server(tmp_path_factory):
         PYTHONUNBUFFERED="1",
     )
     prepared = subprocess.run(
-        [sys.executable, "-c", PREPARE % {"repo": str(REPO)}],
+        [sys.executable, "-c", prepare],
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     assert prepared.returncode == 0, prepared.stderr[-3000:]
-    ids_line = next(line for line in prepared.stdout.splitlines() if line.startswith("ids "))
-    tokens = ids_line.split()[1:]
-    ids = {k: int(v) for k, v in zip(tokens[::2], tokens[1::2], strict=True)}
-    info = prepared.stdout.split()
     port = _free_port()
     log = open(data / "server.log", "w")
     process = subprocess.Popen(
@@ -96,33 +94,49 @@ def server(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
-            time.sleep(0.2)
-    else:
+            except OSError:
+                if process.poll() is not None:
+                    break
+                time.sleep(0.2)
+        else:
+            pytest.fail("the server did not start: " + (data / "server.log").read_text()[-2000:])
+        if process.poll() is not None:
+            pytest.fail("the server stopped: " + (data / "server.log").read_text()[-2000:])
+        yield f"http://127.0.0.1:{port}", prepared.stdout
+    finally:
         process.terminate()
-        pytest.fail("the server did not start: " + (data / "server.log").read_text()[-2000:])
-    if process.poll() is not None:
-        pytest.fail("the server stopped: " + (data / "server.log").read_text()[-2000:])
-    yield {
-        "url": f"http://127.0.0.1:{port}",
-        "document": int(info[info.index("document") + 1]),
-        "commune": info[info.index("commune") + 1],
-        "ids": ids,
-    }
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+        process.wait(timeout=10)
+        log.close()
+
+
+def printed_ids(output: str) -> dict[str, int]:
+    """The ``ids name value name value ...`` line a prepare script printed."""
+    line = next(line for line in output.splitlines() if line.startswith("ids "))
+    tokens = line.split()[1:]
+    return {k: int(v) for k, v in zip(tokens[::2], tokens[1::2], strict=True)}
 
 
 @pytest.fixture(scope="session")
-def browser(server):
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("marsad-browser")
+    with running_server(data, PREPARE % {"repo": str(REPO)}) as (url, output):
+        info = output.split()
+        yield {
+            "url": url,
+            "document": int(info[info.index("document") + 1]),
+            "commune": info[info.index("commune") + 1],
+            "ids": printed_ids(output),
+        }
+
+
+@pytest.fixture(scope="session")
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

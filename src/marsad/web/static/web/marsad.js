@@ -1,0 +1,19 @@
+// Marsad's few behaviours, without inline scripts (the pages work without them too).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    // The language menu sends its form as soon as a language is chosen.
+    document.querySelectorAll("select[data-submit-on-change]").forEach(function (select) {
+      select.addEventListener("change", function () { select.form.submit(); });
+    });
+    // On a phone the main menu folds behind its button.
+    var toggle = document.getElementById("menu-toggle");
+    var sidebar = document.getElementById("sidebar");
+    if (toggle && sidebar) {
+      toggle.addEventListener("click", function () {
+        var open = sidebar.classList.toggle("menu-open");
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+    }
+  });
+})();
