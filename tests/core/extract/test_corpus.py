@@ -94,6 +94,6 @@ def test_rule_names_are_unique_and_kinds_known(lang):
         "no_area", "special_target", "share_target", "threshold", "proper_name", "stock", "comparative", "than",
         "compared_value", "target_after", "nation", "national_source", "province_ref", "indicator_ref", "foreign",
         "directive", "difficulty", "directive_continue", "recommendation", "recommendation_list",
-        "table_actual", "table_plan", "table_estimate",
+        "table_actual", "table_plan", "table_estimate", "per_unit", "subunit", "range_and",
     }  # fmt: skip
     assert {r.kind for r in g.rules} <= known, {r.kind for r in g.rules} - known

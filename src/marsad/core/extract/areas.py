@@ -6,7 +6,9 @@ holds the Arabic transliterations the press uses); the page's address is read th
 name: words for the whole country (kind ``nation``: "cả nước", "nationwide") and words that
 point back at the province the text is about (kind ``province_ref``: "toàn tỉnh", "the
 province's", "المقاطعة"), and other countries and the world (kind ``foreign``: a figure of
-Thailand or of the world economy is no figure of Vietnam's). A name at the head of a line followed by a dash is a dateline
+Thailand or of the world economy is no figure of Vietnam's), and a unit inside the province
+(kind ``subunit``: "huyện X", "منطقة X", an industrial park: its figures are parts of the
+province's). A name at the head of a line followed by a dash is a dateline
 ("HANOI —"), where the story was filed, not what a figure is about.
 """
 
@@ -26,7 +28,7 @@ from .model import AreaRef
 __all__ = ["NATION", "AreaMention", "find_areas", "lookup_area", "area_in_time", "areas_in_url"]
 
 NATION = AreaRef("VN", "Vietnam")
-NAME, COUNTRY, PROVINCE_REF, FOREIGN = "name", "nation", "province_ref", "foreign"
+NAME, COUNTRY, PROVINCE_REF, FOREIGN, SUBUNIT = "name", "nation", "province_ref", "foreign", "subunit"
 _DATELINE = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?[—–-]{1,2}\s")
 
 
@@ -53,7 +55,7 @@ def find_areas(text: str, g: Grammar) -> list[AreaMention]:
         out.append(AreaMention(m.start, m.end, _ref(m.record)))
     taken = [(a.start, a.end) for a in out]
     extra = []
-    for match in g.find(text, COUNTRY, PROVINCE_REF, FOREIGN):
+    for match in g.find(text, COUNTRY, PROVINCE_REF, FOREIGN, SUBUNIT):
         if any(s < match.end and match.start < e for s, e in taken):
             continue
         area = NATION if match.kind == COUNTRY else None

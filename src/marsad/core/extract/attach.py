@@ -66,6 +66,7 @@ _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
 _OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
 FOREIGN_AREA = AreaRef("foreign", None)  # marks a figure of another country (never written out)
+SUBUNIT_AREA = AreaRef("subunit", None)  # marks a figure of a district or park inside the province
 _LIST_SEPARATOR = re.compile(
     r"\s*(?:[,،;؛]\s*)(?:and\s+|và\s+|و)?\s*$|\s*(?:[,،;؛]\s*)?(?:and\s+|và\s+|و)\s*$"
 )
@@ -116,6 +117,7 @@ class Reader:
         self._target_cue_at: int | None = None
         self._structure_rule = "after_level"
         self._target_rule = "target"
+        self._other_thing_end = -1  # the end of the last figure counting something else
 
     # -- one sentence ---------------------------------------------------------------------------
     def read_sentence(self, s: int, e: int, state: SentenceState) -> None:
@@ -130,6 +132,11 @@ class Reader:
         ranks = [c for c in cues if c.kind == "rank"]
         if ranks:
             sent_areas = [a for a in sent_areas if not any(0 <= a.start - r.end <= 15 for r in ranks)]
+        # "the highest in the country", "الأعلى في البلاد": the country compared with is no subject.
+        highs = [c for c in cues if c.kind == "comparative"]
+        if highs:
+            sent_areas = [a for a in sent_areas if not (a.kind == "nation" and any(0 <= a.start - c.end <= 20
+                          and not re.search(r"[,،;؛]", text[c.end : a.start]) for c in highs))]  # fmt: skip
         first_fact, first_target = len(self.facts), len(self.targets)
         self._special_targets(s, e, sent_periods, state)
         if not quantities:
@@ -240,13 +247,17 @@ class Reader:
             state.indicator = last_indicator
             if last_indicator.startswith("va_"):
                 state.sector = last_indicator
-        named = {
-            a.area.name for a in sent_areas if a.kind == "name" and a.area is not None and a.area != NATION
+        # The text moves to the place a sentence names, unless the sentence speaks of a part
+        # ("Hoi An alone gave 1,300 billion") and none of its figures is that place's.
+        own = {
+            f.area.name for f in self.facts[first_fact:] + self.targets[first_target:] if f.area is not None
         }
+        parts = any(c.kind == "part" for c in cues)
+        places = [a.area for a in sent_areas if a.kind == "name" and a.area is not None and a.area != NATION
+                  and (a.area.name in own or not parts)]  # fmt: skip
+        named = {a.name for a in places}
         if len(named) == 1:
-            state.area = next(
-                a.area for a in sent_areas if a.kind == "name" and a.area is not None and a.area != NATION
-            )
+            state.area = places[0]
         elif len(named) > 1:
             state.area = None
         self._carry(state, sent_periods, sent_areas, s, facts_read=made_facts)
@@ -307,6 +318,15 @@ class Reader:
             self.fired.add(stock.name)
             return None  # "lũy kế đến nay", "cumulative": a stock since the start, no period's figure
         versus = next((c for c in cues if c.kind == "compared_value" and 0 <= q.start - c.end <= 3), None)
+        if (
+            q.unit == "%"
+            and prev_q is not None
+            and self._other_thing_end == prev_q.end
+            and not any(prev_q.end <= i.start < q.start for i in inds)
+        ):
+            # "70 ha of forest, 140% of the plan": the percentage is of the thing just counted.
+            self.fired.update(r for r in prev_q.rules if r.startswith("count"))
+            return None
         # -- indicator
         ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues))
         follow = self._following_indicator(q, inds, cues, e)
@@ -346,6 +366,8 @@ class Reader:
             # "welcomed 20.7 million visitors", "1,050 new enterprises were set up": the count names it.
             code, named_at = q.names, q.start
         if code is None:
+            if q.count or q.unit == "count":
+                self._other_thing_end = q.end
             return None
         if (
             q.count
@@ -354,6 +376,7 @@ class Reader:
             and self.catalogue[code].count_unit != q.count
         ):
             self.fired.update(q.rules)  # "25 dự án" is no amount of FDI
+            self._other_thing_end = q.end
             return None
         if code == "ddi_registered" and q.currency == "USD":
             code = "fdi_registered"  # investment attracted in dollars is foreign ("thu hút đầu tư 2 tỷ USD")
@@ -393,12 +416,15 @@ class Reader:
                 return None
         if q.unit == "money" and ind.count_unit:
             if q.currency is not None:
+                self._other_thing_end = q.end  # "18,700 tỷ đồng" after "visitors": another thing's
                 return None
             q = replace(q, unit="count")  # "2.3 million arrivals" with the noun before: a count
         if q.unit == "count" and not ind.count_unit:
             self.fired.update(q.rules)  # "25 dự án" is no amount of FDI
+            self._other_thing_end = q.end
             return None
         if q.unit == "money" and ind.currency is None:
+            self._other_thing_end = q.end
             return None
         before = [c for c in cues if lo <= c.start < q.num_start and c.kind in BEFORE_KINDS + ("plan_base",)]
         after = [c for c in cues if q.end <= c.start <= q.end + 30 and c.start < next_start and c.kind in AFTER_KINDS
@@ -491,6 +517,9 @@ class Reader:
                 self.fired.add(arule)
                 return None  # "Thailand's GDP grew 2%", "exports to the US": another country's figure
             area, arule = (state.area or self.doc_area), None  # the country was named in passing
+        if area is SUBUNIT_AREA:
+            self.fired.add(arule)
+            return None  # "huyện X đạt 650 tỷ": one district's part of the province's figure
         if arule:
             rules.append(arule)
         no_area = next((c for c in cues if c.kind == "no_area" and c.start < q.start), None)
@@ -561,8 +590,13 @@ class Reader:
         self, q: Quantity, lo: int, s: int, e: int, sent_periods, state
     ) -> tuple[str | None, str | None]:
         # "tăng 40% cùng kỳ", "خلال الفترة نفسها" right after a figure is its base, not its period.
+        # "grew 7.14% in the same period, contributing 4.72 points": right after the figure
+        # before, "the same period" was that figure's base, not this one's period.
         usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON) and p.kind != "date"
-                  and not (p.kind == "same" and p.year is None and p.start >= q.end)]  # fmt: skip
+                  and not (p.kind == "same" and p.year is None and p.start >= q.end)
+                  and not (p.kind == "same" and p.year is None and lo > s and p.end <= q.start
+                           and p.start - lo <= 30 and "(" not in self.text[lo : p.start]
+                           and re.search(r"[,،;؛]", self.text[p.end : q.start]))]  # fmt: skip
         before_near = [p for p in usable if lo <= p.start and p.end <= q.start]
         before_any = [p for p in usable if p.end <= q.start]
         clause_end = min([m.start() for m in _CLAUSE.finditer(self.text, q.end, e)] + [e])
@@ -638,13 +672,19 @@ class Reader:
         return self.year
 
     def _area_of(self, q: Quantity, s: int, sent_areas, state) -> tuple[AreaRef | None, str | None]:
-        named = [a for a in sent_areas if a.end <= q.start]
+        # A place inside an aside closed before the figure ("(2nd in the North Central region)")
+        # is not the figure's.
+        named = [
+            a for a in sent_areas if a.end <= q.start and not _closed_aside(self.text, s, a.start, q.start)
+        ]
         if named:
             a = named[-1]
             if a.kind == "province_ref":
                 return self._home(state), a.rule
             if a.kind == "foreign":
                 return FOREIGN_AREA, a.rule
+            if a.kind == "subunit":
+                return SUBUNIT_AREA, a.rule
             return a.area, a.rule
         # "65% of the economic structure of Ho Chi Minh City": the place named after, as a genitive.
         later = next(
@@ -676,6 +716,14 @@ class Reader:
         usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON, PLAN) and p.codable]
         right = [p for p in usable if 0 <= p.start - q.end <= 30]
         if right:
+            # "Q3 at 11.2% and Q4 at 12.4%": a period written after the figure and before the
+            # next one is the next one's when this one has its own just before it.
+            prev_end = max((x.end for x in self._sentence_quantities if x.end <= q.start), default=None)
+            nxt = next((x.start for x in self._sentence_quantities if x.start >= q.end), None)
+            own = [p for p in usable if p.end <= q.start and (prev_end is None or p.start >= prev_end)
+                   and q.start - p.end <= 30 and not _CLAUSE.search(self.text, p.end, q.start)]  # fmt: skip
+            if own and nxt is not None and right[0].end <= nxt and _same_kind(own[-1], right[0]):
+                return self._resolve(own[-1], sent_periods)
             return self._resolve(right[0], sent_periods)
         horizon = [p for p in usable if p.role == HORIZON]
         if horizon:
@@ -804,6 +852,17 @@ class Reader:
     @property
     def _yoy_rules(self) -> set[str]:
         return {r.name for r in self.g.of("yoy_base")}
+
+
+def _closed_aside(text: str, s: int, pos: int, end: int) -> bool:
+    """``pos`` lies inside brackets that close before ``end``."""
+    opened = text.rfind("(", s, pos)
+    return opened != -1 and text.find(")", pos, end) != -1 and text.rfind(")", s, pos) < opened
+
+
+def _same_kind(a: PeriodMention, b: PeriodMention) -> bool:
+    """Two mentions of one kind of span (two quarters, two months): a list of them."""
+    return a.kind == b.kind
 
 
 def _inside(q: Quantity, mentions: list[PeriodMention]) -> bool:

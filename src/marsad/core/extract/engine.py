@@ -193,10 +193,11 @@ def _document_period(
             if span_code and span_code in votes:
                 votes[span_code] += votes.pop(code)
     best = max(votes.values())
-    for code, p in first.items():
-        if votes[code] == best:
-            return replace(p, year=int(code[:4]), relative=None)
-    return None
+    tied = [(code, p) for code, p in first.items() if votes[code] == best]
+    # "Quý III và 9 tháng": a quarter tied with the months to its end gives way to the span.
+    spans = [(code, p) for code, p in tied if p.kind == "ytd"]
+    code, p = (spans or tied)[0]
+    return replace(p, year=int(code[:4]), relative=None)
 
 
 def _reporting_period(facts: list[Fact], doc_period: PeriodMention | None, year: int | None) -> str | None:
@@ -294,38 +295,65 @@ def _dedupe(items: list[Fact]) -> list[Fact]:
         seen.add(key)
         keep.add(id(f))
     kept = [f for f in items if id(f) in keep]
-    exact = {}
+    exact: dict[tuple, list[float]] = {}
+    body: dict[tuple, list[float]] = {}
     for f in kept:
-        if f.qualifier in ("exact", "estimate"):
-            exact.setdefault((f.indicator, f.area.name if f.area else None, f.period, f.measure), []).append(
-                f.value
-            )
+        key = (f.indicator, f.area.name if f.area else None, f.period, f.measure)
+        if "headline" not in f.rules:
+            body.setdefault(key, []).append(_base(f.value, f.unit))
+            if f.qualifier in ("exact", "estimate"):
+                exact.setdefault(key, []).append(_base(f.value, f.unit))
     out = []
     for f in kept:
         key = (f.indicator, f.area.name if f.area else None, f.period, f.measure)
-        if any(_rounds(f, v) for v in exact.get(key, [])):
+        # A headline rounds what the body states, however the body qualifies it ("hơn 5 triệu"
+        # over "5,2 triệu", "gần 4 triệu" over "khoảng 3,9 triệu").
+        against = body.get(key, []) if "headline" in f.rules else exact.get(key, [])
+        if any(_rounds(f, v) for v in against):
             continue  # "gần 12%", "hơn 45%" in a headline beside the body's 11,67% or 45,3%
         out.append(f)
     return out
 
 
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
+
+
+def _base(value: float, unit: str | None) -> float:
+    """A value in its unit's base ("20 trillion VND" and "20,450 billion VND" compare)."""
+    v = float(value)
+    for word in (unit or "").split():
+        v *= _SCALES.get(word, 1.0)
+    return v
+
+
 def _rounds(f: Fact, precise: float) -> bool:
     """``f`` (about / more than / less than a round number, or a headline's round number)
-    states ``precise`` rounded."""
-    v = float(f.value)
-    headline = "headline" in f.rules and v == round(v)
+    states ``precise`` (in base units) rounded: "gần 12%" for 11.67%, a headline's "more than
+    5 million visitors" for the body's 5.2 million, "about 6.5%" never for 6.82%."""
+    v = _base(f.value, f.unit)
+    headline = "headline" in f.rules
     if v == precise or (f.qualifier not in ("about", "more_than", "less_than") and not headline):
         return False
-    if v != round(v, 1):
-        return False
-    if headline and f.qualifier == "exact":
-        return abs(precise - v) < 0.5 if f.unit == "%" else abs(precise - v) <= 0.03 * abs(precise)
-    near = abs(precise - v) <= max(1.0 if f.unit == "%" else 0.0, 0.03 * abs(precise))
+    near = 1.0 if f.unit == "%" else 0.1 * abs(v)  # a point of a percentage, a tenth of an amount
     if f.qualifier == "more_than":
-        return near and precise > v
+        return precise > v and precise - v <= near
     if f.qualifier == "less_than":
-        return near and precise < v
-    return near
+        return precise < v and v - precise <= near
+    # "about" or a headline's bare figure: the precise value rounded to the figure's last digit
+    step = _last_digit(float(f.value)) * (v / float(f.value) if float(f.value) else 1.0)
+    return abs(precise - v) <= step / 2 + 1e-9 * max(1.0, abs(v))
+
+
+def _last_digit(value: float) -> float:
+    """The place of a figure's last written digit: 1 for 12, 0.1 for 6.5, 10 for 250."""
+    if value != round(value):
+        text = f"{value:.6f}".rstrip("0")
+        return 10.0 ** -(len(text.split(".")[1]))
+    n, step = abs(int(value)), 1.0
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
 
 
 def _areas_in_time(result: Extraction) -> None:

@@ -10,6 +10,7 @@ sector named before ("khu vực này", "this sector") are the language's rules o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +38,23 @@ def _phrase_set(lang: str) -> PhraseSet:
     return PhraseSet(lang, [(p, (code, p in terms.weak)) for p, code in terms.terms])
 
 
+def _longer_inside(text: str, phrases: PhraseSet, found, end: int | None):
+    """The matches, and a longer one starting at a word inside a match ("عدد الزوار الدوليين":
+    "the number of visitors" inside "the number of international visitors", a phrase the
+    catalogue has no code for) that one pass of the pattern cannot see."""
+    limit = len(text) if end is None else end
+    for s, e, payloads in found:
+        yield s, e, payloads
+        for w in _WORD_START.finditer(text, s + 1, e):
+            longer = phrases.match(text, w.start(), limit)
+            if longer is not None and longer[1] > e:
+                yield longer
+                break
+
+
+_WORD_START = re.compile(r"(?<=\s)\S")
+
+
 def catalogue() -> dict[str, Indicator]:
     return load_catalogue()
 
@@ -44,7 +62,8 @@ def catalogue() -> dict[str, Indicator]:
 def find_indicators(text: str, g: Grammar, start: int = 0, end: int | None = None) -> list[IndicatorMention]:
     """Indicator mentions in ``text[start:end]``, left to right, longest first where two overlap."""
     out: list[IndicatorMention] = []
-    for s, e, payloads in _phrase_set(g.lang).finditer(text, start, end):
+    phrases = _phrase_set(g.lang)
+    for s, e, payloads in _longer_inside(text, phrases, phrases.finditer(text, start, end), end):
         if out and s < out[-1].end:
             if e - s <= out[-1].end - out[-1].start:
                 continue  # inside a longer name already found

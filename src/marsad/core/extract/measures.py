@@ -18,6 +18,7 @@ after the figure (right after it)
     ``share_base``     "of the total", "of GRDP": a share
     ``fold``           "lần", "times", "-fold", "ضعف": a multiple, never converted: no fact
     ``per_year``       "/năm", "a year": a yearly average over years: no fact
+    ``per_unit``       "đồng/kg", "per tonne", "للكيلوغرام": a price or an amount per head: no fact
 
 The catalogue decides what is left: a bare percentage after an indicator means what its
 ``percent_means`` says (growth for GRDP and flows, the level for a rate), nothing otherwise.
@@ -35,7 +36,7 @@ from .quantity import Quantity
 __all__ = ["Reading", "read_measure", "BEFORE_KINDS", "AFTER_KINDS"]
 
 BEFORE_KINDS = ("up", "down", "growth", "reach", "share", "index", "exceed", "contribution", "estimate")
-AFTER_KINDS = ("yoy_base", "other_base", "plan_base", "share_base", "fold", "per_year")
+AFTER_KINDS = ("yoy_base", "other_base", "plan_base", "share_base", "fold", "per_year", "per_unit")
 _DIRECTION = ("up", "down", "growth")
 
 
@@ -82,6 +83,8 @@ def read_measure(
     what the item before did)."""
     if after and after[0].kind == "fold":
         return _skip("a multiple is not a growth rate", after[0].name)
+    if after and after[0].kind == "per_unit":
+        return _skip("a price or an amount per unit", after[0].name)
     if q.unit == "pp":
         return _points(q, ind, before)
     if q.unit == "%":
@@ -109,12 +112,13 @@ def _percent(
     plan = _first(after, "plan_base")
     yoy = _first(after, "yoy_base")
     if plan is not None and (yoy is None or plan.start < yoy.start):
-        if cue is not None and cue.kind == "exceed":
+        if cue is not None and (cue.kind == "exceed" or (cue.kind == "up" and plan.start - q.end <= 12)):
+            # "vượt 5% kế hoạch", "بزيادة 5.2% عن التقديرات": 5% beyond the plan is 105% of it
             return Reading("plan_pct", round(100 + q.value, 6), (cue.name, plan.name), cue.start, plan.end)
         return Reading("plan_pct", q.value, (plan.name,), None, plan.end)
     exceed = _nearest(before, ("exceed",))
     planned = _nearest(before, ("plan_base",))
-    if exceed is not None and planned is not None and exceed.start < planned.start and q.num_start - planned.end <= 8 \
+    if exceed is not None and planned is not None and exceed.start < planned.start and q.num_start - planned.end <= 24 \
             and not (direction is not None and direction.start > planned.start):  # fmt: skip
         # "exceeding the estimate by 23%", "vượt dự toán 5%": the plan reached is 100 + X.
         return Reading("plan_pct", round(100 + q.value, 6), (exceed.name, planned.name), exceed.start)
@@ -135,9 +139,10 @@ def _percent(
             return _skip("the change of a rate is in points, not a growth rate", direction.name)
         return Reading("level", q.value, (cue.name,) if cue else ())
     if direction is not None or yoy is not None:
-        sign = -1 if direction is not None and direction.kind == "down" else 1
+        down = direction is not None and direction.kind == "down"
+        value = -abs(q.value) if down else q.value  # "giảm (-7,56%)": the minus says it again
         rules = tuple(m.name for m in (direction, yoy) if m)
-        return Reading("yoy_pct", sign * q.value, rules, direction.start if direction else None,
+        return Reading("yoy_pct", value, rules, direction.start if direction else None,
                        yoy.end if yoy else None)  # fmt: skip
     if structure:
         return Reading(

@@ -2,7 +2,7 @@
 
 Shared by every language; the language's rules give the words (kinds ``scale``,
 ``currency_after``, ``count_noun``, ``percent``, ``points``, ``qualifier_before``,
-``qualifier_after``, ``range_word``, ``range_from``, ``number_prefix``). The value of each
+``qualifier_after``, ``range_word``, ``range_from``, ``range_and``, ``number_prefix``). The value of each
 written number comes from :func:`marsad.core.numbers.parse_number`, the one number parser; what
 this module decides is which way the writer groups digits.
 
@@ -96,6 +96,10 @@ class _Patterns:
             rf"(?:\s?%)?\s*(?P<rsep>[-–—~]|(?:{alt['range_word']})(?=\s))\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])",
             re.I,
         )
+        # "between 6% and 6.5%": the conjunction closes a range only after "between".
+        self.range_and = re.compile(
+            rf"(?:\s?%)?\s*(?P<rsep>{alt['range_and']})\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])", re.I
+        )
         self.after = re.compile(
             rf"(?:{_WS}(?P<pp>{alt['points']})(?!\w)"
             rf"|\s?(?P<pct>%|(?:{alt['percent']})(?!\w))"
@@ -111,6 +115,7 @@ _KINDS = (
     "qualifier_after",
     "range_from",
     "range_word",
+    "range_and",
     "points",
     "percent",
     "scale",
@@ -212,6 +217,8 @@ def find_quantities(
             if b.group("from"):
                 q_start = min(q_start, b.start("from"))
         r = pats.range.match(text, ne, end)
+        if r is None and b is not None and b.group("from"):
+            r = pats.range_and.match(text, ne, end)
         if r is not None:
             # "6,5 – 7%", "từ 8,5 đến 9%": a range; a date "10 - 04 - 2023" or years are none.
             try:
@@ -230,7 +237,7 @@ def find_quantities(
             ):
                 low, value = value, high
                 num_start, num_end = r.start("num2"), r.end("num2")
-                word = g.lookup(("range_word",), r.group("rsep"))
+                word = g.lookup(("range_word", "range_and"), r.group("rsep"))
                 rules.append(word.name if word is not None else "range")
                 if b is not None and b.group("from"):
                     opener = g.lookup(("range_from",), b.group("from"))
@@ -299,7 +306,10 @@ def find_quantities(
 
 
 def _years(a: float, b: float) -> bool:
-    return 1900 <= a <= 2100 and 1900 <= b <= 2100 and a == int(a) and b == int(b)
+    """Two years ("2021-2025"), or a year and the figure after it ("في عام 2024 إلى 31.6
+    مليار": "in 2024 to 31.6 billion"): no range either way."""
+    year_a = 1900 <= a <= 2100 and a == int(a)
+    return year_a and ((1900 <= b <= 2100 and b == int(b)) or b < a / 10)
 
 
 def shifted(q: Quantity, by: int) -> Quantity:

@@ -262,6 +262,7 @@ _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d])")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)(?:0[1-9]|1[0-2])/|/((?:19|20)\d\d)/(?:0[1-9]|1[0-2])/")
 _RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d")
 _DATE_HEADER = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d", re.M)
+_FULL_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 
 
 def infer_year(text: str, mentions: list[PeriodMention], aims: list[int] | None = None) -> int | None:
@@ -298,7 +299,9 @@ def infer_year(text: str, mentions: list[PeriodMention], aims: list[int] | None 
             continue
         votes[int(m.group(1))] += 1
     if not votes:
-        return None
+        # Nothing but a date ("تاريخ النشر: 02/07/2024", "Ngày 15/3/2024"): its year.
+        dates = _FULL_DATE.findall(ascii_text)
+        return max(int(y) for y in dates) if dates else None
     best = max(votes.values())
     tied = {y for y, v in votes.items() if v == best}
     for p in mentions:  # a tie goes to the year the text talks about first
