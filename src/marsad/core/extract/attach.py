@@ -330,7 +330,18 @@ class Reader:
         # -- indicator
         ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues))
         follow = self._following_indicator(q, inds, cues, e)
-        if ind_m is not None:
+        if (
+            ind_m is not None
+            and prev_fact is not None
+            and prev_q is not None
+            and ind_m.end <= prev_q.start
+            and prev_fact.evidence.start <= prev_q.num_start < prev_fact.evidence.end
+            and prev_fact.indicator != ind_m.code
+        ):
+            # named before the figure before, which read it otherwise ("welcomed 3.9 million
+            # visitors, up 18%" after "the tourism department"): that figure's indicator goes on
+            code, ind_m = prev_fact.indicator, None
+        elif ind_m is not None:
             code = ind_m.code
         elif prev_fact is not None:
             code = prev_fact.indicator  # "đón 850 nghìn lượt khách, tăng 18%": the sentence's subject goes on
@@ -361,6 +372,12 @@ class Reader:
                 ind_m is None
                 or (ind_m.code is not None and not counted)
                 or (ind_m.code is not None and q.start - ind_m.end > 60)
+                # "according to the tourism department, the province welcomed 7.6 million visitors"
+                or (
+                    ind_m.code is None
+                    and q.start - ind_m.end > 40
+                    and re.search(r"[,،;؛]", text[ind_m.end : q.start])
+                )
             )
         ):
             # "welcomed 20.7 million visitors", "1,050 new enterprises were set up": the count names it.
@@ -612,8 +629,8 @@ class Reader:
         ):  # fmt: skip
             # "grew 4.48% in Q4, up from 2.69% in Q3": the period right after the figure before is its own.
             chosen = after[0]
-        elif before_near:
-            chosen = before_near[-1]
+        elif before_near and (before_near[-1].codable or not after or not after[0].codable):
+            chosen = before_near[-1]  # unless a span of years, with the quarter written after
         elif after:
             chosen = after[0]
         elif before_any:

@@ -70,7 +70,13 @@ def read(text: str, g: Grammar, area: str | None, year: int | None) -> Extractio
         skip_spans.append(url_m.span(1))  # the address is read for its place and period, not its figures
     reader.title_end = _title_end(text, url_m.end() if url_m else 0)
     skip_spans += captions(text)  # a photo's caption repeats (or rounds) the story's figures
+    spans = []
     for s, e in sentences(text):
+        if s < reader.title_end < e:  # a headline is a sentence of its own, however it ends
+            spans += [(s, reader.title_end), (reader.title_end, e)]
+        else:
+            spans.append((s, e))
+    for s, e in spans:
         for a, b in skip_spans:
             if a <= s < b:
                 s = b  # the sentence goes on after the address or caption line

@@ -65,7 +65,9 @@ def find_indicators(text: str, g: Grammar, start: int = 0, end: int | None = Non
     phrases = _phrase_set(g.lang)
     for s, e, payloads in _longer_inside(text, phrases, phrases.finditer(text, start, end), end):
         if out and s < out[-1].end:
-            if e - s <= out[-1].end - out[-1].start:
+            if e - s < out[-1].end - out[-1].start or (
+                e - s == out[-1].end - out[-1].start and e <= out[-1].end
+            ):
                 continue  # inside a longer name already found
             out.pop()
         code, weak = payloads[0]
