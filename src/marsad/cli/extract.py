@@ -65,6 +65,14 @@ def extract_file(
     return extract(read_text_file(path), lang=lang, area=area, year=year).to_json()
 
 
+ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def is_archive(path: Path) -> bool:
+    """A JSON-lines archive (one article a line), by its name."""
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
 def _corpus_text(target_kb: int) -> tuple[str, list[tuple[str, str]]]:
     """Documents built from the language corpora's example sentences, about ``target_kb`` KB each."""
     import json
@@ -85,13 +93,26 @@ def _corpus_text(target_kb: int) -> tuple[str, list[tuple[str, str]]]:
 def register(app: typer.Typer, bench: typer.Typer) -> None:
     @app.command("extract")
     def extract_command(
-        file: Path = typer.Argument(..., help="a narrative report (UTF-8, or UTF-16 with a BOM)"),
+        file: Path = typer.Argument(
+            ..., help="a report (UTF-8, or UTF-16 with a BOM), a folder of them, or a JSON-lines archive"
+        ),
         lang: str = typer.Option(None, "--lang", help="ar, vi or en (detected when not given)"),
         area: str = typer.Option(None, "--area", help="the area when the text names none (name or code)"),
         year: int = typer.Option(None, "--year", help="the year when the text does not say it"),
         compact: bool = typer.Option(False, "--compact", help="one line of JSON"),
+        jobs: int = typer.Option(
+            0, "--jobs", "-j", help="processes for a folder or archive (0: one per core)", min=0
+        ),
+        output: Path = typer.Option(None, "--output", "-o", help="write the JSON lines here, not stdout"),
+        progress: bool = typer.Option(True, "--progress/--no-progress", help="a progress bar on stderr"),
     ) -> None:
-        """Print what the report says (figures, targets, directives, difficulties) as JSON."""
+        """Print what a report says (figures, targets, directives, difficulties) as JSON.
+
+        A folder (its *.txt files, and the *.jsonl archives in it) or a JSON-lines archive (one
+        article a line: {"text": ..., "url": ...}, .jsonl or .jsonl.gz) is read in parallel and
+        written as JSON lines, one per article, in input order; a bad line is reported with its
+        line number and the others are still read (exit code 1 when any was bad).
+        """
         import json
 
         from marsad.core.extract import LANGUAGES, extract
@@ -99,13 +120,26 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         if lang is not None and lang not in LANGUAGES:
             typer.echo(f"error: --lang must be one of {', '.join(LANGUAGES)}", err=True)
             raise typer.Exit(2)
+        if file.is_dir() or is_archive(file):
+            from .extract_batch import run_batch
+
+            if not file.exists():
+                typer.echo(f"error: {file} does not exist", err=True)
+                raise typer.Exit(2)
+            defaults = {"lang": lang, "area": area, "year": year}
+            code = run_batch(file, output, jobs=jobs, defaults=defaults, progress=progress)
+            raise typer.Exit(code)
         try:
             text = read_text_file(file)
         except TextFileError as exc:
             typer.echo(f"error: {exc.message}", err=True)
             raise typer.Exit(2) from None
         result = extract(text, lang=lang, area=area, year=year).to_json()
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=None if compact else 2) + "\n")
+        data = json.dumps(result, ensure_ascii=False, indent=None if compact else 2) + "\n"
+        if output is not None:
+            output.write_text(data, encoding="utf-8")
+        else:
+            sys.stdout.write(data)
 
     @bench.command("extract")
     def bench_extract(

@@ -61,10 +61,12 @@ def extract(
     area: str | None = None,
     year: int | None = None,
     *,
+    url: str | None = None,
     strict: bool = False,
 ) -> Extraction:
-    """Read ``text``. ``strict=True`` lets internal errors through (tests); otherwise they become
-    an empty result with a message."""
+    """Read ``text``. ``url`` is the article's address when it is not the text's first line
+    (an archive record's): its path's place and period count as if it were. ``strict=True`` lets
+    internal errors through (tests); otherwise they become an empty result with a message."""
     if not isinstance(text, str):
         return Extraction(language=None, message="the input is not text")
     if lang is not None:
@@ -81,7 +83,7 @@ def extract(
     try:
         from .engine import read
 
-        return read(text, grammar_for(detected), area, year)
+        return read(text, grammar_for(detected), area, year, url=url)
     except Exception as exc:  # noqa: BLE001 - the reader must never crash on a document
         if strict:
             raise

@@ -34,12 +34,14 @@ __all__ = ["read"]
 _URL_LINE = re.compile(r"\s*(https?://\S+)\s*(?:\n|$)")
 
 
-def read(text: str, g: Grammar, area: str | None, year: int | None) -> Extraction:
+def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | None = None) -> Extraction:
     norm = to_ascii_digits(text)
     result = Extraction(language=g.lang)
     url_m = _URL_LINE.match(text[:3000])
     if url_m:
         result.source_url = url_m.group(1)
+    elif url and url.strip():
+        result.source_url = url.strip()  # an archive record's address, outside its text
     habit = separator_habit(norm, g.lang)
     mentions = find_periods(norm, g)
     aims = [m.start for m in g.find(text, "target")]
