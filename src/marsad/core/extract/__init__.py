@@ -20,8 +20,9 @@ Layout (after Duckling): the shared dimensions live here once — :mod:`.quantit
 ranges, units, scale words), :mod:`.timeframes` (periods), :mod:`.areas` (places, through the
 gazetteer), :mod:`.indicators` (names from the catalogue), :mod:`.measures` (what a figure
 measures), :mod:`.attach` (a figure's indicator, period and area), :mod:`.tables`,
-:mod:`.sections` (directives, difficulties, recommendations) — and each language folder holds
-its lexicon, its named rules (:class:`.grammar.Rule`: name, kind, pattern, production) and its
+:mod:`.sections` (directives, difficulties, recommendations), :mod:`.tasks` (what a directive says
+of its lead unit, deadline, delegation) — and each language folder holds its lexicon, its named
+rules (``rules.py``; a review meeting's task phrasings in ``tasks.py``) (:class:`.grammar.Rule`: name, kind, pattern, production) and its
 corpus of example sentences (``<lang>/corpus.json``), each tagged with the rules it exercises
 and run as a test. :mod:`.engine` runs the pipeline.
 """
@@ -51,8 +52,9 @@ def grammar_for(lang: str):
     from .grammar import Grammar
 
     rules = importlib.import_module(f"marsad.core.extract.{lang}.rules")
+    tasks = importlib.import_module(f"marsad.core.extract.{lang}.tasks")
     lexicon = importlib.import_module(f"marsad.core.extract.{lang}.lexicon")
-    return Grammar(lang, list(rules.RULES), lexicon)
+    return Grammar(lang, list(rules.RULES) + list(tasks.RULES), lexicon)
 
 
 def extract(

@@ -2,9 +2,12 @@
 
 A section starts at a cue (rules of kinds ``directive``, ``difficulty``, ``recommendation``)
 and runs to the next cue of another kind or the end of its paragraph; directives go on over the
-following paragraphs that read like tasks (``directive_continue``) and hold no figures. Items
+following paragraphs that read like tasks (``directive_continue``), or the short lines of a list
+its cue paragraph opens with ":", as long as they hold no figures. Items
 are cut at ``;``, sentence ends, ``:`` and line ends; a list introduced by a
-``recommendation_list`` cue is cut at its commas and "and".
+``recommendation_list`` cue is cut at its commas and "and". A directive section's pieces are read
+as tasks by :mod:`.tasks` (the stated count, praise, list fragments, lead unit, deadline); every
+item loses its leading conjunction ("and", "و", "và").
 """
 
 from __future__ import annotations
@@ -15,12 +18,17 @@ from bisect import bisect_left, bisect_right
 from marsad.core import periods as P
 
 from .model import Evidence, Extraction, Item
+from .tasks import read_tasks, strip_conjunctions
 from .text import paragraphs, sentences
 from .timeframes import COMPARED, CURRENT, between
 
 __all__ = ["read_sections"]
 
+LIST_LINE_MAX = 400  # a line of a list of tasks is no longer than this
 _HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}\s+")
+# An item ends at ; . ! ? : or a line end, not inside a number ("8.26", "10:30"); a full stop
+# after a figure ends one when a word follows ("... by 2024. Create ...").
+_CUT = re.compile(r"[;؛]|(?<!\d)[.!?](?!\d)|(?<=\d)[.!?](?=\s+[^\W\d])|:(?!\d)|\n")
 
 
 def _cues(reader, kind: str):
@@ -67,14 +75,16 @@ def read_sections(reader, result: Extraction) -> None:
         para = paras[k] if k >= 0 and cs < paras[k][1] else (cs, len(text))
         end = min(nxt, para[1])
         if kind == "directives" and nxt > para[1]:
+            # A cue paragraph ending with ":" opens a list: its short lines are its tasks.
+            listing = text[para[0] : para[1]].rstrip().endswith(":")
             for ps, pe in paras[bisect_left(para_starts, para[1]) :]:
                 has_fact = bisect_left(fact_starts, ps) < bisect_left(fact_starts, pe)
                 if ps >= nxt or pe - ps < 40 or has_fact:
                     break
                 going_on = next((r for r, p in continue_rules if p.match(text, ps, pe)), None)
-                if going_on is None:
+                if going_on is None and not (listing and pe - ps <= LIST_LINE_MAX):
                     break
-                reader.fired.add(going_on.name)
+                reader.fired.add(going_on.name if going_on else "task_list_line")
                 end = min(nxt, pe)
         start = _sentence_start(text, cs, para[0])
         if sections and start < sections[-1][1]:
@@ -88,11 +98,20 @@ def read_sections(reader, result: Extraction) -> None:
         if kind == "directives":
             period = _section_period(reader, start, end, previous_period)
             previous_period = period
-        items = _split_items(reader, start, end, kind)
-        target = getattr(result, kind)
-        for a, b in items:
+        pieces = []
+        for a, b in _split_items(reader, start, end, kind):
             header = _HEADER.match(text, a, b)  # the corpus's " date 2022-04" record line
-            ev = Evidence.of(text, header.end() if header else a, b)
+            pieces.append((header.end() if header else a, b))
+        target = getattr(result, kind)
+        if kind == "directives":
+            tasks, count = read_tasks(reader, pieces, period)
+            target.extend(tasks)
+            if count is not None:
+                result.stated_counts[kind] = result.stated_counts.get(kind, 0) + count
+            continue
+        for a, b in pieces:
+            a, _ = strip_conjunctions(reader, a, b)
+            ev = Evidence.of(text, a, b)
             if len(ev.text) < 12 or text[b - 1 : b] == ":":
                 continue  # a heading ("difficulties include:") is no item
             target.append(Item(ev.text, period, ev))
@@ -142,8 +161,8 @@ def _section_period(reader, start: int, end: int, previous: str | None) -> str |
 def _split_items(reader, start: int, end: int, kind: str) -> list[tuple[int, int]]:
     text = reader.text
     cuts = [start]
-    for m in re.finditer(r"[;؛]|(?<!\d)[.!?](?!\d)|:(?!\d)|\n", text[start:end]):
-        cuts.append(start + m.end())
+    for m in _CUT.finditer(text, start, end):
+        cuts.append(m.end())
     cuts.append(end)
     spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 0]
     if kind == "recommendations":
