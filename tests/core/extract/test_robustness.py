@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +53,52 @@ def test_empty_and_figureless_texts_give_empty_results():
 def test_unknown_language_is_a_message_not_an_error():
     result = extract("GRDP up 8%", lang="fr").to_json()
     assert result["facts"] == [] and "language" in result["document"]["message"]
+
+
+# -- no inf/NaN, and the fuzz script's own checks --------------------------------------------------
+_huge = st.builds(
+    lambda digits, sep, unit: digits + sep + unit,
+    st.text("9", min_size=300, max_size=500) | st.just("1" + ".000" * 110) | st.just("1e308"),
+    st.sampled_from([" ", "", ",5 ", ".5 "]),
+    st.sampled_from(["tỷ đồng", "billion VND", "مليار دونج", "%", "٪", "nghìn tỷ đồng", ""]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["GRDP đạt ", "GRDP reached ", "بلغ الناتج المحلي الإجمالي ", "thu ngân sách tăng "]),
+    _huge,
+)
+def test_a_run_of_digits_is_no_figure_and_never_inf(head, figure):
+    result = extract(head + figure, strict=True).to_json()
+    json.dumps(result, allow_nan=False)  # raises on inf or NaN
+    for f in result["facts"] + result["targets"]:
+        assert abs(f["value"]) <= 1e18
+
+
+def _fuzz_script():
+    path = Path(__file__).resolve().parents[3] / "scripts" / "fuzz_extract.py"
+    spec = importlib.util.spec_from_file_location("fuzz_extract", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_fuzz_script_finds_nothing_on_a_small_run():
+    fuzz = _fuzz_script()
+    done, failures, _, _ = fuzz.fuzz(300, seed=7)
+    assert done == 300
+    assert failures == [], failures[:3]
+
+
+def test_the_fuzz_checks_catch_a_bad_result(monkeypatch):
+    fuzz = _fuzz_script()
+    import marsad.core.extract as pkg
+    from marsad.core.extract.model import Evidence, Extraction, Fact
+
+    def broken(text, **kwargs):
+        fact = Fact("grdp", None, None, "level", float("inf"), None, "exact", Evidence(0, 1, "x"))
+        return Extraction(language="vi", facts=[fact])
+
+    monkeypatch.setattr(pkg, "extract", broken)
+    assert "inf" in fuzz.check("GRDP 5", None, None)

@@ -95,6 +95,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     facts, targets = reader.facts, reader.targets
     published = publication_date(text, result.source_url)
     facts, targets = _plans_are_targets(facts, targets, published)
+    facts, targets = _written(facts), _written(targets)
     result.facts = _dedupe(facts)
     result.targets = _dedupe(targets)
     result.reporting_period = _reporting_period(result.facts, doc_period, doc_year)
@@ -283,6 +284,19 @@ def _plans_are_targets(facts: list[Fact], targets: list[Fact], published: date |
         else:
             kept.append(f)
     return kept, targets
+
+
+MAX_VALUE = 1e18  # no report writes a figure this large in its unit: a run of digits is no number
+
+
+def _written(items: list[Fact]) -> list[Fact]:
+    """The figures a report can have written: finite, and within :data:`MAX_VALUE` ("9" repeated
+    400 times is no figure; as a float it would be ``inf``, which JSON cannot carry)."""
+    return [
+        f
+        for f in items
+        if all(v is None or abs(v) <= MAX_VALUE for v in (f.value, f.low))  # False for inf and NaN
+    ]
 
 
 def _dedupe(items: list[Fact]) -> list[Fact]:
