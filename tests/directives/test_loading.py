@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -108,8 +109,10 @@ def test_seed_directives_become_tracked(seed, area, year, period):
             and d.text in text[d.span_start : d.span_end + 1]
             or text[d.span_start : d.span_end] in d.text
         )
-        # A news report names no lead unit and no deadline for these: they stay unknown.
-        assert d.lead_unit is None and d.deadline is None and not d.assignments.exists()
+        # A news report names no lead unit for these: it stays unknown; a deadline only where the
+        # text gives one ("بحلول عام 2025": by the end of 2025).
+        assert d.lead_unit is None and not d.assignments.exists()
+        assert d.deadline is None or d.deadline.month == 12 and d.deadline.day == 31
         assert d.issued_on == doc.date
     assert result.difficulties == doc.proposals.filter(kind="difficulty").count()
     assert result.recommendations == doc.proposals.filter(kind="recommendation").count()
@@ -184,3 +187,38 @@ def test_a_reviewers_translations_go_with_the_item(bac_ninh):
     difficulty = Difficulty.objects.get()
     assert (difficulty.language, difficulty.text_en) == ("ar", "en: الكوارث الطبيعية معقدة")
     assert Recommendation.objects.get().text_vi == "vi: التحول الرقمي"
+
+
+VI_REVIEW = (
+    "Quý III/2025, GRDP của tỉnh Bắc Ninh tăng 8,1% so với cùng kỳ.\n"
+    "Về nhiệm vụ trọng tâm quý IV/2025, UBND tỉnh đề ra 3 nhiệm vụ, giải pháp chủ yếu:\n"
+    "- Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng và Ban Quản lý dự án số 9 rà soát các dự án chậm"
+    " giải ngân, hoàn thành trước ngày 15/11/2025.\n"
+    "- Sở Nông nghiệp và Môi trường chủ trì hướng dẫn các xã thủ tục đất đai, phân cấp cho cấp xã giải quyết,"
+    " xong trong quý IV.\n"
+    "- Tiếp tục đẩy mạnh chuyển đổi số trong cơ quan nhà nước.\n"
+)
+
+
+def test_what_the_report_states_of_each_task_is_loaded_and_nothing_else(bac_ninh, units):
+    from marsad.documents.ingest import ingest_text
+
+    doc = ingest_text(VI_REVIEW, title="review", lang="vi", area="Bac Ninh", year=2025).document
+    result = load_document(doc, area=bac_ninh)
+    assert result.stated_count == 3
+    first, second, third = result.directives
+    assert first.lead_unit.code == "VN-24-FIN" and first.deadline == date(2025, 11, 15)
+    roles = {(a.organisation.code, a.role) for a in first.assignments.all()}
+    assert roles == {("VN-24-FIN", "lead"), ("VN-24-CONS", "cooperating")}
+    assert result.unknown_units == ["Ban Quản lý dự án số 9"]  # said, but not one of the units
+    assert second.lead_unit.code == "VN-24-AGRI" and second.deadline == date(2025, 12, 31)
+    assert result.to_delegate == [second] and not second.delegated  # delegating stays a planner's act
+    assert third.lead_unit is None and third.deadline is None and not third.assignments.exists()
+
+
+def test_the_callers_lead_unit_is_only_for_tasks_whose_report_names_none(bac_ninh, units):
+    from marsad.documents.ingest import ingest_text
+
+    doc = ingest_text(VI_REVIEW, title="review", lang="vi", area="Bac Ninh", year=2025).document
+    first, _, third = load_document(doc, area=bac_ninh, lead_unit=units["VN-24-PC"]).directives
+    assert first.lead_unit.code == "VN-24-FIN" and third.lead_unit.code == "VN-24-PC"

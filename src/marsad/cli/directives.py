@@ -167,10 +167,21 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             f"({result.skipped} already tracked or rejected), {result.difficulties} difficulties, "
             f"{result.recommendations} recommendations"
         )
+        if result.stated_count is not None:
+            read = len(result.directives) + result.skipped
+            out.print(f"the document announces {result.stated_count} tasks; {read} read from its text")
         for d in result.directives:
             due = d.deadline or "no deadline stated"
             lead_unit = d.lead_unit.code if d.lead_unit_id else "lead unit not stated"
             out.print(f"  #{d.pk} [{d.period}, {due}, {lead_unit}] {d.text[:90]}")
+        for d in result.to_delegate:
+            out.print(
+                f"  #{d.pk}: the document delegates it to the communes — "
+                f"marsad directives delegate {d.pk} --to-communes-of <province>"
+            )
+        if result.unknown_units:
+            names = ", ".join(sorted(set(result.unknown_units)))
+            out.print(f"  units named in the document but not among the area's units: {names}")
 
     @directives.command("delegate")
     def delegate_cmd(

@@ -3,14 +3,19 @@
 The extractor's directive items (``{"text", "period", "evidence": {...}}``) wait in the
 document's review queue as proposals; ``load_document`` turns each one not yet tracked into a
 Directive of the period it is for, and records the document's difficulties and recommendations
-beside them. The lead unit and the deadline are what the caller gives (``--lead``) — a report
-that does not say them leaves them unknown, shown as "not stated", and the directive waits for
-a planner to name its lead unit; no default is shown as a fact. Running it twice adds nothing.
+beside them. The lead unit, the cooperating units and the deadline are what the report states of
+each task (the reader's ``lead_unit``, ``cooperating_units``, ``deadline``), matched to the
+area's units by name; else the lead unit the caller gives (``--lead-unit``); else unknown, shown
+as "not stated", and the directive waits for a planner to name its lead unit — no default is
+shown as a fact. The number of tasks the report announces ("12 tasks") is kept beside the number
+read (``LoadResult.stated_count``), and the tasks it says are delegated to the communes are
+listed for delegation, which stays a planner's action. Running it twice adds nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,6 +37,57 @@ class LoadResult:
     difficulties: int = 0
     recommendations: int = 0
     skipped: int = 0
+    stated_count: int | None = None  # "12 tasks": how many the report says it sets
+    to_delegate: list[Directive] = field(default_factory=list)  # the report says: to the communes
+    unknown_units: list[str] = field(default_factory=list)  # named in the report, not among the units
+
+
+def stated_details(document: Document) -> tuple[dict[tuple[int, int], dict], int | None]:
+    """What the reader finds the document's text stating of each directive, by its span, and the
+    number of tasks it announces."""
+    from marsad.core.extract import extract
+
+    year = None
+    if document.period:
+        try:
+            year = periods.parse(document.period).year
+        except periods.PeriodError:
+            year = None
+    extraction = extract(document.text or "", lang=document.language or None, year=year).to_json()
+    by_span = {(d["evidence"]["start"], d["evidence"]["end"]): d for d in extraction.get("directives", [])}
+    return by_span, extraction["document"].get("stated_counts", {}).get("directives")
+
+
+def unit_named(written: str, area: Area | None) -> Organisation | None:
+    """The one unit of ``area``'s province whose name (in any language) is ``written`` or starts
+    with it ("Sở Tài chính" is "Sở Tài chính tỉnh Bắc Ninh"); None when none or several are."""
+    written = " ".join((written or "").split()).casefold()
+    if not written or area is None:
+        return None
+    province = area.province() or area
+    found = [
+        unit
+        for unit in Organisation.objects.filter(area=province)
+        if any(
+            name and (name.casefold() == written or name.casefold().startswith(written + " "))
+            for name in (unit.name_vi, unit.name_en, unit.name_ar)
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _deadline(stated: str | None):
+    """The last day of a stated deadline: an ISO date, or the end of a period ("by the end of Q2")."""
+    if not stated:
+        return None
+    try:
+        return date.fromisoformat(stated)
+    except ValueError:
+        pass
+    try:
+        return periods.parse(stated).end
+    except periods.PeriodError:
+        return None
 
 
 def _period_for(proposal: Proposal, document: Document) -> str:
@@ -98,7 +154,6 @@ def link_target(directive: Directive, proposal: Proposal, document: Document) ->
             return
 
 
-@transaction.atomic
 def translated_texts(proposal: Proposal, language: str) -> dict[str, str]:
     """The reviewer's translations of a qualitative item, as ``text_<lang>`` fields."""
     given = proposal.translations or {}
@@ -107,6 +162,7 @@ def translated_texts(proposal: Proposal, language: str) -> dict[str, str]:
     }
 
 
+@transaction.atomic
 def load_document(
     document: Document,
     *,
@@ -122,10 +178,8 @@ def load_document(
             _("The document does not say which area it is about; give the area (e.g. --area 'Bac Ninh').")
         )
     # Who leads and by when are what the document says, or the caller knows: never made up.
-    # The reader does not (yet) find them in a report's text, so they stay unknown and the
-    # pages show "not stated" until a planner names the lead unit.
-    lead = lead_unit
-    result = LoadResult(document)
+    details, stated_count = stated_details(document)
+    result = LoadResult(document, stated_count=stated_count)
     actor = user if getattr(user, "pk", None) else None
     now = timezone.now()
     items = document.proposals.filter(kind=Proposal.Kind.DIRECTIVE).order_by("span_start", "id")
@@ -136,6 +190,19 @@ def load_document(
         ):
             result.skipped += 1
             continue
+        said = details.get((proposal.span_start, proposal.span_end), {})
+        stated_lead = said.get("lead_unit")
+        lead = unit_named(stated_lead, area) if stated_lead else None
+        if stated_lead and lead is None:
+            result.unknown_units.append(stated_lead)
+        lead = lead or lead_unit
+        cooperating: list[Organisation] = []
+        for written in said.get("cooperating_units") or []:
+            unit = unit_named(written, area)
+            if unit is None:
+                result.unknown_units.append(written)
+            elif unit != lead and unit not in cooperating:
+                cooperating.append(unit)
         directive = create_directive(
             user=actor,
             document=document,
@@ -146,7 +213,8 @@ def load_document(
             **translated_texts(proposal, document.language or "ar"),
             area=area,
             lead_unit=lead,
-            deadline=None,
+            cooperating=cooperating,
+            deadline=_deadline(said.get("deadline")),
             issued_on=document.date,
             period=_period_for(proposal, document),
             span_start=proposal.span_start,
@@ -155,6 +223,8 @@ def load_document(
         )
         link_target(directive, proposal, document)
         result.directives.append(directive)
+        if said.get("delegated_to_communes"):
+            result.to_delegate.append(directive)
         proposal.decision = Proposal.Decision.ACCEPTED
         proposal.decided_by, proposal.decided_at = actor, now
         proposal.save(update_fields=["decision", "decided_by", "decided_at"])
