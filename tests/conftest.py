@@ -45,3 +45,43 @@ def _reference_data_after_a_flush(request):
 
         load_areas()
         load_indicators()
+
+
+@pytest.fixture
+def shared_database(transactional_db, tmp_path):
+    """``with shared_database():`` — a database several threads write at once, as in production.
+
+    PostgreSQL is used as it is. SQLite's test database lives in memory with a shared cache,
+    which locks tables rather than the file; inside the block this thread and every new one
+    use a file copy of it (WAL, IMMEDIATE transactions, a busy timeout: the settings' own).
+    """
+    from contextlib import contextmanager
+
+    from django.db import connection, connections
+
+    @contextmanager
+    def shared():
+        if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+            yield
+            return
+        import sqlite3
+
+        memory = connections["default"]
+        memory.ensure_connection()
+        path = tmp_path / "shared.sqlite3"
+        target = sqlite3.connect(path)
+        memory.connection.backup(target)
+        target.close()
+        params = connections.settings["default"]
+        name = params["NAME"]
+        params["NAME"] = str(path)
+        on_file = connections.create_connection("default")
+        connections["default"] = on_file
+        try:
+            yield
+        finally:
+            on_file.close()
+            params["NAME"] = name
+            connections["default"] = memory
+
+    return shared

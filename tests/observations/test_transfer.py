@@ -180,3 +180,41 @@ def test_a_saved_observation_records_who_changed_it(django_user_model):
     obs.save(changed_by=user, source="form")
     record = obs.history().first()
     assert (record.user, record.source, record.changed_fields()["value"]) == (user, "form", ("1", "2"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "area,indicator,period,value\nVN-24,grdp,2024Q1,5\n\nVN-24,grdp,2024Q2,6\n",
+        '\ufeffArea , INDICATOR,period,value\r\nVN-24,grdp,2024Q1,5\r\n,,,\r\nVN-24,grdp,2024Q2,"6"\r\n',
+        'area,indicator,period,value,unit\nVN-24,grdp,2024Q1,5,"billion\nVND"\nVN-24,grdp,2024Q2,6\n',
+        "area,indicator,period,value,last_year\nVN-24,grdp,2024Q1,,4\nVN-24,grdp,2024Q2,6,5\n",
+        '"area","indicator","period","value"\nVN-24,grdp,2024Q1,5\n',
+        "area,indicator,period,value\nVN-24,grdp,2024Q1,5,7\n",
+        "area,indicator,period,value\n",
+        "",
+    ],
+    ids=[
+        "blank-line",
+        "bom-crlf-empty-row",
+        "quoted-newline",
+        "template",
+        "quoted-header",
+        "ragged",
+        "header",
+        "empty",
+    ],
+)
+def test_the_fast_csv_reader_counts_rows_as_csv_does(text):
+    """Polars reads CSV files in one pass; rows, numbers and refusals are those of the csv module."""
+    from marsad.observations.transfer import read_frame, read_rows, rows_frame
+
+    def outcome(read):
+        try:
+            return read().to_dicts()
+        except ImportRejected as exc:
+            return [str(e) for e in exc.errors]
+
+    fast = outcome(lambda: read_frame(io.BytesIO(text.encode()), "f.csv"))
+    slow = outcome(lambda: rows_frame(read_rows(io.BytesIO(text.encode()), "f.csv")))
+    assert fast == slow

@@ -25,16 +25,15 @@ def _write(area, value, based_on=writing.NEW):
     )
 
 
-def _in_memory_sqlite() -> bool:
-    return connection.vendor == "sqlite" and connection.is_in_memory_db()
-
-
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_first_writes_give_one_success_and_conflicts_never_a_500():
+def test_concurrent_first_writes_give_one_success_and_conflicts_never_a_500(shared_database):
+    with shared_database():
+        _concurrent_first_writes()
+
+
+def _concurrent_first_writes():
     from marsad.areas.models import Area
 
-    if _in_memory_sqlite():
-        pytest.skip("the shared-cache in-memory test database locks tables, not the file database's writers")
     area = Area.objects.get(code="VN-24")
     outcomes: list[str] = []
     barrier = threading.Barrier(6)

@@ -82,3 +82,36 @@ def test_template_and_sdmx_downloads(client_for, communes):
     assert data.startswith("STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA")
     xml = commune.get("/observations/sdmx/structure.xml").content.decode()
     assert "DSD_OBSERVATIONS" in xml and "TIME_PERIOD" in xml
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        ("en", "the levels give a growth of 10 %, not 25.5 %"),
+        ("vi", "theo các giá trị, tăng trưởng là 10 %, không phải 25,5 %"),
+        ("ar", "تعطي القيم نموًّا قدره 10 %، وليس 25.5 %"),
+    ],
+)
+def test_consistency_warnings_speak_the_readers_language(client_for, communes, lang, sentence):
+    from marsad.observations.writing import Provenance, record_observation
+
+    mine, _ = communes
+    for period, measure, value in (
+        ("2023Q4", "level", 100),
+        ("2024Q4", "level", 110),
+        ("2024Q4", "yoy_pct", 25.5),
+    ):
+        record_observation(
+            None,
+            area=mine,
+            indicator="grdp",
+            period=period,
+            measure=measure,
+            value=value,
+            provenance=Provenance(via="test"),
+        )
+    admin = client_for("admin")
+    admin.cookies["django_language"] = lang
+    quality = admin.get(f"/observations/quality/?area={mine.code}&period=2024Q4").content.decode()
+    grid = admin.get(f"/observations/entry/?area={mine.code}&period=2024Q4").content.decode()
+    assert sentence in quality and sentence in grid

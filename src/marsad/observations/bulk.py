@@ -4,9 +4,10 @@ applied set-wise.
 :func:`check_frame` validates a whole file as a Polars frame (one expression per rule, the rules
 resolved once per indicator x measure x unit by :func:`marsad.core.validation.bound_for`), then
 :func:`write_frame` writes it in one transaction that starts only when everything is checked:
-new rows through a staging table and one ``INSERT ... SELECT``, changed rows through a staging
-table and one ``UPDATE ... FROM`` guarded by each row's revision, and one change record per
-created or updated row, COPY'd on PostgreSQL. Unchanged rows are not touched.
+new rows straight into the table with ids taken first (COPY on PostgreSQL, executemany on
+SQLite), changed rows through a staging table and one ``UPDATE ... FROM`` guarded by each
+row's revision, and one change record per created or updated row, written the same way.
+Unchanged rows are not touched.
 """
 
 from __future__ import annotations
@@ -418,41 +419,31 @@ def write_frame(
             if progress:
                 progress(changed.height)
         if new.height:
-            temporary_table(
-                "marsad_import_new",
-                {
-                    "area_id": "bigint",
-                    "indicator_id": "bigint",
-                    "period": "varchar(10)",
-                    "measure": "varchar(20)",
-                    "status": "varchar(12)",
-                    "value": value_type,
-                    "unit": "varchar(40)",
-                    "qualifier": "varchar(12)",
-                    "import_row": "integer",
-                },
-            )
-            insert_frame(
-                "marsad_import_new",
-                new.select(*KEY, "value", "unit", "qualifier", pl.col("row").alias("import_row")),
-            )
-            columns = "area_id, indicator_id, period, measure, status, value, unit, qualifier, import_row"
+            # New rows go straight into the table (COPY on PostgreSQL) with ids taken first, so
+            # their change records need no round trip; a key written meanwhile by someone else
+            # breaks the unique key and rejects the whole file.
+            created = new.with_columns(pl.Series("id", _new_ids(new.height), dtype=pl.Int64))
             try:
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute(
-                        f"INSERT INTO {table} ({columns}, source, import_file, entered_by_id, created_at, "
-                        f"updated_at, revision) SELECT {columns}, 'import', %s, %s, %s, %s, 1 "
-                        f"FROM marsad_import_new RETURNING id, area_id, indicator_id, period, measure, status",
-                        [name, user_id, now, now],
-                    )
-                    ids = pl.DataFrame(
-                        cursor.fetchall(),
-                        schema={"new_id": pl.Int64, **{k: new.schema[k] for k in KEY}},
-                        orient="row",
+                with transaction.atomic():
+                    insert_frame(
+                        Observation._meta.db_table,
+                        created.select(
+                            "id",
+                            *KEY,
+                            "value",
+                            "unit",
+                            "qualifier",
+                            pl.col("row").alias("import_row"),
+                            pl.lit("import").alias("source"),
+                            pl.lit(name).alias("import_file"),
+                            pl.lit(user_id, pl.Int64).alias("entered_by_id"),
+                            pl.lit(stamp).alias("created_at"),
+                            pl.lit(stamp).alias("updated_at"),
+                            pl.lit(1, pl.Int64).alias("revision"),
+                        ),
                     )
             except IntegrityError as exc:  # a value of the same key was written meanwhile
                 raise Concurrent() from exc
-            created = new.join(ids, on=KEY).with_columns(pl.col("new_id").alias("id"))
             audit.append(_audit(created, "create", origin, user_id, source, stamp))
             if progress:
                 progress(new.height)
@@ -464,6 +455,29 @@ def write_frame(
             )
             adopt_plan(writer, list(plans), Provenance(source=Observation.Source.IMPORT, import_file=name))
     return new.height, changed.height, unchanged
+
+
+def _new_ids(n: int) -> list[int]:
+    """``n`` ids for new observations, taken inside the write's transaction.
+
+    PostgreSQL hands them out from the table's sequence (safe beside other writers); SQLite's
+    write lock is held from the transaction's start (``transaction_mode`` IMMEDIATE), so the
+    next ``n`` after the highest ever used are free.
+    """
+    table = Observation._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n]
+            )
+            return [r[0] for r in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+            f"COALESCE((SELECT MAX(id) FROM {connection.ops.quote_name(table)}), 0))",
+            [table],
+        )
+        first = cursor.fetchone()[0] + 1
+    return list(range(first, first + n))
 
 
 class Concurrent(Exception):

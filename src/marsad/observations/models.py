@@ -47,11 +47,16 @@ class Observation(Audited):
         IMPORT = "import", _("file import")
         DOCUMENT = "document", _("read from a document")
 
-    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="observations")
-    indicator = models.ForeignKey(
-        "indicators.Indicator", on_delete=models.PROTECT, related_name="observations"
+    # Indexes: each one is written by every insert and by every update of a value (the rollup
+    # index includes the value), so none is redundant. The key (area, indicator, ...) serves
+    # lookups by area, the rollup index (indicator, period, ...) those by indicator.
+    area = models.ForeignKey(
+        "areas.Area", on_delete=models.PROTECT, related_name="observations", db_index=False
     )
-    period = models.CharField(max_length=10, validators=[validate_period], db_index=True)
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.PROTECT, related_name="observations", db_index=False
+    )
+    period = models.CharField(max_length=10, validators=[validate_period])
     measure = models.CharField(max_length=20, choices=_choices(measures.MEASURES), default="level")
     status = models.CharField(max_length=12, choices=_choices(measures.STATUSES), default="official")
     value = models.DecimalField(max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
@@ -59,10 +64,15 @@ class Observation(Audited):
     qualifier = models.CharField(max_length=12, choices=_choices(measures.QUALIFIERS), default="exact")
     # Provenance: who typed it, which file row, or which span of which document.
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENTRY)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # No index: nothing reads values by their writer; deleting a user (rare) scans once.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, db_index=False
+    )
     import_file = models.CharField(max_length=255, blank=True)
     import_row = models.PositiveIntegerField(null=True, blank=True)
-    document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.SET_NULL)
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, db_index=False
+    )
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -80,7 +90,11 @@ class Observation(Audited):
             )
         ]
         indexes = [
-            models.Index(fields=["indicator", "period"]),
+            models.Index(fields=["period"], name="observation_period"),
+            # Only the values read from a document (deleting a document finds them).
+            models.Index(
+                fields=["document"], condition=models.Q(document__isnull=False), name="observation_document"
+            ),
             # Rollups read one indicator's levels over many areas and periods: on PostgreSQL the
             # area and value come from the index alone (an index-only scan; SQLite ignores INCLUDE).
             models.Index(

@@ -17,7 +17,9 @@ from marsad.areas.models import Area
 from marsad.core import periods
 from marsad.core.analytics import check_consistency
 from marsad.core.catalogue import load_catalogue
+from marsad.indicators.models import Indicator
 
+from .messages import warning_message
 from .models import Approval, Observation
 from .query import area_records
 
@@ -35,12 +37,16 @@ def _context_periods(code: str) -> list[str]:
 
 
 def consistency_warnings(area: Area, period: str) -> list[dict]:
-    """Every disagreement that involves a value of ``area`` for ``period``."""
+    """Every disagreement that involves a value of ``area`` for ``period``; each item's
+    ``message`` is written in the active language."""
     records = area_records(area, _context_periods(period))
     if not records:
         return []
-    items = check_consistency(records, load_catalogue())
-    return [item for item in items if item["period"] == period]
+    items = [item for item in check_consistency(records, load_catalogue()) if item["period"] == period]
+    if items:
+        names = {i.code: i.name() for i in Indicator.objects.filter(code__in={i["indicator"] for i in items})}
+        items = [{**item, "message": warning_message(item, names)} for item in items]
+    return items
 
 
 @dataclass

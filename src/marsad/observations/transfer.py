@@ -88,19 +88,74 @@ def read_rows(source: str | Path | io.IOBase, name: str | None = None) -> Iterat
     if fmt == "xlsx":
         yield from _read_xlsx(source, name)
         return
-    raw = Path(source).read_bytes() if isinstance(source, (str, Path)) else source.read()
-    if isinstance(raw, str):
-        raw = raw.encode("utf-8")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportRejected(
-            [RowError(name, 0, "", f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]
-        ) from None
+    text = _read_text(source, name)
     if fmt == "json":
         yield from _read_json(text, name)
     else:
         yield from _read_csv(text, name)
+
+
+def read_frame(source: str | Path | io.IOBase, name: str | None = None, progress: Progress | None = None):
+    """The file's rows as the frame :func:`check_frame` reads (see :func:`rows_frame`).
+
+    A CSV file is parsed by Polars in one pass (no Python object per row); a file it cannot
+    read exactly the way :func:`read_rows` counts rows (more values than columns, repeated
+    headers) is read by :func:`read_rows`, which names the problem.
+    """
+    name = name or str(source)
+    if detect_format(name) != "csv":
+        return rows_frame(read_rows(source, name), progress)
+    text = _read_text(source, name)
+    frame = _csv_frame(text, name)
+    if frame is None:
+        return rows_frame(_read_csv(text, name), progress)
+    return frame
+
+
+def _read_text(source, name: str) -> str:
+    raw = Path(source).read_bytes() if isinstance(source, (str, Path)) else source.read()
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected(
+            [RowError(name, 0, "", f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        ) from None
+
+
+def _csv_frame(text: str, name: str):
+    """A CSV text as the import frame, or None where Polars would not count rows as csv does."""
+    import polars as pl
+
+    first = text.split("\n", 1)[0].rstrip("\r")
+    header = next(csv.reader([first]), None)
+    if not header or '"' in first:
+        return None
+    header = _check_header(header, name)
+    if len(set(header)) != len(header):
+        return None
+    try:
+        frame = pl.read_csv(
+            io.StringIO(text), infer_schema=False, has_header=True, new_columns=header, raise_if_empty=False
+        )
+    except pl.exceptions.PolarsError:
+        return None
+    # csv counts records: the header is row 1, every record after it (blank ones too) one more.
+    frame = frame.with_row_index("row", offset=2).with_columns(pl.col("row").cast(pl.Int64))
+    texts = [c for c in header if c]
+    blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars() == "" for c in texts)
+    keep = ~blank
+    if "last_year" in header:
+        keep = keep & (pl.col("value").fill_null("").str.strip_chars() != "")
+    frame = frame.filter(keep)
+    return frame.select(
+        *(
+            (pl.col(c).fill_null("") if c in frame.columns else pl.lit("")).alias(c).cast(pl.Utf8)
+            for c in COLUMNS
+        ),
+        "row",
+    )
 
 
 def _check_header(header: Iterable[str], name: str) -> list[str]:
@@ -204,10 +259,15 @@ def rows_frame(rows: Iterable[tuple[int, dict]], progress: Progress | None = Non
 
 def check_rows(rows: Iterable[tuple[int, dict]], name: str, *, user=None, progress: Progress | None = None):
     """Every row checked by the write path's rules; raise ImportRejected listing all errors."""
+    return check_frame_of(rows_frame(rows, progress), name, user=user)
+
+
+def check_frame_of(frame, name: str, *, user=None):
+    """:func:`check_rows` for a frame of rows (see :func:`rows_frame`)."""
     from .bulk import RowProblem, check_frame
 
     try:
-        return check_frame(rows_frame(rows, progress), user)
+        return check_frame(frame, user)
     except RowProblem as exc:
         raise ImportRejected(
             [RowError(name, row, column, reason) for row, column, reason in exc.problems]
@@ -219,7 +279,8 @@ def import_file(
 ) -> ImportResult:
     """Import one file; all-or-nothing. ``source`` is a path or a binary file object."""
     name = name or str(source)
-    return import_rows(read_rows(source, name), Path(name).name, user=user, origin=origin, progress=progress)
+    frame = read_frame(source, name, progress)
+    return import_frame(frame, Path(name).name, user=user, origin=origin, progress=progress)
 
 
 def import_rows(
@@ -230,6 +291,11 @@ def import_rows(
     origin: str = "",
     progress: Progress | None = None,
 ) -> ImportResult:
+    """Import rows as :func:`read_rows` yields them; see :func:`import_frame`."""
+    return import_frame(rows_frame(rows, progress), name, user=user, origin=origin, progress=progress)
+
+
+def import_frame(frame, name: str, *, user=None, origin: str = "", progress: Progress | None = None):
     """Check every row, then write them in one transaction (held only for the write itself).
 
     ``origin`` is added to each change record's source (the command line names its system user).
@@ -240,7 +306,7 @@ def import_rows(
     from .messages import locked_message
     from .writing import Locked
 
-    checked = check_rows(rows, name, user=user, progress=progress)
+    checked = check_frame_of(frame, name, user=user)
     try:
         created, updated, unchanged = write_frame(
             checked, name=name, writer=user, origin=origin, progress=progress
