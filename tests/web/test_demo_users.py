@@ -19,7 +19,14 @@ def test_one_user_per_role_with_its_scope_and_twice_is_the_same(db, settings):
     second = create_demo_users()
     assert [r[:3] for r in first] == [r[:3] for r in second]
     roles = {username: role for username, _, role, _ in first}
-    assert sorted(roles.values()) == ["administrator", "commune", "department", "planner", "viewer"]
+    assert sorted(roles.values()) == [
+        "administrator",
+        "approver (planner)",
+        "commune",
+        "department",
+        "planner",
+        "viewer",
+    ]
     users = {username: authenticate(username=username, password=password) for username, password, *_ in first}
     assert all(users.values())
     bac_ninh = Area.objects.get(code="VN-24")
@@ -31,3 +38,7 @@ def test_one_user_per_role_with_its_scope_and_twice_is_the_same(db, settings):
     assert scopes.can_view(users["viewer"], bac_ninh) and not scopes.can_capture(users["viewer"], bac_ninh)
     assert users["commune"].profile.organisation.area == commune
     assert scopes.is_admin(users["admin"])
+    from marsad.observations.views import may_approve
+
+    assert may_approve(users["approver"], bac_ninh) and may_approve(users["approver"], commune)
+    assert not may_approve(users["planner"], bac_ninh) and not may_approve(users["commune"], commune)

@@ -42,6 +42,12 @@ def _unit(area: Area, key: str | None):
     return wanted
 
 
+def _approve_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(codename="approve_period", content_type__app_label="observations")
+
+
 @transaction.atomic
 def create_demo_users() -> list[tuple[str, str, str, str]]:
     """Create (or reset) one user per role; return (username, password, role, scope) for each."""
@@ -60,6 +66,16 @@ def create_demo_users() -> list[tuple[str, str, str, str]]:
             [],
             (bac_ninh, "FIN"),
             ("Minh", "Tran"),
+        ),
+        # DHIS2's data approval: a planner who may also approve (and so lock) Bac Ninh's periods.
+        (
+            "approver",
+            "marsad-approver",
+            Role.PLANNER,
+            [bac_ninh],
+            [],
+            (bac_ninh, None),
+            ("Thu", "Vu"),
         ),
         ("commune", "marsad-commune", Role.COMMUNE, [commune], [], (commune, None), ("Hoa", "Le")),
         (
@@ -86,6 +102,10 @@ def create_demo_users() -> list[tuple[str, str, str, str]]:
         profile.save()
         profile.capture_areas.set(capture)
         profile.view_areas.set(view)
+        label = str(role.value)
+        if username == "approver":
+            user.user_permissions.add(_approve_permission())
+            label = "approver (planner)"
         if role == Role.ADMINISTRATOR:
             scope = "all areas"
         else:
@@ -95,5 +115,5 @@ def create_demo_users() -> list[tuple[str, str, str, str]]:
             if view:
                 parts.append("views " + ", ".join(f"{a.name_en} ({a.code})" for a in view))
             scope = "; ".join(parts)
-        out.append((username, password, str(role.value), scope))
+        out.append((username, password, label, scope))
     return out

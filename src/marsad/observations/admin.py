@@ -5,15 +5,31 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from marsad.audit.models import ChangeRecord
+from marsad.core.numbers import NumberError, format_plain, read_plain_number
 
 from . import writing
-from .messages import problem_message, write_error_text
+from .messages import number_error_message, problem_message, write_error_text
 from .models import Approval, Observation
+
+
+class ValueField(forms.CharField):
+    """The value in the machine layout (``-1234.5``), read by the write path's own parser:
+    Django's DecimalField would take ``1_000`` for 1000 and round what has too many digits."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            return read_plain_number(text)
+        except NumberError as exc:
+            raise ValidationError(number_error_message(exc)) from None
 
 
 class ObservationForm(forms.ModelForm):
     # The revision the form was opened on: a save based on an older one is refused.
     based_on = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    value = ValueField()
     writer = None  # set by ObservationAdmin.get_form
 
     class Meta:
@@ -24,6 +40,7 @@ class ObservationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["based_on"].initial = self.instance.revision
+            self.initial["value"] = format_plain(self.instance.value)
 
     def clean(self):
         """The write path's checks, so that a refusal shows on the form, naming the fields."""
@@ -82,6 +99,13 @@ class ObservationAdmin(admin.ModelAdmin):
             for c in ChangeRecord.objects.filter(content_type__model="observation", object_id=obj.pk)
         ]
         return "\n".join(rows) or "-"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """A refused form answers 422 (the other write paths' answer), not 200."""
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if request.method == "POST" and context["adminform"].form.errors:
+            response.status_code = 422
+        return response
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -81,7 +81,7 @@ def entry(request):
     context.update(area=area)
     if period_error:
         context["period_error"] = period_error
-        return render(request, "observations/entry.html", context)
+        return render(request, "observations/entry.html", context, status=422 if request.POST else 200)
     indicators = list(Indicator.objects.order_by("parent_id", "code"))
     lang = get_language() or "ar"
     eastern = _eastern_digits(request.user)
