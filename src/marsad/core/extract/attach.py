@@ -86,6 +86,7 @@ class SentenceState:
     target_block: bool = False  # the sentence before set targets and this one may go on
     paragraph: int = -1
     recent: frozenset[str] = frozenset()  # the indicators of the last sentence with figures
+    label: str | None = None  # the indicator a label line just named (a value line may follow)
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Reader:
         self._taken: set[tuple[int, int]] = set()  # numbers a sentence-level rule has read
         self.title_end = 0  # where the page's headline ends (set by the engine)
         self._sentence_quantities: list[Quantity] = []
+        self._sentence_inds: list[IndicatorMention] = []
         self._target_cue_at: int | None = None
         self._structure_rule = "after_level"
         self._target_rule = "target"
@@ -134,16 +136,24 @@ class Reader:
             sent_areas = [a for a in sent_areas if not any(0 <= a.start - r.end <= 15 for r in ranks)]
         # "the highest in the country", "الأعلى في البلاد": the country compared with is no subject.
         highs = [c for c in cues if c.kind == "comparative"]
-        if highs:
-            sent_areas = [a for a in sent_areas if not (a.kind == "nation" and any(0 <= a.start - c.end <= 20
-                          and not re.search(r"[,،;؛]", text[c.end : a.start]) for c in highs))]  # fmt: skip
+        for a in [a for a in sent_areas if a.kind == "nation"] if highs else []:
+            high = next((c for c in highs if 0 <= a.start - c.end <= 20
+                         and not re.search(r"[,،;؛]", text[c.end : a.start])), None)  # fmt: skip
+            if high is not None:
+                sent_areas = [b for b in sent_areas if b is not a]
+                self.fired.add(high.name)
         first_fact, first_target = len(self.facts), len(self.targets)
         self._special_targets(s, e, sent_periods, state)
+        label, state.label = state.label, None
         if not quantities:
+            state.label = self._label(s, e)
             self._carry(state, sent_periods, sent_areas, s)
             return
-        inds = find_indicators(text, g, s, e)
+        # A name inside a figure's own count noun ("1,050 new business projects") names that figure.
+        inds = [i for i in find_indicators(text, g, s, e)
+                if not any(q.names and q.num_end <= i.start and i.end <= q.end for q in quantities)]  # fmt: skip
         self._sentence_quantities = quantities
+        self._sentence_inds = inds
         # "đạt 29,05% kế hoạch": a plan word right after a figure is its base, not a target.
         ends = [q.end for q in quantities]
         target_cue = next((c for c in cues if c.kind == "target" and not any(0 <= c.start - x <= 12 for x in ends)),
@@ -168,7 +178,10 @@ class Reader:
         if target_cue is not None and target_list:
             self.fired.add(target_cue.name)
         inherit = None
-        if not any(i.code for i in inds if i.start < quantities[0].start):
+        if label is not None and not text[s : quantities[0].start].strip() and not inds:
+            inherit = label  # a value line under its label line ("إيرادات الميزانية" / "4.520 مليار دونج")
+            self.fired.add("label_line")
+        elif not any(i.code for i in inds if i.start < quantities[0].start):
             opener = text[s : quantities[0].start]
             going_on = next((c for c in cues if c.kind == "continuation" and c.start - s <= 30), None)
             if going_on is None:
@@ -205,9 +218,12 @@ class Reader:
                     or not any(c.kind == "estimate" and target_at < c.start < q.start for c in cues)
                 )
             )
+            # ... unless the target word introduces the next figure ("1.84%, and the target of 4%")
             aimed_after = next(
-                (c for c in cues if c.kind == "target_after" and 0 <= c.start - q.end <= 16), None
-            )
+                (c for c in cues if c.kind == "target_after" and 0 <= c.start - q.end <= 16
+                 and not (k + 1 < len(quantities) and 0 <= quantities[k + 1].start - c.end <= 25)),
+                None,
+            )  # fmt: skip
             if aimed_after is not None:
                 aimed = True  # "the 4% the government targets", "mức 6% theo kế hoạch"
                 self._target_rule = aimed_after.name
@@ -261,6 +277,18 @@ class Reader:
         elif len(named) > 1:
             state.area = None
         self._carry(state, sent_periods, sent_areas, s, facts_read=made_facts)
+
+    def _label(self, s: int, e: int) -> str | None:
+        """The indicator a short line names and nothing else (a label over a value line)."""
+        line = self.text[s:e].strip()
+        if not line or len(line) > 90 or "\n" in line:
+            return None
+        inds = find_indicators(self.text, self.g, s, e)
+        if len(inds) != 1 or inds[0].code is None or inds[0].code == PREVIOUS:
+            return None
+        if len(line) - (inds[0].end - inds[0].start) > 25:
+            return None  # a sentence that names an indicator, not a label
+        return inds[0].code
 
     def _carry(
         self, state: SentenceState, sent_periods, sent_areas, s: int, facts_read: bool = False
@@ -504,7 +532,8 @@ class Reader:
             own = next(p for p in sent_periods if p.start == own.start)
             lo = max(lo, q.start)  # the figure's own period is the one written after it
             rules.append(versus.name)
-        period, prule = self._period_of(q, lo, s, next_start, sent_periods, state)
+        average = next((c for c in cues if c.kind == "average" and c.start < q.start), None)
+        period, prule = self._period_of(q, lo, s, next_start, sent_periods, state, average is not None)
         if aimed:
             period, prule = self._target_period(q, sent_periods, state) or period, prule or "target_period"
         if period is None:
@@ -517,7 +546,6 @@ class Reader:
             rules.append("period:default")
         if prule:
             rules.append(prule)
-        average = next((c for c in cues if c.kind == "average" and c.start < q.start), None)
         if (
             reading.measure == "yoy_pct"
             and average is not None
@@ -604,7 +632,7 @@ class Reader:
         return None
 
     def _period_of(
-        self, q: Quantity, lo: int, s: int, e: int, sent_periods, state
+        self, q: Quantity, lo: int, s: int, e: int, sent_periods, state, average: bool = False
     ) -> tuple[str | None, str | None]:
         # "tăng 40% cùng kỳ", "خلال الفترة نفسها" right after a figure is its base, not its period.
         # "grew 7.14% in the same period, contributing 4.72 points": right after the figure
@@ -640,6 +668,9 @@ class Reader:
             chosen, source = (state.period, "period:carried") if state.period else (self.doc_period, None)
             if chosen is None:
                 return (str(self.year) if self.year else ""), None
+            if average and chosen.kind == "month" and chosen.n and chosen.n > 1:
+                # "in October CPI rose 3.25% ... On average, it rose 3.27%": the months to date
+                chosen, source = replace(chosen, kind="ytd"), "average_to_date"
         if not chosen.codable:
             if chosen.kind == "same":
                 ref = (
@@ -694,6 +725,16 @@ class Reader:
         named = [
             a for a in sent_areas if a.end <= q.start and not _closed_aside(self.text, s, a.start, q.start)
         ]
+        # "Hai Phong led ... GRDP الإقليمي": "provincial" inside an indicator's name after a
+        # province's name is that province's.
+        if (
+            len(named) >= 2
+            and named[-1].kind == "province_ref"
+            and named[-2].kind == "name"
+            and named[-2].area not in (None, NATION)
+            and any(i.start <= named[-1].start and named[-1].end <= i.end for i in self._sentence_inds)
+        ):
+            named = named[:-1]
         if named:
             a = named[-1]
             if a.kind == "province_ref":
@@ -748,6 +789,10 @@ class Reader:
         before = [p for p in usable if p.start < q.start]
         if before:
             code = self._resolve(before[-1], sent_periods)
+            # "in the first ten months CPI rose 3.27%, within the goal of below 4%": a span to date
+            # named away from the target is the report's, and the target is the year's.
+            if code and before[-1].kind in ("ytd", "month") and q.start - before[-1].end > 40:
+                return code[:4]
             # A target is for the year unless it names a shorter period ("quý III ... 11%"): a span
             # written before another figure of the sentence is that figure's.
             cue = self._target_cue_at

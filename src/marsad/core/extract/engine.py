@@ -49,7 +49,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     if year is not None and not any(p.year for p in mentions if p.role == CURRENT and p.codable):
         doc_year = year
     area_mentions = find_areas(text, g)
-    doc_area = _document_area(area_mentions, result.source_url, area)
+    doc_area = _document_area(_subjects(text, g, area_mentions), result.source_url, area)
     national = g.find(text, "national_source")
     if doc_area is None and national and not any(m.kind == "province_ref" for m in area_mentions):
         doc_area = NATION  # a national office's figures, no province in sight
@@ -144,6 +144,21 @@ def _short(text: str, paras, i: int) -> bool:
 
 
 # -- the document --------------------------------------------------------------------------------
+def _subjects(text: str, g: Grammar, mentions: list[AreaMention]) -> list[AreaMention]:
+    """The mentions that can be what the text is about: not the country a province is ranked in
+    or compared with ("the highest in the country", "đứng thứ 5 cả nước")."""
+    cues = [c.end for c in g.find(text, "comparative", "rank")]
+    if not cues:
+        return mentions
+    out = []
+    for m in mentions:
+        i = bisect_right(cues, m.start) - 1
+        if m.kind == "nation" and i >= 0 and m.start - cues[i] <= 40:
+            continue
+        out.append(m)
+    return out
+
+
 def _document_area(mentions: list[AreaMention], url: str | None, hint: str | None) -> AreaRef | None:
     """The place the text is about: one named in its address's path, else the province it names
     most (a round-up naming many once is national), else its site's province, else the hint."""
@@ -153,10 +168,12 @@ def _document_area(mentions: list[AreaMention], url: str | None, hint: str | Non
         return provinces[0]
     counts = Counter(m.area for m in mentions if m.area is not None and m.area != NATION)
     nation = sum(1 for m in mentions if m.area == NATION)
+    # "the province", "toàn tỉnh": a provincial story, whatever the country's mentions
+    provincial = sum(1 for m in mentions if m.kind == "province_ref") >= 2
     if counts:
         (best, n), *rest = counts.most_common()
         if n >= 2 or not rest:
-            if nation > n:
+            if nation > n and not (provincial and not rest):
                 return NATION
             return best
         if rest and n == 1:
