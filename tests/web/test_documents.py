@@ -113,3 +113,46 @@ def test_commune_officer_may_not_decide_on_province_figures(client_for, document
 def test_pasting_an_empty_text_is_refused(client_for):
     response = client_for("planner").post("/documents/new/", {"text": "   "})
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "lang, typed, value",
+    [("vi", "98.540", 98540), ("vi", "5.900,5", 5900.5), ("en", "98,540", 98540), ("ar", "٩٨٥٤٠", 98540)],
+)
+def test_a_correction_is_read_the_way_the_reviewer_writes_numbers(client_for, document, lang, typed, value):
+    from marsad.observations.models import Observation
+
+    _, fact, _ = document
+    client = client_for("planner")
+    client.cookies["django_language"] = lang
+    response = client.post(
+        f"/documents/proposals/{fact.pk}/decide/",
+        {"action": "correct", "value": typed},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200, response.content.decode()
+    fact.refresh_from_db()
+    assert Observation.objects.get(pk=fact.observation_id).value == value
+
+
+@pytest.mark.parametrize(
+    "typed, words",
+    [("-5", "cannot be negative"), ("10.17", "not a number"), ("abc", "not a number")],
+)
+def test_a_failing_correction_says_why_and_writes_nothing(client_for, document, typed, words):
+    from marsad.documents.models import Proposal
+    from marsad.observations.models import Observation
+
+    _, fact, _ = document
+    client = client_for("planner")
+    client.cookies["django_language"] = "vi" if typed == "10.17" else "en"
+    response = client.post(
+        f"/documents/proposals/{fact.pk}/decide/",
+        {"action": "correct", "value": typed},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert words in html or "không phải là số" in html, html
+    fact.refresh_from_db()
+    assert fact.decision == Proposal.Decision.PENDING and not Observation.objects.exists()

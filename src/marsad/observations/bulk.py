@@ -331,15 +331,23 @@ def _existing(frame: pl.DataFrame) -> pl.DataFrame:
     table = connection.ops.quote_name(Observation._meta.db_table)
     indicator_ids = frame["indicator_id"].unique().to_list()
     period_codes = frame["period"].unique().to_list()
-    rows = []
+    area_ids = frame["area_id"].unique().to_list()
+
+    def among(column: str, values: list) -> str:
+        return f"o.{column} IN ({', '.join(['%s'] * len(values))})"
+
+    where = [among("indicator_id", indicator_ids), among("period", period_codes)]
+    params = [*indicator_ids, *period_codes]
+    if len(area_ids) <= 2000:  # a commune's or a province's file: not every area's values
+        where.append(among("area_id", area_ids))
+        params += area_ids
     with connection.cursor() as cursor:
         sql = (
             f"SELECT o.id, o.area_id, o.indicator_id, o.period, o.measure, o.status, {_value_text_sql()}, "
             f"o.unit, o.qualifier, o.revision, o.source, o.document_id, o.span_start, o.span_end "
-            f"FROM {table} o WHERE o.indicator_id IN ({', '.join(['%s'] * len(indicator_ids))}) "
-            f"AND o.period IN ({', '.join(['%s'] * len(period_codes))})"
+            f"FROM {table} o WHERE {' AND '.join(where)}"
         )
-        cursor.execute(sql, [*indicator_ids, *period_codes])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     old = pl.DataFrame(rows, schema=schema, orient="row")
     if connection.vendor != "postgresql" and old.height:
