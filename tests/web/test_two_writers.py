@@ -142,3 +142,33 @@ def test_concurrent_first_writes_through_the_api(shared_database, demo_users, co
         statuses = sorted(r.status_code if not isinstance(r, str) else r for r in results)
         assert statuses == [201] + [409] * 5, statuses
         assert Observation.objects.filter(area=mine, indicator__code="grdp", period="2024Q3").count() == 1
+
+
+def test_api_reads_keep_answering_during_an_import(shared_database, demo_users, communes):
+    """The import holds the database for its write only; readers are not locked out meanwhile."""
+    from django.test import Client
+
+    from marsad.observations.synthetic import synthetic_rows
+    from marsad.observations.transfer import import_rows
+
+    mine, _ = communes
+    with shared_database():
+        headers = {"Authorization": f"Bearer {_token(demo_users['commune'])}"}
+        rows = synthetic_rows(20_000, seed=3)
+        done = threading.Event()
+
+        def one(i):
+            if i == 0:
+                try:
+                    return import_rows(rows, "big.csv").created
+                finally:
+                    done.set()
+            answers = []
+            while not done.is_set() or not answers:
+                response = Client().get("/api/observations", {"area": mine.code, "limit": 5}, headers=headers)
+                answers.append(response.status_code)
+            return answers
+
+        created, answers = _race(2, one)
+        assert created == 20_000, created
+        assert answers and set(answers) == {200}, answers
