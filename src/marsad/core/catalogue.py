@@ -28,7 +28,7 @@ Codes are stable: the extractor, the tests and stored observations use them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -224,6 +224,9 @@ class IndicatorTerms:
     weak: frozenset[str] = (
         frozenset()
     )  # generic names ("economic growth") a specific one named before wins over
+    # phrase -> codes it goes on naming when one of them is named before it ("registered capital"
+    # after FDI is FDI's); after anything else it names what the catalogue lacks
+    continues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def phrases(self, code: str) -> list[str]:
         return [p for p, c in self.terms if c == code]
@@ -234,7 +237,8 @@ def parse_terms(lang: str, data: Any, catalogue: dict[str, Indicator] | None = N
 
         {"indicators": {"grdp": ["tổng sản phẩm trên địa bàn", ...], ...},
          "weak": {"grdp": ["tăng trưởng kinh tế"]},
-         "not_indicators": {"gross output, no code": ["giá trị sản xuất", ...], ...}}
+         "not_indicators": {"gross output, no code": ["giá trị sản xuất", ...], ...},
+         "continues": {"vốn đăng ký": ["fdi_registered", "ddi_registered"], ...}}
 
     A weak name is generic: in "the sector kept driving economic growth, up 3.9%" the figure is
     the sector's, named first, not the economy's.
@@ -243,7 +247,7 @@ def parse_terms(lang: str, data: Any, catalogue: dict[str, Indicator] | None = N
     where = f"indicator terms ({lang})"
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), dict):
         raise CatalogueError(f"{where}: expected an object with an 'indicators' object")
-    unknown = sorted(set(data) - {"indicators", "weak", "not_indicators", "comment"})
+    unknown = sorted(set(data) - {"indicators", "weak", "not_indicators", "continues", "comment"})
     if unknown:
         raise CatalogueError(f"{where}: unknown field(s) {', '.join(unknown)}")
     pairs: list[tuple[str, str | None]] = []
@@ -280,7 +284,14 @@ def parse_terms(lang: str, data: Any, catalogue: dict[str, Indicator] | None = N
         for phrase in phrases:
             add(phrase, None, reason)
             reasons[phrase.strip()] = reason
-    return IndicatorTerms(lang, tuple(pairs), reasons, frozenset(weak))
+    continues: dict[str, frozenset[str]] = {}
+    for phrase, codes in (data.get("continues") or {}).items():
+        if not isinstance(codes, list) or not codes or any(c not in catalogue for c in codes):
+            raise CatalogueError(f"{where}: continues {phrase!r} must list indicators of the catalogue")
+        add(phrase, None, "continues")
+        reasons[phrase.strip()] = "goes on naming " + ", ".join(codes)
+        continues[phrase.strip()] = frozenset(codes)
+    return IndicatorTerms(lang, tuple(pairs), reasons, frozenset(weak), continues)
 
 
 @lru_cache(maxsize=8)

@@ -26,7 +26,9 @@ after it), ``respectively``, ``structure``, ``rank``, ``no_area``, ``special_tar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from marsad.core.catalogue import Indicator
 
@@ -36,7 +38,7 @@ from .indicators import PREVIOUS, IndicatorMention, catalogue, find_indicators
 from .measures import AFTER_KINDS, BEFORE_KINDS, read_measure
 from .model import AreaRef, Evidence, Fact
 from .quantity import Quantity, find_quantities
-from .timeframes import CURRENT, HORIZON, PLAN, PeriodMention, between
+from .timeframes import CURRENT, HORIZON, PLAN, WHOLE, PeriodMention, between
 
 __all__ = ["Reader", "SentenceState"]
 
@@ -59,6 +61,8 @@ SENTENCE_KINDS = (
     "than",
     "compared_value",
     "target_after",
+    "aspect",
+    "sector_head",
 )
 CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
 _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
@@ -72,6 +76,8 @@ _LIST_SEPARATOR = re.compile(
 )
 _GENITIVE = re.compile(r"(?:\bof\s+(?:the\s+)?|\bcủa\s+|\bin\s+|(?<!\w)ل)(?:مدينة\s+|مقاطعة\s+)?\S?$", re.I)
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{0,40}\)")
+UNWRITTEN = "period:unwritten"  # neither the figure, its paragraph nor the document says the period
+_BEATS_PLAN = ("exceed", "reach", "index", "up", "down", "compared")  # "vượt kế hoạch đề ra": no target
 _GLUED = re.compile(r"\s*(?:[وفبلك]?ال|لل|[وفبلك])?")  # spaces, or an Arabic article or proclitic
 
 
@@ -120,6 +126,9 @@ class Reader:
         self._structure_rule = "after_level"
         self._target_rule = "target"
         self._other_thing_end = -1  # the end of the last figure counting something else
+        self._counted: dict[int, int] = {}
+        self._mentions: Counter[str] | None = None
+        self.published: date | None = None  # when the text was published (set by the engine)
 
     # -- one sentence ---------------------------------------------------------------------------
     def read_sentence(self, s: int, e: int, state: SentenceState) -> None:
@@ -152,6 +161,10 @@ class Reader:
         # A name inside a figure's own count noun ("1,050 new business projects") names that figure.
         inds = [i for i in find_indicators(text, g, s, e)
                 if not any(q.names and q.num_end <= i.start and i.end <= q.end for q in quantities)]  # fmt: skip
+        # "15 dự án mới với tổng vốn đăng ký 350 triệu USD": a thing the catalogue lacks, counted
+        # by the figure before it, names that figure only, not the ones after it.
+        self._counted = {i.start: q.num_end for i in inds if i.code is None for q in quantities
+                         if q.num_end <= i.start <= q.num_end + 2 and not text[q.num_end : i.start].strip()}  # fmt: skip
         self._sentence_quantities = quantities
         self._sentence_inds = inds
         # "đạt 29,05% kế hoạch": a plan word right after a figure is its base, not a target.
@@ -163,7 +176,20 @@ class Reader:
         self._target_rule = target_cue.name if target_cue is not None else "target"
         target_end = e
         target_list = target_cue is not None and ":" in text[target_cue.end : target_cue.end + 60]
-        if target_cue is not None and not target_list:
+        # "phấn đấu tăng trưởng 10%; thu ngân sách 56.000 tỷ": targets announced before any figure
+        # go on past a semicolon; "vượt kế hoạch; giá trị tăng thêm đạt ...": a plan named after a
+        # figure stops at it.
+        announced = (
+            target_cue is not None
+            and target_cue.start < quantities[0].start
+            and not any(
+                c.kind in ("exceed", "plan_base")
+                and c.end <= target_cue.start
+                and target_cue.start - c.end <= 3
+                for c in cues
+            )
+        )
+        if target_cue is not None and not target_list and not announced:
             cut = re.search(r"[;؛]", text[target_cue.end : e])
             if cut:
                 target_end = target_cue.end + cut.start()  # "exceeded the target; value added reached ..."
@@ -178,8 +204,8 @@ class Reader:
         if target_cue is not None and target_list:
             self.fired.add(target_cue.name)
         inherit = None
-        if label is not None and not text[s : quantities[0].start].strip() and not inds:
-            inherit = label  # a value line under its label line ("إيرادات الميزانية" / "4.520 مليار دونج")
+        if label is not None and not inds and not text[s : quantities[0].start].strip(" \t-–•*+:"):
+            inherit = label  # a value line under its label line ("Thu ngân sách" / "12.500 tỷ đồng")
             self.fired.add("label_line")
         elif not any(i.code for i in inds if i.start < quantities[0].start):
             opener = text[s : quantities[0].start]
@@ -190,10 +216,13 @@ class Reader:
                 if first is not None and first.kind in ("up", "down", "reach", "growth", "estimate") \
                         and not text[s : first.start].strip(" \t\n-–•*وف"):  # fmt: skip
                     going_on = first
+            # "Bac Ninh led with 2.5 billion USD", "Tiếp theo là Hà Nội với 1,14 tỷ USD": a ranking
+            # goes on through places after the sentence that named what is ranked.
+            ranked = any(a.kind == "name" and a.end <= quantities[0].start for a in sent_areas)
             if (
                 state.indicator
                 and opener.strip()
-                and (any(p.start - s <= 30 for p in sent_periods) or going_on)
+                and (any(p.start - s <= 30 for p in sent_periods) or going_on or (ranked and state.recent))
             ):
                 inherit = state.indicator
                 if going_on is not None:
@@ -221,9 +250,14 @@ class Reader:
             # ... unless the target word introduces the next figure ("1.84%, and the target of 4%")
             aimed_after = next(
                 (c for c in cues if c.kind == "target_after" and 0 <= c.start - q.end <= 16
-                 and not (k + 1 < len(quantities) and 0 <= quantities[k + 1].start - c.end <= 25)),
+                 and not (k + 1 < len(quantities) and 0 <= quantities[k + 1].start - c.end <= 25)
+                 and not any(x.kind in _BEATS_PLAN and q.end <= x.start < c.start for x in cues)),
                 None,
             )  # fmt: skip
+            in_plan = self._bracketed_plan(q, lo, cues)
+            if in_plan is not None:
+                aimed = True  # "đạt 8,02%, vượt kế hoạch (kế hoạch 7,5%)": the plan's figure
+                self._target_rule = in_plan.name
             if aimed_after is not None:
                 aimed = True  # "the 4% the government targets", "mức 6% theo kế hoạch"
                 self._target_rule = aimed_after.name
@@ -342,10 +376,17 @@ class Reader:
             self.fired.add(threshold.name)
             return None  # "nhóm các tỉnh có số thu trên 10.000 tỷ": a criterion, not a figure
         stock = _last_in(cues, "stock", s, q.start)
+        # "lũy kế 9 tháng", "cumulatively in the first nine months": the sum over a period, no stock.
+        if stock is not None and any(p.codable and p.role == CURRENT and 0 <= p.start - stock.end <= 12
+                                     for p in sent_periods):  # fmt: skip
+            rules.append(stock.name)
+            stock = None
         if stock is not None and not _CLAUSE.search(text, stock.end, q.start):
             self.fired.add(stock.name)
             return None  # "lũy kế đến nay", "cumulative": a stock since the start, no period's figure
         versus = next((c for c in cues if c.kind == "compared_value" and 0 <= q.start - c.end <= 3), None)
+        if aimed:
+            versus = None  # "thấp hơn mức 8% theo kế hoạch": the plan's figure, a target
         if (
             q.unit == "%"
             and prev_q is not None
@@ -356,7 +397,21 @@ class Reader:
             self.fired.update(r for r in prev_q.rules if r.startswith("count"))
             return None
         # -- indicator
-        ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues))
+        counted = {st for st, end in self._counted.items() if end != q.num_end}
+        ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues) | counted)
+        if ind_m is not None and ind_m.code is None and ind_m.continues:
+            # "total registered capital" in a story on FDI: the investment the text is about.
+            topic = self._topic(ind_m.continues, state)
+            if topic is not None:
+                ind_m = replace(ind_m, code=topic, rule=f"indicator:{topic}")
+        if ind_m is not None and prev_q is not None and ind_m.end <= prev_q.start:
+            # "dịch vụ tăng 7,1%, khu vực nông nghiệp 3,2%": a sector the catalogue does not name,
+            # heading its own list item, takes the figure away from the item before.
+            heads = [c for c in cues if c.kind == "sector_head" and lo <= c.start < q.num_start
+                     and not any(i.start <= c.start < i.end for i in inds)]  # fmt: skip
+            if heads:
+                self.fired.add(heads[-1].name)
+                return None
         follow = self._following_indicator(q, inds, cues, e)
         if (
             ind_m is not None
@@ -389,6 +444,15 @@ class Reader:
                 rules.append(link.name)
         elif ind_m is not None:
             rules.append(ind_m.rule)
+        aspect = next((c for c in cues if c.kind == "aspect" and 0 <= c.start - q.end <= 2), None)
+        named = next((i for i in inds if aspect is not None and 0 <= i.start - aspect.end <= 2), None)
+        if named is not None:
+            # "tăng 20% về vốn đăng ký", "up 20% in terms of capital": what the figure is of.
+            self.fired.add(aspect.name)
+            if named.code is None or named.code == PREVIOUS:
+                return None
+            code = named.code
+            rules.append(named.rule)
         if code == PREVIOUS:
             code = state.sector
             rules.append(ind_m.rule if ind_m is not None else "indicator_ref")
@@ -472,6 +536,9 @@ class Reader:
             self._other_thing_end = q.end
             return None
         before = [c for c in cues if lo <= c.start < q.num_start and c.kind in BEFORE_KINDS + ("plan_base",)]
+        if self._bracketed_plan(q, lo, cues) is not None:
+            before = []  # "(kế hoạch 7,5%)": the plan's own figure, measured as the indicator's
+            lo = max(lo, text.rfind("(", lo, q.num_start))
         after = [c for c in cues if q.end <= c.start <= q.end + 30 and c.start < next_start and c.kind in AFTER_KINDS
                  and (not c.kind == "plan_base" or c.start <= q.end + 12)]  # fmt: skip
         if after and (
@@ -523,7 +590,7 @@ class Reader:
         # -- period
         if versus is not None:
             # "8.2% against 6.5% a year earlier": the base's figure counts only with its period written.
-            own = next((p for p in sent_periods if (p.codable or (p.kind == "same" and p.year))
+            own = next((p for p in sent_periods if (p.codable or p.kind == "same")
                         and q.end <= p.start <= q.end + 30), None)  # fmt: skip
             if own is None:
                 self.fired.add(versus.name)
@@ -533,7 +600,20 @@ class Reader:
             lo = max(lo, q.start)  # the figure's own period is the one written after it
             rules.append(versus.name)
         average = next((c for c in cues if c.kind == "average" and c.start < q.start), None)
-        period, prule = self._period_of(q, lo, s, next_start, sent_periods, state, average is not None)
+        period, prule = self._period_of(
+            q, lo, s, next_start, sent_periods, state, average is not None, qualifier == "estimate"
+        )
+        if versus is not None and own.kind == "same":
+            # "cao hơn mức tăng 6,5% của cùng kỳ năm trước": the same span, a year earlier.
+            ref = next((p for p in reversed(sent_periods) if p.codable and p.end <= q.start), None)
+            ref = ref or state.period or self.doc_period
+            if (ref is None or not ref.codable) and own.year is None:
+                return None
+            year = own.year if own.year is not None else (ref.year_in(self.year) or 0) + (own.relative or -1)
+            if ref is None or not ref.codable:
+                period, prule = str(year), own.rule  # "8% in the same period of 2023", no span said
+            else:
+                period, prule = replace(ref, year=year, relative=None).resolve(self.year), own.rule
         if aimed:
             period, prule = self._target_period(q, sent_periods, state) or period, prule or "target_period"
         if period is None:
@@ -542,7 +622,7 @@ class Reader:
                 self.fired.update(c.name for c in cues if c.kind == "average" and c.start < q.start)
             return None  # a multi-year span, a holiday week: no period to give it
         period = period or None  # "": the text never says which period
-        if prule is None:
+        if prule is None or prule == UNWRITTEN:
             rules.append("period:default")
         if prule:
             rules.append(prule)
@@ -595,6 +675,30 @@ class Reader:
         self.fired.update(fact.rules)
         return fact
 
+    def _topic(self, codes: frozenset[str], state: SentenceState) -> str | None:
+        """Of ``codes``, the indicator of the last figure read, else the one the whole text names
+        most (None when it names none of them)."""
+        if state.indicator in codes:
+            return state.indicator
+        if self._mentions is None:
+            self._mentions = Counter(i.code for i in find_indicators(self.text, self.g) if i.code)
+        named = [(self._mentions[c], c) for c in codes if self._mentions[c]]
+        return max(named)[1] if named else None
+
+    def _bracketed_plan(self, q: Quantity, lo: int, cues) -> Match | None:
+        """The plan word of "(kế hoạch 7,5%)", "(target: 7.5%)": a bracket opened right before the
+        figure by a plan or target word only."""
+        bracket = self.text.rfind("(", lo, q.num_start)
+        if bracket == -1:
+            return None
+        inside = [c for c in cues if bracket < c.start < q.num_start]
+        plan = next((c for c in inside if c.kind in ("plan_base", "target")), None)
+        if plan is None or any(c.start < plan.start for c in inside):
+            return None
+        if self.text[bracket + 1 : plan.start].strip() or self.text[plan.end : q.start].strip(" :\t"):
+            return None
+        return plan
+
     def _wholes(self, inds, cues) -> set[int]:
         """Starts of indicator mentions named as the whole of a share ("of the total exports")."""
         bases = [c for c in cues if c.kind == "share_base"]
@@ -632,7 +736,15 @@ class Reader:
         return None
 
     def _period_of(
-        self, q: Quantity, lo: int, s: int, e: int, sent_periods, state, average: bool = False
+        self,
+        q: Quantity,
+        lo: int,
+        s: int,
+        e: int,
+        sent_periods,
+        state,
+        average: bool = False,
+        estimate: bool = False,
     ) -> tuple[str | None, str | None]:
         # "tăng 40% cùng kỳ", "خلال الفترة نفسها" right after a figure is its base, not its period.
         # "grew 7.14% in the same period, contributing 4.72 points": right after the figure
@@ -667,7 +779,7 @@ class Reader:
         if chosen is None:
             chosen, source = (state.period, "period:carried") if state.period else (self.doc_period, None)
             if chosen is None:
-                return (str(self.year) if self.year else ""), None
+                return (str(self.year) if self.year else ""), UNWRITTEN
             if average and chosen.kind == "month" and chosen.n and chosen.n > 1:
                 # "in October CPI rose 3.25% ... On average, it rose 3.27%": the months to date
                 chosen, source = replace(chosen, kind="ytd"), "average_to_date"
@@ -691,6 +803,19 @@ class Reader:
                 )
                 return replace(ref, year=year, relative=None).resolve(self.year), source or chosen.rule
             return None, source or chosen.rule  # a multi-year span, a holiday week
+        if chosen.kind == "ytd" and chosen.n is None:
+            return self._to_date(chosen), source or chosen.rule
+        # "Năm 2024, tỉnh tiếp tục ..." in a report on its first nine months: the year frames the
+        # story; a figure under it is the report's span unless the text says the whole year or
+        # estimates it ("GRDP năm 2021 ước giảm 5,06%": the year's estimate).
+        doc = self.doc_period
+        if (
+            not (estimate and source != "period:carried")
+            and chosen.kind == "year" and chosen.n != WHOLE and doc is not None
+            and doc.kind in ("ytd", "half", "quarter") and chosen is not doc
+            and chosen.year_in(self.year) == doc.year_in(self.year)
+        ):  # fmt: skip
+            return self._resolve(doc, sent_periods), "period:report_span"
         # "vốn năm 2024 đến hết ngày 31/01/2025": the 2024 plan, paid out until January.
         years = [p for p in before_any if p.kind == "year" and p.year is not None and p is not chosen]
         if chosen.kind == "ytd" and chosen.year is not None and years and years[-1].year < chosen.year:
@@ -698,6 +823,26 @@ class Reader:
         if chosen is self.doc_period and source is None:
             return self._resolve(chosen, sent_periods), None
         return self._resolve(chosen, sent_periods), source or chosen.rule
+
+    def _to_date(self, p: PeriodMention) -> str | None:
+        """ "từ đầu năm đến nay", "since the beginning of the year": the report's span to date,
+        else the months before the publication's month, else the year."""
+        year = p.year_in(self.year)
+        doc = self.doc_period
+        if (
+            doc is not None
+            and doc.kind in ("ytd", "quarter", "half", "month")
+            and doc.year_in(self.year) == year
+        ):
+            if doc.kind == "ytd":
+                return doc.resolve(self.year)
+            last = {"quarter": 3 * (doc.n or 0), "half": 6 * (doc.n or 0), "month": doc.n or 0}[doc.kind]
+            if 1 <= last < 12:
+                return replace(doc, kind="ytd", n=last).resolve(self.year)
+        pub = self.published
+        if pub is not None and pub.year == year and pub.month > 2:
+            return replace(p, n=pub.month - 1).resolve(self.year)
+        return str(year) if year else None
 
     def _resolve(self, p: PeriodMention, sent_periods) -> str | None:
         # Public investment of a year's plan is paid out until 31 January of the next: disbursement
@@ -738,7 +883,9 @@ class Reader:
         if named:
             a = named[-1]
             if a.kind == "province_ref":
-                return self._home(state), a.rule
+                # "Theo Cục Thống kê Bắc Ninh, GRDP của tỉnh tăng 6,5%": the province named before.
+                own = [b for b in named[:-1] if b.kind == "name" and b.area is not None and b.area != NATION]
+                return (own[-1].area if own else self._home(state)), a.rule
             if a.kind == "foreign":
                 return FOREIGN_AREA, a.rule
             if a.kind == "subunit":
@@ -772,7 +919,12 @@ class Reader:
 
     def _target_period(self, q: Quantity, sent_periods, state) -> str | None:
         usable = [p for p in sent_periods if p.role in (CURRENT, HORIZON, PLAN) and p.codable]
-        right = [p for p in usable if 0 <= p.start - q.end <= 30]
+        # "đạt 10,5%, trong đó quý IV phải đạt 12,3%": a period past a comma is the next figure's.
+        right = [
+            p
+            for p in usable
+            if 0 <= p.start - q.end <= 30 and not re.search(r"[,;،؛]", self.text[q.end : p.start])
+        ]
         if right:
             # "Q3 at 11.2% and Q4 at 12.4%": a period written after the figure and before the
             # next one is the next one's when this one has its own just before it.
@@ -805,7 +957,10 @@ class Reader:
             return code
         later = [p for p in usable if p.start >= q.start]
         if later:
-            return self._resolve(later[0], sent_periods)
+            code = self._resolve(later[0], sent_periods)
+            if code and re.search(r"[,;،؛]", self.text[q.end : later[0].start]):
+                return code[:4]  # "Để đạt mục tiêu 8%, quý IV cần tăng 9,5%": the year's target
+            return code
         if state.period is not None and state.period.codable:
             code = self._resolve(state.period, sent_periods)
             return code[:4] if code else code
@@ -953,6 +1108,12 @@ def _nearest_before(
     if not before:
         return None
     found = before[-1]
+    if found.continues:
+        # "FDI ... tổng vốn đăng ký 350 triệu USD": the capital of the investment named before.
+        named = [i for i in before[:-1] if i.code is not None and not i.continues]
+        if named and named[-1].code in found.continues:
+            return replace(named[-1], rule=named[-1].rule, end=named[-1].end)
+        return found
     if found.weak:
         strong = [i for i in before if not i.weak]
         if strong:

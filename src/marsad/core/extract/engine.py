@@ -63,6 +63,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     )
     result.area, result.year = doc_area, doc_year
     reader = Reader(text, norm, g, habit, mentions, area_mentions, doc_year, doc_area, doc_period)
+    reader.published = publication_date(text, result.source_url)
 
     skip_spans = tables.read_tables(reader)
     paras = paragraphs(text)
@@ -93,8 +94,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         reader.read_sentence(s, e, state)
 
     facts, targets = reader.facts, reader.targets
-    published = publication_date(text, result.source_url)
-    facts, targets = _plans_are_targets(facts, targets, published)
+    facts, targets = _plans_are_targets(facts, targets, reader.published)
     facts, targets = _written(facts), _written(targets)
     result.facts = _dedupe(facts)
     result.targets = _dedupe(targets)
@@ -104,6 +104,8 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     result.rules |= reader.fired
     result.rules |= {p.role_rule for p in mentions if p.role_rule}
     result.rules |= {p.rule for p in mentions if p.kind == "date"}  # a date is no period
+    if doc_period is not None and doc_period.rule != "url":
+        result.rules.add(doc_period.rule)  # the rule that read the period the text is about
     return result
 
 
@@ -277,6 +279,9 @@ def _month_end(y: int, m: int) -> int:
     return P.month(y, m).end.day
 
 
+_UNWRITTEN_PERIOD = ("period:unwritten", "period:report_span")
+
+
 def _plans_are_targets(facts: list[Fact], targets: list[Fact], published: date | None):
     """A figure for a period that had not begun when the text was published is planned; one
     for a period not yet over is a plan unless the text estimates it ("ước", "expected")."""
@@ -288,6 +293,15 @@ def _plans_are_targets(facts: list[Fact], targets: list[Fact], published: date |
             period = P.parse(f.period) if f.period else None
         except P.PeriodError:
             period = None
+        unwritten = any(r in _UNWRITTEN_PERIOD for r in f.rules)
+        if (
+            period is not None and unwritten and period.kind == "year"
+            and period.start <= published < period.end and published.month > 1
+        ):  # fmt: skip
+            # "thu ngân sách đạt 8.200 tỷ đồng" in October, no period written: the year so far.
+            code = P.year_to_date(period.start.year, published.month - 1).code
+            kept.append(replace(f, period=code, rules=f.rules + ("published_to_date",)))
+            continue
         if period is not None and (
             period.start > published or (period.end > published and f.qualifier not in ("estimate", "about"))
         ):

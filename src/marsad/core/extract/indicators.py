@@ -30,12 +30,15 @@ class IndicatorMention:
     code: str | None  # None: a named thing the catalogue lacks
     rule: str
     weak: bool = False  # a generic name ("economic growth")
+    continues: frozenset[str] = frozenset()  # codes it goes on naming when named before it
 
 
 @lru_cache(maxsize=4)
 def _phrase_set(lang: str) -> PhraseSet:
     terms = load_terms(lang)
-    return PhraseSet(lang, [(p, (code, p in terms.weak)) for p, code in terms.terms])
+    return PhraseSet(
+        lang, [(p, (code, p in terms.weak, terms.continues.get(p, frozenset()))) for p, code in terms.terms]
+    )
 
 
 def _longer_inside(text: str, phrases: PhraseSet, found, end: int | None):
@@ -65,13 +68,18 @@ def find_indicators(text: str, g: Grammar, start: int = 0, end: int | None = Non
     phrases = _phrase_set(g.lang)
     for s, e, payloads in _longer_inside(text, phrases, phrases.finditer(text, start, end), end):
         if out and s < out[-1].end:
-            if e - s < out[-1].end - out[-1].start or (
-                e - s == out[-1].end - out[-1].start and e <= out[-1].end
+            code = payloads[0][0]
+            # "kim ngạch xuất khẩu | gạo": a thing the catalogue lacks, named over the end of an
+            # indicator's name, is what the figure is about (one product's exports).
+            specific = code is None and out[-1].code is not None and e > out[-1].end
+            if not specific and (
+                e - s < out[-1].end - out[-1].start
+                or (e - s == out[-1].end - out[-1].start and e <= out[-1].end)
             ):
                 continue  # inside a longer name already found
             out.pop()
-        code, weak = payloads[0]
-        out.append(IndicatorMention(s, e, code, f"indicator:{code or 'none'}", weak))
+        code, weak, continues = payloads[0]
+        out.append(IndicatorMention(s, e, code, f"indicator:{code or 'none'}", weak, continues))
     refs = g.find(text, "indicator_ref", pos=start, endpos=end)
     if refs:
         taken = [(m.start, m.end) for m in out]

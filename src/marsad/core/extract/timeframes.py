@@ -2,14 +2,19 @@
 
 Each language's rules of kind ``period`` are regular expressions with a production
 ``match -> (kind, n)``: ``("quarter", 3)``, ``("ytd", 9)`` (the first nine months, year to date),
-``("half", 1)``, ``("month", 10)``, ``("year", None)``, ``("multi", None)`` (a span of several
+``("half", 1)``, ``("month", 10)``, ``("year", None)`` (``("year", WHOLE)`` when the text says
+the whole year: "cả năm", "12 tháng", "the full year"), ``("multi", None)`` (a span of several
 years, "2016-2020": no period code, a figure over it is a multi-year average), ``("holiday",
 None)`` (a festival week: no period code). A pattern may capture ``year`` (the written year).
 
 What a mention is doing comes from the words just around it (rules of kinds ``compared``,
 ``horizon``, ``constant_prices``, ``this_year``, ``last_year``, ``next_year``, ``filler``): a
 comparison base ("so với cùng kỳ năm 2022"), a horizon ("by 2030"), the base year of constant
-prices ("giá so sánh 2010") — none of them the period of a figure — or the period itself.
+prices ("giá so sánh 2010") — none of them the period of a figure — or the period itself. A
+language that writes the base year on one side of its constant-prices words only says so with
+the kinds ``constant_prices_before`` (the year follows: "giá so sánh 2010", so "năm 2023 theo
+giá so sánh" is the figure's year) and ``constant_prices_after`` (the year precedes: "2010
+constant prices", so "constant prices in 2023" is the figure's year).
 Codes come from :mod:`marsad.core.periods` once the year is known.
 """
 
@@ -32,6 +37,7 @@ __all__ = [
     "url_periods",
     "span",
     "CURRENT",
+    "WHOLE",
     "COMPARED",
     "HORIZON",
     "BASE",
@@ -44,6 +50,7 @@ HORIZON = "horizon"  # "by 2025", "đến năm 2030": the horizon of a target
 BASE = "base"  # "giá so sánh 2010": the base year of constant prices
 PLAN = "plan"  # "dự toán năm 2023", "of the 2023 target": the year of the plan a share is of
 CODABLE = ("year", "half", "quarter", "ytd", "month")
+WHOLE = 12  # the ``n`` of a year the text says is whole ("cả năm", "the full year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,21 +108,21 @@ class span:
             return None
         if late:
             return ("half", 2) if n == 6 else None
-        return ("year", None) if n == 12 else ("ytd", n)
+        return ("year", WHOLE) if n == 12 else ("ytd", n)
 
     @staticmethod
     def as_of_month(n: int | None) -> tuple[str, int | None] | None:
         """ "đến 30/6", "by the end of July": the year to that month."""
         if n is None or not 1 <= n <= 12:
             return None
-        return ("year", None) if n == 12 else ("ytd", n)
+        return ("year", WHOLE) if n == 12 else ("ytd", n)
 
     @staticmethod
     def as_of_quarter(q: int | None) -> tuple[str, int | None] | None:
         """ "by the end of the third quarter": the first nine months."""
         if q is None or not 1 <= q <= 4:
             return None
-        return ("year", None) if q == 4 else ("ytd", 3 * q)
+        return ("year", WHOLE) if q == 4 else ("ytd", 3 * q)
 
     @staticmethod
     def month(n: int | None) -> tuple[str, int | None] | None:
@@ -147,8 +154,17 @@ def _year_of(m: re.Match) -> tuple[bool, int | None]:
 class _Roles:
     def __init__(self, g: Grammar) -> None:
         self.g = g
-        self.before = g.phrases("compared", "compared_adjacent", "horizon", "constant_prices", "plan_base")
-        self.after = g.phrases("this_year", "last_year", "next_year", "constant_prices")
+        self.before = g.phrases(
+            "compared",
+            "compared_adjacent",
+            "horizon",
+            "constant_prices",
+            "constant_prices_before",
+            "plan_base",
+        )
+        self.after = g.phrases(
+            "this_year", "last_year", "next_year", "constant_prices", "constant_prices_after"
+        )
         filler, _ = g.word_table("filler")
         # Between a comparison word and its period: filler words, or at most three other words
         # ("compared to the implementation in 2019").
@@ -217,8 +233,8 @@ def _role(
     hit = roles.after.match(text, after_pos, min(len(text), end + 40))
     if hit is not None:
         kinds = {r.kind for r in hit[2]}
-        if "constant_prices" in kinds:
-            return BASE, None, next(r.name for r in hit[2] if r.kind == "constant_prices")
+        if kinds & {"constant_prices", "constant_prices_after"}:
+            return BASE, None, next(r.name for r in hit[2] if r.kind.startswith("constant_prices"))
         if year is None:
             relative = (
                 0
@@ -240,6 +256,7 @@ def _role(
     if last is not None and gap.match(text, last[1], start):
         kind = "plan_base" if "plan_base" in kinds else kinds[0]
         role = {"compared": COMPARED, "compared_adjacent": COMPARED, "horizon": HORIZON, "constant_prices": BASE,
+                "constant_prices_before": BASE,
                 "plan_base": PLAN}[kind]  # fmt: skip
         rule_name = next(r.name for r in last[2] if r.kind == kind)
         if role in (HORIZON, PLAN) and kind_of != "year":

@@ -9,7 +9,7 @@ read with them. Periods: "Q1 2023", "the first quarter of 2023", "the first 6 mo
 from __future__ import annotations
 
 from ..grammar import Rule, words
-from ..timeframes import span
+from ..timeframes import WHOLE, span
 from .lexicon import MONTHS, NUMBER_WORDS, ORDINALS, YEAR, month_number
 
 _MONTH = (
@@ -42,6 +42,9 @@ PERIODS = [
     Rule("first_months", "period",
          rf"(?<!\w)(?:the\s+)?(?:first\s+)?(?P<n>{_NUM})[\s-]+months?{_Y}",
          lambda m: span.months(_n(m.group("n")))),
+    Rule("first_quarters", "period",
+         rf"(?<!\w)(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters{_Y}",
+         lambda m: span.months(3 * (_n(m.group("n")) or 0))),
     Rule("half_year", "period", rf"(?<!\w)(?:H(?P<h>[12])|(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+the\s+year)?){_Y}",
          lambda m: ("half", 1 if m.group("h").lower() in ("1", "first") else 2)),
     Rule("january_to_month", "period",
@@ -52,11 +55,16 @@ PERIODS = [
     Rule("month_named", "period",
          rf"(?<!\d\s)(?<!\w)(?P<m>{_MONTH})(?!\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))(?:\s*,?\s*{YEAR})?(?!\w)",
          lambda m: span.month(month_number(m.group("m")))),
-    Rule("whole_year", "period", r"(?<!\w)(?:for\s+|in\s+)?the\s+(?:whole|full|entire)\s+year(?!\s+(?:19|20)\d\d)",
-         lambda m: ("year", None, 0)),
+    Rule("year_to_date", "period",
+         r"(?<!\w)(?:(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year(?!\s+(?:to|until|till|through)\s+(?:the\s+end|\d|[A-Z]))"
+         r"|so\s+far\s+this\s+year|year[\s-]to[\s-]date)",
+         lambda m: ("ytd", None)),
+    Rule("whole_year", "period",
+         r"(?<!\w)(?:for\s+|in\s+)?the\s+(?:whole|full|entire)[\s-]+year(?!\s+(?:19|20)\d\d)",
+         lambda m: ("year", WHOLE, 0)),
     Rule("year_in", "period",
-         rf"(?<!\w)(?:in|of|for|during|entire|whole|year|the\s+year|fiscal)\s+(?:the\s+year\s+)?{YEAR}(?![\-–]\d)",
-         lambda m: ("year", None)),
+         rf"(?<!\w)(?:in|of|for|during|(?P<whole>entire|whole|full(?:[\s-]year)?)|year|the\s+year|fiscal)\s+(?:the\s+year\s+)?{YEAR}(?![\-–]\d)",
+         lambda m: ("year", WHOLE if m.group("whole") else None)),
     Rule("year_bare", "period",
          rf"(?<![\w/.,\-–$]){YEAR}(?![\w/%]|[.,]\d|\s*[-–]\s*\d|\s+(?:tons?|ha|hectares?|people|projects?|enterprises?|businesses|visitors|tourists))",
          lambda m: ("year", None)),
@@ -84,7 +92,12 @@ ROLES = [
         words("than", "from", "over", "against", "versus", "vs", "on", "since"),
     ),
     Rule("horizon_by", "horizon", words("by", "until", "till", "through", "to", "vision to")),
-    Rule("constant_prices", "constant_prices", words("constant prices", "at constant prices", "constant")),
+    Rule("constant_prices", "constant_prices_after", words("constant prices", "comparative prices")),
+    Rule(
+        "constant_prices_of",
+        "constant_prices_before",
+        words("constant", "at constant prices of", "constant prices of", "at constant prices in"),
+    ),
     Rule("last_year", "last_year", words("last year", "of last year", "the previous year")),
     Rule(
         "filler",
@@ -303,7 +316,7 @@ CUES = [
                "of the 63 provinces", "of the 34 provinces", "the group of", "many localities", "several localities",
                "many provinces", "several provinces")),
     Rule("of_which", "part", words("of them", "of whom", "of which", "including", "among which", "among them", "of the total", "alone",
-                                   "in which")),
+                                   "in which", "re:of\\s+(?:this|these|this\\s+amount|this\\s+figure)(?=\\s*,)")),
     Rule("hypothetical", "hypothetical", words("if", "were to", "in case", "combined", "taken together")),
     Rule("forecast", "forecast", words("forecast", "forecasts", "survey", "poll", "economists", "analysts",
                                        "median estimate")),
@@ -311,6 +324,8 @@ CUES = [
     Rule("continuation", "continuation",
          words("overall", "in total", "the figure", "this figure", "it", "this", "the total", "that figure")),
     Rule("link", "link", words("was", "were", "is", "are", "has been", "have been", "in", "from", "of", "for", "worth of", "in terms of")),
+    Rule("aspect", "aspect", words("in terms of")),
+    Rule("sector_head", "sector_head", words("sector", "industry", "industries", "sectors")),
     Rule("respectively", "respectively", words("respectively")),
     Rule("structure", "structure", words("economic structure")),
     Rule("rank", "rank", words("ranked", "ranking", "ranks", "rank", "placed", "No.", "number")),

@@ -9,7 +9,7 @@ written with English marks is read with them (:func:`..quantity.separator_habit`
 from __future__ import annotations
 
 from ..grammar import Rule, words
-from ..timeframes import span
+from ..timeframes import WHOLE, span
 from .lexicon import NUMBER_WORDS, ROMAN, YEAR
 
 _N = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
@@ -24,17 +24,21 @@ def _number(word: str) -> int | None:
 PERIODS = [
     Rule("as_of_date", "period",
          r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?|lũy\s+kế\s+đến|luỹ\s+kế\s+đến|trước)\s+"
-         r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})|(?:ngày\s+\d{1,2}\s+)?(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2}))"
-         rf"(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR})?(?![\d/])",
+         r"(?:(?:ngày\s+)?\d{1,2}\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})|(?:ngày\s+\d{1,2}\s+)?(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2}))"
+         rf"(?:\s*(?:(?P=sep)|/)\s*{YEAR}|\s+năm\s+{YEAR})?(?![\d/])(?![.,]\d)",
          lambda m: span.as_of_month(int(m.group("m")))),
     Rule("as_of_quarter", "period",
-         rf"(?<!\w)(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_Y}",
+         rf"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+)?hết\s+qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_Y}"
+         rf"|(?<!\w)(?:tính\s+)?(?:đến|tới)\s+cuối\s+qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_Y}",
          lambda m: span.as_of_quarter(ROMAN.get(m.group("q").lower()))),
     Rule("quarter", "period", rf"(?<!\w)qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_Y}",
          lambda m: ("quarter", ROMAN.get(m.group("q").lower()))),
     Rule("months_of_year", "period",
          rf"(?<![\w/.,]){_N}\s+tháng(?:\s+(?:(?P<early>đầu\s+năm)|(?P<late>cuối\s+năm)))?(?:\s+{YEAR}(?!\d)|(?!\s+\d)){_Y}",
          lambda m: span.months(_number(m.group("n")), late=bool(m.group("late")))),
+    Rule("first_quarters", "period",
+         rf"(?<!\w)(?P<n>2|3|hai|ba)\s+qu[ýí](?:\s+đầu(?:\s+năm)?)?(?!\s+(?:IV|III|II|I|[1-4])(?!\w)){_Y}",
+         lambda m: span.months(3 * (_number(m.group("n")) or 0))),
     Rule("half_year", "period", rf"(?<!\w)nửa\s+(?P<which>đầu|cuối)\s+năm(?:\s+{YEAR}(?!\d))?{_Y}",
          lambda m: ("half", 1 if m.group("which").lower() == "đầu" else 2)),
     Rule("month_numbered", "period", rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})(?![\d/,.]\d)(?!\s+năm\s+\d(?!\d)){_Y}",
@@ -43,8 +47,12 @@ PERIODS = [
          lambda m: span.month(int(m.group("m")))),
     Rule("full_date", "period", rf"(?<!\w)ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{YEAR})?",
          lambda m: ("date", None)),
-    Rule("whole_year", "period", r"(?<!\w)cả\s+năm(?!\s+(?:19|20)\d\d)", lambda m: ("year", None, 0)),
-    Rule("year_named", "period", rf"(?<!\w)(?:cả\s+)?năm\s+{YEAR}(?![\d\-–])", lambda m: ("year", None)),
+    Rule("year_to_date", "period",
+         r"(?<!\w)(?:tính\s+)?(?:từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?|từ\s+đầu\s+năm\s+đến\s+thời\s+điểm\s+này)(?!\s+(?:đến|tới)\s+(?:ngày|hết|cuối|tháng|\d))",
+         lambda m: ("ytd", None)),
+    Rule("whole_year", "period", r"(?<!\w)cả\s+năm(?!\s+(?:19|20)\d\d)", lambda m: ("year", WHOLE, 0)),
+    Rule("year_named", "period", rf"(?<!\w)(?P<whole>cả\s+)?năm\s+{YEAR}(?![\d\-–])",
+         lambda m: ("year", WHOLE if m.group("whole") else None)),
     Rule("year_bare", "period",
          rf"(?<![\w/.,\-–]){YEAR}(?![\w/%]|[.,]\d|\s*[-–]\s*\d|\s+(?:tỷ|triệu|nghìn|ngàn|đồng|USD|doanh|lượt|dự\s+án|ha|km|người|tấn))",
          lambda m: ("year", None)),
@@ -63,7 +71,9 @@ ROLES = [
     Rule("compared_so_voi", "compared", words("so với", "cao hơn", "thấp hơn")),
     Rule("compared_near", "compared_adjacent", words("so", "với", "hơn", "bằng", "kể từ", "từ năm")),
     Rule("horizon_den_nam", "horizon", words("đến", "tới", "vào", "đến cuối", "trước")),
-    Rule("constant_prices", "constant_prices", words("giá so sánh", "theo giá so sánh")),
+    Rule(
+        "constant_prices", "constant_prices_before", words("giá so sánh", "theo giá so sánh", "giá cố định")
+    ),
     Rule("last_year", "last_year", words("năm trước", "năm ngoái", "của năm trước")),
     Rule("filler", "filler", words("cùng kỳ", "năm", "của", "ngày", "cuối")),
 ]
@@ -157,6 +167,8 @@ CUES = [
                "đặt mục tiêu", "kịch bản", "định hướng", "đặt ra", "đề ra", "dự toán ngân sách", "theo kế hoạch",
                "kế hoạch đề ra", "chỉ tiêu đề ra", "chỉ tiêu năm", "mục tiêu năm", "phấn đấu đạt", "hướng tới",
                "kế hoạch vốn")),
+    Rule("target_assigned", "target",
+         r"chỉ\s+tiêu(?:\s+[^\s.;:]+){0,10}?\s+(?:được\s+(?:[^\W\d]+\s+){0,3}giao|giao|đề\s+ra)\s+(?:là|ở\s+mức|đạt)"),
     Rule("names_with_cue_words", "proper_name",
          words("Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch Đầu tư", "Sở Kế hoạch và Đầu tư", "Sở Kế hoạch - Đầu tư",
                "Kế hoạch phát triển kinh tế - xã hội", "Cục Thống kê", "Tổng cục Thống kê", "Tổng cục Du lịch")),
@@ -170,6 +182,8 @@ CUES = [
     Rule("average", "average", words("bình quân", "trung bình")),
     Rule("continuation", "continuation", words("tính chung", "con số này", "mức này", "trong đó")),
     Rule("link", "link", words("vốn", "từ", "cho", "giá trị")),
+    Rule("aspect", "aspect", words("về", "xét về")),
+    Rule("sector_head", "sector_head", words("khu vực", "ngành", "lĩnh vực", "nhóm ngành")),
     Rule("respectively", "respectively", words("lần lượt", "tương ứng")),
     Rule("structure", "structure", words("cơ cấu kinh tế")),
     Rule("rank", "rank", words("đứng thứ", "xếp thứ", "thứ", "hạng", "top")),
@@ -178,7 +192,8 @@ CUES = [
          r"(?:mục\s+tiêu\s+)?tăng\s+trưởng\s+(?:kinh\s+tế\s+|GRDP\s+)?(?:đạt\s+)?(?:ở\s+)?(?:mức\s+)?(?:từ\s+)?hai\s+con\s+số",
          ("grdp", "yoy_pct", 10, "at_least")),
     Rule("comparative", "comparative", words("thấp hơn", "cao hơn", "ít hơn", "nhiều hơn", "chậm hơn", "nhanh hơn")),
-    Rule("versus", "compared_value", words("so với mức", "so với con số")),
+    Rule("versus", "compared_value", words("so với mức", "so với con số", "cao hơn mức tăng", "thấp hơn mức tăng",
+                                           "cao hơn mức", "thấp hơn mức", "so với mức tăng")),
     Rule("communes_digital", "share_target",
          "(?:số\\s+)?(?:xã|các\\s+xã)[^.;]{0,80}?sản\\s+phẩm\\s+số[^.;,]{0,30}?(?:(?:vào|trong)\\s+năm\\s+\\d{4})?",
          "communes_with_digital_product"),
