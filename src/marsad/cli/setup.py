@@ -38,6 +38,11 @@ def initialise(verbose: bool = True) -> dict:
     if verbose:
         console.print(f"[bold]database[/]: {where}")
     call_command("migrate", interactive=False, verbosity=0)
+    from marsad.web import secret_key
+
+    written = secret_key.ensure(settings.DATA_DIR)
+    if written and verbose:
+        console.print(f"secret key: written to {written}")
     from marsad.areas.loading import load_areas
     from marsad.directives.organisations import create_organisations
     from marsad.indicators.loading import load_indicators
@@ -61,9 +66,15 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", help="address to listen on"),
         port: int = typer.Option(8000, help="port to listen on"),
         workers: int = typer.Option(0, help="worker processes (0: one per core + 1)"),
+        dev: bool = typer.Option(
+            False, "--dev", help="allow the development secret key (a demo on this machine only)"
+        ),
     ) -> None:
-        """Serve the web app and API with gunicorn."""
-        run_server(host, port, workers)
+        """Serve the web app and API with gunicorn (and the background job worker).
+
+        Refuses to start with the development secret key unless --dev: run `marsad init` (which
+        writes a secret into the data directory) or set MARSAD_SECRET_KEY."""
+        run_server(host, port, workers, dev=dev)
 
     @app.command("token")
     def token(
@@ -99,15 +110,24 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         prepare_demo()
         if not no_serve:
             console.print(f"[bold green]Marsad is at http://{host}:{port}/[/]  (Ctrl+C stops it)")
-            run_server(host, port, 0)
+            run_server(host, port, 0, dev=True)
 
 
-def run_server(host: str, port: int, workers: int) -> None:
+def run_server(host: str, port: int, workers: int, *, dev: bool = False) -> None:
     from marsad.web.boot import setup_django
 
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
+
+    from marsad.web import secret_key
+
+    if secret_key.read(settings.DATA_DIR) == secret_key.DEV_KEY and not dev:
+        console.print(
+            "[red]refusing to serve with the development secret key[/]: run `marsad init` (it writes "
+            f"a secret into {settings.DATA_DIR}), set MARSAD_SECRET_KEY, or pass --dev for a demo"
+        )
+        raise typer.Exit(2)
 
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
@@ -123,6 +143,10 @@ def run_server(host: str, port: int, workers: int) -> None:
         str(workers),
         "--threads",
         "4",
+        # Longest request line gunicorn takes (its most); longer query strings than the app's
+        # limit (MARSAD_MAX_QUERY_CHARS) get the app's 414 with a message, not gunicorn's bare one.
+        "--limit-request-line",
+        "8190",
         "--access-logfile",
         "-",
         "--log-level",

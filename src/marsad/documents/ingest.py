@@ -11,11 +11,15 @@ command line, run by whoever administers the machine.
 
 from __future__ import annotations
 
+import codecs
 import math
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
 from marsad.areas.models import Area
@@ -36,6 +40,80 @@ QUALITATIVE = {
 
 class ReviewError(ValueError):
     """A decision that cannot be taken (already decided, missing area, bad correction)."""
+
+
+class InputError(ValueError):
+    """A document that cannot be stored as given (encoding, NUL, length, address); the message
+    is in the reader's language."""
+
+
+TITLE_MAX = Document._meta.get_field("title").max_length
+SOURCE_URL_MAX = Document._meta.get_field("source_url").max_length
+FILE_NAME_MAX = Document._meta.get_field("file_name").max_length
+
+
+def read_text_file(raw: bytes) -> str:
+    """The text of an uploaded file: UTF-8 (with or without BOM) or UTF-16 with its BOM.
+    Anything else (UTF-16 without BOM, a legacy code page, a binary file) is refused."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and "\x00" not in text:
+            return text
+    raise InputError(
+        _(
+            "The file is not UTF-8 text (it may be UTF-16 without a byte-order mark, or a binary "
+            "file). Save it as plain text in UTF-8 (.txt) and try again."
+        )
+    )
+
+
+def check_input(*, text: str, title: str = "", source_url: str = "", file_name: str = "", lang=None) -> None:
+    """Refuse what the database would refuse or should not hold, before it sees it: NUL
+    characters, over-long fields, a bad address, an unknown language, an empty or too large text."""
+    from django.conf import settings
+
+    for label, value in (
+        (_("title"), title),
+        (_("text"), text),
+        (_("source address"), source_url),
+        (_("file name"), file_name),
+    ):
+        if "\x00" in (value or ""):
+            raise InputError(
+                _("The %(field)s contains a NUL character (\\0); remove it and try again.") % {"field": label}
+            )
+    for label, value, limit in (
+        (_("title"), title, TITLE_MAX),
+        (_("source address"), source_url, SOURCE_URL_MAX),
+        (_("file name"), file_name, FILE_NAME_MAX),
+    ):
+        if len(value or "") > limit:
+            raise InputError(
+                _("The %(field)s is too long: %(n)d characters, at most %(max)d.")
+                % {"field": label, "n": len(value), "max": limit}
+            )
+    if not (text or "").strip():
+        raise InputError(_("Paste the report's text or choose a text file."))
+    if len(text) > settings.MARSAD_MAX_TEXT_CHARS:
+        raise InputError(
+            _("The text is too long: %(n)s characters, at most %(max)s.")
+            % {"n": f"{len(text):,}", "max": f"{settings.MARSAD_MAX_TEXT_CHARS:,}"}
+        )
+    if source_url:
+        try:
+            URLValidator(schemes=["http", "https"])(source_url)
+        except ValidationError:
+            raise InputError(_("The source address is not a web address (http:// or https://).")) from None
+    if lang and lang not in Document.Language.values:
+        raise InputError(_("Unknown language %(lang)s.") % {"lang": lang})
 
 
 def _require(user, obj, action=scopes.CHANGE, message: str | None = None) -> None:
@@ -61,8 +139,12 @@ def ingest_text(
     file_name: str = "",
     user=None,
 ) -> IngestResult:
-    """Store a document and what the reader finds in it; the same text twice is one document."""
+    """Store a document and what the reader finds in it; the same text twice is one document.
+
+    Raises InputError for text or fields that cannot be stored (see :func:`check_input`)."""
     from marsad.core.extract import extract
+
+    check_input(text=text, title=title, source_url=source_url, file_name=file_name, lang=lang)
 
     existing = Document.objects.filter(sha256=Document.digest(text)).first()
     if existing is not None:

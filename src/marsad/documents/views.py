@@ -3,6 +3,8 @@ accept, correct or reject what the reader found."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -60,26 +62,13 @@ def upload(request):
         raise PermissionDenied(_("Your role may not add documents."))
     context = {"doc_languages": Document.Language.choices}
     if request.method == "POST":
-        text = request.POST.get("text", "")
         file = request.FILES.get("file")
-        file_name = ""
-        if file is not None:
-            file_name = file.name
-            try:
-                text = file.read().decode("utf-8-sig")
-            except UnicodeDecodeError:
-                context["error"] = _(
-                    "The file is not UTF-8 text. Save it as plain text (.txt) and try again."
-                )
-        text = text.replace("\r\n", "\n").strip()
-        if not text and "error" not in context:
-            context["error"] = _("Paste the report's text or choose a text file.")
-        if "error" in context:
-            context["values"] = request.POST
-            return render(request, "documents/upload.html", context, status=422)
+        file_name = Path(file.name).name if file is not None else ""
         lang = request.POST.get("lang") or None
         area = request.POST.get("area") or None
         try:
+            text = ingest.read_text_file(file.read()) if file is not None else request.POST.get("text", "")
+            text = text.replace("\r\n", "\n").strip()
             result = ingest.ingest_text(
                 text,
                 title=request.POST.get("title", "").strip(),
@@ -89,6 +78,10 @@ def upload(request):
                 file_name=file_name,
                 user=request.user,
             )
+        except ingest.InputError as exc:
+            context["error"] = str(exc)
+            context["values"] = request.POST
+            return render(request, "documents/upload.html", context, status=422)
         except PermissionDenied as exc:
             context["error"] = str(exc)
             context["values"] = request.POST

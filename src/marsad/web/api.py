@@ -16,6 +16,7 @@ from marsad.accounts.api import router as accounts_router
 from marsad.areas.api import router as areas_router
 from marsad.directives.api import router as directives_router
 from marsad.documents.api import router as documents_router
+from marsad.documents.ingest import InputError
 from marsad.indicators.api import router as indicators_router
 from marsad.observations.analytics_api import router as analytics_router
 from marsad.observations.api import router as observations_router
@@ -63,6 +64,11 @@ def permission_denied(request, exc):
 @api.exception_handler(ValidationError)
 def validation_error(request, exc):
     return api.create_response(request, {"detail": "; ".join(exc.messages)}, status=422)
+
+
+@api.exception_handler(InputError)
+def input_refused(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=422)
 
 
 @api.exception_handler(AuthenticationError)

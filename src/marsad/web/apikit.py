@@ -63,7 +63,9 @@ class Invalid(Schema):
     detail: str | list[dict[str, Any]]
 
 
-ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 422: Invalid}
+# 413: a body over the upload or text limit; 414: a query string over MARSAD_MAX_QUERY_CHARS
+# (marsad.web.security answers both before the API sees the request).
+ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 413: Message, 414: Message, 422: Invalid}
 
 
 def clean_text(value: str | None) -> str:

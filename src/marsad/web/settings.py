@@ -2,10 +2,19 @@
 
 MARSAD_DATA_DIR   where the embedded SQLite database and uploads live (default ./data)
 DATABASE_URL      use this database instead (postgres://user@127.0.0.1:5432/marsad)
-MARSAD_SECRET_KEY secret for sessions and CSRF (a development key is used when unset)
+MARSAD_SECRET_KEY secret for sessions and CSRF (else <data dir>/secret_key, written by
+                  `marsad init`; else a development key, which `marsad serve` refuses without --dev)
 MARSAD_DEBUG      1 to show Django's debug pages
 MARSAD_ALLOWED_HOSTS  comma-separated host names (default: localhost names)
 MARSAD_EMAIL_BACKEND / EMAIL_HOST / EMAIL_PORT ...  reminders' mail (console by default)
+MARSAD_PROXY_SSL_HEADER  0 to stop trusting X-Forwarded-Proto (default: trusted, so that behind
+                  an HTTPS proxy cookies are Secure and HSTS is sent; a proxy must set or strip it)
+MARSAD_HSTS_SECONDS  HSTS max-age sent on HTTPS answers (default one year; 0 disables)
+MARSAD_MAX_UPLOAD_MB  largest uploaded file (default 25)
+MARSAD_MAX_TEXT_CHARS largest document text, pasted or uploaded (default 2,000,000 characters)
+MARSAD_MAX_QUERY_CHARS longest query string (default 4096; longer answers 414 with a message)
+MARSAD_LOGIN_FAILURES / MARSAD_LOGIN_LOCKOUT_MINUTES  wrong passwords allowed per account and per
+                  address within the lockout window (default 5 / 15)
 """
 
 from __future__ import annotations
@@ -17,12 +26,13 @@ from pathlib import Path
 import dj_database_url
 
 from marsad.core import languages
+from marsad.web import secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("MARSAD_DATA_DIR", Path.cwd() / "data")).resolve()
 
 DEBUG = os.environ.get("MARSAD_DEBUG", "") == "1"
-SECRET_KEY = os.environ.get("MARSAD_SECRET_KEY", "marsad-development-key-not-for-production-use-0123456789")
+SECRET_KEY = secret_key.read(DATA_DIR)
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("MARSAD_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
@@ -51,12 +61,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marsad.web.security.HeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the language and the user are known (its refusals are pages in the reader's
+    # language), before any view reads the body (CSRF's check does).
+    "marsad.web.security.LimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -132,8 +146,30 @@ DEFAULT_FROM_EMAIL = os.environ.get("MARSAD_FROM_EMAIL", "marsad@localhost")
 # Directives whose deadline is this many days away count as "due soon".
 MARSAD_DUE_SOON_DAYS = int(os.environ.get("MARSAD_DUE_SOON_DAYS", "7"))
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Limits (marsad.web.security refuses what exceeds them with a message in the reader's language).
+MARSAD_MAX_UPLOAD_BYTES = int(float(os.environ.get("MARSAD_MAX_UPLOAD_MB", "25")) * 1024 * 1024)
+MARSAD_MAX_TEXT_CHARS = int(os.environ.get("MARSAD_MAX_TEXT_CHARS", "2000000"))
+MARSAD_MAX_QUERY_CHARS = int(os.environ.get("MARSAD_MAX_QUERY_CHARS", "4096"))
+# Form fields and JSON bodies (not files): a document's text in UTF-8 takes up to 4 bytes a character.
+DATA_UPLOAD_MAX_MEMORY_SIZE = MARSAD_MAX_TEXT_CHARS * 4 + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# HTTPS (behind a proxy): cookies are marked Secure on HTTPS requests (marsad.web.security),
+# HSTS is sent on HTTPS answers only, so plain HTTP on a laptop keeps working.
+if os.environ.get("MARSAD_PROXY_SSL_HEADER", "1") != "0":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("MARSAD_HSTS_SECONDS", str(365 * 86400)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # the pages put the token in the form and htmx header, not read from JS
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+
+# Login throttling (marsad.accounts.throttle): per account and per address.
+MARSAD_LOGIN_FAILURES = int(os.environ.get("MARSAD_LOGIN_FAILURES", "5"))
+MARSAD_LOGIN_LOCKOUT_MINUTES = float(os.environ.get("MARSAD_LOGIN_LOCKOUT_MINUTES", "15"))
 
 LOGGING = {
     "version": 1,

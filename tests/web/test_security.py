@@ -1,0 +1,126 @@
+"""Security headers, HTTPS behind a proxy, request limits and the secret key."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGES = (
+    "/",
+    "/dashboard/",
+    "/explorer/",
+    "/changes/",
+    "/documents/",
+    "/documents/new/",
+    "/observations/import/",
+    "/directives/",
+    "/targets/",
+    "/accounts/profile/",
+)
+
+
+def test_every_page_sends_a_content_security_policy_without_inline_script(client_for):
+    client = client_for("planner")
+    for url in PAGES:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        csp = response.headers["Content-Security-Policy"]
+        script_src = re.search(r"script-src ([^;]*)", csp).group(1)
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+        html = response.content.decode()
+        # Under that policy an inline script or handler would not run: the pages must have none.
+        inline = [m for m in re.findall(r"<script\b([^>]*)>", html) if "src=" not in m and "json" not in m]
+        assert inline == [], url
+        assert not re.search(r"<[^>]+\son[a-z]+\s*=", html), url
+
+
+def test_the_login_page_has_the_policy_too(client):
+    response = client.get("/accounts/login/")
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_behind_an_https_proxy_cookies_are_secure_and_hsts_is_sent(client, demo_users):
+    response = client.get("/accounts/login/", headers={"X-Forwarded-Proto": "https"})
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert response.cookies["csrftoken"]["secure"] is True
+    assert response.cookies["csrftoken"]["httponly"] is True
+    token = response.cookies["csrftoken"].value
+    client.cookies["csrftoken"] = token
+    response = client.post(
+        "/accounts/login/",
+        {"username": "planner", "password": "marsad-planner", "csrfmiddlewaretoken": token},
+        headers={"X-Forwarded-Proto": "https", "Referer": "https://testserver/accounts/login/"},
+        secure=True,
+    )
+    assert response.status_code == 302
+    session = response.cookies["sessionid"]
+    assert session["secure"] is True and session["httponly"] is True and session["samesite"] == "Lax"
+
+
+def test_over_plain_http_cookies_are_not_marked_secure(client):
+    response = client.get("/accounts/login/")
+    assert "Strict-Transport-Security" not in response.headers
+    assert not response.cookies["csrftoken"]["secure"]
+
+
+def test_a_long_query_string_is_refused_with_a_message(client_for, settings):
+    client = client_for("planner")
+    long = "x" * (settings.MARSAD_MAX_QUERY_CHARS + 1)
+    page = client.get(f"/explorer/?q={long}", headers={"Accept-Language": "en"})
+    assert page.status_code == 414
+    assert "The address is too long" in page.content.decode()
+    api = client.get(f"/api/observations?area={long}")
+    assert api.status_code == 414 and "detail" in api.json()
+
+
+def test_a_body_over_the_upload_limit_is_refused_before_it_is_read(client_for, settings):
+    settings.MARSAD_MAX_UPLOAD_BYTES = 1000
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    client = client_for("planner")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    big = SimpleUploadedFile("big.csv", b"area,indicator,period,value\n" + b"x" * 5000)
+    response = client.post("/observations/import/", {"file": big}, headers={"Accept-Language": "en"})
+    assert response.status_code == 413
+    assert "The file is too large: at most 0 MB" in response.content.decode()
+
+
+def test_pasted_text_over_the_limit_is_refused_with_a_message(client_for, settings):
+    from marsad.documents.models import Document
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    response = client_for("planner").post(
+        "/documents/new/", {"text": "a" * 5000}, headers={"Accept-Language": "vi"}
+    )
+    assert response.status_code == 413
+    assert "Văn bản gửi quá lớn" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_serve_refuses_the_development_key_unless_told_it_is_a_demo(settings, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from marsad.cli.main import app
+
+    monkeypatch.delenv("MARSAD_SECRET_KEY", raising=False)
+    settings.DATA_DIR = tmp_path
+    result = CliRunner().invoke(app, ["serve", "--port", "1"])
+    assert result.exit_code == 2
+    assert "development secret key" in result.output
+
+
+def test_init_writes_a_private_secret_key_once(tmp_path, monkeypatch):
+    from marsad.web import secret_key
+
+    monkeypatch.delenv("MARSAD_SECRET_KEY", raising=False)
+    assert secret_key.read(tmp_path) == secret_key.DEV_KEY
+    path = secret_key.ensure(tmp_path)
+    key = secret_key.read(tmp_path)
+    assert key != secret_key.DEV_KEY and len(key) >= 50
+    assert path.stat().st_mode & 0o077 == 0
+    assert secret_key.ensure(tmp_path) is None and secret_key.read(tmp_path) == key
+    monkeypatch.setenv("MARSAD_SECRET_KEY", "from-the-environment")
+    assert secret_key.read(tmp_path) == "from-the-environment"
