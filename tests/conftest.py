@@ -85,3 +85,11 @@ def shared_database(transactional_db, tmp_path):
             connections["default"] = memory
 
     return shared
+
+
+@pytest.fixture
+def run_jobs(db):
+    """Run the queued background jobs as ``marsad worker`` would; returns how many ran."""
+    from marsad.jobs import worker
+
+    return worker.run_pending

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,6 +73,7 @@ class World:
     unit: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
     tokens: dict = field(default_factory=dict)
+    job: dict = field(default_factory=dict)  # a finished import check of the area's rows
 
     def markers(self, key: str) -> list[str]:
         out = [_marker(k, key) for k in ("DOC", "DIR", "REC", "DIFF", "CONC", "TGT")]
@@ -200,7 +202,32 @@ def world(db, settings, tmp_path):
     w.directive["P"].save(source="matrix")
     w.users = {u.username: u for u in User.objects.filter(username__in=ROLES)}
     w.tokens = {name: create_token(user, "matrix") for name, user in w.users.items()}
+    # Background jobs are their owner's: Bac Ninh's import check is the planner's, the others
+    # the administrator's; each shows the area's rows (its observation's value as a marker).
+    from marsad.jobs.models import Job
+
+    for key, area in w.areas.items():
+        w.job[key] = Job.objects.create(
+            kind="observations.check",
+            owner=w.users["planner" if key == "P" else "admin"],
+            status=Job.Status.DONE,
+            params={"token": str(uuid.uuid4()), "lang": "en"},
+            result={
+                "file": "rows.csv",
+                "rows": 1,
+                "preview": [[2, {"area": area.code, "indicator": "grdp", "value": str(OBS_VALUE[key])}]],
+            },
+        )
     return w
+
+
+def _job_file(w, key) -> None:
+    """The check job's uploaded file, (re)written before each cell (an import removes it)."""
+    from marsad.jobs import files
+
+    folder = files.root() / w.job[key].params["token"]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "rows.csv").write_bytes(_csv(w.areas[key].code))
 
 
 # -- what belongs to an area (a write outside the scope must leave it as it was) ---------------
@@ -388,6 +415,10 @@ ROUTES = [
     Route("targets/", lambda w: Req("get", "/targets/?year=2025"), per_area=False),
     Route("targets/overview/", lambda w: Req("get", "/targets/overview/?period=2025"), per_area=False),
     Route("observations/quality/", lambda w: Req("get", "/observations/quality/"), per_area=False),
+    Route("jobs/", lambda w: Req("get", "/jobs/"), per_area=False),
+    Route("GET /api/jobs", lambda w: Req("get", "/api/jobs", api=True), per_area=False),
+    Route("jobs/<int:pk>/", lambda w, k: Req("get", f"/jobs/{w.job[k].pk}/")),
+    Route("GET /api/jobs/{job_id}", lambda w, k: Req("get", f"/api/jobs/{w.job[k].pk}", api=True)),
     # pages: one area or object
     Route("dashboard/", lambda w, k: Req("get", f"/dashboard/?area={w.areas[k].code}")),
     Route(
@@ -518,7 +549,7 @@ ROUTES = [
         lambda w, k: Req(
             "post",
             "/observations/import/",
-            {"file": ("rows.csv", _csv(w.areas[k].code)), "confirm": "1"},
+            {"file": ("rows.csv", _csv(w.areas[k].code))},
         ),
         write=True,
     ),
@@ -534,6 +565,11 @@ ROUTES = [
                 "title": "upload",
             },
         ),
+        write=True,
+    ),
+    Route(
+        "jobs/<int:pk>/confirm/",
+        lambda w, k: _job_file(w, k) or Req("post", f"/jobs/{w.job[k].pk}/confirm/", {}),
         write=True,
     ),
     Route(
@@ -1009,11 +1045,29 @@ def _read_cell(client, w, role, req, key, out_keys, label, tally, route):
             tally.failed_controls.append(f"{label}: {status}")
 
 
+def _run_jobs(client, response) -> None:
+    """Run the background jobs a write queued, as the worker would; a finished import check is
+    confirmed by the same user (upload then "Import all rows"), and its import run too."""
+    from marsad.jobs import worker
+    from marsad.jobs.models import Job
+
+    worker.run_pending()
+    location = response.headers.get("Location", "")
+    match = re.match(r"^/jobs/(\d+)/$", location)
+    if match is None:
+        return
+    job = Job.objects.get(pk=int(match.group(1)))
+    if job.kind == "observations.check" and job.status == Job.Status.DONE:
+        client.post(f"/jobs/{job.pk}/confirm/")
+        worker.run_pending()
+
+
 def _write_cell(client, w, role, req, key, out_keys, label, tally, route):
     watched = list(AREAS)
     before = tally.initial  # every write cell is rolled back: each starts from the same state
     with transaction.atomic():
         response = send(client, w, role, req)
+        _run_jobs(client, response)
         after = {k: fingerprint(w, k) for k in watched}
         transaction.set_rollback(True)
     if response.status_code >= 500:

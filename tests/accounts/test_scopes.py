@@ -217,12 +217,14 @@ def test_accept_with_corrections_through_the_api_is_refused_the_same_way(world, 
     assert not Observation.objects.filter(area=world["ha_noi"], period="2025Q2").exists()
 
 
-def test_a_document_cannot_be_stored_for_an_area_outside_the_scope(client, world, people):
+def test_a_document_cannot_be_stored_for_an_area_outside_the_scope(client, world, people, run_jobs):
     from marsad.documents.models import Document
 
     client.force_login(people["planner"])
     text = "Ha Noi: in the first quarter of 2025 GRDP grew 7.5% on the same period of 2024."
-    response = client.post("/documents/new/", {"text": text, "lang": "en", "area": "Ha Noi", "title": "x"})
+    started = client.post("/documents/new/", {"text": text, "lang": "en", "area": "Ha Noi", "title": "x"})
+    assert started.status_code == 302 and run_jobs() == 1
+    response = client.get(started.url)  # the reading's job page
     assert response.status_code == 403
     assert "Ha Noi" in response.content.decode() or "هانوي" in response.content.decode()
     assert not Document.objects.filter(title="x").exists()

@@ -76,6 +76,32 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         writes a secret into the data directory) or set MARSAD_SECRET_KEY."""
         run_server(host, port, workers, dev=dev)
 
+    @app.command("worker")
+    def worker(
+        poll: float = typer.Option(1.0, help="seconds between looks for new jobs when idle"),
+        once: bool = typer.Option(False, "--once", help="run the waiting jobs, then stop"),
+        exit_with_parent: bool = typer.Option(
+            False, "--exit-with-parent", help="stop when the process that started this one stops"
+        ),
+    ) -> None:
+        """Run background jobs (web imports and document readings); `marsad serve` starts one."""
+        from marsad.web.boot import setup_django
+
+        setup_django()
+        import signal
+        import threading
+
+        from marsad.jobs import worker as jobs
+
+        if once:
+            jobs.recover_interrupted()
+            console.print(f"{jobs.run_pending()} job(s) run")
+            return
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        jobs.run_worker(poll=poll, stop=stop, parent_pid=os.getppid() if exit_with_parent else None)
+
     @app.command("token")
     def token(
         username: str = typer.Argument(..., help="the user the token acts as"),
@@ -145,6 +171,8 @@ def run_server(host: str, port: int, workers: int, *, dev: bool = False) -> None
         "4",
         # Longest request line gunicorn takes (its most); longer query strings than the app's
         # limit (MARSAD_MAX_QUERY_CHARS) get the app's 414 with a message, not gunicorn's bare one.
+        "--config",
+        "python:marsad.web.gunicorn_conf",  # starts the background job worker
         "--limit-request-line",
         "8190",
         "--access-logfile",

@@ -75,7 +75,15 @@ def read_text_file(raw: bytes) -> str:
     )
 
 
-def check_input(*, text: str, title: str = "", source_url: str = "", file_name: str = "", lang=None) -> None:
+def check_input(
+    *,
+    text: str,
+    title: str = "",
+    source_url: str = "",
+    file_name: str = "",
+    lang=None,
+    area: str | None = None,
+) -> None:
     """Refuse what the database would refuse or should not hold, before it sees it: NUL
     characters, over-long fields, a bad address, an unknown language, an empty or too large text."""
     from django.conf import settings
@@ -85,6 +93,7 @@ def check_input(*, text: str, title: str = "", source_url: str = "", file_name: 
         (_("text"), text),
         (_("source address"), source_url),
         (_("file name"), file_name),
+        (_("area"), area),
     ):
         if "\x00" in (value or ""):
             raise InputError(
@@ -144,7 +153,7 @@ def ingest_text(
     Raises InputError for text or fields that cannot be stored (see :func:`check_input`)."""
     from marsad.core.extract import extract
 
-    check_input(text=text, title=title, source_url=source_url, file_name=file_name, lang=lang)
+    check_input(text=text, title=title, source_url=source_url, file_name=file_name, lang=lang, area=area)
 
     existing = Document.objects.filter(sha256=Document.digest(text)).first()
     if existing is not None:

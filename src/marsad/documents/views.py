@@ -66,33 +66,32 @@ def upload(request):
         file_name = Path(file.name).name if file is not None else ""
         lang = request.POST.get("lang") or None
         area = request.POST.get("area") or None
+        title = request.POST.get("title", "").strip()
+        source_url = request.POST.get("source_url", "").strip()
         try:
             text = ingest.read_text_file(file.read()) if file is not None else request.POST.get("text", "")
             text = text.replace("\r\n", "\n").strip()
-            result = ingest.ingest_text(
-                text,
-                title=request.POST.get("title", "").strip(),
-                lang=lang,
-                area=area,
-                source_url=request.POST.get("source_url", "").strip(),
-                file_name=file_name,
-                user=request.user,
+            # Refused at once (cheap); the reading itself runs as a background job.
+            ingest.check_input(
+                text=text, title=title, source_url=source_url, file_name=file_name, lang=lang, area=area
             )
         except ingest.InputError as exc:
             context["error"] = str(exc)
             context["values"] = request.POST
             return render(request, "documents/upload.html", context, status=422)
-        except PermissionDenied as exc:
-            context["error"] = str(exc)
-            context["values"] = request.POST
-            return render(request, "documents/upload.html", context, status=403)
-        if result.created:
-            messages.success(
-                request, _("The document was read: %(n)d items to review.") % {"n": result.proposals}
-            )
-        else:
-            messages.info(request, _("This text was already read; here it is."))
-        return redirect("documents:detail", result.document.pk)
+        from marsad.jobs import files, tasks, worker
+
+        token = files.store("text.txt", [text.encode("utf-8")])
+        params = {
+            "token": token,
+            "title": title,
+            "doc_lang": lang,
+            "area": area,
+            "source_url": source_url,
+            "file_name": file_name,
+        }
+        job = worker.enqueue(tasks.INGEST_DOCUMENT, params, request.user)
+        return redirect("jobs:detail", job.pk)
     return render(request, "documents/upload.html", context)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -210,83 +208,40 @@ def _conflict_text(n: int) -> str:
 
 
 # -- import -------------------------------------------------------------------------------------
-def _upload_dir() -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports"
-
-
-def _forget_old_uploads(max_age: float = 86400) -> None:
-    """Previews never confirmed leave their file behind; drop those older than a day."""
-    import time
-
-    root = _upload_dir()
-    if not root.is_dir():
-        return
-    for folder in root.iterdir():
-        if folder.is_dir() and time.time() - folder.stat().st_mtime > max_age:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _stored(token: str) -> Path | None:
-    try:
-        uuid.UUID(token)
-    except (ValueError, TypeError):
-        return None
-    folder = _upload_dir() / token
-    files = list(folder.glob("*")) if folder.is_dir() else []
-    return files[0] if files else None
-
-
-def _check(path: Path, user):
-    """(rows, errors) of a stored upload, without writing anything: the write path's checks,
-    the writer's scope included."""
-    name = path.name
-    try:
-        rows = list(transfer.read_rows(path, name))
-        transfer.check_rows(iter(rows), name, user=user)
-    except transfer.ImportRejected as exc:
-        return [], exc.errors
-    return rows, []
-
-
 @login_required
 def import_page(request):
+    """Upload a file: it is checked, then (once the preview is confirmed) imported, as background
+    jobs (marsad.jobs) with a progress page; the import itself is transfer's, all-or-nothing."""
+    from marsad.jobs import files, tasks, worker
+
     _may_enter(request.user)
-    context: dict = {"columns": transfer.COLUMNS, "required": transfer.REQUIRED}
+    from marsad.web.security import megabytes
+
+    context: dict = {
+        "columns": transfer.COLUMNS,
+        "required": transfer.REQUIRED,
+        "max_upload_mb": megabytes(settings.MARSAD_MAX_UPLOAD_BYTES),
+    }
     if request.method != "POST":
         return render(request, "observations/import.html", context)
-    token = request.POST.get("token", "")
-    if "file" in request.FILES:
-        _forget_old_uploads()
-        upload = request.FILES["file"]
-        name = Path(upload.name).name
-        token = str(uuid.uuid4())
-        folder = _upload_dir() / token
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / name, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-    path = _stored(token)
-    if path is None:
-        if token:
-            raise Http404(_("This upload has expired; upload the file again."))
+    upload = request.FILES.get("file")
+    if upload is None:
         context["form_error"] = _("Choose a file to upload.")
         return render(request, "observations/import.html", context, status=422)
-    rows, errors = _check(path, request.user)
-    context.update(token=token, file_name=path.name, errors=errors, count=len(rows), preview=rows[:20])
-    if errors:
-        shutil.rmtree(path.parent, ignore_errors=True)
-        return render(request, "observations/import.html", context, status=422)
-    if request.POST.get("confirm") != "1":
-        return render(request, "observations/import.html", context)
+    if upload.size > settings.MARSAD_MAX_UPLOAD_BYTES:
+        from marsad.web.security import upload_too_large_message
+
+        context["form_error"] = upload_too_large_message()
+        return render(request, "observations/import.html", context, status=413)
+    name = Path(upload.name).name
     try:
-        result = transfer.import_rows(iter(rows), path.name, user=request.user)
-    except transfer.ImportRejected as exc:  # changed since the preview
+        transfer.detect_format(name)
+    except transfer.ImportRejected as exc:
         context["errors"] = exc.errors
         return render(request, "observations/import.html", context, status=422)
-    finally:
-        shutil.rmtree(path.parent, ignore_errors=True)
-    context.update(result=result, preview=[], token="")
-    return render(request, "observations/import.html", context)
+    token = files.store(name, upload.chunks())
+    job = worker.enqueue(tasks.CHECK_OBSERVATIONS, {"token": token}, request.user)
+    return redirect("jobs:detail", job.pk)
 
 
 # -- data quality, approval and locking ----------------------------------------------------------

@@ -18,6 +18,7 @@ from marsad.directives.api import router as directives_router
 from marsad.documents.api import router as documents_router
 from marsad.documents.ingest import InputError
 from marsad.indicators.api import router as indicators_router
+from marsad.jobs.api import router as jobs_router
 from marsad.observations.analytics_api import router as analytics_router
 from marsad.observations.api import router as observations_router
 from marsad.observations.api import write_error_response
@@ -47,6 +48,7 @@ for router in (
     analytics_router,
     documents_router,
     directives_router,
+    jobs_router,
 ):
     api.add_router("", router)
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "marsad.directives",
     "marsad.reports",
     "marsad.accounts",
+    "marsad.jobs",
     "marsad.web",
 ]
 
@@ -166,6 +167,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # the pages put the token in the form and htmx header, not read from JS
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+
+# Background jobs (marsad.jobs): run at once in the request when 1 (tests, a single-process setup).
+MARSAD_JOBS_EAGER = os.environ.get("MARSAD_JOBS_EAGER", "") == "1"
 
 # Login throttling (marsad.accounts.throttle): per account and per address.
 MARSAD_LOGIN_FAILURES = int(os.environ.get("MARSAD_LOGIN_FAILURES", "5"))

@@ -25,6 +25,7 @@ urlpatterns = [
     path("accounts/", include("marsad.accounts.urls")),
     path("observations/", include("marsad.observations.urls")),
     path("documents/", include("marsad.documents.urls")),
+    path("jobs/", include("marsad.jobs.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

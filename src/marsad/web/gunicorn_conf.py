@@ -1,0 +1,25 @@
+"""gunicorn settings for ``marsad serve``: start the background job worker beside the web
+workers once the server is ready, and stop it with the server (the worker also stops by itself
+when the server's master process is gone, e.g. after ``kill -9``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+_worker: subprocess.Popen | None = None
+
+
+def when_ready(server) -> None:
+    global _worker
+    _worker = subprocess.Popen([sys.executable, "-m", "marsad.cli.main", "worker", "--exit-with-parent"])
+    server.log.info("background job worker started (pid %s)", _worker.pid)
+
+
+def on_exit(server) -> None:
+    if _worker is not None and _worker.poll() is None:
+        _worker.terminate()
+        try:
+            _worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            _worker.kill()
