@@ -124,3 +124,51 @@ def test_init_writes_a_private_secret_key_once(tmp_path, monkeypatch):
     assert secret_key.ensure(tmp_path) is None and secret_key.read(tmp_path) == key
     monkeypatch.setenv("MARSAD_SECRET_KEY", "from-the-environment")
     assert secret_key.read(tmp_path) == "from-the-environment"
+
+
+def test_a_busy_database_answers_503_saying_nothing_was_written(rf):
+    from django.db import OperationalError
+    from django.utils import translation
+
+    from marsad.web.security import LimitsMiddleware
+
+    middleware = LimitsMiddleware(lambda request: None)
+    for path in ("/api/observations", "/observations/entry/"):
+        request = rf.post(path)
+        from django.contrib.auth.models import AnonymousUser
+
+        request.user = AnonymousUser()
+        with translation.override("en"):
+            response = middleware.process_exception(request, OperationalError("database is locked"))
+        assert response.status_code == 503 and response["Retry-After"]
+        assert "nothing was written" in response.content.decode()
+    assert middleware.process_exception(rf.get("/"), OperationalError("no such table: x")) is None
+
+
+def test_postgresql_ends_orphans_idle_transactions_and_long_lock_waits():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL settings")
+    with connection.cursor() as cursor:
+        shown = {}
+        for name in (
+            "idle_in_transaction_session_timeout",
+            "lock_timeout",
+            "client_connection_check_interval",
+        ):
+            cursor.execute(f"SHOW {name}")
+            shown[name] = cursor.fetchone()[0]
+    assert shown == {
+        "idle_in_transaction_session_timeout": "1min",
+        "lock_timeout": "15s",
+        "client_connection_check_interval": "2s",
+    }
+
+
+def test_sqlite_waits_a_bounded_time_for_the_write_lock(settings):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings")
+    assert 0 < settings.DATABASES["default"]["OPTIONS"]["timeout"] < 30  # gunicorn's worker timeout

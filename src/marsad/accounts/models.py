@@ -43,5 +43,28 @@ class Profile(models.Model):
     def __str__(self) -> str:
         return f"{self.user} ({self.role})"
 
+    def audit_state(self) -> dict:
+        """What the change log keeps of a profile: role, unit, scopes (area codes), preferences."""
+        return {
+            "role": self.role,
+            "organisation": self.organisation_id,
+            "capture_areas": sorted(self.capture_areas.values_list("code", flat=True)) if self.pk else [],
+            "view_areas": sorted(self.view_areas.values_list("code", flat=True)) if self.pk else [],
+            "language": self.language,
+            "eastern_digits": self.eastern_digits,
+        }
 
+
+def user_audit_state(user) -> dict:
+    """What the change log keeps of an account (never its password)."""
+    return {
+        "username": user.get_username(),
+        "is_active": user.is_active,
+        "is_staff": user.is_staff,
+        "is_superuser": user.is_superuser,
+        "groups": sorted(user.groups.values_list("name", flat=True)) if user.pk else [],
+    }
+
+
+from .throttle import LoginAttempt  # noqa: E402, F401  (sign-in attempts: accounts.throttle)
 from .tokens import ApiToken  # noqa: E402, F401  (API tokens live in their own module)

@@ -180,7 +180,8 @@ def run_server(host: str, port: int, workers: int, *, dev: bool = False) -> None
         "--log-level",
         "warning",
     ]
-    os.execvpe(args[0], args, {**os.environ, "DJANGO_SETTINGS_MODULE": "marsad.web.settings"})
+    env = {"MARSAD_DB_STATEMENT_TIMEOUT": "60", **os.environ, "DJANGO_SETTINGS_MODULE": "marsad.web.settings"}
+    os.execvpe(args[0], args, env)
 
 
 SEEDS = (

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
 from marsad.areas.models import Area
+from marsad.audit.changes import record_changes, snapshot
 from marsad.core import measures, periods
 from marsad.indicators.models import Indicator
 from marsad.observations.models import Observation
@@ -178,6 +179,9 @@ def ingest_text(
     _require(user, document)
     with transaction.atomic():
         document.save()
+        record_changes(
+            [(document, "create", None, snapshot(document, DOCUMENT_AUDITED))], user=user, source="document"
+        )
         proposals = [_proposal(document, Proposal.Kind.FACT, f) for f in extraction.get("facts", [])]
         proposals += [_proposal(document, Proposal.Kind.TARGET, t) for t in extraction.get("targets", [])]
         for key, kind in QUALITATIVE.items():
@@ -216,10 +220,24 @@ def _proposal(document: Document, kind: str, item: dict) -> Proposal:
 CORRECTABLE = ("indicator", "area_code", "period", "measure", "value", "unit", "qualifier")
 
 
+DOCUMENT_AUDITED = ("title", "kind", "language", "area", "period", "source_url", "file_name", "sha256")
+PROPOSAL_AUDITED = (*CORRECTABLE, "decision", "decided_by", "observation", "target")
+
+
+def _decided(proposal: Proposal, before: dict, user) -> None:
+    """The decision (and its corrections) in the change log."""
+    record_changes(
+        [(proposal, "update", before, snapshot(proposal, PROPOSAL_AUDITED))],
+        user=user,
+        source=f"review of document {proposal.document_id}",
+    )
+
+
 @transaction.atomic
 def accept(proposal: Proposal, user=None, corrections: dict | None = None, status: str | None = None):
     """Accept a fact or target (with optional corrections) into the data; return what was written."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    before = snapshot(proposal, PROPOSAL_AUDITED)
     if proposal.decision != Proposal.Decision.PENDING:
         raise ReviewError(f"this item was already {proposal.get_decision_display()}")
     corrections = {k: v for k, v in (corrections or {}).items() if k in CORRECTABLE and v not in (None, "")}
@@ -236,6 +254,7 @@ def accept(proposal: Proposal, user=None, corrections: dict | None = None, statu
     proposal.decision = Proposal.Decision.CORRECTED if corrections else Proposal.Decision.ACCEPTED
     proposal.decided_by, proposal.decided_at = user, timezone.now()
     proposal.save()
+    _decided(proposal, before, user)
     return written
 
 
@@ -245,9 +264,11 @@ def reject(proposal: Proposal, user=None) -> None:
     if proposal.decision != Proposal.Decision.PENDING:
         raise ReviewError(f"this item was already {proposal.get_decision_display()}")
     _require(user, proposal)
+    before = snapshot(proposal, PROPOSAL_AUDITED)
     proposal.decision = Proposal.Decision.REJECTED
     proposal.decided_by, proposal.decided_at = user, timezone.now()
     proposal.save()
+    _decided(proposal, before, user)
 
 
 def _area_for(proposal: Proposal) -> Area:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer, SessionAuth
 
 from marsad.accounts import scopes
-from marsad.accounts.tokens import user_for_key
+from marsad.accounts.tokens import token_for_key
 from marsad.areas.models import Area
 
 # Largest id and offset accepted: beyond a 64-bit integer the databases cannot compare.
@@ -32,10 +34,13 @@ class TokenAuth(HttpBearer):
     openapi_scheme = "bearer"
 
     def authenticate(self, request, token):
-        user = user_for_key(token)
-        if user is not None:
-            request.user = user
-        return user
+        found = token_for_key(token)
+        if found is None:
+            return None
+        if found.read_only and request.method not in ("GET", "HEAD", "OPTIONS"):
+            raise PermissionDenied(_("This API token is read-only: it may not change anything."))
+        request.user = found.user
+        return found.user
 
 
 class ProfileSessionAuth(SessionAuth):
@@ -63,9 +68,18 @@ class Invalid(Schema):
     detail: str | list[dict[str, Any]]
 
 
-# 413: a body over the upload or text limit; 414: a query string over MARSAD_MAX_QUERY_CHARS
-# (marsad.web.security answers both before the API sees the request).
-ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 413: Message, 414: Message, 422: Invalid}
+# 413: a body over the upload or text limit; 414: a query string over MARSAD_MAX_QUERY_CHARS;
+# 503: the database too busy to answer in time, nothing written (marsad.web.security).
+ERRORS = {
+    400: Message,
+    401: Message,
+    403: Message,
+    404: Message,
+    413: Message,
+    414: Message,
+    422: Invalid,
+    503: Message,
+}
 
 
 def clean_text(value: str | None) -> str:

@@ -4,6 +4,7 @@ when the server's master process is gone, e.g. after ``kill -9``)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -12,7 +13,14 @@ _worker: subprocess.Popen | None = None
 
 def when_ready(server) -> None:
     global _worker
-    _worker = subprocess.Popen([sys.executable, "-m", "marsad.cli.main", "worker", "--exit-with-parent"])
+    # The worker's statements may run longer than a web request's (a large import's write).
+    env = {
+        **os.environ,
+        "MARSAD_DB_STATEMENT_TIMEOUT": os.environ.get("MARSAD_JOB_STATEMENT_TIMEOUT", "1800"),
+    }
+    _worker = subprocess.Popen(
+        [sys.executable, "-m", "marsad.cli.main", "worker", "--exit-with-parent"], env=env
+    )
     server.log.info("background job worker started (pid %s)", _worker.pid)
 
 

@@ -10,13 +10,15 @@
   by Django's SecurityMiddleware on HTTPS answers only.
 - Limits, each refused with a message in the reader's language (JSON under /api/): a body larger
   than the upload limit (413, before it is read), form fields larger than the text limit (413),
-  too many fields (400), a query string longer than ``MARSAD_MAX_QUERY_CHARS`` (414).
+  too many fields (400), a query string longer than ``MARSAD_MAX_QUERY_CHARS`` (414); a database
+  too busy to answer in time (503, "nothing was written").
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.db import OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -35,6 +37,26 @@ CSP = "; ".join(
         "frame-ancestors 'none'",
     )
 )
+
+
+BUSY_SIGNS = (
+    "database is locked",  # SQLite: another connection holds the write lock
+    "lock timeout",  # PostgreSQL: lock_timeout
+    "statement timeout",  # PostgreSQL: statement_timeout
+    "idle-in-transaction timeout",
+)
+
+
+def busy(exception: Exception) -> bool:
+    text = str(exception).lower()
+    return any(sign in text for sign in BUSY_SIGNS)
+
+
+def busy_message() -> str:
+    return _(
+        "The database is busy (a large import may be being written); nothing was written. "
+        "Try again in a moment."
+    )
 
 
 def megabytes(n: int) -> str:
@@ -85,6 +107,15 @@ class LimitsMiddleware:
 
     def __call__(self, request):
         return self._limits(request) or self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """A database too busy to answer in time (SQLite's write lock held by a long import, a
+        PostgreSQL lock or statement timeout): 503 with a message; the statement was rolled back."""
+        if isinstance(exception, OperationalError) and busy(exception):
+            response = refusal(request, 503, busy_message())
+            response["Retry-After"] = "5"
+            return response
+        return None
 
     def _limits(self, request):
         query = request.META.get("QUERY_STRING", "")

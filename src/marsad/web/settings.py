@@ -13,6 +13,10 @@ MARSAD_HSTS_SECONDS  HSTS max-age sent on HTTPS answers (default one year; 0 dis
 MARSAD_MAX_UPLOAD_MB  largest uploaded file (default 25)
 MARSAD_MAX_TEXT_CHARS largest document text, pasted or uploaded (default 2,000,000 characters)
 MARSAD_MAX_QUERY_CHARS longest query string (default 4096; longer answers 414 with a message)
+MARSAD_DB_STATEMENT_TIMEOUT / MARSAD_DB_LOCK_TIMEOUT / MARSAD_DB_IDLE_TIMEOUT  PostgreSQL limits in
+                  seconds (default none / 15 / 60; `marsad serve` sets 60 s statements for the web
+                  and 1800 s for the job worker)
+MARSAD_SQLITE_BUSY_TIMEOUT  seconds a SQLite write waits for another (default 15)
 MARSAD_LOGIN_FAILURES / MARSAD_LOGIN_LOCKOUT_MINUTES  wrong passwords allowed per account and per
                   address within the lockout window (default 5 / 15)
 """
@@ -100,10 +104,27 @@ _default_sqlite = f"sqlite:///{DATA_DIR / 'marsad.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _default_sqlite, conn_max_age=60)
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # No orphan holds locks: a statement that runs too long, a lock waited for too long and a
+    # transaction left idle are ended by the server, and a client that vanished (kill -9 of an
+    # import) is noticed within seconds even while its statement runs. The web server and the
+    # job worker set MARSAD_DB_STATEMENT_TIMEOUT (seconds; 0: none) for their processes.
+    _pg = {
+        "statement_timeout": int(float(os.environ.get("MARSAD_DB_STATEMENT_TIMEOUT", "0")) * 1000),
+        "lock_timeout": int(float(os.environ.get("MARSAD_DB_LOCK_TIMEOUT", "15")) * 1000),
+        "idle_in_transaction_session_timeout": int(
+            float(os.environ.get("MARSAD_DB_IDLE_TIMEOUT", "60")) * 1000
+        ),
+        "client_connection_check_interval": 2000,
+    }
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(
+        f"-c {k}={v}" for k, v in _pg.items()
+    )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web app read while an import writes; the timeout rides out short locks.
+    # WAL lets the web app read while an import writes; the busy timeout rides out short locks
+    # (below gunicorn's 30 s worker timeout; a longer wait answers 503 "busy, nothing written").
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": float(os.environ.get("MARSAD_SQLITE_BUSY_TIMEOUT", "15")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from . import fonts, views
 from .api import api
@@ -26,6 +27,8 @@ urlpatterns = [
     path("observations/", include("marsad.observations.urls")),
     path("documents/", include("marsad.documents.urls")),
     path("jobs/", include("marsad.jobs.urls")),
+    # The admin signs in through the app's own (throttled) sign-in page.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -221,16 +221,44 @@ def explorer_download(request, fmt: str):
 # -- change log ---------------------------------------------------------------------------------
 @login_required
 def changes(request):
-    ct = ContentType.objects.get_for_model(Observation)
-    qs = ChangeRecord.objects.filter(content_type=ct).select_related("user")
+    """The change log: every audited write (observations, targets, directives, documents and
+    decisions, profiles, roles, scopes, tokens) the user may see; an administrator sees all."""
+    qs = ChangeRecord.objects.select_related("user", "content_type")
     if not scopes.is_admin(request.user):
-        qs = qs.filter(object_id__in=Observation.objects.restrict(request.user).values("id"))
+        qs = qs.filter(_visible_changes(request.user))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    live = Observation.objects.filter(pk__in=[c.object_id for c in page]).select_related("area", "indicator")
+    obs_ct = ContentType.objects.get_for_model(Observation)
+    live = Observation.objects.filter(
+        pk__in=[c.object_id for c in page if c.content_type_id == obs_ct.pk]
+    ).select_related("area", "indicator")
     by_id = {o.pk: o for o in live}
     for change in page:
-        change.obs = by_id.get(change.object_id)
+        change.obs = by_id.get(change.object_id) if change.content_type_id == obs_ct.pk else None
+        model = change.content_type.model_class()
+        change.kind = model._meta.verbose_name if model is not None else change.content_type.model
     return render(request, "web/changes.html", {"page": page})
+
+
+def _visible_changes(user):
+    """The change records of the rows ``user`` may read (each scoped model's restrict()), and of
+    their own account, profile and tokens."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from marsad.accounts.models import ApiToken, Profile
+
+    q = Q(pk__in=[])
+    for model in apps.get_models():
+        if hasattr(model._default_manager, "restrict") and model is not Area:
+            ct = ContentType.objects.get_for_model(model)
+            q |= Q(content_type=ct, object_id__in=model._default_manager.restrict(user).values("pk"))
+    own_profile = Profile.objects.filter(user=user).values("pk")
+    q |= Q(content_type=ContentType.objects.get_for_model(Profile), object_id__in=own_profile)
+    q |= Q(content_type=ContentType.objects.get_for_model(get_user_model()), object_id=user.pk)
+    q |= Q(content_type=ContentType.objects.get_for_model(ApiToken), before__user=user.pk)
+    q |= Q(content_type=ContentType.objects.get_for_model(ApiToken), after__user=user.pk)
+    return q
 
 
 @login_required
