@@ -940,6 +940,9 @@ UNSCOPED = {
     "observations/sdmx/structure.xml",  # the data structure definition: codes, no data
     "accounts/login/",
     "accounts/logout/",
+    # API tokens are their owner's, not an area's (only the owner may revoke one):
+    # tests/accounts/test_auth_hardening.py
+    "accounts/tokens/<int:pk>/revoke/",
     "i18n/setlang/",
     "fonts/marsad-fonts.css",
     "fonts/<str:name>",

@@ -101,8 +101,15 @@ def test_put_patch_delete_name_their_revision(call, client, tokens, body):
     # The history of a deleted value stays readable... through the change log of its id.
     from marsad.audit.models import ChangeRecord
 
+    from django.contrib.contenttypes.models import ContentType
+
+    from marsad.observations.models import Observation
+
+    ct = ContentType.objects.get_for_model(Observation)
     actions = list(
-        ChangeRecord.objects.filter(object_id=made["id"]).order_by("id").values_list("action", flat=True)
+        ChangeRecord.objects.filter(content_type=ct, object_id=made["id"])
+        .order_by("id")
+        .values_list("action", flat=True)
     )
     assert actions == ["create", "update", "update", "delete"]
     assert history.status_code == 404
