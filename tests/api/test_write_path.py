@@ -99,10 +99,9 @@ def test_put_patch_delete_name_their_revision(call, client, tokens, body):
     assert call("commune", "get", url).status_code == 404
     history = call("admin", "get", url + "/history")
     # The history of a deleted value stays readable... through the change log of its id.
-    from marsad.audit.models import ChangeRecord
-
     from django.contrib.contenttypes.models import ContentType
 
+    from marsad.audit.models import ChangeRecord
     from marsad.observations.models import Observation
 
     ct = ContentType.objects.get_for_model(Observation)
