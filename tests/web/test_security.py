@@ -172,3 +172,16 @@ def test_sqlite_waits_a_bounded_time_for_the_write_lock(settings):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite settings")
     assert 0 < settings.DATABASES["default"]["OPTIONS"]["timeout"] < 30  # gunicorn's worker timeout
+
+
+def test_api_answers_are_always_valid_json():
+    import json
+
+    from marsad.web.api import StrictJSONRenderer
+
+    body = StrictJSONRenderer().render(
+        None, {"a": [1.5, float("inf"), {"b": float("nan")}]}, response_status=200
+    )
+    assert json.loads(body, parse_constant=lambda c: pytest.fail(f"{c} in the answer")) == {
+        "a": [1.5, None, {"b": None}]
+    }

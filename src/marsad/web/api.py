@@ -7,10 +7,14 @@ scope, 404 for unknown objects, 422 for invalid input.
 
 from __future__ import annotations
 
+import json
+import math
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.renderers import JSONRenderer
 
 from marsad.accounts.api import router as accounts_router
 from marsad.areas.api import router as areas_router
@@ -27,7 +31,31 @@ from marsad.targets.api import router as targets_router
 
 from .apikit import AUTH
 
+
+def _finite(value):
+    """``value`` with every non-finite float (inf, nan) replaced by None, at any depth."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+class StrictJSONRenderer(JSONRenderer):
+    """Always valid JSON: no ``Infinity`` or ``NaN`` (Python's json writes them by default); a
+    value that is not a finite number is answered as null."""
+
+    def render(self, request, data, *, response_status):
+        try:
+            return json.dumps(data, cls=self.encoder_class, allow_nan=False)
+        except ValueError:
+            return json.dumps(_finite(data), cls=self.encoder_class, allow_nan=False)
+
+
 api = NinjaAPI(
+    renderer=StrictJSONRenderer(),
     title="Marsad API",
     version="1",
     urls_namespace="api",
