@@ -89,6 +89,16 @@ def test_government_office_sentence():
     assert summary_sentence(fu, "ar", eastern_digits=True).startswith("٢١٬٩١٤ مهمة")
 
 
+def test_the_sentence_counts_tasks_in_each_languages_plural():
+    one = FollowUp()
+    one.add(Status.OVERDUE, 1)
+    assert summary_sentence(one, "en").startswith("1 task: 0 done")  # not "1 tasks"
+    five = FollowUp()
+    five.add(Status.OVERDUE, 5)
+    assert summary_sentence(five, "ar").startswith("5 مهام")  # 3 to 10 take the plural
+    assert summary_sentence(five, "vi").startswith("5 nhiệm vụ")
+
+
 def test_rollup_status():
     assert rollup_status([]) is None
     assert rollup_status([Status.DONE_ON_TIME, Status.DONE_ON_TIME]) is Status.DONE_ON_TIME

@@ -51,4 +51,4 @@ def test_remind_command(directive, units):
     sent = runner.invoke(app, ["remind", "--today", "2025-12-28"])
     assert sent.exit_code == 0 and len(mail.outbox) == 1
     assert mail.outbox[0].to == ["finance@bacninh.example"]
-    assert "2025-12-31" in mail.outbox[0].body
+    assert "31 ديسمبر 2025" in mail.outbox[0].body  # the deadline in the reader's date style

@@ -6,7 +6,10 @@ from .models import Profile
 
 
 class PreferencesForm(forms.ModelForm):
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    # Each language named in its own language (the reader picks the one they read), so not translated.
+    language = forms.ChoiceField(
+        label=_("Language"), choices=settings.LANGUAGES, widget=forms.Select(attrs={"translate": "no"})
+    )
     eastern_digits = forms.BooleanField(
         label=_("Show numbers in Eastern Arabic digits (٠١٢٣)"), required=False
     )

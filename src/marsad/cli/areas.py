@@ -15,52 +15,40 @@ from typing import Any
 
 import typer
 
-from marsad.core.languages import LANGS
+from marsad.core.dates import format_day
+from marsad.core.languages import LANGS, gettext_noop, translator
+from marsad.core.numbers import format_number
 
 LEVELS = ("nation", "province", "commune")
 
-# Every user-facing string, in the three languages.
-TEXT: dict[str, dict[str, str]] = {
-    "code": {"ar": "الرمز", "vi": "Mã", "en": "Code"},
-    "name": {"ar": "الاسم", "vi": "Tên", "en": "Name"},
-    "name_vi": {"ar": "الاسم (فيتنامي)", "vi": "Tên tiếng Việt", "en": "Vietnamese name"},
-    "name_en": {"ar": "الاسم (إنجليزي)", "vi": "Tên tiếng Anh", "en": "English name"},
-    "name_ar": {"ar": "الاسم (عربي)", "vi": "Tên tiếng Ả Rập", "en": "Arabic name"},
-    "level": {"ar": "المستوى", "vi": "Cấp", "en": "Level"},
-    "parent": {"ar": "تتبع", "vi": "Trực thuộc", "en": "Parent"},
-    "valid_to": {"ar": "ألغيت في", "vi": "Hết hiệu lực", "en": "Closed on"},
-    "successor": {"ar": "دمجت في", "vi": "Sáp nhập vào", "en": "Merged into"},
-    "nation": {"ar": "دولة", "vi": "Quốc gia", "en": "nation"},
-    "province": {"ar": "مقاطعة", "vi": "Tỉnh/thành phố", "en": "province"},
-    "commune": {"ar": "بلدية", "vi": "Xã/phường", "en": "commune"},
-    "count": {"ar": "{n} وحدة إدارية", "vi": "{n} đơn vị hành chính", "en": "{n} areas"},
-    "count_one": {"ar": "وحدة إدارية واحدة", "vi": "1 đơn vị hành chính", "en": "1 area"},
-    "unknown": {
-        "ar": "لا توجد وحدة إدارية باسم {name!r} (اكتب رمزًا مثل VN-24 أو اسمًا مثل 'باك نينه')",
-        "vi": "Không có đơn vị nào tên {name!r} (nhập mã như VN-24 hoặc tên như 'Bắc Ninh')",
-        "en": "No area is called {name!r} (give a code such as VN-24 or a name such as 'Bac Ninh')",
-    },
-    "closed": {
-        "ar": "{name} ({code}) ألغيت في {day} ودمجت في {succ} ({succ_code})",
-        "vi": "{name} ({code}) đã chấm dứt từ {day}, sáp nhập vào {succ} ({succ_code})",
-        "en": "{name} ({code}) closed on {day} and merged into {succ} ({succ_code})",
-    },
-    "bad_level": {
-        "ar": "يجب أن يكون --level أحد: nation أو province أو commune",
-        "vi": "--level phải là nation, province hoặc commune",
-        "en": "--level must be nation, province or commune",
-    },
-    "bad_lang": {
-        "ar": "يجب أن تكون --lang إحدى: ar أو vi أو en",
-        "vi": "--lang phải là ar, vi hoặc en",
-        "en": "--lang must be ar, vi or en",
-    },
-    "title": {"ar": "الوحدات الإدارية", "vi": "Đơn vị hành chính", "en": "Areas"},
+# Every user-facing string: msgids of the one gettext catalogue (src/marsad/locale).
+TEXT: dict[str, str] = {
+    "code": gettext_noop("Code"),
+    "name": gettext_noop("Name"),
+    "name_vi": gettext_noop("Vietnamese name"),
+    "name_en": gettext_noop("English name"),
+    "name_ar": gettext_noop("Arabic name"),
+    "level": gettext_noop("Administrative level"),
+    "parent": gettext_noop("Parent"),
+    "valid_to": gettext_noop("Closed on"),
+    "successor": gettext_noop("Merged into"),
+    "nation": gettext_noop("nation"),
+    "province": gettext_noop("province"),
+    "commune": gettext_noop("commune"),
+    "count": gettext_noop("{n} areas"),
+    "count_one": gettext_noop("1 area"),
+    "unknown": gettext_noop(
+        "No area is called {name!r} (give a code such as VN-24 or a name such as 'Bac Ninh')"
+    ),
+    "closed": gettext_noop("{name} ({code}) closed on {day} and merged into {succ} ({succ_code})"),
+    "bad_level": gettext_noop("--level must be nation, province or commune"),
+    "bad_lang": gettext_noop("--lang must be ar, vi or en"),
+    "title": gettext_noop("Areas"),
 }
 
 
 def t(key: str, lang: str, **values: Any) -> str:
-    text = TEXT[key].get(lang) or TEXT[key]["en"]
+    text = translator(lang).gettext(TEXT[key])
     return text.format(**values) if values else text
 
 
@@ -136,7 +124,7 @@ def areas_json(records: Iterable[Any]) -> str:
 
 
 def count_line(n: int, lang: str) -> str:
-    return t("count_one", lang) if n == 1 else t("count", lang, n=f"{n:,}")
+    return t("count_one", lang) if n == 1 else t("count", lang, n=format_number(n, lang, max_decimals=0))
 
 
 def areas_table(records: Sequence[Any], lang: str | None = None):
@@ -161,7 +149,7 @@ def areas_table(records: Sequence[Any], lang: str | None = None):
             *names,
             t(r.level, ui),
             r.parent_code or "",
-            _iso(r.valid_to) or "",
+            format_day(r.valid_to, ui, style="medium") if r.valid_to else "",
             r.successor_code or "",
         )
     return table
@@ -213,7 +201,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                         ui,
                         name=found.name(ui),
                         code=found.code,
-                        day=_iso(found.valid_to),
+                        day=format_day(found.valid_to, ui),
                         succ=succ.name(ui),
                         succ_code=succ.code,
                     )

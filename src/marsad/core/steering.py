@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from marsad.core.languages import translator
 from marsad.core.numbers import format_number
 
 __all__ = [
@@ -196,24 +197,20 @@ def _n(value: int, lang: str, eastern_digits: bool) -> str:
 
 
 def summary_sentence(follow_up: FollowUp, lang: str = "en", eastern_digits: bool = False) -> str:
-    """The Government Office's sentence, e.g. '21,914 tasks: 16,051 done — 14,068 on time, ...'."""
+    """The Government Office's sentence, e.g. '21,914 tasks: 16,051 done — 14,068 on time, ...',
+    in ``lang`` from the one gettext catalogue (the count of tasks chooses the plural form)."""
     d = {k: _n(v, lang, eastern_digits) for k, v in follow_up.as_dict().items()}
-    if lang == "vi":
-        return (
-            f"{d['total']} nhiệm vụ: {d['done']} đã hoàn thành — {d['done_on_time']} đúng hạn, "
-            f"{d['done_late']} quá hạn; {d['not_done']} chưa hoàn thành — {d['within_deadline']} "
-            f"trong hạn (trong đó {d['due_soon']} sắp đến hạn), {d['overdue']} quá hạn"
-        )
-    if lang == "ar":
-        return (
-            f"{d['total']} مهمة: {d['done']} منجزة — {d['done_on_time']} في الموعد، "
-            f"{d['done_late']} متأخرة؛ {d['not_done']} غير منجزة — {d['within_deadline']} "
-            f"ضمن الموعد (منها {d['due_soon']} يقترب موعدها)، {d['overdue']} تجاوزت الموعد"
-        )
     return (
-        f"{d['total']} tasks: {d['done']} done — {d['done_on_time']} on time, {d['done_late']} late; "
-        f"{d['not_done']} not done — {d['within_deadline']} within deadline "
-        f"(of which {d['due_soon']} due soon), {d['overdue']} overdue"
+        translator(lang).ngettext(
+            "%(total)s task: %(done)s done — %(done_on_time)s on time, %(done_late)s late; "
+            "%(not_done)s not done — %(within_deadline)s within deadline "
+            "(of which %(due_soon)s due soon), %(overdue)s overdue",
+            "%(total)s tasks: %(done)s done — %(done_on_time)s on time, %(done_late)s late; "
+            "%(not_done)s not done — %(within_deadline)s within deadline "
+            "(of which %(due_soon)s due soon), %(overdue)s overdue",
+            follow_up.total,
+        )
+        % d
     )
 
 

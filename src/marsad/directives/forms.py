@@ -11,7 +11,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marsad.audit.fields import LANGUAGE_NAMES
+from marsad.core.languages import isolate
+from marsad.core.periods import words as period_words
 from marsad.targets.forms import DocumentChoice
+from marsad.web.pickers import PeriodField
 
 from .models import Directive, Inspection, Organisation, Recommendation
 
@@ -55,7 +59,7 @@ class TargetChoice(forms.ModelChoiceField):
 class DirectiveChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         number = f"{obj.number}. " if obj.number else ""
-        return f"{number}{obj.display_text(_lang())[:90]} ({obj.period})"
+        return f"{number}{isolate(obj.display_text(_lang())[:90])} ({period_words(obj.period, _lang())})"
 
 
 class ProgressReportForm(forms.Form):
@@ -82,6 +86,7 @@ class RecommendationForm(forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["topic", "text", "period"]
+        field_classes = {"period": PeriodField}
         labels = {"topic": _("topic"), "text": _("recommendation"), "period": _("review period")}
 
 
@@ -147,7 +152,7 @@ class DirectiveForm(forms.Form):
         required=False,
         help_text=_("each gets its own assignment; give each its part on the directive's page"),
     )
-    period = forms.CharField(label=_("period"), max_length=10, help_text=_("e.g. 2025Q4, 2025"))
+    period = PeriodField(label=_("period"))
     issued_on = forms.DateField(
         label=_("issued on"),
         required=False,
@@ -170,7 +175,7 @@ class DirectiveForm(forms.Form):
         from marsad.areas.models import Area
         from marsad.targets.planning import source_documents, visible_targets
 
-        self.fields["language"].choices = [(code, name) for code, name in settings.LANGUAGES]
+        self.fields["language"].choices = [(code, LANGUAGE_NAMES[code]) for code, _name in settings.LANGUAGES]
         capturable = scopes.capturable_areas(user) if user is not None else Area.objects.all()
         # Current provinces only, by name: a closed province never shows twice beside its successor.
         areas = capturable.filter(level=Area.Level.PROVINCE, valid_to__isnull=True)
@@ -189,14 +194,6 @@ class DirectiveForm(forms.Form):
         self.fields["target"].queryset = (
             visible_targets(user).filter(area__in=areas).select_related("indicator", "area").order_by("-year")
         )
-
-    def clean_period(self):
-        from marsad.core import periods
-
-        try:
-            return periods.parse(self.cleaned_data["period"].strip()).code
-        except periods.PeriodError as exc:
-            raise forms.ValidationError(str(exc)) from None
 
 
 class DelegateForm(forms.Form):

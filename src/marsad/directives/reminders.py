@@ -17,41 +17,12 @@ from django.core.mail import EmailMessage, get_connection
 from django.utils import timezone
 
 from marsad.core import steering
+from marsad.core.dates import format_day
+from marsad.core.languages import LANGS, isolate, translator
+from marsad.core.numbers import format_number, format_percent
 
 from .models import Assignment, Organisation
 from .tracking import refresh_statuses
-
-SUBJECT = {
-    "ar": "مرصد: {overdue} مهمة متأخرة و{soon} مهمة يقترب موعدها — {unit}",
-    "vi": "Marsad: {overdue} nhiệm vụ quá hạn, {soon} nhiệm vụ sắp đến hạn — {unit}",
-    "en": "Marsad: {overdue} overdue and {soon} due-soon tasks — {unit}",
-}
-HEADINGS = {
-    "ar": {
-        "overdue": "مهام تجاوزت موعدها",
-        "due_soon": "مهام يقترب موعدها",
-        "deadline": "الموعد",
-        "days_late": "يوماً من التأخير",
-        "days_left": "يوماً متبقية",
-        "done": "المنجز",
-    },
-    "vi": {
-        "overdue": "Nhiệm vụ quá hạn",
-        "due_soon": "Nhiệm vụ sắp đến hạn",
-        "deadline": "Hạn",
-        "days_late": "ngày quá hạn",
-        "days_left": "ngày còn lại",
-        "done": "Đã làm",
-    },
-    "en": {
-        "overdue": "Overdue tasks",
-        "due_soon": "Tasks due soon",
-        "deadline": "deadline",
-        "days_late": "days late",
-        "days_left": "days left",
-        "done": "done",
-    },
-}
 
 
 @dataclass
@@ -96,21 +67,44 @@ def collect(today: date | None = None) -> list[Notice]:
 
 
 def render(notice: Notice, lang: str, today: date) -> tuple[str, str]:
-    lang = lang if lang in SUBJECT else "en"
-    h = HEADINGS[lang]
+    """The e-mail to ``notice``'s unit in ``lang``: words from the one gettext catalogue, numbers
+    and dates in the language's style, names and codes isolated for right-to-left text."""
+    lang = lang if lang in LANGS else "en"
+    tr = translator(lang)
+
+    def n(value: int) -> str:
+        return format_number(value, lang, max_decimals=0)
+
     unit = notice.unit.name(lang)
-    subject = SUBJECT[lang].format(overdue=len(notice.overdue), soon=len(notice.due_soon), unit=unit)
+    subject = tr.gettext("Marsad: %(overdue)s overdue and %(soon)s due-soon tasks — %(unit)s") % {
+        "overdue": n(len(notice.overdue)),
+        "soon": n(len(notice.due_soon)),
+        "unit": isolate(unit),
+    }
+    headings = {
+        "overdue": tr.gettext("Overdue tasks (%(n)s):"),
+        "due_soon": tr.gettext("Tasks due soon (%(n)s):"),
+    }
     lines = [unit, ""]
     for key, items in (("overdue", notice.overdue), ("due_soon", notice.due_soon)):
         if not items:
             continue
-        lines.append(f"{h[key]} ({len(items)}):")
+        lines.append(headings[key] % {"n": n(len(items))})
         for a in items:
             days = (a.deadline - today).days
-            when = f"{-days} {h['days_late']}" if days < 0 else f"{days} {h['days_left']}"
+            when = (
+                tr.ngettext("%(n)s day late", "%(n)s days late", -days) % {"n": n(-days)}
+                if days < 0
+                else tr.ngettext("%(n)s day left", "%(n)s days left", days) % {"n": n(days)}
+            )
             lines.append(
-                f"- {a.directive.display_text(lang)[:160]} — {h['deadline']} {a.deadline.isoformat()} "
-                f"({when}; {h['done']} {a.percent_done}%)"
+                tr.gettext("- %(task)s — deadline %(deadline)s (%(when)s; %(done)s done)")
+                % {
+                    "task": isolate(a.directive.display_text(lang)[:160]),
+                    "deadline": isolate(format_day(a.deadline, lang)),
+                    "when": when,
+                    "done": isolate(format_percent(a.percent_done, lang, decimals=0)),
+                }
             )
         lines.append("")
     return subject, "\n".join(lines).rstrip() + "\n"

@@ -15,13 +15,14 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marsad.accounts import scopes
 from marsad.core import steering
 from marsad.web import pickers
-from marsad.web.formatting import date_text
+from marsad.web.formatting import date_text, day_text
 from marsad.web.formerrors import errors_into
 
 from . import tracking
@@ -83,7 +84,7 @@ class Filters:
         if self.q:
             self.applied.add(request, _("search"), self.q, "q")
         if self.as_of != self.today:
-            self.applied.add(request, _("as of"), self.as_of.isoformat(), "as_of")
+            self.applied.add(request, _("as of"), day_text(self.as_of, get_language()), "as_of")
 
     def units(self):
         """The units a user may pick: the chosen province's own units, by name."""
@@ -156,6 +157,12 @@ def board(request):
     )
 
 
+def _eastern_digits(user, lang: str) -> bool:
+    """The reader asked for Eastern Arabic digits (their profile) and reads Arabic."""
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return bool(lang == "ar" and profile and profile.eastern_digits)
+
+
 @login_required
 def summary_page(request):
     """The Government Office's follow-up summary: four classes by unit and by commune."""
@@ -171,7 +178,7 @@ def summary_page(request):
         {
             **_context_common(f),
             "totals": totals.as_dict(),
-            "sentence": steering.summary_sentence(totals, lang),
+            "sentence": steering.summary_sentence(totals, lang, _eastern_digits(request.user, lang)),
             "units": units,
             "communes": Paginator(communes, 50).get_page(request.GET.get("page")),
         },

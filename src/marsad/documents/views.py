@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
+from marsad.audit.fields import LANGUAGE_NAMES
 from marsad.core import measures
 from marsad.core.numbers import NumberError, as_decimal, read_number
 from marsad.indicators.models import Indicator
@@ -60,7 +61,7 @@ def document_list(request):
 def upload(request):
     if not _may_upload(request.user):
         raise PermissionDenied(_("Your role may not add documents."))
-    context = {"doc_languages": Document.Language.choices}
+    context = {"doc_languages": [(code, LANGUAGE_NAMES[code]) for code, _name in Document.Language.choices]}
     if request.method == "POST":
         file = request.FILES.get("file")
         file_name = Path(file.name).name if file is not None else ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from marsad.audit.fields import label_of
+
 from .models import ReportSettings
 
 
@@ -34,6 +36,7 @@ class TranslationForm(forms.Form):
                     continue
                 name = f"{field}_{lang}"
                 self.fields[name] = forms.CharField(
+                    label=label_of(type(item), name),
                     required=False,
                     widget=forms.Textarea(
                         attrs={"rows": 3, "lang": lang, "dir": "rtl" if lang == "ar" else "ltr"}

@@ -14,9 +14,11 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from marsad.audit.fields import label_of
 from marsad.core import periods
+from marsad.core.languages import NAMES as LANG_NAMES
 from marsad.core.narration import LANGS
-from marsad.reports.labels import LANG_NAMES, label
+from marsad.reports.labels import label
 
 FORMAT_SUFFIX = {"pdf": "pdf", "docx": "docx", "html": "html"}
 
@@ -124,6 +126,7 @@ def page(request, code: str, period: str):
         (
             LANG_NAMES[code_],
             reverse("reports:page", args=[area.code, data.period]) + "?" + urlencode({"lang": code_, **keep}),
+            code_,
         )
         for code_ in LANGS
         if code_ != lang
@@ -260,7 +263,7 @@ def translate(request, kind: str, pk: int):
         "labels": _labels(ui),
         "item": item,
         "kind": kind,
-        "original": {f: getattr(item, f, "") for f in TRANSLATABLE[kind][1]},
+        "original": {label_of(type(item), f): getattr(item, f, "") for f in TRANSLATABLE[kind][1]},
         "original_dir": "rtl" if item.language == "ar" else "ltr",
         "form": form,
         "next": request.GET.get("next", ""),

@@ -29,12 +29,19 @@ class LocalNumberField(forms.CharField):
 
 
 def document_label(doc) -> str:
-    parts = [doc.get_kind_display()]
+    """A document as a menu names it: kind, number and title (isolated: a document's number and
+    title are names, often a file name), and its date in the reader's style."""
+    from django.utils.translation import get_language
+
+    from marsad.core.languages import isolate
+    from marsad.web.formatting import day_text
+
+    parts = [str(doc.get_kind_display())]
     if doc.number:
-        parts.append(doc.number)
-    label = " ".join(parts) + " — " + doc.title
+        parts.append(isolate(doc.number, ltr=True))
+    label = " ".join(parts) + " — " + isolate(doc.title)
     if doc.date:
-        label += f" ({doc.date.isoformat()})"
+        label += f" ({day_text(doc.date, get_language())})"
     return label
 
 

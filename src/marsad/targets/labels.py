@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from marsad.core.numbers import format_number, format_percent
+from marsad.web.words import word
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -20,7 +21,8 @@ def _value(target, lang: str, eastern_digits: bool) -> str:
     if target.measure in ("yoy_pct", "share_pct"):
         text = format_percent(target.value, lang, eastern_digits)
     else:
-        text = f"{format_number(target.value, lang, eastern_digits)} {target.unit or target.indicator.unit}".strip()
+        unit = word(target.unit or target.indicator.unit)
+        text = f"{format_number(target.value, lang, eastern_digits)} {unit}".strip()
     return f"{FSI}{text}{PDI}" if lang == "ar" else text
 
 

@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from marsad.core.numbers import format_number, format_percent
+
+# The signed-in reader's choice of Eastern Arabic digits (their profile), for everything one
+# request writes: set by ReaderDigitsMiddleware, read where no caller says otherwise.
+_EASTERN_READER: ContextVar[bool] = ContextVar("marsad_eastern_digits", default=False)
+
+
+def reader_wants_eastern() -> bool:
+    """Whether the reader of the current request asked for Eastern Arabic digits."""
+    return _EASTERN_READER.get()
+
+
+class ReaderDigitsMiddleware:
+    """Keeps the reader's digits preference for the request (after AuthenticationMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+        token = _EASTERN_READER.set(bool(profile and profile.eastern_digits))
+        try:
+            return self.get_response(request)
+        finally:
+            _EASTERN_READER.reset(token)
 
 
 def _lang(lang: str | None) -> str:
@@ -31,12 +58,47 @@ def percent_text(value, lang: str | None, eastern_digits: bool = False, decimals
     return format_percent(number, _lang(lang), eastern_digits, None if decimals is None else int(decimals))
 
 
+_EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _digits(text: str, lang: str, eastern_digits: bool) -> str:
+    return text.translate(_EASTERN) if eastern_digits and lang == "ar" else text
+
+
+def day_text(value, lang: str | None, eastern_digits: bool = False, style: str = "long") -> str:
+    """A date (or the local date of a datetime) in the one style of its language
+    (:func:`marsad.core.dates.format_day`)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from marsad.core.dates import format_day
+
+    if not value:
+        return "—"
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return format_day(value, _lang(lang), eastern_digits, style)
+
+
+def moment_text(value, lang: str | None, eastern_digits: bool = False) -> str:
+    """A date and time in the reader's language and local time zone."""
+    from babel.dates import format_datetime
+    from django.utils import timezone
+
+    if not value:
+        return "—"
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    lang = _lang(lang)
+    return _digits(format_datetime(value, "medium", locale=lang), lang, eastern_digits)
+
+
 def date_text(value, lang: str | None = None) -> str:
     """A date as the language writes it ("1 tháng 12, 2026"), isolated for running text
     (U+2068/U+2069), for messages that name a day; the ``day`` template tag is the page's twin."""
-    from babel.dates import format_date
     from django.utils.translation import get_language
 
     if value is None:
         return "—"
-    return "\u2068" + format_date(value, "long", locale=_lang(lang or get_language())) + "\u2069"
+    return "\u2068" + day_text(value, lang or get_language(), reader_wants_eastern()) + "\u2069"

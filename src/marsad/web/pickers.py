@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
@@ -144,3 +146,58 @@ def applied_area(applied: Applied, request, picker: AreaPicker) -> None:
         applied.add(request, _("commune"), picker.commune.name(), "commune")
     if picker.province is not None and "province" in request.GET:
         applied.add(request, _("province"), picker.province.name(), "province", "commune")
+
+
+def period_examples(lang: str | None = None) -> str:
+    """A few ways to write a period in the reader's language ("quý III/2025, 9 tháng đầu năm
+    2025, năm 2025, 2025Q3"), each isolated, for help texts and errors."""
+    from django.utils.translation import get_language
+
+    from marsad.core.languages import isolate
+
+    lang = (lang or get_language() or "ar")[:2]
+    separator = "، " if lang == "ar" else ", "
+    return separator.join(isolate(e) for e in periods.examples(lang))
+
+
+def period_error(text: str, lang: str | None = None) -> str:
+    """The one message for text that is not a period, with examples in the reader's words."""
+    from marsad.core.languages import isolate
+
+    return _("“%(text)s” is not a period: write for example %(examples)s.") % {
+        "text": isolate(text),
+        "examples": period_examples(lang),
+    }
+
+
+class PeriodField(forms.CharField):
+    """A period typed in the reader's words or as a code ("quý III/2025", «الربع الثالث 2025»,
+    "Q3 2025", "9M 2025", "2025Q3"); cleaned to its code, the one the database keeps."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 80)
+        super().__init__(*args, **kwargs)
+        if not self.help_text:
+            self.help_text = lazy(lambda: period_examples(), str)()
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return ""
+        try:
+            return periods.parse(text).code
+        except periods.PeriodError:
+            raise forms.ValidationError(period_error(text), code="invalid_period") from None
+
+    def prepare_value(self, value):
+        """A stored code is shown in words; what the person typed is shown as typed."""
+        if (
+            value
+            and isinstance(value, str)
+            and periods.is_valid(value)
+            and value == periods.parse(value).code
+        ):
+            from django.utils.translation import get_language
+
+            return periods.words(value, (get_language() or "ar")[:2])
+        return value

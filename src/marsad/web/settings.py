@@ -76,6 +76,7 @@ MIDDLEWARE = [
     # After the language and the user are known (its refusals are pages in the reader's
     # language), before any view reads the body (CSRF's check does).
     "marsad.web.security.LimitsMiddleware",
+    "marsad.web.formatting.ReaderDigitsMiddleware",  # the reader's digits, for the whole request
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -22,7 +22,7 @@ from marsad.observations.models import Observation
 
 from . import charts
 from .access import area_choices, home_area, viewable_area_or_403
-from .formatting import number_text
+from .formatting import number_text, reader_wants_eastern
 
 
 def home(request):
@@ -39,6 +39,13 @@ def _eastern(request) -> bool:
 def _formatter(request, decimals=None):
     lang, eastern = get_language(), _eastern(request)
     return lambda v: number_text(v, lang, eastern, decimals)
+
+
+def _period_words(points):
+    """(period code, value) points with the periods in the page's words, short (chart axes)."""
+    lang = (get_language() or "ar")[:2]
+    eastern = reader_wants_eastern()
+    return [(P.words(code, lang, short=True, eastern_digits=eastern), value) for code, value in points]
 
 
 def _period_or_none(code: str) -> P.Period | None:
@@ -73,7 +80,10 @@ def dashboard(request):
     context.update(board=board, period=period, basis=basis)
     if board.series:
         context["series_svg"] = charts.column_chart(
-            board.series, title=board.series_indicator.name(), fmt=_formatter(request, 0), rtl=rtl
+            _period_words(board.series),
+            title=board.series_indicator.name(),
+            fmt=_formatter(request, 0),
+            rtl=rtl,
         )
     shares = [(s.indicator.name(), s.share_pct) for s in board.sectors if s.share_pct is not None]
     if shares:
@@ -194,7 +204,10 @@ def explorer(request):
             points = [pt for pt, n in zip(points, lengths, strict=True) if n == common]
         context["chart_area"] = first_row["area"]
         context["chart_svg"] = charts.column_chart(
-            points[-16:], title=str(filters["indicator"]), fmt=_formatter(request), rtl=get_language_bidi()
+            _period_words(points[-16:]),
+            title=str(filters["indicator"]),
+            fmt=_formatter(request),
+            rtl=get_language_bidi(),
         )
     return render(request, "web/explorer.html", context)
 

@@ -34,9 +34,9 @@ WIDTHS = {
 SCREENSHOTS = ("desktop", "phone")
 LANGS = ("ar", "vi", "en")
 SHOTS = ARTIFACTS / "pages"
-# The checks of the visible text that every page passes (LOOK finds "unisolated", "latin",
-# "raw" and "english"; each joins this list as the pages are fixed).
-TEXT_CHECKS: tuple[str, ...] = ()
+# The checks of the visible text (found by LOOK): left-to-right tokens not isolated in Arabic
+# text, Latin words on Arabic pages, raw codes of the program, English words on Vietnamese pages.
+TEXT_CHECKS = ("unisolated", "latin", "raw", "english")
 
 PREPARE = r"""
 import datetime
@@ -57,6 +57,10 @@ from marsad.observations.writing import Provenance, record_observation
 from marsad.targets.models import Target
 
 admin = get_user_model().objects.get(username="admin")
+# The viewer reads Eastern Arabic digits (test_eastern_digits_everywhere).
+viewer = get_user_model().objects.get(username="viewer")
+viewer.profile.eastern_digits = True
+viewer.profile.save()
 bac_ninh = Area.objects.get(code="VN-24")
 directive = tracking.create_directive(
     user=admin, area=bac_ninh, period="2025-9M", language="vi",
@@ -179,12 +183,17 @@ def admin_contexts(browser, demo_server):
         context.close()
 
 
+# On the admin's pages the data is what people typed; its own words are these.
+ADMIN_SCOPE = (
+    "#nav-sidebar, #content h1, label, thead th, caption, #changelist-filter h2, #changelist-filter h3"
+)
+
 # The checks run in the page. Text nodes are taken with the element that holds them; what is
 # hidden (display: none, the folded menu), inside <script>/<style>, or a form control's own
 # options is not visible text. An element marked translate="no" or with a lang of its own is
 # text that is not translated on purpose (codes, user names, a document's text).
 LOOK = r"""
-(words) => {
+([words, scope]) => {
   const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
   const LATIN = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/;
   // A left-to-right token: a run of Latin letters, digits and the marks codes use, that holds
@@ -205,10 +214,17 @@ LOOK = r"""
     wide: [], unisolated: [], latin: [], raw: [], english: [],
   };
   const lang = out.lang;
+  // The text checked for untranslated words: the whole page, or (the admin) its own words only.
+  const scoped = scope ? [...document.querySelectorAll(scope)] : null;
+  const inScope = (el) => !scoped || scoped.some(s => s.contains(el));
   const visible = (el) => el.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true})
     && !el.closest(".visually-hidden");
-  const exempt = (el) => el.closest('[translate="no"], code, pre, kbd, samp, select, option, textarea, script, style, noscript')
-    || [...ancestors(el)].some(e => e.hasAttribute && e.hasAttribute("lang") && e !== document.documentElement && e.getAttribute("lang") !== lang);
+  // Not the page's own words: codes, what says "do not translate" (names), text that names its
+  // own language (a document's or a directive's text as written), the user menu of the admin.
+  const exempt = (el) => el.closest('[translate="no"], code, .code, pre, kbd, samp, select, option, textarea, script, style, noscript, #user-tools')
+    || [...ancestors(el)].some(e => e.hasAttribute && e.hasAttribute("lang") && e !== document.documentElement);
+  // Abbreviations Arabic writing keeps in Latin capitals (GRDP, FDI, CSV, PDF).
+  const ACRONYM = /\b[A-Z][A-Z0-9]{1,5}\b/g;
   function* ancestors(el) { for (let e = el; e && e !== document.documentElement; e = e.parentElement) yield e; }
   const isolating = (e) => {
     if (e.tagName === "BDI" || e.tagName === "INPUT" || e.hasAttribute("dir")) return true;
@@ -238,16 +254,22 @@ LOOK = r"""
       const block = blockOf(el);
       for (let e = el; e && e !== block.parentElement; e = e.parentElement) { if (isolating(e)) { iso = true; break; } }
       if (!iso) {
-        const tokens = (text.match(LTR_TOKEN) || []).filter(t => LATIN.test(t) || /\d[\-\/_.:%][\d]|\d%|%\d/.test(t) || /\d[\-\/_:]\D|[\-\/_:]\d/.test(t));
+        const tokens = (text.match(LTR_TOKEN) || []).filter(t => !/^[A-Z][A-Z0-9]{1,5}$/.test(t)).filter(t => LATIN.test(t) || /\d[\-\/_.:%][\d]|\d%|%\d/.test(t) || /\d[\-\/_:]\D|[\-\/_:]\d/.test(t));
         const arabicAround = ARABIC.test(block.textContent);
         if (tokens.length && arabicAround) note(out.unisolated, tokens.join(" ") + "  ⟵ " + block.textContent.trim().slice(0, 90));
       }
-      if (!excepted && LATIN.test(text)) note(out.latin, text.trim().slice(0, 90));
+      if (!excepted && inScope(el) && LATIN.test(text.replace(ACRONYM, ""))) note(out.latin, text.trim().slice(0, 90));
     }
-    if (!excepted) {
+    if (!excepted && inScope(el)) {
       for (const [re, what] of RAW) { const m = text.match(re); if (m) note(out.raw, what + ": " + m[0] + "  ⟵ " + text.trim().slice(0, 80)); }
       if (lang === "vi") { const m = text.match(ENGLISH_IN_VI); if (m) note(out.english, m[0] + "  ⟵ " + text.trim().slice(0, 80)); }
     }
+  }
+  // The choices of the menus are read too: a period or a code there is shown to the reader.
+  for (const option of (words ? document.querySelectorAll("select:not([translate=no]) option") : [])) {
+    if (!inScope(option)) continue;
+    for (const [re, what] of RAW) { const m = option.text.match(re); if (m) note(out.raw, what + " (menu): " + m[0] + "  ⟵ " + option.text.trim().slice(0, 80)); }
+    if (lang === "ar" && LATIN.test(option.text.replace(ACRONYM, "").replace(/[\u2066-\u2068][^\u2069]*\u2069/g, " "))) note(out.latin, "(menu) " + option.text.trim().slice(0, 80));
   }
   // What sticks out of the page's width (to say where an overflow comes from).
   if (out.scrollWidth > out.innerWidth + 1) {
@@ -276,7 +298,9 @@ def test_page(admin_contexts, demo_server, name, lang):
         problems = []
         for width_name, size in WIDTHS.items():
             page.set_viewport_size(size)
-            seen = page.evaluate(LOOK, width_name == "desktop")
+            seen = page.evaluate(
+                LOOK, [width_name == "desktop", ADMIN_SCOPE if name.startswith("admin") else ""]
+            )
             where = f"{name} {lang} {width_name}"
             if width_name in SCREENSHOTS:
                 SHOTS.mkdir(parents=True, exist_ok=True)
@@ -322,3 +346,64 @@ def _menu_problems(page, where: str) -> list[str]:
     problems = [] if nav.is_visible() else [f"{where}: the menu button does not open the menu"]
     toggle.click()
     return problems
+
+
+# Pages the viewer (Bac Ninh and Khanh Hoa, Eastern Arabic digits) reads.
+VIEWER_PAGES = (
+    "dashboard",
+    "explorer",
+    "changes",
+    "documents",
+    "targets",
+    "target-overview",
+    "directives",
+    "directives-summary",
+    "recommendations",
+)
+
+# Western digits in the visible text, outside codes, names and text marked with its language.
+WESTERN_DIGITS = r"""
+() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !el.checkVisibility({visibilityProperty: true}) || el.closest(".visually-hidden")) continue;
+    if (el.closest('[translate="no"], code, .code, select, option, textarea, script, style, [lang]:not(html)')) continue;
+    // Isolates (FSI/LRI ... PDI) hold codes and names (a file name); they keep their digits.
+    const text = node.nodeValue.replace(/[\u2066-\u2068][^\u2069]*\u2069/g, " ");
+    if (/[0-9]/.test(text) && out.length < 12) out.push(text.trim().slice(0, 80));
+  }
+  return out;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def viewer_context(browser, demo_server):
+    context = browser.new_context(viewport=WIDTHS["desktop"], locale="ar")
+    page = context.new_page()
+    page.goto(demo_server["url"] + "/accounts/login/")
+    page.fill("#id_username", "viewer")
+    page.fill("#id_password", "marsad-viewer")
+    page.click("form button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    context.add_cookies([{"name": "django_language", "value": "ar", "url": demo_server["url"]}])
+    page.close()
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("name", VIEWER_PAGES)
+def test_eastern_digits_everywhere(viewer_context, demo_server, name):
+    """A reader who chose Eastern Arabic digits reads them on every page, not only the dashboard:
+    numbers, percentages, dates, periods and page counts (codes keep their digits)."""
+    page = viewer_context.new_page()
+    try:
+        response = page.goto(demo_server["url"] + _pages(demo_server["ids"])[name])
+        assert response.status == 200
+        western = page.evaluate(WESTERN_DIGITS)
+        assert not western, f"{name}: Western digits for a reader of Eastern ones: {western}"
+        assert page.evaluate("/[\u0660-\u0669]/.test(document.body.innerText)"), f"{name}: no Eastern digits"
+    finally:
+        page.close()

@@ -18,39 +18,9 @@ from .derive import Fact, derive, fact_base
 from .frames import observation_frame, output_frame, select_best
 from .rollup import AreaTree, rollup
 
-__all__ = ["LABELS", "MEASURE_ORDER", "derived_table", "wide_rows"]
+__all__ = ["MEASURE_ORDER", "derived_table", "wide_rows"]
 
 MEASURE_ORDER = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
-
-# Column headings, in the three languages of Marsad.
-LABELS: dict[str, dict[str, str]] = {
-    "indicator": {"ar": "المؤشر", "vi": "Chỉ tiêu", "en": "Indicator"},
-    "level": {"ar": "القيمة", "vi": "Giá trị", "en": "Level"},
-    "level_last_year": {"ar": "نفس الفترة من العام السابق", "vi": "Cùng kỳ", "en": "Last year"},
-    "yoy_pct": {"ar": "النمو (%)", "vi": "Tăng (%)", "en": "Growth (%)"},
-    "plan_pct": {"ar": "من الخطة (%)", "vi": "So KH (%)", "en": "Of plan (%)"},
-    "plan": {"ar": "خطة العام", "vi": "KH năm", "en": "Annual plan"},
-    "share_pct": {"ar": "الحصة (%)", "vi": "Tỷ trọng (%)", "en": "Share (%)"},
-    "contribution_pp": {"ar": "المساهمة (نقطة مئوية)", "vi": "Đóng góp (điểm %)", "en": "Contrib. (pp)"},
-    "unit": {"ar": "الوحدة", "vi": "Đơn vị", "en": "Unit"},
-    "derived_mark": {"ar": "* قيمة محسوبة", "vi": "* giá trị tính toán", "en": "* derived value"},
-    "title": {"ar": "الجدول المشتق", "vi": "Bảng chỉ tiêu dẫn xuất", "en": "Derived table"},
-    "no_data": {"ar": "لا توجد بيانات", "vi": "Không có dữ liệu", "en": "No data"},
-    "disagreements": {"ar": "تعارضات بين الأرقام", "vi": "Số liệu không khớp", "en": "Figures that disagree"},
-    "consistent": {"ar": "الأرقام متسقة", "vi": "Số liệu khớp nhau", "en": "The figures agree"},
-    "growth_needed": {
-        "ar": "النمو المطلوب في بقية العام",
-        "vi": "Mức tăng trưởng cần đạt trong thời gian còn lại",
-        "en": "Growth the rest of the year needs",
-    },
-    "target": {"ar": "الهدف", "vi": "Mục tiêu", "en": "Target"},
-    "weight_assumed": {
-        "ar": "(بافتراض توزيع متساوٍ على الأشهر: لا توجد أرقام العام السابق)",
-        "vi": "(giả định phân bổ đều theo tháng: thiếu số liệu năm trước)",
-        "en": "(assuming an even spread over the months: last year's levels are missing)",
-    },
-    "scenario": {"ar": "سيناريو", "vi": "Kịch bản", "en": "Scenario"},
-}
 
 
 def derived_table(

@@ -105,7 +105,9 @@ class Language:
 
     # -- words ---------------------------------------------------------------------------
     def indicator(self, code: str) -> str:
-        return self.INDICATORS.get(code) or code
+        """The indicator as narration names it; one it has no word for is named as the catalogue
+        names it in this language (never the raw code)."""
+        return self.INDICATORS.get(code) or _catalogue_name(code, self.code)
 
     def part(self, code: str) -> str:
         """A sector as named inside a list of parts ("services", not "value of services")."""
@@ -236,3 +238,10 @@ class Language:
     def directive_line(self, text: str, status: str, lead_unit: str | None, deadline: date | None) -> str:
         details = self.directive_details(status, lead_unit, deadline)
         return f"{text} ({details})" if details else text
+
+
+def _catalogue_name(code: str, lang: str) -> str:
+    from marsad.core.catalogue import load_catalogue
+
+    entry = load_catalogue().get(code)
+    return entry.name(lang) if entry is not None else code

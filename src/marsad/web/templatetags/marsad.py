@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from marsad.web.formatting import number_text, percent_text
+from marsad.web.formatting import day_text, moment_text, number_text, percent_text
 
 register = template.Library()
 
@@ -106,8 +106,12 @@ def period(code, style="long"):
 
     if not code:
         return ""
+    code = str(code)  # a year may come as a number
+    from marsad.web.formatting import reader_wants_eastern
+
+    lang = (get_language() or "ar")[:2]
     try:
-        return words(code, (get_language() or "ar")[:2], short=style == "short")
+        return words(code, lang, short=style == "short", eastern_digits=reader_wants_eastern())
     except PeriodError:
         return code
 
@@ -120,72 +124,87 @@ def get_item(mapping, key):
         return None
 
 
-# Words of the fixed vocabularies and the catalogue's units, shown in the page's language.
-def _labels() -> dict[str, str]:
-    return {
-        # statuses
-        "plan": _("plan"),
-        "estimate": _("estimate"),
-        "preliminary": _("preliminary"),
-        "official": _("official"),
-        # measures
-        "level": _("level"),
-        "yoy_pct": _("growth on the same period last year (%)"),
-        "plan_pct": _("share of the year's plan (%)"),
-        "share_pct": _("share (%)"),
-        "contribution_pp": _("contribution to growth (pp)"),
-        # qualifiers
-        "exact": _("exact"),
-        "more_than": _("more than"),
-        "less_than": _("less than"),
-        "about": _("about"),
-        "at_least": _("at least"),
-        # units
-        "billion VND": _("billion VND"),
-        "million USD": _("million USD"),
-        "index": _("index"),
-        "enterprises": _("enterprises"),
-        "visitors": _("visitors"),
-        "pp": _("pp"),
-    }
-
-
 @register.filter
 def label(word):
     """A status, measure, qualifier or unit in the page's language (unknown words unchanged)."""
-    if word is None:
-        return ""
-    return _labels().get(str(word), word)
+    from marsad.web.words import word as words_of
 
-
-_EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    return words_of(word)
 
 
 @register.simple_tag(takes_context=True)
 def day(context, value, style="long"):
     """A date (or the local date of a datetime) as the page's language writes it (Babel)."""
-    import datetime
-
-    from babel.dates import format_date
-    from django.utils import timezone
-
-    if not value:
-        return "—"
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    text = format_date(value, style, locale=(get_language() or "ar")[:2])
-    return text.translate(_EASTERN) if _eastern(context) and (get_language() or "")[:2] == "ar" else text
+    return day_text(value, get_language(), _eastern_ar(context), style)
 
 
 @register.simple_tag(takes_context=True)
 def moment(context, value):
     """A date and time in the page's language (local time zone)."""
-    from babel.dates import format_datetime
-    from django.utils import timezone
+    return moment_text(value, get_language(), _eastern_ar(context))
 
-    if not value:
-        return "—"
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    text = format_datetime(value, "medium", locale=(get_language() or "ar")[:2])
-    return text.translate(_EASTERN) if _eastern(context) and (get_language() or "")[:2] == "ar" else text
+
+def _eastern_ar(context) -> bool:
+    return _eastern(context) and (get_language() or "")[:2] == "ar"
+
+
+@register.simple_tag(takes_context=True)
+def change_lines(context, record):
+    """The fields a change record changed: their names as words, old and new values formatted."""
+    from marsad.web.changes import change_lines as lines
+
+    return lines(record, get_language(), _eastern_ar(context))
+
+
+@register.simple_tag(takes_context=True)
+def change_source(context, record):
+    """Where a change came from, in the page's words."""
+    from marsad.web.changes import source_words
+
+    return source_words(record.source, get_language(), _eastern_ar(context))
+
+
+@register.filter
+def written(text, lang=""):
+    """Text as somebody wrote it (a directive, a report, an answer), marked with its language
+    (``lang``, or guessed from its letters) and isolated, so that a page in another language
+    neither reorders it nor takes it for an untranslated part of its own text."""
+    from marsad.core.extract.text import detect_language
+
+    if text is None or text == "":
+        return ""
+    text = str(text)
+    lang = lang or detect_language(text) or (get_language() or "ar")[:2]
+    return format_html('<bdi dir="auto" lang="{}">{}</bdi>', lang, text)
+
+
+@register.filter
+def text_of(obj, length=0):
+    """A directive's (difficulty's, recommendation's) text in the page's language when it has
+    been translated, else as written, marked with the language it is in; cut at ``length``."""
+    from django.template.defaultfilters import truncatechars
+
+    if obj is None:
+        return ""
+    lang = (get_language() or "ar")[:2]
+    translated = getattr(obj, f"text_{lang}", "")
+    shown = translated or getattr(obj, "text", "")
+    if length:
+        shown = truncatechars(shown, int(length))
+    return written(shown, lang if translated else getattr(obj, "language", "") or "")
+
+
+@register.simple_tag
+def period_examples():
+    """A few ways to write a period in the page's language, for help texts."""
+    from marsad.web.pickers import period_examples as examples
+
+    return examples()
+
+
+@register.filter
+def periods(codes):
+    """Period codes in the page's words, listed as the language lists them."""
+    from django.utils.translation import pgettext
+
+    return pgettext("list separator", ", ").join(period(code) for code in codes or ())
