@@ -31,7 +31,10 @@ CACHE_SECONDS = 600
 __all__ = [
     "BASES",
     "Verdict",
+    "consistency_warnings",
     "figures",
+    "figures_of",
+    "series",
     "lagging_communes",
     "latest_figure",
     "province_figures",
@@ -44,8 +47,16 @@ def _code(area: Area | str) -> str:
     return area if isinstance(area, str) else area.code
 
 
+def _version() -> str:
+    return ":".join(map(str, reading.data_version()))
+
+
+def _full_key(key: str, version: str) -> str:
+    return f"marsad:analytics:{version}:{key}".replace(" ", "_")
+
+
 def _cached(key: str, compute):
-    full = f"marsad:analytics:{':'.join(map(str, reading.data_version()))}:{key}".replace(" ", "_")
+    full = _full_key(key, _version())
     value = cache.get(full)
     if value is None:
         value = compute()
@@ -84,6 +95,63 @@ def _compute(code: str, p: P.Period, basis: str) -> AreaFigures:
         return _provinces([code], p, basis, tree, rules)[code]
     own = reading.own_records([code], _two_years(p))
     return area_figures(code, p, own=own.get(code, []), catalogue=rules, basis=basis)
+
+
+def figures_of(codes: list[str], period: str | P.Period, basis: str = "current") -> dict[str, AreaFigures]:
+    """The figures of many areas for ``period``'s year (and the year before): the same figures
+    :func:`figures` gives one by one (the same cache entries), read together, one read of own
+    observations for all the communes and one set of reads for all the provinces."""
+    p = P.parse(period)
+    _check_basis(basis)
+    version = _version()
+    keys = {c: _full_key(f"figures:{c}:{p.code}:{basis}", version) for c in codes}
+    found = cache.get_many(list(keys.values()))
+    out = {c: found[k] for c, k in keys.items() if k in found}
+    missing = [c for c in codes if c not in out]
+    if missing:
+        tree = reading.area_tree()
+        unknown = [c for c in missing if c not in tree.nodes]
+        if unknown:
+            raise LookupError(f"no area {', '.join(unknown)}")
+        rules = reading.catalogue()
+        levels = {c: tree.nodes[c].level for c in missing}
+        computed: dict[str, AreaFigures] = {}
+        provinces = [c for c in missing if levels[c] == Area.Level.PROVINCE]
+        if provinces:
+            computed.update(_provinces(provinces, p, basis, tree, rules))
+        communes = [c for c in missing if levels[c] not in (Area.Level.PROVINCE, Area.Level.NATION)]
+        if communes:
+            own = reading.own_records(communes, _two_years(p))
+            for c in communes:
+                computed[c] = area_figures(c, p, own=own.get(c, []), catalogue=rules, basis=basis)
+        for c in missing:
+            if levels[c] == Area.Level.NATION:
+                computed[c] = _nation(c, p, basis, tree, rules)
+        cache.set_many({keys[c]: f for c, f in computed.items()}, CACHE_SECONDS)
+        out.update(computed)
+    return {c: out[c] for c in codes}
+
+
+def series(
+    codes: list[str],
+    indicator: str,
+    years: list[int],
+    measure: str = "level",
+    basis: str = "current",
+    plan: bool = False,
+) -> dict[str, dict[str, Figure]]:
+    """One indicator's figures for many areas over whole years: area -> period -> Figure.
+
+    Each year's periods are those of :func:`figures` for that year, so a cell is the number the
+    dashboard of its period shows."""
+    out: dict[str, dict[str, Figure]] = {c: {} for c in codes}
+    for y in sorted(set(years)):
+        prefix = str(y)
+        for code, figs in figures_of(codes, P.year(y), basis).items():
+            for (ind, per, meas, is_plan), f in figs.figures.items():
+                if ind == indicator and meas == measure and is_plan == plan and per.startswith(prefix):
+                    out[code][per] = f
+    return out
 
 
 def province_figures(period: str | P.Period, basis: str = "current") -> dict[str, AreaFigures]:
@@ -187,6 +255,33 @@ def _sum_figures(by_area: dict[str, AreaFigures], rules, kind: str) -> list[Chil
             )
         )
     return out
+
+
+# -- data quality -----------------------------------------------------------------------------------
+def _context_periods(p: P.Period) -> list[str]:
+    """The period, the same period last year, its year and its quarters: what the checks compare."""
+    out = {p.code, p.same_period_last_year().code, p.year_period().code}
+    out |= {q.code for q in p.quarters}
+    out |= {q.same_period_last_year().code for q in p.quarters}
+    return sorted(out)
+
+
+def consistency_warnings(area: Area | str, period: str | P.Period) -> list[dict[str, Any]]:
+    """Where the area's own stored values of ``period`` disagree with each other (the core's
+    ``check_consistency`` over the rows as entered, whatever the boundary basis): what the entry
+    grid and the data quality page show beside the values."""
+    from marsad.core.analytics.consistency import check_consistency
+
+    p = P.parse(period)
+    code = _code(area)
+
+    def compute():
+        own = reading.own_records([code], _context_periods(p)).get(code, [])
+        if not own:
+            return []
+        return [i for i in check_consistency(own, reading.catalogue()) if i["period"] == p.code]
+
+    return _cached(f"warnings:{code}:{p.code}", compute)
 
 
 # -- targets ----------------------------------------------------------------------------------------

@@ -14,39 +14,20 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from marsad.areas.models import Area
-from marsad.core import periods
-from marsad.core.analytics import check_consistency
 from marsad.core.catalogue import load_catalogue
-from marsad.indicators.models import Indicator
 
-from .messages import warning_message
 from .models import Approval, Observation
-from .query import area_records
 
 # The values every area is expected to report each period (the grid's first column).
 EXPECTED_MEASURE = "level"
 
 
-def _context_periods(code: str) -> list[str]:
-    """The period, the same period last year, its year and its quarters: what the checks compare."""
-    p = periods.parse(code)
-    out = {p.code, p.same_period_last_year().code, p.year_period().code}
-    out |= {q.code for q in p.quarters}
-    out |= {q.same_period_last_year().code for q in p.quarters}
-    return sorted(out)
-
-
 def consistency_warnings(area: Area, period: str) -> list[dict]:
-    """Every disagreement that involves a value of ``area`` for ``period``; each item's
-    ``message`` is written in the active language."""
-    records = area_records(area, _context_periods(period))
-    if not records:
-        return []
-    items = [item for item in check_consistency(records, load_catalogue()) if item["period"] == period]
-    if items:
-        names = {i.code: i.name() for i in Indicator.objects.filter(code__in={i["indicator"] for i in items})}
-        items = [{**item, "message": warning_message(item, names)} for item in items]
-    return items
+    """Every disagreement that involves a value of ``area`` for ``period`` (the analytics
+    service's checks of the stored values)."""
+    from marsad.analytics import service
+
+    return service.consistency_warnings(area, period)
 
 
 @dataclass

@@ -34,8 +34,6 @@ class Row:
 
 def overview(area, period: P.Period, targets=None) -> list[Row]:
     from marsad.analytics import service
-    from marsad.analytics.reading import catalogue
-    from marsad.core.analytics.targets import judge_target
 
     targets = list(
         targets
@@ -45,7 +43,8 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
     if not targets:
         return []
     figs = service.figures(area, period)  # the dashboard's figures: the one engine
-    rules = catalogue()
+    # the verdicts the dashboard, the report and the API give (one judgement, one achieved value)
+    verdicts = {(v.indicator, v.measure): v for v in service.target_verdicts(area, period)}
     ytd = period.to_date_span()  # a year's target is judged on the year to date, as on the dashboard
     scenarios = {s.target_id: s for s in Scenario.objects.filter(target__in=targets, period=period.code)}
     rows = []
@@ -56,6 +55,10 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
             values[measure] = fact.value if fact else None
             if fact is not None and fact.derived:
                 derived.add(measure)
+        verdict = verdicts.get((target.indicator.code, target.measure))
+        if verdict is not None and verdict.achieved is not None and values[target.measure] is None:
+            values[target.measure] = verdict.achieved  # a level from the share of plan reached
+            derived.add(target.measure)
         if (
             target.measure == "level"
             and values["level"] is not None
@@ -64,15 +67,7 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
         ):
             values["plan_pct"] = 100 * values["level"] / target.value
             derived.add("plan_pct")
-        flow = getattr(rules.get(target.indicator.code), "time_aggregation", "flow") == "flow"
-        judgement = judge_target(
-            measure=target.measure,
-            value=target.value,
-            qualifier=target.qualifier,
-            period=ytd,
-            achieved=values[target.measure],
-            flow=flow,
-        )
+        status = verdict.status if verdict is not None else "unknown"
         rows.append(
             Row(
                 target=target,
@@ -82,7 +77,7 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
                 plan_pct=values["plan_pct"],
                 share_pct=values["share_pct"],
                 derived=derived,
-                verdict="" if judgement.status == "unknown" else judgement.status,
+                verdict="" if status == "unknown" else status,
             )
         )
     return rows

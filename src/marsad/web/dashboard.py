@@ -107,6 +107,21 @@ def _period_codes(area: Area) -> set[str]:
     return codes
 
 
+def indicator_years(indicator: Indicator) -> list[int]:
+    """The years any area has an observation of ``indicator`` in, cached until the data changes."""
+    from django.core.cache import cache
+
+    from marsad.analytics.reading import data_version
+
+    key = f"marsad:years:{indicator.pk}:{':'.join(map(str, data_version()))}".replace(" ", "_")
+    years = cache.get(key)
+    if years is None:
+        codes = Observation.objects.filter(indicator=indicator).values_list("period", flat=True)
+        years = sorted({p.year for p in map(_parse, codes.distinct().order_by()) if p is not None})
+        cache.set(key, years, 600)
+    return years
+
+
 def latest_period(area: Area) -> P.Period | None:
     """The most recent period the area has data for (the longer span when two end together)."""
     parsed = [p for p in (_parse(c) for c in _period_codes(area)) if p is not None]

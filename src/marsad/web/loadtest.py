@@ -109,14 +109,14 @@ def load_synthetic(
     table = Observation._meta.db_table
     columns = (
         "area_id, indicator_id, period, measure, status, value, unit, qualifier, source, "
-        "import_file, created_at, updated_at"
+        "import_file, created_at, updated_at, revision"
     )
     total = frame.height
     done = 0
     if connection.vendor == "postgresql":
         done = _copy_synthetic(frame, table, columns, commune_pk, indicator_pk, now, log)
     else:
-        sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * 13)})"
         with transaction.atomic(), connection.cursor() as cursor:
             for chunk in frame.iter_slices(batch):
                 rows = [
@@ -133,6 +133,7 @@ def load_synthetic(
                         "synthetic",
                         now,
                         now,
+                        1,
                     )
                     for area, ind, period, value, unit in zip(
                         chunk["area"].cast(str),
@@ -178,6 +179,7 @@ def _copy_synthetic(
                 pl.lit("synthetic").alias("import_file"),
                 pl.lit(stamp).alias("created_at"),
                 pl.lit(stamp).alias("updated_at"),
+                pl.lit(1).alias("revision"),
             )
             buffer = io.BytesIO()
             out.write_csv(buffer, include_header=False)

@@ -161,44 +161,111 @@ def _period_sort_key(code: str):
     return (p.end, p.length) if p else (None, 0)
 
 
+def _basis(request) -> str:
+    from marsad.analytics.service import BASES
+
+    basis = request.GET.get("basis") or "current"
+    return basis if basis in BASES else "current"
+
+
+MAX_EXPLORER_ROWS = 200
+
+
+def _explorer_areas(user, area: Area | None, with_communes: bool, basis: str) -> tuple[list[Area], bool]:
+    """The rows of the explorer: the area chosen (else the user's top viewable areas) and, with
+    communes, the areas right below it (a province's communes, the nation's provinces; on the
+    historical basis a province's predecessors too). Second: whether communes were left out."""
+    viewable = scopes.areas(user, scopes.VIEW)
+    if area is not None:
+        rows = [area]
+    else:
+        top = viewable.exclude(level=Area.Level.COMMUNE)
+        if basis == "current":
+            top = top.current()
+        rows = sorted(top, key=lambda a: (a.level != Area.Level.NATION, a.code)) or list(
+            viewable.order_by("code")[:MAX_EXPLORER_ROWS]
+        )
+    left_out = False
+    if with_communes:
+        below = []
+        for parent in rows:
+            if parent.level == Area.Level.NATION:
+                below += list(Area.objects.provinces().current().order_by("code"))
+            elif parent.level == Area.Level.PROVINCE:
+                below += list(viewable.filter(parent=parent, level=Area.Level.COMMUNE).order_by("code"))
+                if basis == "historical":
+                    below += list(viewable.filter(successor=parent).order_by("code"))
+        seen = {a.pk for a in rows}
+        extra = [a for a in below if a.pk not in seen]
+        left_out = len(rows) + len(extra) > MAX_EXPLORER_ROWS
+        rows += extra[: max(0, MAX_EXPLORER_ROWS - len(rows))]
+    return rows, left_out
+
+
+def _explorer_years(indicator, first: P.Period | None, last: P.Period | None) -> list[int]:
+    """The years to show: those of the range asked, else every year the indicator has data."""
+    from marsad.web.dashboard import indicator_years
+
+    years = indicator_years(indicator)
+    if first is not None:
+        years = [y for y in years if y >= first.year] or [first.year]
+    if last is not None:
+        years = [y for y in years if y <= last.year] or [last.year]
+    return years
+
+
+def _in_range(code: str, first: P.Period | None, last: P.Period | None) -> bool:
+    p = _period_or_none(code)
+    if p is None:
+        return False
+    return (first is None or p.start >= first.start) and (last is None or p.end <= last.end)
+
+
 @login_required
 def explorer(request):
+    """The explorer: one indicator's figures for areas x periods, each the analytics service's
+    (the dashboard's number for that area and period, with its provenance and flags)."""
+    from marsad.analytics import service
+
     qs, filters = _explorer_query(request)
-    context = {**filters, "choices": area_choices(request.user, filters["area"])}
-    if filters["indicator"] is None:
+    basis = _basis(request)
+    context = {**filters, "basis": basis, "choices": area_choices(request.user, filters["area"])}
+    indicator = filters["indicator"]
+    if indicator is None:
         return render(request, "web/explorer.html", context)
-    rows = list(
-        qs.select_related("area")
-        .order_by("area__code", "period", "status")
-        .values_list("id", "area_id", "period", "value", "status", "qualifier")[:20000]
+    first = _period_or_none(request.GET.get("from", ""))
+    last = _period_or_none(request.GET.get("to", ""))
+    areas, left_out = _explorer_areas(request.user, filters["area"], filters["communes"], basis)
+    status = filters["status"]
+    by_area = service.series(
+        [a.code for a in areas],
+        indicator.code,
+        _explorer_years(indicator, first, last),
+        measure=filters["measure"],
+        basis=basis,
+        plan=status == "plan",
     )
-    areas = {a.pk: a for a in Area.objects.filter(pk__in={r[1] for r in rows})}
+    shown = {}
+    for a in areas:
+        cells = {
+            per: f
+            for per, f in by_area[a.code].items()
+            if _in_range(per, first, last) and (status in ("", "plan") or f.status == status)
+        }
+        if cells:
+            shown[a] = cells
     period_codes = sorted(
-        {r[2] for r in rows},
+        {per for cells in shown.values() for per in cells},
         key=lambda c: (_period_sort_key(c)[0] or P.year(1900).end, _period_sort_key(c)[1]),
     )
-    # One cell per area x period: the most final status wins (official over estimate over plan).
-    cells: dict[tuple[int, str], tuple] = {}
-    for pk, area_id, period, value, status, qualifier in rows:
-        old = cells.get((area_id, period))
-        if old is None or measures.STATUS_RANK.get(status, 0) > measures.STATUS_RANK.get(old[2], 0):
-            cells[(area_id, period)] = (pk, value, status, qualifier)
-    table = [
-        {"area": areas[aid], "cells": [cells.get((aid, p)) for p in period_codes]}
-        for aid in sorted(
-            areas, key=lambda a: (areas[a].level != "nation", areas[a].level != "province", areas[a].code)
-        )
-    ]
-    context.update(periods=period_codes, table=table, count=len(rows))
+    table = [{"area": a, "cells": [cells.get(per) for per in period_codes]} for a, cells in shown.items()]
+    count = sum(len(cells) for cells in shown.values())
+    context.update(periods=period_codes, table=table, count=count, left_out=left_out)
     if table:
         first_row = table[0]
-        points = [
-            (p, float(c[1]))  # values are stored exact; the chart draws floats
-            for p, c in zip(period_codes, first_row["cells"], strict=True)
-            if c is not None and c[2] != "plan"
-        ]
+        points = [(per, f.value) for per, f in zip(period_codes, first_row["cells"], strict=True) if f]
         # One kind of span per chart (quarters, or years...): the kind most present.
-        lengths = [_period_or_none(p).length for p, _ in points]
+        lengths = [_period_or_none(per).length for per, _ in points]
         if lengths:
             common = max(set(lengths), key=lengths.count)
             points = [pt for pt, n in zip(points, lengths, strict=True) if n == common]

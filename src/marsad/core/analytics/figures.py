@@ -298,15 +298,24 @@ def area_figures(
         if code != area:
             continue
         figures[(indicator, per, measure, is_plan)] = _figure(fact, child_routes)
-    disagreements = _route_disagreements(figures, own_facts, by_child, catalogue, (p.code,))
+    # Every figure of the two years carries its own flags (the explorer shows them all); the
+    # area's list is the period asked and its year to date (what "the figures agree" is about).
+    asked = {p.code, p.to_date_span().code}
+    flagged = sorted(set(wanted) | asked)
+    disagreements = _route_disagreements(figures, own_facts, by_child, catalogue, flagged)
     if own_facts:
-        disagreements += _checks(own_facts.values(), catalogue, {p.code, p.to_date_span().code})
+        disagreements += _checks(own_facts.values(), catalogue, set(flagged))
     for d in disagreements:
         f = figures.get((d.indicator, d.period, d.measure, False))
         if f is not None and d not in f.disagreements:
             f.disagreements.append(d)
     return AreaFigures(
-        area=area, period=p.code, basis=basis, figures=figures, disagreements=disagreements, base=base
+        area=area,
+        period=p.code,
+        basis=basis,
+        figures=figures,
+        disagreements=[d for d in disagreements if d.period in asked],
+        base=base,
     )
 
 
@@ -502,7 +511,7 @@ def _route_disagreements(
     out = []
     if not by_child:
         return out
-    for code in {*periods, *(P.parse(x).to_date_span().code for x in periods)}:
+    for code in sorted({*periods, *(P.parse(x).to_date_span().code for x in periods)}):
         for indicator in sorted({k[0] for k in by_child}):
             fig = figures.get((indicator, code, "level", False))
             if fig is None or fig.method in CHILD_METHODS:
