@@ -60,7 +60,29 @@ class Tree:
         return sorted(c for c, n in self.nodes.items() if n.level == Area.Level.PROVINCE and n.successor)
 
 
+_TREES: dict[tuple, Tree] = {}
+
+
 def area_tree() -> Tree:
+    """The tree, read once per process while the areas table stays the same (its row count,
+    highest id, closed areas and successors: what loading or merging areas changes)."""
+    stamp = tuple(
+        Area.objects.aggregate(
+            n=Count("id"),
+            m=Max("id"),
+            closed=Count("valid_to"),
+            merged=Count("successor"),
+            p=Sum("parent_id"),
+        ).values()
+    )
+    tree = _TREES.get(stamp)
+    if tree is None:
+        _TREES.clear()
+        tree = _TREES[stamp] = _read_tree()
+    return tree
+
+
+def _read_tree() -> Tree:
     nodes = {}
     rows = Area.objects.values_list("code", "level", "parent__code", "successor__code", "name_vi", "valid_to")
     for code, level, parent, successor, name_vi, valid_to in rows:

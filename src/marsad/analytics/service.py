@@ -154,19 +154,70 @@ def series(
     return out
 
 
-def province_figures(period: str | P.Period, basis: str = "current") -> dict[str, AreaFigures]:
-    """The figures of every current province (one read for all 34): for ranks and the nation."""
+def province_figures(
+    period: str | P.Period, basis: str = "current", indicators: tuple[str, ...] | None = None
+) -> dict[str, AreaFigures]:
+    """The figures of every current province (one read for all 34): for ranks and the nation.
+    ``indicators`` reads and computes those alone (with their parts and whole)."""
     p = P.parse(period)
     _check_basis(basis)
 
     def compute():
         tree = reading.area_tree()
-        return _provinces(tree.current_provinces(), p, basis, tree, reading.catalogue())
+        rules = reading.catalogue()
+        return _provinces(tree.current_provinces(), p, basis, tree, rules, _related(rules, indicators))
 
-    return _cached(f"provinces:{p.code}:{basis}", compute)
+    return _cached(f"provinces:{p.code}:{basis}:{_ikey(indicators)}", compute)
 
 
-def _provinces(codes: list[str], p: P.Period, basis: str, tree, rules) -> dict[str, AreaFigures]:
+def indicator_figures(
+    area: Area | str, indicators: tuple[str, ...], period: str | P.Period, basis: str = "current"
+) -> AreaFigures:
+    """The figures of ``indicators`` alone (with their parts and whole, for shares) for an area:
+    the same routes and numbers as :func:`figures`, reading only those indicators' rows (the
+    nation's rollup of one indicator: one GROUP BY over the communes of that indicator)."""
+    p = P.parse(period)
+    code = _code(area)
+    _check_basis(basis)
+    indicators = tuple(sorted(indicators))
+
+    def compute():
+        tree = reading.area_tree()
+        if code not in tree.nodes:
+            raise LookupError(f"no area {code}")
+        rules = reading.catalogue()
+        wanted = _related(rules, indicators)
+        level = tree.nodes[code].level
+        if level == Area.Level.NATION:
+            return _nation(code, p, basis, tree, rules, indicators)
+        if level == Area.Level.PROVINCE:
+            return _provinces([code], p, basis, tree, rules, wanted)[code]
+        own = reading.own_records([code], _two_years(p), wanted)
+        return area_figures(code, p, own=own.get(code, []), catalogue=rules, basis=basis)
+
+    return _cached(f"figures:{code}:{p.code}:{basis}:{_ikey(indicators)}", compute)
+
+
+def _ikey(indicators) -> str:
+    return "all" if indicators is None else "+".join(sorted(indicators))
+
+
+def _related(rules, indicators) -> list[str] | None:
+    """The indicators asked with their whole and their parts (a share needs both)."""
+    if indicators is None:
+        return None
+    out = set(indicators)
+    for code in indicators:
+        rule = rules.get(code)
+        if rule is not None and rule.parent:
+            out.add(rule.parent)
+        out |= {c for c, r in rules.items() if r.parent in indicators}
+    return sorted(out)
+
+
+def _provinces(
+    codes: list[str], p: P.Period, basis: str, tree, rules, indicators: list[str] | None = None
+) -> dict[str, AreaFigures]:
     """Provinces' figures: own observations (with the namesake's before the merger), the merged
     provinces' (current basis) and the communes' sums, each province from one set of reads."""
     wanted = _two_years(p)
@@ -175,9 +226,9 @@ def _provinces(codes: list[str], p: P.Period, basis: str, tree, rules) -> dict[s
         related.update(tree.predecessors.get(c, ()))
         if tree.nodes[c].successor:
             related.add(tree.nodes[c].successor)
-    own = reading.own_records(related, wanted)
+    own = reading.own_records(related, wanted, indicators)
     with_communes = [c for c in codes if tree.nodes[c].current]
-    sums = reading.commune_sums(with_communes, wanted, tree, rules)
+    sums = reading.commune_sums(with_communes, wanted, tree, rules, indicators)
     out = {}
     for c in codes:
         node = tree.nodes[c]
@@ -215,12 +266,12 @@ def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]])
     return records, {}, not others
 
 
-def _nation(code: str, p: P.Period, basis: str, tree, rules) -> AreaFigures:
+def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) -> AreaFigures:
     """The nation: its own observations, else the sum of the provinces' figures (the nation's
     boundary is the same on both bases; the provinces' are today's)."""
-    provinces = province_figures(p, "current")
+    provinces = province_figures(p, "current", indicators)
     children = _sum_figures(provinces, rules, kind="provinces")
-    own = reading.own_records([code], _two_years(p))
+    own = reading.own_records([code], _two_years(p), _related(rules, indicators))
     return area_figures(code, p, own=own.get(code, []), children=children, catalogue=rules, basis=basis)
 
 
@@ -378,26 +429,52 @@ def latest_figure(target) -> dict[str, Any]:
 
 
 # -- comparisons ------------------------------------------------------------------------------------
+def rankings(period: str | P.Period, basis: str = "current") -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Every (indicator, measure) of the period with the current provinces ranked on it (the
+    core's ``rank``: 1 = highest, ties share a rank), read once from the provinces' figures and
+    cached on the data version: a dashboard's cards look their ranks up here."""
+    p = P.parse(period)
+    _check_basis(basis)
+
+    def compute():
+        import polars as pl
+
+        from marsad.core.analytics.ranking import rank
+
+        records = [
+            {
+                "area": code,
+                "indicator": f.indicator,
+                "period": f.period,
+                "measure": f.measure,
+                "value": f.value,
+            }
+            for code, figs in province_figures(p, basis).items()
+            for f in figs.of_period(p.code)
+        ]
+        if not records:
+            return {}
+        frame = pl.DataFrame(records).with_columns(status=pl.lit("official"), derived=pl.lit(True))
+        out = {}
+        for indicator, measure in sorted({(r["indicator"], r["measure"]) for r in records}):
+            ranked = rank(frame, indicator, p.code, measure)
+            out[(indicator, measure)] = [dict(r) for r in ranked.iter_rows(named=True)]
+        return out
+
+    return _cached(f"rankings:{p.code}:{basis}", compute)
+
+
 def ranking(
     indicator: str, period: str | P.Period, measure: str = "level", basis: str = "current"
 ) -> list[dict[str, Any]]:
-    """The current provinces with a figure, ranked (1 = highest), with the nation's figure."""
-    p = P.parse(period)
-    provinces = province_figures(p, basis)
-    rows = []
-    for code, figs in provinces.items():
-        f = figs.get(indicator, measure, p.code)
-        if f is not None:
-            rows.append({"area": code, "value": f.value, "method": f.method})
-    rows.sort(key=lambda r: -r["value"])
-    for i, r in enumerate(rows, start=1):
-        r["rank"] = i
-        r["of"] = len(rows)
-    return rows
+    """The current provinces with a figure for ``indicator`` / ``measure``, ranked."""
+    return rankings(period, basis).get((indicator, measure), [])
 
 
-def rank_of(area: str, indicator: str, period: str | P.Period, measure: str = "level") -> dict | None:
-    for r in ranking(indicator, period, measure):
+def rank_of(
+    area: str, indicator: str, period: str | P.Period, measure: str = "level", basis: str = "current"
+) -> dict | None:
+    for r in ranking(indicator, period, measure, basis):
         if r["area"] == area:
             return r
     return None

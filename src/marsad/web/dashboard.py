@@ -240,8 +240,11 @@ def _ranks(cards: list[Card], area: Area, period: P.Period, basis: str) -> None:
     from marsad.analytics import service
 
     nation = service.figures("VN", period, "current")
+    ranks = service.rankings(period, basis)
     for card in cards:
-        card.rank = service.rank_of(area.code, card.indicator.code, period)
+        card.rank = next(
+            (r for r in ranks.get((card.indicator.code, "level"), []) if r["area"] == area.code), None
+        )
         whole = nation.get(card.indicator.code)
         if whole is not None and whole.value and card.level is not None:
             card.national_share = 100 * card.level / whole.value

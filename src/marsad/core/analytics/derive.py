@@ -233,9 +233,17 @@ class FactBase:
                 levels.setdefault((f.area, f.indicator, p.year), {})[p] = f
         for (area, indicator, _year), by_period in levels.items():
             known = set(by_period)
-            # differences: b minus a nested piece sharing its start or its end
+            # differences: b minus a nested piece sharing its start or its end (the pieces that
+            # share one are looked up, in the order of by_period, rather than every pair tried)
+            order = {x: i for i, x in enumerate(by_period)}
+            by_first: dict[int, list[P.Period]] = {}
+            by_last: dict[int, list[P.Period]] = {}
+            for x in by_period:
+                by_first.setdefault(x.first, []).append(x)
+                by_last.setdefault(x.last, []).append(x)
             for b in list(by_period):
-                for a in list(by_period):
+                sharing = sorted({*by_first.get(b.first, ()), *by_last.get(b.last, ())}, key=order.__getitem__)
+                for a in sharing:
                     if a == b or not b.contains(a):
                         continue
                     if a.first == b.first:
@@ -403,10 +411,49 @@ def derive(observations: Any, catalogue: Mapping[str, Any] | None = None) -> pl.
     return output_frame(base.rows())
 
 
+_FIELDS = ("area", "indicator", "period", "measure", "value", "unit", "status", "qualifier", "id")
+_DEFAULTS = {"measure": "level", "unit": "", "status": "official", "qualifier": "exact"}
+
+
+def _best_records(records: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Plain records as :func:`select_best` of their frame leaves them (the same defaults, the
+    same order), without building a frame: an area's few hundred rows are read many times over."""
+    from marsad.core.measures import STATUS_RANK
+
+    rows = []
+    for r in records:
+        row = {k: r.get(k) for k in _FIELDS}
+        for k, v in _DEFAULTS.items():
+            if row[k] is None:
+                row[k] = v
+        try:
+            row["value"] = None if row["value"] is None else float(row["value"])
+        except (TypeError, ValueError):
+            row["value"] = None
+        for k in ("area", "indicator", "period", "measure", "unit", "status", "qualifier"):
+            row[k] = None if row[k] is None else str(row[k])
+        if row["id"] is None:
+            row["id"] = f"{row['area']}|{row['indicator']}|{row['period']}|{row['measure']}"
+        else:
+            row["id"] = str(row["id"])
+        rows.append(row)
+    rows.sort(key=lambda row: -STATUS_RANK.get(row["status"], -1))  # stable, as the frame's sort
+    seen, out = set(), []
+    for row in rows:
+        key = (row["area"], row["indicator"], row["period"], row["measure"], row["status"] == "plan")
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
 def fact_base(observations: Any, catalogue: Mapping[str, Any] | None = None) -> FactBase:
-    frame = select_best(observation_frame(observations))
+    if isinstance(observations, list | tuple) and all(isinstance(r, Mapping) for r in observations):
+        rows = _best_records(observations)
+    else:
+        rows = select_best(observation_frame(observations)).iter_rows(named=True)
     base = FactBase(catalogue)
-    for r in frame.iter_rows(named=True):
+    for r in rows:
         if r["value"] is None:
             continue
         base.add(
