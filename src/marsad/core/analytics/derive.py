@@ -242,7 +242,9 @@ class FactBase:
                 by_first.setdefault(x.first, []).append(x)
                 by_last.setdefault(x.last, []).append(x)
             for b in list(by_period):
-                sharing = sorted({*by_first.get(b.first, ()), *by_last.get(b.last, ())}, key=order.__getitem__)
+                sharing = sorted(
+                    {*by_first.get(b.first, ()), *by_last.get(b.last, ())}, key=order.__getitem__
+                )
                 for a in sharing:
                     if a == b or not b.contains(a):
                         continue
