@@ -22,12 +22,19 @@ from .models import Approval, Observation
 EXPECTED_MEASURE = "level"
 
 
-def consistency_warnings(area: Area, period: str) -> list[dict]:
+def consistency_warnings(area: Area, period: str, eastern_digits: bool = False) -> list[dict]:
     """Every disagreement that involves a value of ``area`` for ``period`` (the analytics
-    service's checks of the stored values)."""
-    from marsad.analytics import service
+    service's checks of the stored values), its message in the language of the request."""
+    from django.utils.translation import get_language
 
-    return service.consistency_warnings(area, period)
+    from marsad.analytics import service
+    from marsad.core.analytics.consistency import describe
+
+    lang = (get_language() or "ar")[:2]
+    return [
+        {**item, "message": describe(item, lang, eastern_digits)}
+        for item in service.consistency_warnings(area, period)
+    ]
 
 
 @dataclass

@@ -289,7 +289,7 @@ def quality(request):
     context.update(
         area=area,
         period=period,
-        warnings=consistency_warnings(area, period.code),
+        warnings=consistency_warnings(area, period.code, _eastern_digits(request.user)),
         completeness=completeness(area, period.code),
         approvals=approvals(area, period.code),
         lock=lock,

@@ -98,3 +98,45 @@ def test_about_gets_a_wider_tolerance():
     assert checks(rows) == []
     rows[-1]["qualifier"] = "exact"
     assert [d["check"] for d in checks(rows)] == ["growth_levels"]
+
+
+def test_each_check_says_what_it_found_in_each_language():
+    """The message of a check is written in the reader's language: translated words, that
+    language's numbers (isolated in Arabic), the indicators by name."""
+    from marsad.core.analytics.consistency import MESSAGES, describe
+    from marsad.core.catalogue import load_catalogue
+    from marsad.core.languages import LRI, PDI
+
+    rows = [
+        obs("grdp", "level", 1000, area=A),
+        obs("va_industry_construction", "level", 400, area=A),
+        obs("va_services", "level", 400, area=A),
+        obs("va_agriculture_forestry_fishery", "level", 100, area=A),
+        obs("product_taxes", "level", 50, area=A),
+    ]
+    (item,) = checks(rows)
+    grdp = load_catalogue()["grdp"]
+    en, vi, ar = (describe(item, lang) for lang in ("en", "vi", "ar"))
+    assert en == item["message"]
+    assert "add up to 950" in en and f"{grdp.name('en')} is 1,000" in en
+    assert "cộng lại bằng 950" in vi and f"{grdp.name('vi')} là 1.000" in vi
+    assert f"{LRI}950{PDI}" in ar and f"{LRI}1,000{PDI}" in ar and grdp.name("ar") in ar
+    assert "يساوي" in ar and "add up" not in ar
+    assert describe(item, "ar", eastern_digits=True).count("١,٠٠٠") == 1  # as the pages write it
+    # every check has a message, and every message names only the values its check gives
+    assert set(MESSAGES) >= {"parts_sum", "shares_sum", "share_levels", "contributions_sum"}
+    assert set(MESSAGES) >= {"growth_levels", "plan_pct_plan", "spans_sum", "communes", "provinces"}
+
+
+def test_growth_message_in_vietnamese_uses_its_decimal_comma():
+    from marsad.core.analytics.consistency import describe
+
+    rows = [
+        obs("grdp", "level", 110, period="2025Q1", area=A),
+        obs("grdp", "level", 100, period="2024Q1", area=A),
+        obs("grdp", "yoy_pct", 12.5, period="2025Q1", area=A),
+    ]
+    (item,) = checks(rows)
+    assert item["check"] == "growth_levels"
+    text = describe(item, "vi")
+    assert "+10%" in text and "+12,5%" in text and "không phải" in text

@@ -22,11 +22,30 @@ from collections.abc import Mapping
 from typing import Any
 
 from marsad.core import periods as P
+from marsad.core.languages import RTL, gettext_noop, translator
+from marsad.core.languages import isolate as _isolate
 
 from .derive import Fact, FactBase, _sum_qualifier, fact_base
 from .frames import children_of, rule_of
 
-__all__ = ["check_consistency"]
+__all__ = ["MESSAGES", "check_consistency", "describe"]
+
+# What each check says, in the source language; :func:`describe` writes it in ar, vi or en with
+# the numbers of that language and the indicators' names (the catalogues of src/marsad/locale).
+MESSAGES = {
+    "parts_sum": gettext_noop("%(parts)s add up to %(total)s; %(whole)s is %(value)s"),
+    "shares_sum": gettext_noop("The shares of the parts of %(whole)s add up to %(total)s"),
+    "share_levels": gettext_noop("%(part)s is %(level)s of %(whole_level)s, that is %(expected)s, not %(found)s"),
+    "contributions_sum": gettext_noop("The contributions add up to %(total)s; %(whole)s grew %(growth)s"),
+    "growth_levels": gettext_noop("%(now)s on %(before)s is %(expected)s, not %(found)s"),
+    "plan_pct_plan": gettext_noop("%(level)s of a plan of %(plan)s is %(expected)s, not %(found)s"),
+    "spans_sum": gettext_noop("%(pieces)s add up to %(total)s; %(span)s is %(value)s"),
+    # the routes of figures.py that disagree with the figure shown
+    "communes": gettext_noop("%(count)s of %(expected)s communes add up to %(total)s"),
+    "provinces": gettext_noop("%(count)s of %(expected)s provinces add up to %(total)s"),
+}
+_PP = gettext_noop("%(value)s pp")
+_LIST_SEPARATOR = {"ar": "، ", "vi": ", ", "en": ", "}
 
 _LOWER = ("more_than", "at_least")
 _UPPER = ("less_than",)
@@ -67,8 +86,8 @@ def check_consistency(
     return sorted(out, key=lambda d: (d["area"], d["period"], d["indicator"], d["check"]))
 
 
-def _item(check: str, f: Fact, expected: float, found: float, unit: str, message: str, involved: list[Fact]):
-    return {
+def _item(check: str, f: Fact, expected: float, found: float, unit: str, params: dict, involved: list[Fact]):
+    item = {
         "check": check,
         "area": f.area,
         "indicator": f.indicator,
@@ -77,9 +96,54 @@ def _item(check: str, f: Fact, expected: float, found: float, unit: str, message
         "found": found,
         "difference": found - expected,
         "unit": unit,
-        "message": message,
+        "params": params,  # name -> (kind, value): what describe() writes into MESSAGES[check]
         "observations": [x.id for x in involved],
     }
+    item["message"] = describe(item, "en")
+    return item
+
+
+def describe(
+    item: dict[str, Any], lang: str, eastern_digits: bool = False, names: Mapping[str, str] | None = None
+) -> str:
+    """A disagreement found by :func:`check_consistency` in words, in ``lang``: the check's
+    message translated, its numbers written as ``lang`` writes them and isolated (so that
+    right-to-left text cannot reorder them), indicators by name (``names``: code -> name,
+    else the catalogue's name in ``lang``)."""
+    from marsad.core.catalogue import load_catalogue
+    from marsad.core.numbers import format_number, format_percent
+
+    gettext = translator(lang).gettext
+
+    def isolate(text: Any, ltr: bool = False) -> str:
+        return _isolate(text, ltr) if lang in RTL else str(text)
+
+    if names is None:
+        catalogue = load_catalogue()
+        names = {code: ind.name(lang) for code, ind in catalogue.items()}
+
+    def one(kind: str, value: Any) -> str:
+        if kind == "number":
+            return isolate(format_number(value, lang, eastern_digits), ltr=True)
+        if kind == "pct":
+            return isolate(format_percent(value, lang, eastern_digits), ltr=True)
+        if kind == "signed_pct":
+            sign = "+" if value > 0 else ""
+            return isolate(sign + format_percent(value, lang, eastern_digits), ltr=True)
+        if kind == "pp":
+            return gettext(_PP) % {"value": isolate(format_number(value, lang, eastern_digits), ltr=True)}
+        if kind == "indicator":
+            return isolate(names.get(value, value))
+        if kind == "indicators":
+            return _LIST_SEPARATOR.get(lang, ", ").join(isolate(names.get(v, v)) for v in value)
+        if kind == "periods":
+            return _LIST_SEPARATOR.get(lang, ", ").join(isolate(v, ltr=True) for v in value)
+        if kind == "count":
+            return isolate(format_number(value, lang, eastern_digits, 0), ltr=True)
+        return isolate(value, ltr=True)  # a period
+
+    words = {name: one(kind, value) for name, (kind, value) in item["params"].items()}
+    return gettext(MESSAGES[item["check"]]) % words
 
 
 def _breaks(
@@ -118,7 +182,12 @@ def _parts_sum(base: FactBase, area: str, period: str, parent: str, parts: list[
             whole.value,
             total,
             whole.unit,
-            f"{', '.join(parts)} add up to {total:,.2f}, {parent} is {whole.value:,.2f}",
+            {
+                "parts": ("indicators", tuple(parts)),
+                "total": ("number", total),
+                "whole": ("indicator", parent),
+                "value": ("number", whole.value),
+            },
             [whole, *known],
         )
     ]
@@ -139,7 +208,7 @@ def _shares(
                     100.0,
                     total,
                     "%",
-                    f"shares of {parent}'s parts add up to {total:.2f}%",
+                    {"whole": ("indicator", parent), "total": ("pct", total)},
                     shares,
                 )
             )
@@ -159,7 +228,13 @@ def _shares(
                     expected,
                     s.value,
                     "%",
-                    f"{s.indicator} is {part.value:,.2f} of {whole.value:,.2f} = {expected:.2f}%, not {s.value}%",
+                    {
+                        "part": ("indicator", s.indicator),
+                        "level": ("number", part.value),
+                        "whole_level": ("number", whole.value),
+                        "expected": ("pct", expected),
+                        "found": ("pct", s.value),
+                    },
                     [s, part, whole],
                 )
             )
@@ -181,7 +256,7 @@ def _contributions(base: FactBase, area: str, period: str, parent: str, parts: l
             growth.value,
             total,
             "pp",
-            f"contributions add up to {total:.2f} pp, {parent} grew {growth.value}%",
+            {"total": ("pp", total), "whole": ("indicator", parent), "growth": ("pct", growth.value)},
             [growth, *contribs],
         )
     ]
@@ -208,7 +283,12 @@ def _growth(base: FactBase, g: Fact, tol_pp: float):
             expected,
             g.value,
             "%",
-            f"{now.value:,.2f} on {before.value:,.2f} is {expected:+.2f}%, not {g.value:+.2f}%",
+            {
+                "now": ("number", now.value),
+                "before": ("number", before.value),
+                "expected": ("signed_pct", expected),
+                "found": ("signed_pct", g.value),
+            },
             [g, now, before],
         )
     ]
@@ -232,7 +312,12 @@ def _plan(base: FactBase, pct: Fact, tol_pp: float):
             expected,
             pct.value,
             "%",
-            f"{level.value:,.2f} of a plan of {plan.value:,.2f} is {expected:.2f}%, not {pct.value}%",
+            {
+                "level": ("number", level.value),
+                "plan": ("number", plan.value),
+                "expected": ("pct", expected),
+                "found": ("pct", pct.value),
+            },
             [pct, level, plan],
         )
     ]
@@ -269,8 +354,12 @@ def _spans(base: FactBase, facts: list[Fact], catalogue, tol_pct: float):
                             whole.value,
                             total,
                             whole.unit,
-                            f"{', '.join(x.period for x in parts)} add up to {total:,.2f}, "
-                            f"{whole.period} is {whole.value:,.2f}",
+                            {
+                                "pieces": ("periods", tuple(x.period for x in parts)),
+                                "total": ("number", total),
+                                "span": ("period", whole.period),
+                                "value": ("number", whole.value),
+                            },
                             [whole, *parts],
                         )
                     )

@@ -39,7 +39,7 @@ from typing import Any
 from marsad.core import periods as P
 from marsad.core.languages import gettext_noop
 
-from .consistency import _breaks, check_consistency
+from .consistency import _breaks, check_consistency, describe
 from .derive import Fact, FactBase, _sum_qualifier, fact_base
 from .frames import rule_of
 
@@ -142,7 +142,14 @@ class Disagreement:
     gap: float  # other - value
     gap_pct: float | None
     inputs: tuple[str, ...] = ()
-    message: str = ""
+    message: str = ""  # in English; describe(lang) says it in ar, vi or en
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def describe(self, lang: str, eastern_digits: bool = False, names: Mapping[str, str] | None = None) -> str:
+        """The disagreement in words, in ``lang`` (the message of its check or route)."""
+        if not self.params:
+            return self.message
+        return describe({"check": self.method, "params": self.params}, lang, eastern_digits, names)
 
 
 @dataclass(slots=True)
@@ -540,7 +547,14 @@ def _route_disagreements(
                     gap=gap,
                     gap_pct=gap / fig.value * 100 if fig.value else None,
                     inputs=r.inputs,
-                    message=f"{r.count} of {r.expected} {r.method} add up to {r.value:,.2f}",
+                    params=(
+                        params := {
+                            "count": ("count", r.count),
+                            "expected": ("count", r.expected),
+                            "total": ("number", r.value),
+                        }
+                    ),
+                    message=describe({"check": r.method, "params": params}, "en"),
                 )
             )
     return out
@@ -573,6 +587,7 @@ def _checks(facts: Iterable[Fact], catalogue, periods: set[str]) -> list[Disagre
                 gap_pct=(found - expected) / expected * 100 if expected else None,
                 inputs=tuple(str(i) for i in item["observations"]),
                 message=item["message"],
+                params=item["params"],
             )
         )
     return out
