@@ -1,4 +1,4 @@
-"""The worked example of seed 000 (Ninh Thuan, Q1 2024): the derived table, checked by hand.
+"""The worked example of seed 000 (Ninh Thuan, Q1 2024): the engine's figures, checked by hand.
 
 Hand arithmetic (4 decimals):
   Q1-2023 levels = level / (1 + growth):
@@ -22,8 +22,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from marsad.core.analytics import derived_table
-from marsad.core.analytics.table import wide_rows
+from marsad.core.analytics.figures import area_figures
 
 from .conftest import NINH_THUAN, RULES
 
@@ -39,8 +38,19 @@ def _value(table: pl.DataFrame, indicator: str, period: str, measure: str, statu
 
 
 @pytest.fixture
-def table(seed_facts):
-    return derived_table(seed_facts, NINH_THUAN, "2024Q1", RULES)
+def figures(seed_facts):
+    return area_figures(NINH_THUAN, "2024Q1", own=seed_facts, catalogue=RULES)
+
+
+@pytest.fixture
+def table(figures):
+    """The figures as a frame: one row per figure (status "plan" for the plans)."""
+    rows = []
+    for f in figures.figures.values():
+        row = f.as_dict()
+        del row["routes"], row["disagreements"], row["count"], row["expected"], row["plan"]
+        rows.append(row)
+    return pl.DataFrame(rows)
 
 
 @pytest.mark.parametrize(
@@ -133,9 +143,9 @@ def test_observations_kept_as_observed(table):
     assert _value(table, "grdp", "2024Q1", "yoy_pct")["value"] == 8.26
 
 
-def test_wide_rows(table):
-    rows = {r["indicator"]: r for r in wide_rows(table, "2024Q1")}
-    assert rows["budget_revenue"]["plan"]["value"] == pytest.approx(3996.69, abs=0.01)
-    assert rows["grdp"]["level_last_year"]["value"] == pytest.approx(5357.4727, abs=1e-3)
-    assert rows["product_taxes"]["level"]["derived"] is True
-    assert rows["grdp"]["share_pct"] is None
+def test_what_a_review_reads_out(figures):
+    assert figures.value("budget_revenue", period="2024", plan=True) == pytest.approx(3996.69, abs=0.01)
+    assert figures.value("grdp", period="2023Q1") == pytest.approx(5357.4727, abs=1e-3)
+    assert figures.get("product_taxes").derived is True
+    assert figures.get("grdp", "share_pct") is None
+    assert figures.agree  # seed 000 is consistent

@@ -46,6 +46,54 @@ def test_province_from_communes_with_a_flag_and_provenance(sign_in, server, lang
     assert links.count() == 3  # Q1, Q2, Q3: each observation opens on its history
     links.first.click()
     page.wait_for_url(re.compile(r"/changes/observation/\d+/"))
+    # ... down to the import row it came from
+    source = page.locator(".panel p").nth(1).inner_text()
+    assert re.search(r"sample_observations\.csv, \S+ \d+", source), source
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_figure_from_a_report_opens_on_its_span(sign_in, server, lang):
+    """A commune's figure accepted from a report: the number, its observation, the document
+    with the span it was read from."""
+    page = sign_in("planner")
+    page.goto(server["url"] + f"/documents/{server['document']}/")
+    row = page.locator("tr.proposal").first
+    if row.locator("button[value=accept]").count():  # not accepted yet by another test
+        row.locator("button[value=accept]").click()
+        page.locator("tr.proposal.decision-accepted").wait_for()
+    _in(page, server, lang, f"/dashboard/?area={server['commune']}&period=2025-9M")
+    revenue = page.locator('article[data-indicator="budget_revenue"] details.figure[data-measure="level"]')
+    assert revenue.get_attribute("data-method") == "observed"
+    assert _digits(revenue.locator("summary").inner_text()) == "5800"
+    revenue.locator("summary").click()
+    revenue.locator('.provenance a[href*="/changes/observation/"]').click()
+    page.wait_for_url(re.compile(r"/changes/observation/\d+/"))
+    page.locator('.panel a[href*="/documents/"]').click()
+    page.wait_for_url(re.compile(r"/documents/\d+/#span-\d+$"))
+    span = page.url.rsplit("#", 1)[1]
+    mark = page.locator(f"mark#{span}")
+    assert mark.inner_text() == "5.800 tỷ đồng" and mark.is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_explorer_shows_the_dashboards_figures_with_their_provenance(sign_in, server, lang):
+    """The explorer's cells are the engine's figures: the province's 9 months summed from its
+    quarters (not a stored row), its communes below it, and a cell opens on how it was reached."""
+    page = sign_in("planner")
+    _in(
+        page,
+        server,
+        lang,
+        "/explorer/?indicator=new_enterprises&area=VN-24&communes=1&from=2025-9M&to=2025-9M",
+    )
+    province = page.locator('tr[data-area="VN-24"] td[data-period="2025-9M"] details.figure')
+    assert province.get_attribute("data-method") == "communes"  # built from its communes
+    assert page.locator("tr[data-area^='VN-24-']").count() == 99
+    province.locator("summary").click()
+    assert "99" in province.locator(".provenance").inner_text()
+    page.select_option('select[name="basis"]', "historical")
+    page.click("#explorer-filters button[type=submit]")
+    page.wait_for_selector('p.basis-label[data-basis="historical"]')
 
 
 @pytest.mark.parametrize("lang", LANGS)

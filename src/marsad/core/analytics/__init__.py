@@ -9,7 +9,8 @@ dicts out. The observation frame schema is defined once in :mod:`.frames`.
 - :mod:`.consistency`   every disagreement between observations
 - :mod:`.rollup`        rollups over the area tree and over time (DuckDB engine)
 - :mod:`.ranking`       areas ranked on a measure; communes that lag
-- :mod:`.table`         the derived table of one area and period
+- :mod:`.figures`       the figures of one area and period: precedence of routes, disagreements,
+                         both boundary bases (what every page, report and the API show)
 - :mod:`.synthetic`     a seeded synthetic national data set, and :mod:`.bench` timing it
 """
 
@@ -19,14 +20,12 @@ from .frames import observation_frame
 from .growth_needed import growth_needed, growth_needed_for, scenario, scenarios_for
 from .ranking import lagging, rank
 from .rollup import AreaTree, ObservationStore, rollup
-from .table import derived_table
 
 __all__ = [
     "AreaTree",
     "ObservationStore",
     "check_consistency",
     "derive",
-    "derived_table",
     "growth_needed",
     "growth_needed_for",
     "lagging",

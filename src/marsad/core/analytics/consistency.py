@@ -35,7 +35,9 @@ __all__ = ["MESSAGES", "check_consistency", "describe"]
 MESSAGES = {
     "parts_sum": gettext_noop("%(parts)s add up to %(total)s; %(whole)s is %(value)s"),
     "shares_sum": gettext_noop("The shares of the parts of %(whole)s add up to %(total)s"),
-    "share_levels": gettext_noop("%(part)s is %(level)s of %(whole_level)s, that is %(expected)s, not %(found)s"),
+    "share_levels": gettext_noop(
+        "%(part)s is %(level)s of %(whole_level)s, that is %(expected)s, not %(found)s"
+    ),
     "contributions_sum": gettext_noop("The contributions add up to %(total)s; %(whole)s grew %(growth)s"),
     "growth_levels": gettext_noop("%(now)s on %(before)s is %(expected)s, not %(found)s"),
     "plan_pct_plan": gettext_noop("%(level)s of a plan of %(plan)s is %(expected)s, not %(found)s"),

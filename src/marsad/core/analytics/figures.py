@@ -145,7 +145,9 @@ class Disagreement:
     message: str = ""  # in English; describe(lang) says it in ar, vi or en
     params: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    def describe(self, lang: str, eastern_digits: bool = False, names: Mapping[str, str] | None = None) -> str:
+    def describe(
+        self, lang: str, eastern_digits: bool = False, names: Mapping[str, str] | None = None
+    ) -> str:
         """The disagreement in words, in ``lang`` (the message of its check or route)."""
         if not self.params:
             return self.message
@@ -351,9 +353,22 @@ def _own_base(area: str, own: list[dict], merged: dict[str, list[dict]], catalog
         if f.measure == "level" and _before(f.period)
     }
     merged_periods = {(i, per) for i, per, _plan in merged_keys}
-    mine = fact_base([r for r in own if (r["indicator"], r["period"]) in merged_periods], catalogue)
+    # An indicator the merged provinces report: before the merger, a period they have no level
+    # for is not today's province's (only the old one's part is known), so it is left out: its
+    # growth would compare unlike areas. Indicators they never report are taken as restated.
+    reported = {i for i, _per, _plan in merged_keys}
+    unlike = {
+        (r["indicator"], r["period"])
+        for r in own
+        if r["indicator"] in reported
+        and (r["indicator"], r["period"]) not in merged_periods
+        and _before(r["period"])
+    }
+    mine = fact_base(own, catalogue)  # the old province's levels, derived from all its rows
     mine.derive()
-    base = fact_base([r for r in own if (r["indicator"], r["period"]) not in merged_periods], catalogue)
+    base = fact_base(
+        [r for r in own if (r["indicator"], r["period"]) not in merged_periods | unlike], catalogue
+    )
     for indicator, per, is_plan in sorted(merged_keys):
         parts = [mine.get(area, indicator, per, plan=is_plan)]
         parts += [b.get(code, indicator, per, plan=is_plan) for code, b in bases.items()]
