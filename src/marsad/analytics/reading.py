@@ -179,13 +179,14 @@ def commune_sums(
     mixed = [k for k, v in groups.items() if len(v) > 1]
     exact = _best_status_sums(qs, mixed) if mixed else {}
     out: dict[str, list[ChildLevel]] = defaultdict(list)
+    communes = {code: len(tree.communes(code)) for code in parent_ids.values()}
     for key, found in groups.items():
         parent, indicator, period, plan = key
         if key in exact:
             total, n, status = exact[key]
         else:
             status, total, n, _unit = found[0]
-        expected = len(tree.communes(parent))
+        expected = communes[parent]
         total = float(total) if total is not None else None  # Sum of exact decimals
         if rules[indicator].area_aggregation == "average":
             total = total / n if n else total

@@ -167,6 +167,8 @@ def province_figures(
         rules = reading.catalogue()
         return _provinces(tree.current_provinces(), p, basis, tree, rules, _related(rules, indicators))
 
+    if indicators is not None:  # a one-indicator rollup: only its result is kept (see indicator_figures)
+        return compute()
     return _cached(f"provinces:{p.code}:{basis}:{_ikey(indicators)}", compute)
 
 

@@ -477,11 +477,11 @@ def _add_children(
                 r = child_route(by_child, indicator, code, rule, plan)
                 if r is not None:
                     routes[(code, plan)] = r
+        unit = next((c.unit for c in by_child.values() if c.indicator == indicator and c.unit), "")
         for (code, plan), r in routes.items():
             nxt = routes.get((P.parse(code).shift_years(1).code, plan))
             if nxt is not None and nxt.count != r.count:
                 continue  # growth between unlike sets of areas would mislead
-            unit = next((c.unit for c in by_child.values() if c.indicator == indicator and c.unit), "")
             base.add(
                 Fact(
                     area=area,
