@@ -87,9 +87,10 @@ def test_template_and_sdmx_downloads(client_for, communes):
 @pytest.mark.parametrize(
     "lang, sentence",
     [
-        ("en", "the levels give a growth of 10 %, not 25.5 %"),
-        ("vi", "theo các giá trị, tăng trưởng là 10 %, không phải 25,5 %"),
-        ("ar", "تعطي القيم نموًّا قدره 10 %، وليس 25.5 %"),
+        # the core's message of the check (consistency.describe), numbers isolated in Arabic
+        ("en", "110 on 100 is +10%, not +25.5%"),
+        ("vi", "110 so với 100 là +10%, không phải +25,5%"),
+        ("ar", "\u2066110\u2069 مقارنة بـ \u2066100\u2069 تعني \u2066+10٪\u2069 وليس \u2066+25.5٪\u2069"),
     ],
 )
 def test_consistency_warnings_speak_the_readers_language(client_for, communes, lang, sentence):

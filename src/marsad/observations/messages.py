@@ -110,41 +110,6 @@ def not_allowed_message(area) -> str:
     return _("you may not enter data for %(area)s") % {"area": area}
 
 
-def _short(value) -> str:
-    return format_number(value, get_language() or "en", max_decimals=2)
-
-
-def warning_message(item: dict, names: dict[str, str] | None = None) -> str:
-    """One consistency warning (:func:`marsad.core.analytics.check_consistency`) as a sentence in
-    the reader's language; ``names`` are the indicators' names in that language."""
-    names = names or {}
-    params = {
-        "indicator": names.get(item["indicator"], item["indicator"]),
-        "period": item["period"],
-        "expected": _short(item["expected"]),
-        "found": _short(item["found"]),
-        "unit": item.get("unit") or "",
-    }
-    check = item["check"]
-    if check == "parts_sum":
-        text = _("its parts add up to %(found)s, but %(indicator)s is %(expected)s")
-    elif check == "spans_sum":
-        text = _("the shorter periods add up to %(found)s, but %(indicator)s for %(period)s is %(expected)s")
-    elif check == "shares_sum":
-        text = _("the shares of the parts add up to %(found)s %%, not 100 %%")
-    elif check == "share_levels":
-        text = _("the levels give %(indicator)s a share of %(expected)s %%, not %(found)s %%")
-    elif check == "contributions_sum":
-        text = _("the contributions add up to %(found)s pp, but the growth is %(expected)s %%")
-    elif check == "growth_levels":
-        text = _("the levels give a growth of %(expected)s %%, not %(found)s %%")
-    elif check == "plan_pct_plan":
-        text = _("the value and the plan give %(expected)s %% of plan, not %(found)s %%")
-    else:
-        return item.get("message", check)
-    return text % params
-
-
 def write_error_text(exc) -> str:
     """Any refusal of the write path as one sentence for a page."""
     from .writing import Conflict, Locked, NotAllowed, Refused
