@@ -81,3 +81,43 @@ def test_ranking_among_provinces(demo):
 def test_unknown_basis_is_refused(demo):
     with pytest.raises(ValueError, match="basis"):
         service.figures("VN-24", "2025-9M", "as-it-pleases")
+
+
+def _provinces_growth(rows):
+    from marsad.areas.models import Area
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+
+    grdp = Indicator.objects.get(code="grdp")
+    for code, value in rows:
+        Observation.objects.create(
+            area=Area.objects.get(code=code), indicator=grdp, period="2025-9M", measure="yoy_pct", value=value
+        )
+
+
+def test_standing_among_the_provinces_and_in_the_region(demo):
+    _provinces_growth([("VN-01", 8.0), ("VN-31", 13.0), ("VN-79", 7.5)])  # Hanoi, Hai Phong, HCMC
+    st = service.standing("VN-24", "grdp", "2025-9M")
+    ranked = service.ranking("grdp", "2025-9M", "yoy_pct")
+    assert st["rank"] == [r["area"] for r in ranked].index("VN-24") + 1 and st["of"] == len(ranked)
+    assert st["value"] == pytest.approx(12.07, abs=0.01) and st["provinces"] == 34
+    # the Red River Delta: Hai Phong 13, Bac Ninh 12.07, Hanoi 8
+    assert (st["region"], st["region_rank"], st["region_of"]) == ("red_river_delta", 2, 3)
+    # a few provinces' growth is not the nation's
+    assert st["national"] is None
+    assert service.standing("VN-OLD-58", "grdp", "2024Q1") is None  # not a current province
+
+
+def test_the_national_figure_when_the_nation_has_one(demo):
+    from marsad.areas.models import Area
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+
+    Observation.objects.create(
+        area=Area.objects.get(code="VN"),
+        indicator=Indicator.objects.get(code="grdp"),
+        period="2025-9M",
+        measure="yoy_pct",
+        value=7.85,
+    )
+    assert service.standing("VN-24", "grdp", "2025-9M")["national"] == 7.85

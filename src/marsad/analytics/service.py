@@ -5,6 +5,8 @@ review meeting compares them with (targets, the other provinces, the nation, lag
     target_verdicts(area, period, basis)      -> [Verdict]: each target of the year, judged once
     ranking(indicator, period, measure, basis)-> the 34 provinces ranked
     lagging_communes(area, period)            -> the communes lowest on plan reached / growth
+    standing(area, indicator, period, measure)-> rank among the provinces and in the region, and
+                                                 the national figure (a report's comparison)
     latest_figure(target)                     -> the latest year-to-date figure for a target
 
 Results are cached under the data version (the last change record, observation and target ids),
@@ -39,6 +41,7 @@ __all__ = [
     "latest_figure",
     "province_figures",
     "ranking",
+    "standing",
     "target_verdicts",
 ]
 
@@ -480,6 +483,59 @@ def rank_of(
         if r["area"] == area:
             return r
     return None
+
+
+def national_figure(indicator: str, period: str | P.Period, measure: str = "level") -> Figure | None:
+    """The nation's figure, when it is one: observed, or summed from every province (a sum of
+    the few provinces with data is not the nation's figure), or derived from such levels."""
+    p = P.parse(period)
+    figs = figures(NATION, p)
+    f = figs.get(indicator, measure, p.code)
+    if f is None:
+        return None
+    if f.method == "observed":
+        return f
+
+    def whole(x: Figure | None) -> bool:
+        return x is not None and (x.method == "observed" or bool(x.expected and x.count >= x.expected))
+
+    if measure == "level":
+        return f if whole(f) else None
+    # a rate derived from the nation's levels of the period and of the same period a year before
+    now, before = (figs.get(indicator, "level", q.code) for q in (p, p.shift_years(-1)))
+    return f if whole(now) and whole(before) else None
+
+
+def standing(
+    area: Area | str, indicator: str, period: str | P.Period, measure: str = "yoy_pct"
+) -> dict | None:
+    """Where a current province stands on a figure of the period: its rank among the provinces
+    with the figure (1 = highest) and among those of its region, and the national figure.
+
+    ``{"value", "rank", "of", "region", "region_rank", "region_of", "national", "provinces"}``
+    (``provinces``: how many current provinces there are; ``of`` may be fewer), or None when the
+    area is not a current province with the figure.
+    """
+    from marsad.core.regions import region_of, regions
+
+    code = _code(area)
+    rows = ranking(indicator, period, measure)
+    mine = next((r for r in rows if r["area"] == code), None)
+    if mine is None:
+        return None
+    region = region_of(code)
+    peers = [r for r in rows if region and r["area"] in regions()[region]]
+    national = national_figure(indicator, period, measure)
+    return {
+        "value": mine["value"],
+        "rank": mine["rank"],
+        "of": mine["of"],
+        "provinces": len(reading.area_tree().current_provinces()),
+        "region": region,
+        "region_rank": next((i for i, r in enumerate(peers, start=1) if r["area"] == code), None),
+        "region_of": len(peers),
+        "national": None if national is None else national.value,
+    }
 
 
 def lagging_communes(area: Area, period: str | P.Period, limit: int = 10) -> dict[str, Any] | None:

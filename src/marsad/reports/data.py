@@ -16,7 +16,16 @@ from marsad.analytics import service
 from marsad.analytics.reading import catalogue
 from marsad.core import periods, steering
 from marsad.core.narration import ReportData, report_data_from_observations
-from marsad.core.narration.data import IndicatorRow, SeriesPoint, TargetRow, Text, default_as_of
+from marsad.core.narration.data import (
+    IndicatorRow,
+    Lagging,
+    LaggingCommune,
+    SeriesPoint,
+    Standing,
+    TargetRow,
+    Text,
+    default_as_of,
+)
 from marsad.core.numbers import round_half_up
 
 
@@ -162,7 +171,75 @@ def report_data_for(
     )
     # The figures and the target verdicts are the analytics service's: the dashboard's and the API's.
     figs = service.figures(area, p)
-    return replace(data, rows=_rows(figs), targets=_target_rows(figs, p), series=_series(figs, p))
+    rows = _rows(figs)
+    return replace(
+        data,
+        rows=rows,
+        targets=_target_rows(figs, p),
+        series=_series(figs, p),
+        standings=_standings(area, p, rows),
+        lagging=_lagging(area, p),
+    )
+
+
+# Figures a report compares with the other provinces: growth, where more is better.
+COMPARED = ("grdp", "budget_revenue", "exports", "retail_sales", "iip", "investment_capital")
+
+
+def _standings(area, p: periods.Period, rows) -> tuple[Standing, ...]:
+    """Rank among the provinces and in the region, and the nation's figure (analytics service)."""
+    if area.level != area.Level.PROVINCE:
+        return ()
+    have = {r.indicator for r in rows if r.yoy_pct is not None}
+    out = []
+    for code in COMPARED:
+        if code not in have:
+            continue
+        st = service.standing(area, code, p, "yoy_pct")
+        if st is None or st["of"] < 2:
+            continue
+        out.append(
+            Standing(
+                indicator=code,
+                measure="yoy_pct",
+                value=_r(st["value"]),
+                rank=st["rank"],
+                of=st["of"],
+                provinces=st["provinces"],
+                region=st["region"],
+                region_rank=st["region_rank"] if st["region_of"] >= 2 else None,
+                region_of=st["region_of"],
+                national=_r(st["national"]),
+            )
+        )
+    return tuple(out)
+
+
+def _lagging(area, p: periods.Period, limit: int = 10) -> Lagging | None:
+    found = service.lagging_communes(area, p, limit=limit)
+    if not found or not found["rows"]:
+        return None
+    from marsad.observations.models import Observation
+
+    count = (
+        Observation.objects.filter(
+            area__in=area.__class__.objects.subtree(area).filter(level=area.Level.COMMUNE),
+            period=p.code,
+            measure=found["measure"],
+            indicator=found["indicator"],
+        )
+        .exclude(status="plan")
+        .values("area")
+        .distinct()
+        .count()
+    )
+    return Lagging(
+        indicator=found["indicator"].code,
+        measure=found["measure"],
+        reference=_r(found["reference"]),
+        count=count,
+        communes=tuple(LaggingCommune(Text(area_names(r["area"])), _r(r["value"])) for r in found["rows"]),
+    )
 
 
 # Rows a report states: an indicator with an observed measure of the period, or a level the
@@ -186,6 +263,7 @@ def _rows(figs) -> tuple[IndicatorRow, ...]:
     rules = catalogue()
     order = {code: i for i, code in enumerate(rules)}
     rows = []
+    year_before = periods.parse(figs.period).shift_years(-1).code
     for code in sorted(figs.indicators(), key=lambda c: order.get(c, 999)):
         level = figs.get(code)
         measures = {m: figs.get(code, m) for m in MEASURES}
@@ -207,9 +285,16 @@ def _rows(figs) -> tuple[IndicatorRow, ...]:
                 share_pct=_r(figs.value(code, "share_pct")),
                 contribution_pp=_r(figs.value(code, "contribution_pp")),
                 parent=parent if parent and figs.get(parent) is not None else None,
+                level_year_before=_r(figs.value(code, "level", year_before)),
+                plan_level=_r(_plan_level(figs, code)),
             )
         )
     return tuple(rows)
+
+
+def _plan_level(figs, code: str) -> float | None:
+    """The year's plan (target) level of an indicator: what the appendix's first column shows."""
+    return figs.value(code, "level", figs.period[:4], plan=True)
 
 
 def _target_rows(figs, p: periods.Period) -> tuple[TargetRow, ...]:

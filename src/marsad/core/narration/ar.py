@@ -78,6 +78,20 @@ _BI_QUALIFIER = {
 }
 
 
+_ORDINALS = (
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+)
+
+
 def _li(noun: str) -> str:
     """The preposition لـ joined to a noun (ل + الربع -> للربع)."""
     return "لل" + noun[2:] if noun.startswith("ال") else "ل" + noun
@@ -160,6 +174,9 @@ class Arabic(Language):
         "series_chart": "النمو مقارنة بالهدف",
         "directive_chart": "المهام حسب الحالة",
         "generated": "أعدّه نظام مرصد من بيانات المرصد.",
+        "standing": "الترتيب بين المقاطعات",
+        "standing_table": "الترتيب على المستوى الوطني وفي المنطقة",
+        "lagging_table": "البلديات والأحياء الأكثر تأخرًا",
     }
     HEADERS = {
         "indicator": "المؤشر",
@@ -188,10 +205,24 @@ class Arabic(Language):
         "within_deadline": "قيد التنفيذ ضمن الموعد",
         "overdue": "متأخرة",
         "number": "م",
+        "measure": "المقياس",
+        "rank": "الترتيب بين المقاطعات",
+        "region_rank": "الترتيب في المنطقة",
+        "national": "الرقم الوطني",
+        "commune": "البلدية / الحي",
+        "gap": "الفارق عن المتوسط (نقطة مئوية)",
     }
 
     MONTHS = _MONTHS
     LANGUAGE_NAMES = {"ar": "بالعربية", "vi": "بالفيتنامية", "en": "بالإنجليزية"}
+    REGIONS = {
+        "northern_midlands_mountains": "منطقة الهضاب الوسطى والجبال الشمالية",
+        "red_river_delta": "منطقة دلتا النهر الأحمر",
+        "north_central_coast": "منطقة الشمال الأوسط والساحل الأوسط",
+        "central_highlands": "منطقة المرتفعات الوسطى",
+        "southeast": "منطقة الجنوب الشرقي",
+        "mekong_delta": "منطقة دلتا نهر ميكونغ",
+    }
     FORM = {
         "motto_1": "جمهورية فيتنام الاشتراكية",
         "motto_2": "الاستقلال - الحرية - السعادة",
@@ -435,6 +466,46 @@ class Arabic(Language):
             f"حتى {self.date(as_of)}، ومن أصل {_tasks(total)} أُسندت إلى الجهات {_li(self.period_name(period))}، "
             + "، و".join(parts)
             + "."
+        )
+
+    def ordinal(self, n: int) -> str:
+        """ "المرتبة الأولى" ... "العاشرة", then "المرتبة 11"."""
+        return f"المرتبة {_ORDINALS[n - 1]}" if 1 <= n <= len(_ORDINALS) else f"المرتبة {n}"
+
+    def standing_sentence(self, st, period, area, index):
+        name = self.indicator(st.indicator)
+        value = self.pct(st.value) if st.measure != "level" else self.num(st.value)
+        if index == 0:
+            if st.measure == "yoy_pct":
+                what = f"{'بانخفاض' if st.value < 0 else 'بنمو'} {name} بنسبة {value}"
+            else:
+                what = f"ببلوغ {name} {value}"
+            among = (
+                f"بين المقاطعات والمدن الـ{st.of}"
+                if st.of >= st.provinces
+                else f"بين المقاطعات والمدن الـ{st.of} التي تتوفر أرقامها {_li(self.period_name(period))}"
+            )
+            text = f"{what}، احتلت {area} {self.ordinal(st.rank)} {among}"
+        else:
+            opening, verb = (("وفي", "جاءت"), ("أما في", "فقد جاءت"), ("وكذلك في", "جاءت"))[(index - 1) % 3]
+            growth = "نمو " if st.measure == "yoy_pct" else ""
+            text = f"{opening} {growth}{name} ({value})، {verb} في {self.ordinal(st.rank)} من أصل {st.of}"
+        if st.region and st.region_rank:
+            text += (
+                f"، و{self.ordinal(st.region_rank)} بين مقاطعات {self.region(st.region)} الـ{st.region_of}"
+            )
+        if st.national is not None:
+            national = self.pct(st.national) if st.measure != "level" else self.num(st.national)
+            text += f"؛ وبلغ الرقم على المستوى الوطني {national}"
+        return text + "."
+
+    def lagging_sentence(self, lag, period):
+        name = self.indicator(lag.indicator)
+        measure = "نسبة ما تحقق من الخطة السنوية" if lag.measure == "plan_pct" else "النمو عن نفس الفترة"
+        listed = "، و".join(f"{c.name.get('ar')} ({self.pct(c.value)})" for c in lag.communes[:5])
+        return (
+            f"من بين البلديات والأحياء الـ{lag.count} التي تتوفر أرقامها {_li(self.period_name(period))}، "
+            f"كانت الأكثر تأخرًا في {name} ({measure}؛ المتوسط {self.pct(lag.reference)}): {listed}."
         )
 
     def conclusions_intro(self, n):

@@ -154,6 +154,45 @@ class DirectiveItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Standing:
+    """Where the area stands among the provinces on one figure of the period.
+
+    ``rank`` of ``of`` provinces with the figure (``provinces``: how many there are in all), and
+    ``region_rank`` of ``region_of`` in its socio-economic ``region``; ``national`` is the
+    nation's figure on the same measure, when there is one.
+    """
+
+    indicator: str
+    measure: str
+    value: float
+    rank: int
+    of: int
+    provinces: int = 34
+    region: str | None = None
+    region_rank: int | None = None
+    region_of: int = 0
+    national: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LaggingCommune:
+    name: Text
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lagging:
+    """The communes and wards furthest behind the others on one figure of the period (lowest
+    first), against the mean of the ``count`` communes with the figure."""
+
+    indicator: str
+    measure: str  # plan_pct or yoy_pct
+    reference: float
+    count: int
+    communes: tuple[LaggingCommune, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SeriesPoint:
     """One point of a time series drawn against its target line (e.g. GRDP growth by quarter)."""
 
@@ -181,6 +220,8 @@ class ReportData:
     conclusions: tuple[Text, ...] = ()
     follow_up: tuple[UnitFollowUp, ...] = ()  # the tasks set for this period, by unit, as of as_of
     form: DocumentForm = DocumentForm()
+    standings: tuple[Standing, ...] = ()  # rank among the provinces, in the region; the nation
+    lagging: Lagging | None = None
 
     def area_name(self, lang: str) -> str:
         return (

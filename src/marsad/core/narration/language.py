@@ -83,6 +83,8 @@ class Language:
     MONTHS: tuple[str, ...] = ()
     # Each language's name in this language, as "original text in <language>" says it.
     LANGUAGE_NAMES: dict[str, str] = {}
+    # The six socio-economic regions (core/regions.py), as a sentence names them.
+    REGIONS: dict[str, str] = {}
 
     # -- numbers -----------------------------------------------------------------------------
     def num(self, value: float) -> str:
@@ -217,6 +219,19 @@ class Language:
 
     def conclusions_intro(self, n: int) -> str:
         raise NotImplementedError
+
+    def standing_sentence(self, standing, period: periods.Period, area: str, index: int) -> str:
+        """Rank among the provinces and in the region, and the national figure; ``index``: the
+        sentence's place in the paragraph (the first names the area and who is ranked; the
+        others vary their opening)."""
+        raise NotImplementedError
+
+    def lagging_sentence(self, lagging, period: periods.Period) -> str:
+        """The communes furthest behind on one figure, against the communes' average."""
+        raise NotImplementedError
+
+    def region(self, key: str | None) -> str:
+        return self.REGIONS.get(key or "", key or "")
 
     def status_counts(self, counts: dict[str, int]) -> str:
         """ "3 overdue, 2 in progress" in the language; empty when nothing is counted."""

@@ -161,6 +161,14 @@ def _narrate(data: ReportData, lang: str) -> list[Section]:
         paragraphs.append(L.no_figures(period))
     sections.append(Section("results", L.title("results"), tuple(paragraphs)))
 
+    # Where the area stands among the provinces, in its region, and the nation's figure.
+    if data.standings:
+        said = tuple(
+            s for s in (L.standing_sentence(st, period, area, i) for i, st in enumerate(data.standings)) if s
+        )
+        if said:
+            sections.append(Section("standing", L.title("standing"), (" ".join(said),)))
+
     # Structure: shares, then who drove growth.
     structure: list[str] = []
     for row in headline_rows(data):
@@ -190,7 +198,11 @@ def _narrate(data: ReportData, lang: str) -> list[Section]:
             )
         )
 
-    # II. Limitations, difficulties and their causes.
+    # II. Limitations, difficulties and their causes: first the communes furthest behind.
+    if data.lagging is not None and data.lagging.communes:
+        sections.append(
+            Section("lagging", L.form("lagging"), (L.lagging_sentence(data.lagging, period),), part="II")
+        )
     if data.difficulties:
         sections.append(
             Section(

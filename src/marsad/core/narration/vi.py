@@ -93,6 +93,9 @@ class Vietnamese(Language):
         "series_chart": "Tăng trưởng so với mục tiêu",
         "directive_chart": "Nhiệm vụ theo tình trạng",
         "generated": "Báo cáo do Marsad lập từ dữ liệu của hệ thống.",
+        "standing": "Vị trí so với các tỉnh, thành phố",
+        "standing_table": "Xếp hạng trong cả nước và trong vùng",
+        "lagging_table": "Các xã, phường còn thấp nhất",
     }
     HEADERS = {
         "indicator": "Chỉ tiêu",
@@ -121,10 +124,24 @@ class Vietnamese(Language):
         "within_deadline": "Đang thực hiện trong hạn",
         "overdue": "Quá hạn",
         "number": "STT",
+        "measure": "Thước đo",
+        "rank": "Xếp hạng cả nước",
+        "region_rank": "Xếp hạng trong vùng",
+        "national": "Cả nước",
+        "commune": "Xã, phường",
+        "gap": "Chênh lệch so với bình quân (điểm %)",
     }
 
     MONTHS = tuple(f"tháng {m}" for m in range(1, 13))
     LANGUAGE_NAMES = {"ar": "tiếng Ả Rập", "vi": "tiếng Việt", "en": "tiếng Anh"}
+    REGIONS = {
+        "northern_midlands_mountains": "Trung du và miền núi phía Bắc",
+        "red_river_delta": "Đồng bằng sông Hồng",
+        "north_central_coast": "Bắc Trung Bộ và Duyên hải miền Trung",
+        "central_highlands": "Tây Nguyên",
+        "southeast": "Đông Nam Bộ",
+        "mekong_delta": "Đồng bằng sông Cửu Long",
+    }
     FORM = {
         "motto_1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "motto_2": "Độc lập - Tự do - Hạnh phúc",
@@ -343,6 +360,45 @@ class Vietnamese(Language):
         return (
             f"Tính đến {self.date(as_of)}, trong tổng số {total} lượt nhiệm vụ giao các đơn vị "
             f"{self.period_name(period)}, có " + "; ".join(parts) + "."
+        )
+
+    def _measured(self, indicator: str, measure: str) -> str:
+        """ "tăng trưởng GRDP", "tăng trưởng tổng thu ngân sách...": a figure inside a sentence."""
+        name = "GRDP" if indicator == "grdp" else self.indicator(indicator)
+        name = name if name[:2].isupper() else name[:1].lower() + name[1:]
+        return f"tăng trưởng {name}" if measure == "yoy_pct" else name
+
+    def standing_sentence(self, st, period, area, index):
+        value = self.pct(st.value) if st.measure != "level" else self.num(st.value)
+        if st.measure == "yoy_pct" and st.value < 0:
+            value = f"giảm {value}"
+        what = self._measured(st.indicator, st.measure)
+        if index == 0:
+            among = (
+                f"{st.rank}/{st.of} tỉnh, thành phố cả nước"
+                if st.of >= st.provinces
+                else f"{st.rank}/{st.of} tỉnh, thành phố có số liệu {self.period_name(period)}"
+            )
+            text = f"Với {what} đạt {value}, {area} đứng thứ {among}"
+        else:
+            opening = ("Về", "Đối với", "Riêng")[(index - 1) % 3]
+            who = "thành phố" if area.startswith("thành phố") else "tỉnh"
+            text = f"{opening} {what} ({value}), {who} xếp thứ {st.rank}/{st.of}"
+        if st.region and st.region_rank:
+            text += f", thứ {st.region_rank}/{st.region_of} vùng {self.region(st.region)}"
+        if st.national is not None:
+            national = self.pct(st.national) if st.measure != "level" else self.num(st.national)
+            text += f"; số liệu cả nước là {national}"
+        return text + "."
+
+    def lagging_sentence(self, lag, period):
+        what = self._measured(lag.indicator, "level")
+        plan = "dự toán" if lag.indicator.startswith("budget_") else "kế hoạch"
+        measure = f"tỷ lệ so với {plan} năm" if lag.measure == "plan_pct" else "tốc độ tăng so với cùng kỳ"
+        listed = ", ".join(f"{c.name.get('vi')} ({self.pct(c.value)})" for c in lag.communes[:5])
+        return (
+            f"Trong {lag.count} xã, phường có số liệu {self.period_name(period)}, {what} "
+            f"({measure}; bình quân {self.pct(lag.reference)}) còn thấp nhất ở: {listed}."
         )
 
     def conclusions_intro(self, n):

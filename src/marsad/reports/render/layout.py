@@ -182,6 +182,45 @@ def follow_up_table(data: ReportData, lang: str) -> Table | None:
     )
 
 
+def standing_table(data: ReportData, lang: str) -> Table | None:
+    """Each compared figure: the area's value, its rank among the provinces and in the region,
+    and the national figure."""
+    if not data.standings:
+        return None
+    L = language(lang)
+    rows = []
+    for st in data.standings:
+        fmt = L.num
+        rows.append(
+            (
+                L.indicator(st.indicator),
+                L.header(st.measure),
+                fmt(st.value),
+                f"{L.num(st.rank)}/{L.num(st.of)}",
+                f"{L.num(st.region_rank)}/{L.num(st.region_of)}" if st.region_rank else "",
+                "" if st.national is None else fmt(st.national),
+            )
+        )
+    keys = ("indicator", "measure", "value", "rank", "region_rank", "national")
+    headers = tuple(L.header(k) for k in keys)
+    return Table("standing", L.title("standing_table"), headers, tuple(rows), (), NUMERIC_AFTER[2](6))
+
+
+def lagging_table(data: ReportData, lang: str) -> Table | None:
+    """The communes furthest behind, their figure and the gap to the communes' average."""
+    lag = data.lagging
+    if lag is None or not lag.communes:
+        return None
+    L = language(lang)
+    rows = tuple(
+        (L.num(i), c.name.get(lang), L.num(c.value), L.num(c.value - lag.reference))
+        for i, c in enumerate(lag.communes, start=1)
+    )
+    headers = (L.header("number"), L.header("commune"), L.header(lag.measure), L.header("gap"))
+    numeric = (True, False, True, True)
+    return Table("lagging", L.title("lagging_table"), headers, rows, (), numeric)
+
+
 # Which columns hold figures: every column from the n-th on, of a table of ``width`` columns.
 NUMERIC_AFTER = {n: (lambda width, n=n: tuple(i >= n for i in range(width))) for n in (1, 2)}
 
@@ -213,6 +252,8 @@ def build_layout(
         "structure": structure_table(data, lang),
         "targets": targets_table(data, lang),
         "follow_up": follow_up_table(data, lang),
+        "standing": standing_table(data, lang),
+        "lagging": lagging_table(data, lang),
     }
     blocks: list = []
     sections = narrate(data, lang, eastern_digits=east)
