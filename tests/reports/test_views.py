@@ -207,3 +207,52 @@ def test_statuses_are_those_of_the_as_of_day(bac_ninh_review):
     assert (late.follow_up[0].overdue, late.follow_up[0].done_late) == (0, 1)
     assert early.as_of == date(2025, 10, 31)
     assert report_data_for(bac_ninh_review, "2025-9M").as_of == date(2025, 10, 31)  # the default
+
+
+def test_follow_up_is_the_steering_summary_by_unit(bac_ninh_review):
+    """The report's table and the summary page count the same tasks in the same four classes:
+    the province's units one by one, the communes and wards together; the period's quarters
+    are inside a 9-month report."""
+    from marsad.areas.models import Area
+    from marsad.directives import summary
+    from marsad.directives.models import Assignment, Directive, Organisation
+    from marsad.reports.data import report_data_for
+    from marsad.reports.render.layout import follow_up_table
+
+    dept = Organisation.objects.create(
+        code="VN-24-DOF", kind="department", area=bac_ninh_review, name_en="Department of Finance"
+    )
+    ward = Area.objects.filter(parent=bac_ninh_review, level="commune").first()
+    committee = Organisation.objects.filter(area=ward).first() or Organisation.objects.create(
+        code="VN-24-W1", kind="peoples_committee", area=ward, name_en=f"People's Committee of {ward.name_en}"
+    )
+    for period, deadline, done, unit in (
+        ("2025Q2", date(2025, 6, 30), date(2025, 6, 20), dept),  # on time
+        ("2025Q3", date(2025, 9, 30), None, dept),  # overdue on 31 October
+        ("2025-9M", date(2025, 12, 31), None, committee),  # within deadline
+        ("2025Q3", date(2025, 9, 30), date(2025, 10, 2), committee),  # late
+        ("2025Q4", date(2025, 12, 31), None, dept),  # next period's: not in this report's table
+    ):
+        d = Directive.objects.create(area=bac_ninh_review, period=period, text="t", language="en")
+        Assignment.objects.create(directive=d, organisation=unit, deadline=deadline, completed_on=done)
+    day = date(2025, 10, 31)
+    data = report_data_for(bac_ninh_review, "2025-9M", as_of=day)
+    page = summary.summary(area=bac_ninh_review, period="2025-9M", today=day, per_unit=True)
+    by_unit = {u["name"]["en"]: u for u in page["units"]}
+    first = data.follow_up[0]
+    assert first.unit.get("en") == "Department of Finance"
+    for k in ("done_on_time", "done_late", "within_deadline", "overdue"):
+        assert getattr(first, k) == by_unit["Department of Finance"][k]
+    communes = data.follow_up[-1]
+    assert communes.unit is None and communes.communes == 1
+    assert (
+        (communes.done_late, communes.within_deadline)
+        == (1, 1)
+        == (
+            page["communes"][0]["done_late"],
+            page["communes"][0]["within_deadline"],
+        )
+    )
+    assert sum(u.total for u in data.follow_up) == page["total"] == 4
+    rows = follow_up_table(data, "vi").rows
+    assert rows[-1][0] == "Các xã, phường (1 đơn vị)" and rows[0][1:] == ("1", "0", "0", "1")

@@ -84,33 +84,28 @@ def _directives(area, period: periods.Period, as_of: date) -> list[dict]:
 
 
 def _follow_up(area, period: periods.Period, as_of: date) -> list[dict]:
-    """The tasks set for ``period`` (at the previous review), per unit, in the four classes."""
-    from marsad.directives.models import Assignment
+    """The tasks set for ``period`` (at the previous review), per unit, in the Government
+    Office's four classes as of ``as_of``: the steering summary by unit (the province's own units
+    one by one, then the communes and wards together), so the report and the summary page agree."""
+    from marsad.directives import summary
 
-    per: dict[int, dict] = {}
-    qs = Assignment.objects.filter(directive__area=area, directive__period=period.code).select_related(
-        "organisation"
-    )
-    for a in qs:
-        unit = a.organisation
-        row = per.setdefault(
-            unit.pk,
+    qs = summary.select(area=area, period=period.code)
+    keys = ("done_on_time", "done_late", "within_deadline", "overdue")
+    rows = []
+    for r in summary.by_unit(qs, today=as_of, level="province"):
+        counts = r.follow_up.as_dict()
+        unit = r.unit
+        rows.append(
             {
                 "unit": {"ar": unit.name_ar, "vi": unit.name_vi, "en": unit.name_en},
-                "done_on_time": 0,
-                "done_late": 0,
-                "within_deadline": 0,
-                "overdue": 0,
-            },
+                **{k: counts[k] for k in keys},
+            }
         )
-        status = _status_as_of(a, as_of)
-        key = (
-            "within_deadline"
-            if status in (steering.Status.IN_PROGRESS, steering.Status.DUE_SOON)
-            else str(status)
-        )
-        row[key] += 1
-    return sorted(per.values(), key=lambda r: (-r["overdue"], -r["within_deadline"], r["unit"]["en"] or ""))
+    communes = summary.by_unit(qs, today=as_of, level="commune")
+    if communes:
+        total = sum((r.follow_up for r in communes), steering.FollowUp()).as_dict()
+        rows.append({"unit": None, "communes": len(communes), **{k: total[k] for k in keys}})
+    return rows
 
 
 def form_of(area, number: str = "") -> dict:

@@ -245,6 +245,7 @@ class Arabic(Language):
         "follow_up": "تنفيذ المهام المحددة في {period}",
         "conclusions": "استنتاجات رئيس الاجتماع",
         "lagging": "البلديات والأحياء المتأخرة",
+        "communes_row": "البلديات والأحياء ({n})",
         "unit": "الجهة",
         "page": "الصفحة",
     }

@@ -286,7 +286,7 @@ def report_data_from_observations(
     ``as_of`` (default: the end of the month after the period) is the day the report is
     written: figures of periods that end after it are not known yet and stay out.
     ``follow_up`` gives, per unit, ``{"unit": texts, "done_on_time", "done_late",
-    "within_deadline", "overdue"}``.
+    "within_deadline", "overdue"}`` (``"unit": None, "communes": n``: the communes together).
     """
     p = periods.parse(period)
     as_of = default_as_of(p) if as_of is None else as_of
@@ -377,9 +377,10 @@ def report_data_from_observations(
         conclusions=tuple(Text.of(t, source_lang) for t in conclusions),
         follow_up=tuple(
             UnitFollowUp(
-                unit=Text.of(u["unit"], source_lang),
+                unit=Text.of(u["unit"], source_lang) if u.get("unit") else None,
                 **{
-                    k: int(u.get(k) or 0) for k in ("done_on_time", "done_late", "within_deadline", "overdue")
+                    k: int(u.get(k) or 0)
+                    for k in ("done_on_time", "done_late", "within_deadline", "overdue", "communes")
                 },
             )
             for u in follow_up

@@ -71,11 +71,12 @@ class UnitFollowUp:
     within the deadline (due soon included) and overdue.
     """
 
-    unit: Text
+    unit: Text | None  # None: the communes and wards together (``communes`` of them)
     done_on_time: int = 0
     done_late: int = 0
     within_deadline: int = 0
     overdue: int = 0
+    communes: int = 0
 
     @property
     def total(self) -> int:

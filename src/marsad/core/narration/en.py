@@ -198,6 +198,7 @@ class English(Language):
         "follow_up": "Progress of the tasks set for {period}",
         "conclusions": "Conclusions of the meeting's chair",
         "lagging": "Communes and wards lagging behind",
+        "communes_row": "Communes and wards ({n})",
         "unit": "Unit",
         "page": "Page",
     }

@@ -164,6 +164,7 @@ class Vietnamese(Language):
         "follow_up": "Tình hình thực hiện nhiệm vụ {period}",
         "conclusions": "Kết luận của chủ trì hội nghị",
         "lagging": "Các xã, phường còn chậm",
+        "communes_row": "Các xã, phường ({n} đơn vị)",
         "unit": "Đơn vị",
         "page": "Trang",
     }

@@ -170,7 +170,13 @@ def follow_up_table(data: ReportData, lang: str) -> Table | None:
         return None
     L = language(lang)
     keys = ("done_on_time", "done_late", "within_deadline", "overdue")
-    rows = tuple((u.unit.get(lang), *(L.num(getattr(u, k)) for k in keys)) for u in data.follow_up)
+    rows = tuple(
+        (
+            u.unit.get(lang) if u.unit is not None else L.form("communes_row", n=L.num(u.communes)),
+            *(L.num(getattr(u, k)) for k in keys),
+        )
+        for u in data.follow_up
+    )
     headers = (L.form("unit"), *(L.header(k) for k in keys))
     return Table(
         "follow_up",
