@@ -355,6 +355,7 @@ class Verdict:
     judgement: Judgement
     figure: Figure | None
     source: str  # "target" (set by a document) or "plan" (an annual plan observation)
+    basis: str = "plan"  # or "central": the central government's estimate beside the area's plan
 
     @property
     def status(self) -> str:
@@ -381,21 +382,22 @@ def target_verdicts(area: Area | str, period: str | P.Period, basis: str = "curr
     found = []
     seen = set()
     for t in Target.objects.filter(area__code=code, year=p.year).select_related("indicator"):
-        seen.add((t.indicator.code, t.measure))
-        found.append((t.indicator.code, t.measure, t.value, t.unit, t.qualifier, "target"))
+        if t.is_plan:
+            seen.add((t.indicator.code, t.measure))
+        found.append((t.indicator.code, t.measure, t.value, t.unit, t.qualifier, "target", t.basis))
     for f in figs.figures.values():
         if f.plan and f.measure == "level" and f.period == str(p.year) and (f.indicator, "level") not in seen:
             if f.method == "observed" or f.method == "merged_provinces":
-                found.append((f.indicator, "level", f.value, f.unit, "at_least", "plan"))
+                found.append((f.indicator, "level", f.value, f.unit, "at_least", "plan", "plan"))
     out = []
-    for indicator, measure, value, unit, qualifier, source in found:
+    for indicator, measure, value, unit, qualifier, source, basis in found:
         figure = figs.get(indicator, measure, ytd.code)
         if figure is None and measure == "share_pct":
             figure = figs.get(indicator, "level", ytd.code)
         rule = rules.get(indicator)
         flow = rule is None or rule.time_aggregation == "flow"
         achieved = figure.value if figure is not None else None
-        if achieved is None and measure == "level" and flow:
+        if achieved is None and measure == "level" and flow and basis == "plan":
             pct = figs.get(indicator, "plan_pct", ytd.code)
             if pct is not None:
                 achieved = pct.value / 100 * value
@@ -403,10 +405,12 @@ def target_verdicts(area: Area | str, period: str | P.Period, basis: str = "curr
             measure=measure, value=value, qualifier=qualifier, period=ytd, achieved=achieved, flow=flow
         )
         out.append(
-            Verdict(indicator, measure, value, unit, qualifier, p.year, ytd.code, judgement, figure, source)
+            Verdict(
+                indicator, measure, value, unit, qualifier, p.year, ytd.code, judgement, figure, source, basis
+            )
         )
     order = {c: i for i, c in enumerate(rules)}
-    out.sort(key=lambda v: (order.get(v.indicator, 999), v.measure))
+    out.sort(key=lambda v: (order.get(v.indicator, 999), v.measure, v.basis != "plan"))
     return out
 
 

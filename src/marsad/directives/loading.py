@@ -146,6 +146,7 @@ def link_target(directive: Directive, proposal: Proposal, document: Document) ->
                 indicator__code=item.indicator,
                 year=year,
                 measure=item.measure or "level",
+                basis=Target.Basis.PLAN,
             ).first()
         indicator = target.indicator if target else Indicator.objects.filter(code=item.indicator).first()
         if target or indicator:

@@ -333,7 +333,7 @@ def _write_target(proposal: Proposal, user) -> Target:
     )
     source = f"document {proposal.document_id} [{proposal.span_start}:{proposal.span_end}]"
     existing = Target.objects.filter(
-        area=area, indicator=indicator, year=year, measure=proposal.measure
+        area=area, indicator=indicator, year=year, measure=proposal.measure, basis=Target.Basis.PLAN
     ).first()
     try:
         if existing is not None:

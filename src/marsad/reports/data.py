@@ -166,11 +166,12 @@ def report_data_for(
     )
     # The figures and the target verdicts are the analytics service's: the dashboard's and the API's.
     figs = service.figures(area, p)
-    rows = _rows(figs)
+    verdicts = service.target_verdicts(area, p)
+    rows = _with_central(_rows(figs), verdicts)
     return replace(
         data,
         rows=rows,
-        targets=_target_rows(figs, p),
+        targets=_target_rows(figs, p, verdicts),
         series=_series(figs, p),
         standings=_standings(area, p, rows),
         lagging=_lagging(area, p),
@@ -292,7 +293,23 @@ def _plan_level(figs, code: str) -> float | None:
     return figs.value(code, "level", figs.period[:4], plan=True)
 
 
-def _target_rows(figs, p: periods.Period) -> tuple[TargetRow, ...]:
+def _with_central(rows, verdicts) -> tuple[IndicatorRow, ...]:
+    """A budget's second estimate (the central government's) on its row: its level and how much
+    of it the year to date reached, beside the plan's (the People's Council's) % of plan."""
+    central = {v.indicator: v for v in verdicts if v.basis == "central" and v.measure == "level"}
+    out = []
+    for row in rows:
+        v = central.get(row.indicator)
+        if v is not None and v.value:
+            pct = None if v.achieved is None else _r(v.achieved / v.value * 100)
+            row = replace(
+                row, central_level=_r(v.value), central_pct=pct if row.plan_pct is not None else None
+            )
+        out.append(row)
+    return tuple(out)
+
+
+def _target_rows(figs, p: periods.Period, verdicts=None) -> tuple[TargetRow, ...]:
     from marsad.core.analytics.growth_needed import growth_needed_for
 
     rest = p.remainder_of_year()
@@ -303,7 +320,7 @@ def _target_rows(figs, p: periods.Period) -> tuple[TargetRow, ...]:
         except periods.PeriodError:  # April-December has no code: the report says "rest of the year"
             remaining = None
     rows = []
-    for v in service.target_verdicts(figs.area, p):
+    for v in verdicts if verdicts is not None else service.target_verdicts(figs.area, p):
         needed = None
         if v.status in ("on_track", "at_risk"):
             if v.measure == "yoy_pct":
@@ -328,6 +345,7 @@ def _target_rows(figs, p: periods.Period) -> tuple[TargetRow, ...]:
                 status=v.status,
                 needed=needed,
                 remaining_period=remaining if p.length != 12 else None,
+                basis=v.basis,
             )
         )
     return tuple(rows)

@@ -41,6 +41,9 @@ class TargetOut(Schema):
     value: float
     unit: str
     qualifier: str = Field(description="the direction: at_least, less_than, exact, about")
+    basis: str = Field(
+        "plan", description="plan (the area's own; for a budget the People's Council's estimate) or central"
+    )
     document: int | None
     article: str
     span_start: int | None
@@ -68,6 +71,7 @@ def _out(t: Target) -> dict:
         "value": t.value,
         "unit": t.unit,
         "qualifier": t.qualifier,
+        "basis": t.basis,
         "document": t.document_id,
         "article": t.article,
         "span_start": t.span_start,
@@ -114,6 +118,11 @@ class TargetIn(Schema):
     measure: Target.Measure
     value: float
     qualifier: Target.Direction = Target.Direction.AT_LEAST
+    basis: Target.Basis = Field(
+        Target.Basis.PLAN,
+        description="plan (the area's own; for a budget the People's Council's estimate) or central "
+        "(the estimate the central government assigned: a second level target beside the plan)",
+    )
     unit: str = Field("", max_length=40)
     document: int | None = Field(None, ge=1, le=2**63 - 1, description="the source resolution's id")
     article: str = Field("", max_length=200)
@@ -172,6 +181,7 @@ def create_target(request, payload: TargetIn):
         note=clean_text(payload.note),
         user=user,
         source="API",
+        basis=payload.basis,
     )
     return Status(201, _out(target))
 

@@ -60,6 +60,15 @@ class TargetForm(forms.Form):
     year = forms.IntegerField(label=_("year"), min_value=1990, max_value=2100)
     measure = forms.ChoiceField(label=_("measure"))
     qualifier = forms.ChoiceField(label=_("direction"))
+    basis = forms.ChoiceField(
+        label=_("whose plan or estimate"),
+        choices=Target.Basis.choices,
+        initial=Target.Basis.PLAN,
+        required=False,
+        help_text=_(
+            "a budget has two estimates: the People's Council's (the plan) and the central government's"
+        ),
+    )
     value = LocalNumberField(label=_("value"))
     unit = forms.CharField(label=_("unit"), required=False, help_text=_("the indicator's unit unless given"))
     document = DocumentChoice(
@@ -79,7 +88,7 @@ class TargetForm(forms.Form):
         self.fields["qualifier"].choices = [(d, direction_words(d)) for d in Target.Direction.values]
         self.fields["document"].queryset = source_documents(user)
         if editing is not None:
-            for name in ("indicator", "year", "measure"):
+            for name in ("indicator", "year", "measure", "basis"):
                 self.fields[name].disabled = True
                 self.fields[name].required = False
 

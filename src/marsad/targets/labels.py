@@ -51,6 +51,8 @@ def target_label(target, lang: str, eastern_digits: bool = False, *, with_place:
             "direction": direction_words(target.qualifier),
             "value": _value(target, lang, eastern_digits),
         }
+        if getattr(target, "basis", "plan") == "central":
+            text = _("%(target)s, the central government's estimate") % {"target": text}
         if with_place:
             year = str(target.year)
             year = f"{FSI}{year}{PDI}" if lang == "ar" else year

@@ -43,6 +43,14 @@ class Target(Audited):
         YOY_PCT = "yoy_pct", _("growth on the previous year (%)")
         SHARE_PCT = "share_pct", _("share (%)")
 
+    class Basis(models.TextChoices):
+        # A province's budget has two estimates for the year: the one the central government
+        # assigned and the one its People's Council approved (usually higher). The area's own
+        # plan -- for a budget, the People's Council's estimate -- is the target whose number the
+        # plan observation carries; the central estimate is a second target beside it.
+        PLAN = "plan", _("the area's plan (for a budget: the People's Council's estimate)")
+        CENTRAL = "central", _("the estimate assigned by the central government")
+
     class Direction(models.TextChoices):
         AT_LEAST = "at_least", _("at least")
         LESS_THAN = "less_than", _("less than")
@@ -56,6 +64,12 @@ class Target(Audited):
     value = models.FloatField()
     unit = models.CharField(max_length=40, blank=True)
     qualifier = models.CharField(max_length=12, choices=Direction.choices, default=Direction.AT_LEAST)
+    basis = models.CharField(
+        max_length=10,
+        choices=Basis.choices,
+        default=Basis.PLAN,
+        help_text=_("whose plan or estimate it is: the area's own, or the central government's"),
+    )
     document = models.ForeignKey(
         "documents.Document",
         null=True,
@@ -84,7 +98,7 @@ class Target(Audited):
         base_manager_name = "all_objects"
         constraints = [
             models.UniqueConstraint(
-                fields=["area", "indicator", "year", "measure"],
+                fields=["area", "indicator", "year", "measure", "basis"],
                 condition=Q(retired_on__isnull=True),
                 name="target_key",
             )
@@ -95,6 +109,11 @@ class Target(Audited):
 
     def __str__(self) -> str:
         return self.label("en")
+
+    @property
+    def is_plan(self) -> bool:
+        """The area's own plan: the target the plan observation carries."""
+        return self.basis == self.Basis.PLAN
 
     @property
     def is_retired(self) -> bool:

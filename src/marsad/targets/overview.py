@@ -48,7 +48,7 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
     ytd = period.to_date_span()  # a year's target is judged on the year to date, as on the dashboard
     scenarios = {s.target_id: s for s in Scenario.objects.filter(target__in=targets, period=period.code)}
     rows = []
-    for target in sorted(targets, key=lambda t: (t.indicator.code, t.measure)):
+    for target in sorted(targets, key=lambda t: (t.indicator.code, t.measure, not t.is_plan)):
         values, derived = {}, set()
         for measure in ("level", "yoy_pct", "plan_pct", "share_pct"):
             fact = figs.get(target.indicator.code, measure, ytd.code)
@@ -59,6 +59,8 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
         if verdict is not None and verdict.achieved is not None and values[target.measure] is None:
             values[target.measure] = verdict.achieved  # a level from the share of plan reached
             derived.add(target.measure)
+        if not target.is_plan:
+            values["plan_pct"] = None  # the figure's % of plan is of the area's plan, not of this estimate
         if (
             target.measure == "level"
             and values["level"] is not None

@@ -150,9 +150,19 @@ def set_target(
     span: tuple[int | None, int | None] = (None, None),
     user=None,
     source: str = "",
+    basis: str = Target.Basis.PLAN,
 ) -> Target:
-    """Set a new target; refused when one is already in force for the same key (edit that)."""
+    """Set a new target; refused when one is already in force for the same key (edit that).
+
+    ``basis`` "central": the estimate the central government assigned (a budget's second
+    estimate, a level), kept beside the area's plan and carried by no plan observation."""
     _require(user, area)
+    if basis not in Target.Basis.values:
+        raise ValidationError(
+            {"basis": _("The basis is one of: %(choices)s.") % {"choices": ", ".join(Target.Basis.values)}}
+        )
+    if basis == Target.Basis.CENTRAL and measure != Target.Measure.LEVEL:
+        raise ValidationError({"basis": _("An estimate of the central government is a level, not a rate.")})
     _check(
         area=area,
         indicator=indicator,
@@ -163,7 +173,9 @@ def set_target(
         document=document,
         user=user,
     )
-    existing = Target.objects.filter(area=area, indicator=indicator, year=year, measure=measure).first()
+    existing = Target.objects.filter(
+        area=area, indicator=indicator, year=year, measure=measure, basis=basis
+    ).first()
     if existing is not None:
         raise ValidationError(
             {
@@ -186,6 +198,7 @@ def set_target(
         note=(note or "").strip(),
         span_start=span[0],
         span_end=span[1],
+        basis=basis,
     )
     target.save(changed_by=_actor(user), source=source or "target set")
     _write_plan(target, user=user)
@@ -326,8 +339,12 @@ def _provenance(target: Target):
 
 
 def _write_plan(target: Target, *, user=None, only=None) -> None:
-    """Write the plan observations that carry this target's numbers, through the one write path."""
+    """Write the plan observations that carry this target's numbers, through the one write path
+    (the area's own plan only: the central government's estimate has no plan observation)."""
     from marsad.observations.writing import ANY_REVISION, record_observation
+
+    if not target.is_plan:
+        return
 
     for period, value in _plan_rows(target, only):
         record_observation(
@@ -349,6 +366,8 @@ def _remove_plans(target: Target, *, user=None, periods_=None) -> None:
     from marsad.observations.models import Observation
     from marsad.observations.writing import delete_observation
 
+    if not target.is_plan:
+        return
     wanted = periods_ if periods_ is not None else [p for p, _v in _plan_rows(target)]
     for obs in Observation.objects.filter(
         area=target.area, indicator=target.indicator, measure=target.measure, status="plan", period__in=wanted
@@ -377,7 +396,9 @@ def adopt_plans(observations, *, user=None, source: str = "") -> int:
             p = periods.parse(obs.period)
         except periods.PeriodError:
             continue
-        key = dict(area=obs.area, indicator=obs.indicator, year=p.year, measure=obs.measure)
+        key = dict(
+            area=obs.area, indicator=obs.indicator, year=p.year, measure=obs.measure, basis=Target.Basis.PLAN
+        )
         value = float(obs.value)  # observations keep exact decimals; targets compare as floats
         target = Target.objects.filter(**key).first()
         why = source or f"plan value {obs.period}"

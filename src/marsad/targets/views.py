@@ -115,6 +115,7 @@ def target_new(request):
                 note=data["note"],
                 user=request.user,
                 source="targets page",
+                basis=data.get("basis") or Target.Basis.PLAN,
             )
             messages.success(request, _("Target set: %(t)s.") % {"t": target.label()})
             return redirect(_list_url(target))

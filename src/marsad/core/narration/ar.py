@@ -206,6 +206,8 @@ class Arabic(Language):
         "overdue": "متأخرة",
         "number": "م",
         "measure": "المقياس",
+        "central_estimate": "تقديرات الحكومة المركزية",
+        "central_pct": "٪ من تقديرات الحكومة المركزية",
         "rank": "الترتيب بين المقاطعات",
         "region_rank": "الترتيب في المنطقة",
         "national": "الرقم الوطني",
@@ -308,6 +310,11 @@ class Arabic(Language):
 
     def plan(self, row: IndicatorRow, pos: PlanPosition) -> str:
         text = f"أي ما يعادل {self.pct(row.plan_pct)} من الخطة"
+        if row.central_pct is not None:
+            text = (
+                f"أي ما يعادل {self.pct(row.plan_pct)} من التقديرات التي أقرها مجلس الشعب للمقاطعة "
+                f"و{self.pct(row.central_pct)} من التقديرات التي حددتها الحكومة المركزية"
+            )
         if pos is PlanPosition.EXCEEDED:
             text += "، متجاوزةً بذلك الخطة" if self.gender(row.indicator) == F else "، متجاوزًا بذلك الخطة"
         elif pos is PlanPosition.REACHED:
@@ -407,14 +414,17 @@ class Arabic(Language):
 
     def target_sentence(self, t: TargetRow):
         name = self.indicator(t.indicator)
-        if t.measure == "yoy_pct":
+        if t.basis == "central":
+            target = f"تقديرات الحكومة المركزية {_li(name)} لعام {t.period} البالغة {self._target_value(t)}"
+        elif t.measure == "yoy_pct":
             target = f"هدف نمو {name} لعام {t.period} البالغ {self._target_value(t)}"
         else:
             target = f"هدف {name} لعام {t.period} البالغ {self._target_value(t)}"
+        fem = t.basis == "central"  # تقديرات: a feminine plural
         if t.status == "met":
-            return f"تحقق {target}."
+            return f"{'تحققت' if fem else 'تحقق'} {target}."
         if t.status == "missed":
-            return f"لم يتحقق {target}."
+            return f"{'لم تتحقق' if fem else 'لم يتحقق'} {target}."
         if t.needed is None:
             return f"لا يزال يتعين تحقيق {target}."
         rest = self.period_name(periods.parse(t.remaining_period)) if t.remaining_period else "بقية العام"

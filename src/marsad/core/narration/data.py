@@ -121,6 +121,10 @@ class IndicatorRow:
     parent: str | None = None
     level_year_before: float | None = None  # the same period of the previous year
     plan_level: float | None = None  # the year's plan (target level), for the appendix
+    # A budget's second estimate, the central government's (the plan is the People's Council's):
+    # its level and how much of it the year to date has reached.
+    central_level: float | None = None
+    central_pct: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +147,7 @@ class TargetRow:
     status: str = "unknown"
     needed: float | None = None
     remaining_period: str | None = None
+    basis: str = "plan"  # or "central": the central government's estimate (a budget's second)
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,6 +146,8 @@ class English(Language):
         "overdue": "Overdue",
         "number": "No.",
         "measure": "Measure",
+        "central_estimate": "Central government's estimate",
+        "central_pct": "% of central estimate",
         "rank": "Rank among provinces",
         "region_rank": "Rank in the region",
         "national": "National figure",
@@ -245,6 +247,11 @@ class English(Language):
     def plan(self, row: IndicatorRow, pos: PlanPosition) -> str:
         plan = "estimate" if row.indicator.startswith("budget_") else "plan"
         text = f"equivalent to {self.pct(row.plan_pct)} of the annual {plan}"
+        if row.central_pct is not None:
+            text = (
+                f"equivalent to {self.pct(row.plan_pct)} of the estimate approved by the provincial "
+                f"People's Council and {self.pct(row.central_pct)} of the estimate assigned by the central government"
+            )
         if pos is PlanPosition.EXCEEDED:
             text += f", exceeding the {plan}"
         elif pos is PlanPosition.REACHED:
@@ -342,12 +349,12 @@ class English(Language):
     def target_sentence(self, t: TargetRow):
         name = self.indicator(t.indicator)
         q = _QUALIFIER.get(t.qualifier, "")
-        if t.measure == "yoy_pct":
+        if t.basis == "central":
+            target = f"the central government's {t.period} estimate of {q}{self.amount(t.value, t.unit)} for {_lower(name)}"
+        elif t.measure == "yoy_pct":
             target = f"the {t.period} target of {name} growth of {q}{self.pct(t.value)}"
         else:
-            target = (
-                f"the {t.period} target of {q}{self.amount(t.value, t.unit)} for {name[0].lower() + name[1:]}"
-            )
+            target = f"the {t.period} target of {q}{self.amount(t.value, t.unit)} for {_lower(name)}"
         if t.status == "met":
             return f"{target[0].upper() + target[1:]} has been met."
         if t.status == "missed":

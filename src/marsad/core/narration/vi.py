@@ -125,6 +125,8 @@ class Vietnamese(Language):
         "overdue": "Quá hạn",
         "number": "STT",
         "measure": "Thước đo",
+        "central_estimate": "Dự toán Trung ương giao",
+        "central_pct": "% dự toán Trung ương",
         "rank": "Xếp hạng cả nước",
         "region_rank": "Xếp hạng trong vùng",
         "national": "Cả nước",
@@ -220,6 +222,11 @@ class Vietnamese(Language):
     def plan(self, row: IndicatorRow, pos: PlanPosition) -> str:
         plan = "dự toán" if row.indicator.startswith("budget_") else "kế hoạch"
         text = f"đạt {self.pct(row.plan_pct)} {plan} năm"
+        if row.central_pct is not None:
+            text = (
+                f"đạt {self.pct(row.plan_pct)} dự toán Hội đồng nhân dân tỉnh giao và "
+                f"{self.pct(row.central_pct)} dự toán Trung ương giao"
+            )
         if pos is PlanPosition.EXCEEDED:
             text += f", vượt {plan}"
         elif pos is PlanPosition.REACHED:
@@ -305,7 +312,9 @@ class Vietnamese(Language):
     def target_sentence(self, t: TargetRow):
         name = self.indicator(t.indicator)
         short = "GRDP" if t.indicator == "grdp" else name[0].lower() + name[1:]
-        if t.measure == "yoy_pct":
+        if t.basis == "central":
+            target = f"dự toán {short} năm {t.period} Trung ương giao {self._target_value(t)}"
+        elif t.measure == "yoy_pct":
             target = f"mục tiêu tăng trưởng {short} năm {t.period} {self._target_value(t)}"
         else:
             target = f"mục tiêu {short} năm {t.period} {self._target_value(t)}"

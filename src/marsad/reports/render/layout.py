@@ -121,7 +121,8 @@ def targets_table(data: ReportData, lang: str) -> Table | None:
         fmt = L.pct if t.measure != "level" else (lambda v, u=t.unit: L.amount(v, u))
         rows.append(
             (
-                L.indicator(t.indicator),
+                L.indicator(t.indicator)
+                + (f" ({L.header('central_estimate')})" if t.basis == "central" else ""),
                 t.period,
                 fmt(t.value),
                 _cell(t.achieved, fmt),
@@ -138,29 +139,39 @@ def appendix_table(data: ReportData, lang: str) -> Table | None:
     """The appendix of a review report: every indicator with data, with the year's plan, the
     same period last year, this period, the change on last year and the share of the plan."""
     L = language(lang)
+    # A budget's two estimates: the central government's in two more columns, when there is one.
+    central = any(r.central_level is not None for r in data.rows)
     rows, indent = [], []
     for row in headline_rows(data):
         for r, is_part in [(row, False), *((p, True) for p in by_contribution(data.parts_of(row.indicator)))]:
             if r.level is None and r.yoy_pct is None and r.plan_pct is None:
                 continue
-            rows.append(
-                (
-                    L.part(r.indicator) if is_part else L.indicator(r.indicator),
-                    L.unit(r.unit) if r.unit != "%" else "%",
-                    _cell(r.plan_level, L.num),
-                    _cell(r.level_year_before, L.num),
-                    _level(L, r),
-                    _cell(r.yoy_pct, L.num),
-                    _cell(r.plan_pct, L.num),
-                )
+            cells = (
+                L.part(r.indicator) if is_part else L.indicator(r.indicator),
+                L.unit(r.unit) if r.unit != "%" else "%",
+                _cell(r.plan_level, L.num),
+                _cell(r.level_year_before, L.num),
+                _level(L, r),
+                _cell(r.yoy_pct, L.num),
+                _cell(r.plan_pct, L.num),
             )
+            if central:
+                cells += (_cell(r.central_level, L.num), _cell(r.central_pct, L.num))
+            rows.append(cells)
             indent.append(is_part)
     if not rows:
         return None
     keys = ("indicator", "unit", "plan_level", "year_before", "this_period", "yoy_pct", "plan_pct")
+    if central:
+        keys += ("central_estimate", "central_pct")
     title = L.form("appendix_title", period=L.period_name(periods.parse(data.period)))
     return Table(
-        "appendix", title, tuple(L.header(k) for k in keys), tuple(rows), tuple(indent), NUMERIC_AFTER[2](7)
+        "appendix",
+        title,
+        tuple(L.header(k) for k in keys),
+        tuple(rows),
+        tuple(indent),
+        NUMERIC_AFTER[2](len(keys)),
     )
 
 
