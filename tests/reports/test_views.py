@@ -256,3 +256,42 @@ def test_follow_up_is_the_steering_summary_by_unit(bac_ninh_review):
     assert sum(u.total for u in data.follow_up) == page["total"] == 4
     rows = follow_up_table(data, "vi").rows
     assert rows[-1][0] == "Các xã, phường (1 đơn vị)" and rows[0][1:] == ("1", "0", "0", "1")
+
+
+def test_conclusions_and_causes_are_entered_on_the_report_page(admin_client, bac_ninh_review):
+    """The chair's conclusions and the causes of the difficulties are captured on the report's
+    page and printed in the report (part II: the cause; part III: the conclusions)."""
+    from marsad.directives.models import Difficulty
+    from marsad.reports.models import Conclusion
+
+    page = admin_client.get("/reports/VN-24/2025-9M/?lang=en").content.decode()
+    assert 'id="conclusion-form"' in page and "cause-form" in page
+    r = admin_client.post(
+        "/reports/VN-24/2025-9M/conclusions/",
+        {"text": "Disburse all public investment capital by 31 January", "language": "en"},
+    )
+    assert r.status_code == 302
+    assert Conclusion.objects.get(area=bac_ninh_review, period="2025-9M").language == "en"
+    assert (
+        admin_client.post("/reports/VN-24/2025-9M/conclusions/", {"text": " ", "language": "en"}).status_code
+        == 302
+    )
+    assert Conclusion.objects.count() == 1  # an empty conclusion is refused, said in a message
+    difficulty = Difficulty.objects.get(area=bac_ninh_review)
+    admin_client.post(f"/reports/cause/{difficulty.pk}/", {"cause": "weak inter-agency coordination"})
+    difficulty.refresh_from_db()
+    assert difficulty.cause == "weak inter-agency coordination"
+    text = admin_client.get("/reports/VN-24/2025-9M/report.html?lang=en").content.decode()
+    assert "cause: weak inter-agency coordination" in text
+    assert "Disburse all public investment capital by 31 January" in text
+    vi = admin_client.get("/reports/VN-24/2025-9M/report.html?lang=vi").content.decode()
+    assert "nguyên nhân:" in vi and "nguyên văn tiếng Anh" in vi  # untranslated: marked as such
+
+
+def test_a_viewer_may_not_add_conclusions(client, bac_ninh_review):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("someone", password="pw-x")
+    client.login(username="someone", password="pw-x")
+    r = client.post("/reports/VN-24/2025-9M/conclusions/", {"text": "x", "language": "en"})
+    assert r.status_code == 403

@@ -115,6 +115,7 @@ def test_pasting_an_empty_text_is_refused(client_for):
     assert response.status_code == 422
 
 
+<<<<<<< HEAD
 @pytest.mark.parametrize(
     "lang, typed, value",
     [("vi", "98.540", 98540), ("vi", "5.900,5", 5900.5), ("en", "98,540", 98540), ("ar", "٩٨٥٤٠", 98540)],
@@ -156,3 +157,63 @@ def test_a_failing_correction_says_why_and_writes_nothing(client_for, document, 
     assert words in html or "không phải là số" in html, html
     fact.refresh_from_db()
     assert fact.decision == Proposal.Decision.PENDING and not Observation.objects.exists()
+=======
+def test_translations_of_a_narrative_item_are_entered_in_the_review_queue(client_for, communes):
+    """A reviewer types the item's text in the other two languages beside it; the proposal
+    keeps them and the difficulty already tracked from it gets them too (and the report uses them)."""
+    from marsad.directives.models import Difficulty
+    from marsad.documents.models import Document, Proposal
+
+    province = communes[0].parent
+    text = "Khó khăn: buôn lậu, gian lận thương mại còn phức tạp."
+    doc = Document.objects.create(title="Báo cáo", language="vi", area=province, period="2025Q1", text=text)
+    item = Proposal.objects.create(
+        document=doc,
+        kind="difficulty",
+        text="buôn lậu, gian lận thương mại còn phức tạp",
+        span_start=11,
+        span_end=len(text) - 1,
+        evidence=text[11:-1],
+    )
+    tracked = Difficulty.objects.create(
+        area=province, period="2025Q1", text=item.text, language="vi", document=doc, span_start=11
+    )
+    planner = client_for("planner")
+    html = planner.get(f"/documents/{doc.pk}/").content.decode()
+    assert f'action="/documents/proposals/{item.pk}/translate/"' in html
+    assert 'name="text_ar" rows="2" lang="ar" dir="rtl"' in html and 'name="text_en"' in html
+    assert 'name="text_vi"' not in html  # the language it was written in is the original
+    response = planner.post(
+        f"/documents/proposals/{item.pk}/translate/",
+        {
+            "text_en": "Smuggling and trade fraud remain complex",
+            "text_ar": "لا يزال التهريب معقدًا",
+            "text_vi": "x",
+        },
+    )
+    assert response.status_code == 302 and response["Location"].endswith(f"#proposal-{item.pk}")
+    item.refresh_from_db()
+    tracked.refresh_from_db()
+    assert item.translations == {
+        "en": "Smuggling and trade fraud remain complex",
+        "ar": "لا يزال التهريب معقدًا",
+    }
+    assert tracked.text_en == "Smuggling and trade fraud remain complex" and tracked.text_vi == ""
+    assert (
+        "Smuggling and trade fraud remain complex</textarea>"
+        in planner.get(f"/documents/{doc.pk}/").content.decode()
+    )
+    # removing a translation: an empty text
+    planner.post(
+        f"/documents/proposals/{item.pk}/translate/", {"text_en": "", "text_ar": "لا يزال التهريب معقدًا"}
+    )
+    item.refresh_from_db()
+    assert item.translations == {"ar": "لا يزال التهريب معقدًا"}
+    # a viewer may not
+    assert client_for("viewer").post(
+        f"/documents/proposals/{item.pk}/translate/", {"text_en": "x"}
+    ).status_code in (
+        403,
+        404,
+    )
+>>>>>>> 9e4ed11 (Review queue: translations of directives, difficulties and recommendations entered beside them; the report page captures the chair's conclusions and the causes of difficulties)

@@ -163,6 +163,37 @@ def translated_texts(proposal: Proposal, language: str) -> dict[str, str]:
     }
 
 
+def translate_proposal(proposal: Proposal, given: dict[str, str], user=None) -> int:
+    """Keep a reviewer's translations of a qualitative item (``{"vi": ..., "en": ...}``; an
+    empty text removes one) on its proposal, and on the directive, difficulty or recommendation
+    already made from it, so that nothing typed in the review queue is lost. Returns how many
+    tracked items were changed."""
+    written = proposal.document.language or "ar"
+    given = {lang: (given.get(lang) or "").strip() for lang in ("ar", "vi", "en") if lang != written}
+    proposal.translations = {
+        k: v for k, v in {**(proposal.translations or {}), **given}.items() if v and k != written
+    }
+    proposal.save(update_fields=["translations"])
+    if proposal.kind == Proposal.Kind.DIRECTIVE:
+        items = list(Directive.objects.filter(proposal=proposal))
+    elif proposal.kind == Proposal.Kind.DIFFICULTY:
+        items = list(Difficulty.objects.filter(document=proposal.document, span_start=proposal.span_start))
+    elif proposal.kind == Proposal.Kind.RECOMMENDATION:
+        text = proposal.text or proposal.evidence
+        items = list(Recommendation.objects.filter(document=proposal.document, text=text))
+    else:
+        items = []
+    actor = user if getattr(user, "pk", None) else None
+    for item in items:
+        for lang, text in given.items():
+            setattr(item, f"text_{lang}", text)
+        if isinstance(item, Difficulty):
+            item.save(update_fields=[f"text_{lang}" for lang in given])
+        else:
+            item.save(changed_by=actor, source=f"translation in the review queue (proposal {proposal.pk})")
+    return len(items)
+
+
 @transaction.atomic
 def load_document(
     document: Document,

@@ -9,4 +9,5 @@ urlpatterns = [
     path("new/", views.upload, name="upload"),
     path("<int:pk>/", views.detail, name="detail"),
     path("proposals/<int:pk>/decide/", views.decide, name="decide"),
+    path("proposals/<int:pk>/translate/", views.translate, name="translate"),
 ]

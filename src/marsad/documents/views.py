@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -127,8 +128,17 @@ def _document_for(user, pk: int) -> Document:
 def detail(request, pk: int):
     doc = _document_for(request.user, pk)
     proposals = list(doc.proposals.select_related("observation", "target", "decided_by"))
+    written = doc.language or "ar"
     for p in proposals:
         p.may_review = p.decision == Proposal.Decision.PENDING and _may_review(request.user, p)
+        if p.kind not in (Proposal.Kind.FACT, Proposal.Kind.TARGET):
+            # The other two languages, each with the reviewer's translation so far.
+            p.may_translate = p.decision != Proposal.Decision.REJECTED and _may_review(request.user, p)
+            p.other_languages = [
+                (code, name, (p.translations or {}).get(code, ""))
+                for code, name in Document.Language.choices
+                if code != written
+            ]
     figures = [p for p in proposals if p.kind in (Proposal.Kind.FACT, Proposal.Kind.TARGET)]
     others = [p for p in proposals if p.kind not in (Proposal.Kind.FACT, Proposal.Kind.TARGET)]
     context = {
@@ -143,6 +153,30 @@ def detail(request, pk: int):
         "rtl_text": doc.language == "ar",
     }
     return render(request, "documents/detail.html", context)
+
+
+TRANSLATION_MAX = 10_000
+
+
+@login_required
+def translate(request, pk: int):
+    """Save a reviewer's translations of a directive, difficulty or recommendation read from the
+    document (and of what was already tracked from it)."""
+    if request.method != "POST":
+        return redirect("documents:list")
+    proposal = get_object_or_404(Proposal.objects.select_related("document", "document__area"), pk=pk)
+    _document_for(request.user, proposal.document_id)
+    if proposal.kind in (Proposal.Kind.FACT, Proposal.Kind.TARGET) or not _may_review(request.user, proposal):
+        raise PermissionDenied(_("You may not translate this item."))
+    given = {lang: request.POST.get(f"text_{lang}", "") for lang in ("ar", "vi", "en")}
+    if any(len(v) > TRANSLATION_MAX for v in given.values()):
+        messages.error(request, _("A translation is at most %(n)s characters.") % {"n": TRANSLATION_MAX})
+    else:
+        from marsad.directives.loading import translate_proposal
+
+        translate_proposal(proposal, given, request.user)
+        messages.success(request, _("Translations saved."))
+    return redirect(reverse("documents:detail", args=[proposal.document_id]) + f"#proposal-{proposal.pk}")
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from marsad.audit.fields import label_of
 from marsad.core import periods
@@ -139,6 +140,8 @@ def page(request, code: str, period: str):
         "as_of_error": as_of_error,
         "settings_url": reverse("reports:settings", args=[area.code]) if may_edit else "",
         "untranslated": untranslated_items(area, data.period, lang) if may_edit else [],
+        "review_items": review_items(area, data.period) if may_edit else None,
+        "item_languages": list(LANG_NAMES.items()),
         "labels": _labels(ui),
         "title": layout.title,
         # Built by render_fragment from escaped text and vl-convert's SVG.
@@ -269,3 +272,77 @@ def translate(request, kind: str, pk: int):
         "next": request.GET.get("next", ""),
     }
     return render(request, "reports/translate.html", context)
+
+
+# -- what the meeting said: its conclusions, the causes of the difficulties ---------------------
+TEXT_MAX = 10_000
+
+
+def review_items(area, period: str) -> dict:
+    """The period's conclusions and difficulties (with their causes), for the report page's forms."""
+    from marsad.directives.models import Difficulty
+    from marsad.reports.models import Conclusion
+
+    return {
+        "conclusions": list(Conclusion.objects.filter(area=area, period=period).order_by("pk")),
+        "difficulties": list(Difficulty.objects.filter(area=area, period=period).order_by("pk")),
+        "conclusion_url": reverse("reports:conclusion-add", args=[area.code, period]),
+    }
+
+
+def _back(request, fallback: str) -> str:
+    back = request.POST.get("next", "")
+    return back if back.startswith("/") and not back.startswith("//") else fallback
+
+
+@login_required
+def add_conclusion(request, code: str, period: str):
+    """One of the chair's conclusions for the area and period, as written, in its language."""
+    from marsad.accounts import scopes
+    from marsad.areas.models import Area
+    from marsad.reports.models import Conclusion
+
+    if request.method != "POST":
+        return redirect("reports:page", code, period)
+    area = get_object_or_404(Area, code=code)
+    if not scopes.can_capture(request.user, area):
+        raise PermissionDenied(_("You may not write this area's report."))
+    try:
+        p = periods.parse(period)
+    except periods.PeriodError as exc:
+        raise Http404(str(exc)) from exc
+    text = request.POST.get("text", "").strip()
+    language = request.POST.get("language", "")
+    if not text:
+        messages.error(request, _("Write the conclusion's text."))
+    elif len(text) > TEXT_MAX:
+        messages.error(request, _("A text is at most %(n)s characters.") % {"n": TEXT_MAX})
+    elif language not in LANGS:
+        messages.error(request, _("Say which language the conclusion is written in."))
+    else:
+        Conclusion.objects.create(
+            area=area, period=p.code, text=text, language=language, created_by=request.user
+        )
+        messages.success(request, _("Conclusion added."))
+    return redirect(_back(request, reverse("reports:page", args=[area.code, p.code])))
+
+
+@login_required
+def set_cause(request, pk: int):
+    """The cause the review names for a difficulty, in the difficulty's language (empty: none)."""
+    from marsad.accounts import scopes
+    from marsad.directives.models import Difficulty
+
+    if request.method != "POST":
+        return redirect("reports:index")
+    item = get_object_or_404(Difficulty, pk=pk)
+    if not scopes.can_capture(request.user, item.area):
+        raise PermissionDenied(_("You may not write this area's report."))
+    cause = request.POST.get("cause", "").strip()
+    if len(cause) > TEXT_MAX:
+        messages.error(request, _("A text is at most %(n)s characters.") % {"n": TEXT_MAX})
+    else:
+        item.cause = cause
+        item.save(update_fields=["cause"])
+        messages.success(request, _("Cause saved."))
+    return redirect(_back(request, reverse("reports:page", args=[item.area.code, item.period])))
