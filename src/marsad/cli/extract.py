@@ -2,7 +2,9 @@
 
 Files are read as UTF-8 (a BOM is removed), or UTF-16 when they start with a UTF-16 BOM; the
 offsets in the JSON are character offsets into that decoded, BOM-stripped text. Binary and
-undecodable files are refused with a message on stderr and exit code 2.
+undecodable files are refused with a message on stderr and exit code 2. A PDF, a Word document
+or an HTML page is read for its text (``marsad.documents.files``); the offsets are then into
+that text.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def decode_text(data: bytes, name: str = "the file") -> str:
 
 
 def read_text_file(path: Path) -> str:
-    """The text of a report file, or :class:`TextFileError` saying why it cannot be read."""
+    """The text of a report file (text, PDF, DOCX or HTML), or :class:`TextFileError` saying why
+    it cannot be read."""
     path = Path(path)
     if not path.exists():
         raise TextFileError(f"{path} does not exist")
@@ -53,7 +56,13 @@ def read_text_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise TextFileError(f"{path} cannot be read: {exc.strerror}") from None
-    return decode_text(data, str(path))
+    # A PDF, Word document or HTML page (the project's own reports too) is read for its text.
+    from marsad.documents.files import FileTextError, file_text
+
+    try:
+        return file_text(data, str(path), decode_text)
+    except FileTextError as exc:
+        raise TextFileError(str(exc)) from None
 
 
 def extract_file(
