@@ -115,7 +115,6 @@ def test_pasting_an_empty_text_is_refused(client_for):
     assert response.status_code == 422
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize(
     "lang, typed, value",
     [("vi", "98.540", 98540), ("vi", "5.900,5", 5900.5), ("en", "98,540", 98540), ("ar", "٩٨٥٤٠", 98540)],
@@ -157,7 +156,8 @@ def test_a_failing_correction_says_why_and_writes_nothing(client_for, document, 
     assert words in html or "không phải là số" in html, html
     fact.refresh_from_db()
     assert fact.decision == Proposal.Decision.PENDING and not Observation.objects.exists()
-=======
+
+
 def test_translations_of_a_narrative_item_are_entered_in_the_review_queue(client_for, communes):
     """A reviewer types the item's text in the other two languages beside it; the proposal
     keeps them and the difficulty already tracked from it gets them too (and the report uses them)."""
@@ -216,4 +216,3 @@ def test_translations_of_a_narrative_item_are_entered_in_the_review_queue(client
         403,
         404,
     )
->>>>>>> 9e4ed11 (Review queue: translations of directives, difficulties and recommendations entered beside them; the report page captures the chair's conclusions and the causes of difficulties)
