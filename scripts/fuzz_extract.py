@@ -106,7 +106,7 @@ def make_input(rng: random.Random, articles: list[str]) -> tuple[str, str | None
     kind = rng.random()
     if kind < 0.45:
         source = rng.choice(articles)
-        size = rng.choice([40, 200, 800, 3000])
+        size = rng.choice([40, 120, 200, 400, 800]) if rng.random() < 0.95 else 3000
         start = rng.randrange(0, max(1, len(source) - size))
         text = _mutate(rng, source[start : start + size])
     elif kind < 0.85:

@@ -84,3 +84,17 @@ def test_bench_extract_prints_throughput():
     result = runner.invoke(app, ["bench", "extract", "--size-kb", "4", "--rounds", "1"])
     assert result.exit_code == 0, result.output
     assert "KB/s" in result.stdout and "extract all" in result.stdout
+
+
+def test_bench_on_a_folder_of_articles_reports_each_language(tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Quý I/2024, GRDP của tỉnh tăng 7,2% so với cùng kỳ.", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02")  # not text: left out
+    result = runner.invoke(app, ["bench", "extract", "--articles", str(tmp_path), "--rounds", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["extract ar"] * 3 + ["extract vi"] * 3
+    assert "1 articles" in lines[0] and "joined x4" in lines[2] and "KB/s" in lines[2]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert runner.invoke(app, ["bench", "extract", "--articles", str(empty)]).exit_code == 2

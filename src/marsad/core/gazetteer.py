@@ -544,11 +544,13 @@ class Gazetteer:
         ]
         squashed = "".join(labels)
         in_host: list[AreaRecord] = []
+        seen: set[str] = set()
         for surface, code in self._squashed_names():
-            if code == NATION_CODE or code in {r.code for r in in_host}:
+            if code == NATION_CODE or code in seen:
                 continue
             if surface in labels or (len(surface) >= 5 and surface in squashed):
                 in_host.append(self._by_code[code])
+                seen.add(code)
         return in_path, in_host
 
     def _squashed_names(self) -> list[tuple[str, str]]:

@@ -72,7 +72,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     if url_m:
         skip_spans.append(url_m.span(1))  # the address is read for its place and period, not its figures
     reader.title_end = _title_end(text, url_m.end() if url_m else 0)
-    skip_spans += captions(text)  # a photo's caption repeats (or rounds) the story's figures
+    skip_spans += caption_spans  # a photo's caption repeats (or rounds) the story's figures
     spans = []
     for s, e in sentences(text):
         if s < reader.title_end < e:  # a headline is a sentence of its own, however it ends

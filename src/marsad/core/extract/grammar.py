@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -111,6 +112,7 @@ def _vi_canonical(s: str) -> str:
     return _VI_TONE_RE.sub(lambda m: _VI_TONES[m.group(0).lower()], s)
 
 
+@lru_cache(maxsize=1 << 16)
 def key_of(lang: str, text: str) -> str:
     """The lookup form of a phrase or of the text it matched (same for every spelling)."""
     s = unicodedata.normalize("NFC", text)
