@@ -67,7 +67,11 @@ def hinted():
         ("strict", "all", 0.87),
         ("strict", "ar", 0.68),
         ("strict", "vi", 0.93),
-        ("strict", "en", 0.94),
+        # 0.914 since d07f5c8 (2026-12-01): English now reads the base year of constant prices on
+        # the side English writes it ("2010 constant prices"), which raised the held-out English
+        # score; a yearbook written in Vietnamese order ("at constant prices 2010") in 16_en now
+        # loses its year (3 facts). Known regression, kept visible here rather than fitted.
+        ("strict", "en", 0.91),
         ("relaxed", "all", 0.94),
     ],
 )
