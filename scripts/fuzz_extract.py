@@ -28,8 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared")
 
 PIECES = [
     "5,800", "٥٬٨٠٠", "٥٫٨", "8.26٪", "8,26%", "126,484 tỷ đồng", "2.300 مليون", "(-7,56%)", "6,5-7%",

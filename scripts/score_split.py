@@ -21,8 +21,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared")
 ANNOTATED = SHARED / "corpus" / "annotated"
 SCORER = SHARED / "tools" / "score_reader.py"
 
