@@ -8,28 +8,16 @@ import pytest
 from docx import Document
 
 from marsad.core import extract as extract_module
-from marsad.core.narration import LANGS, stated_facts
+from marsad.core.narration import LANGS, fact_key, stated_facts
 from marsad.reports.render.docx import render_docx
-
-
-def _key(f) -> tuple:
-    get = (lambda k: f.get(k)) if isinstance(f, dict) else (lambda k: getattr(f, k))
-    qualifier = get("qualifier") or "exact"
-    return (
-        get("indicator"),
-        str(get("period")),
-        get("measure"),
-        round(float(get("value")), 2),
-        "exact" if qualifier == "estimate" else qualifier,
-    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_docx_reads_back_to_the_stated_facts(seed_data, lang):
     doc = Document(io.BytesIO(render_docx(seed_data, lang, charts=False)))
     text = "\n".join(p.text for p in doc.paragraphs)
-    got = {_key(f) for f in extract_module.extract(text, lang=lang).facts}
-    assert got == {_key(f) for f in stated_facts(seed_data)}
+    got = {fact_key(f) for f in extract_module.extract(text, lang=lang).facts}
+    assert got == {fact_key(f) for f in stated_facts(seed_data)}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -47,5 +35,5 @@ def test_pdf_text_reads_back_to_the_stated_facts(seed_data, lang, tmp_path):
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True
     ).stdout
     paragraphs = "\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
-    got = {_key(f) for f in extract_module.extract(paragraphs, lang=lang).facts}
-    assert got == {_key(f) for f in stated_facts(seed_data)}
+    got = {fact_key(f) for f in extract_module.extract(paragraphs, lang=lang).facts}
+    assert got == {fact_key(f) for f in stated_facts(seed_data)}

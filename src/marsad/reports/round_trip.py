@@ -12,32 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.core.narration import ReportData, stated_facts
+from marsad.core.narration import ReportData, fact_key, stated_facts
 
 FORMATS = ("html", "pdf", "docx")
 
 
-def _get(obj: Any, key: str) -> Any:
-    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
-
-
-def key(fact: Any) -> tuple:
-    """What must come back: indicator, period, measure, value (2 decimals) and bound. A figure
-    "estimated at" is an exact figure with an estimate status."""
-    qualifier = _get(fact, "qualifier") or "exact"
-    period = _get(fact, "period")
-    return (
-        _get(fact, "indicator"),
-        str(getattr(period, "code", period)),
-        _get(fact, "measure"),
-        round(float(_get(fact, "value")), 2),
-        "exact" if qualifier == "estimate" else qualifier,
-    )
-
-
 def _area_code(fact: Any) -> str | None:
-    area = _get(fact, "area")
-    return None if area is None else _get(area, "code")
+    area = fact.get("area") if isinstance(fact, dict) else getattr(fact, "area", None)
+    if area is None:
+        return None
+    return area.get("code") if isinstance(area, dict) else getattr(area, "code", None)
 
 
 @dataclass
@@ -73,8 +57,8 @@ def check(
     facts = extract(text_of(content, fmt), lang=lang).facts
     by_key: dict[tuple, set] = {}
     for f in facts:
-        by_key.setdefault(key(f), set()).add(_area_code(f))
-    stated = {key(f) for f in stated_facts(data)}
+        by_key.setdefault(fact_key(f), set()).add(_area_code(f))
+    stated = {fact_key(f) for f in stated_facts(data)}
     found, missing, wrong_area = 0, [], []
     for k in sorted(stated, key=str):
         areas = by_key.get(k)

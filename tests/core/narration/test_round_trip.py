@@ -8,31 +8,23 @@ from typing import Any
 import pytest
 
 from marsad.core import extract as extract_module
-from marsad.core.narration import LANGS, narrate_text, report_data_from_observations, stated_facts
+from marsad.core.narration import (
+    LANGS,
+    fact_key,
+    narrate_text,
+    report_data_from_observations,
+    stated_facts,
+)
 
 
 def _get(obj: Any, key: str) -> Any:
     return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
 
 
-def _key(fact: Any) -> tuple:
-    qualifier = _get(fact, "qualifier") or "exact"
-    if qualifier == "estimate":  # a status, not a bound: "estimated at 1,207" is exactly 1,207
-        qualifier = "exact"
-    period = _get(fact, "period")
-    return (
-        _get(fact, "indicator"),
-        str(getattr(period, "code", period)),
-        _get(fact, "measure"),
-        round(float(_get(fact, "value")), 2),
-        qualifier,
-    )
-
-
 def _extracted(text: str, lang: str) -> set[tuple]:
     result = extract_module.extract(text, lang=lang)
     facts = _get(result, "facts")
-    return {_key(f) for f in facts}
+    return {fact_key(f) for f in facts}
 
 
 def _f1(expected: set, got: set) -> float:
@@ -105,7 +97,7 @@ def _drag_data():
 
 
 def _check(data, lang):
-    expected = {_key(f) for f in stated_facts(data)}
+    expected = {fact_key(f) for f in stated_facts(data)}
     got = _extracted(narrate_text(data, lang), lang)
     missing, extra = expected - got, got - expected
     assert _f1(expected, got) == 1.0, f"missing: {sorted(missing)}\nextra: {sorted(extra)}"
@@ -123,5 +115,5 @@ def test_a_drag_on_growth_reads_back_negative(lang):
 
 
 def test_arabic_in_eastern_digits_reads_back(seed_data):
-    expected = {_key(f) for f in stated_facts(seed_data)}
+    expected = {fact_key(f) for f in stated_facts(seed_data)}
     assert _extracted(narrate_text(seed_data, "ar", eastern_digits=True), "ar") == expected

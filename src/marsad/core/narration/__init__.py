@@ -21,7 +21,7 @@ from marsad.core.narration.data import (
     TargetRow,
     Text,
 )
-from marsad.core.narration.facts import stated_facts
+from marsad.core.narration.facts import fact_key, stated_facts
 from marsad.core.narration.narrate import Section, language, narrate, narrate_text
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "SeriesPoint",
     "TargetRow",
     "Text",
+    "fact_key",
     "language",
     "narrate",
     "narrate_text",

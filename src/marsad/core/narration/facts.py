@@ -6,6 +6,8 @@ This is what reading the report back must give again (the round trip): each stat
 
 from __future__ import annotations
 
+from typing import Any
+
 from marsad.core.narration.data import ReportData
 from marsad.core.narration.narrate import headline_rows
 
@@ -37,3 +39,22 @@ def stated_facts(data: ReportData) -> list[dict]:
             add(part, "share_pct", "%")
             add(part, "contribution_pp", "pp")
     return facts
+
+
+def _get(obj: Any, key: str) -> Any:
+    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+
+
+def fact_key(fact: Any) -> tuple:
+    """What reading a report back must give again for a stated fact (a dict of
+    ``stated_facts`` or a fact the reader gives): indicator, period, measure, value (2 decimals)
+    and bound. A figure "estimated at" is an exact figure with an estimate status."""
+    qualifier = _get(fact, "qualifier") or "exact"
+    period = _get(fact, "period")
+    return (
+        _get(fact, "indicator"),
+        str(getattr(period, "code", period)),
+        _get(fact, "measure"),
+        round(float(_get(fact, "value")), 2),
+        "exact" if qualifier == "estimate" else qualifier,
+    )
