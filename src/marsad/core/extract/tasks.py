@@ -41,6 +41,21 @@ __all__ = ["Due", "read_tasks", "stated_count", "strip_conjunctions"]
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.U)
 
 
+def year_of(m, *groups: str) -> int | None:
+    """The year a deadline rule's match writes, in the first of ``groups`` (default ``y``) it has."""
+    for name in groups or ("y",):
+        y = m.groupdict().get(name)
+        if y:
+            return int(y)
+    return None
+
+
+def written_before(m) -> bool:
+    """A deadline rule's match says "before <period>" (group ``before``) and not "before the end
+    of <period>" (group ``end``): the day before the period is the last."""
+    return bool(m.groupdict().get("before")) and not m.groupdict().get("end")
+
+
 @dataclass(frozen=True, slots=True)
 class Due:
     """A deadline as written: ``kind`` date | month | quarter | half | year, its numbers, and

@@ -11,7 +11,8 @@ head of a list item is stripped, but not the first letter of "وضع", "وزار
 from __future__ import annotations
 
 from ..grammar import Rule
-from ..tasks import Due
+from ..tasks import Due, written_before
+from ..tasks import year_of as _year
 from .lexicon import MONTHS, NUMBER_WORDS, ORDINAL_Q, unmark
 
 _NW = "|".join(
@@ -49,35 +50,26 @@ def _n(m) -> int | None:
     return NUMBER_WORDS.get(w) or _COUNT_WORDS.get(w)
 
 
-def _year(m) -> int | None:
-    y = m.groupdict().get("y")
-    return int(y) if y else None
-
-
-def _before(m) -> bool:
-    return bool(m.groupdict().get("before")) and not m.groupdict().get("end")
-
-
 def _date(m) -> Due | None:
     month = MONTHS.get(m.group("mon")) if m.groupdict().get("mon") else int(m.group("m"))
     return Due("date", _year(m), month, int(m.group("d"))) if month else None
 
 
 def _quarter(m) -> Due:
-    return Due("quarter", _year(m), ORDINAL_Q.get(unmark(m.group("q"))), before=_before(m))
+    return Due("quarter", _year(m), ORDINAL_Q.get(unmark(m.group("q"))), before=written_before(m))
 
 
 def _half(m) -> Due:
-    return Due("half", _year(m), 1 if "ول" in m.group("h") else 2, before=_before(m))
+    return Due("half", _year(m), 1 if "ول" in m.group("h") else 2, before=written_before(m))
 
 
 def _month(m) -> Due | None:
     month = MONTHS.get(m.group("mon"))
-    return Due("month", _year(m), month, before=_before(m)) if month else None
+    return Due("month", _year(m), month, before=written_before(m)) if month else None
 
 
 def _year_due(m) -> Due | None:
-    return Due("year", _year(m), before=_before(m)) if _year(m) else None
+    return Due("year", _year(m), before=written_before(m)) if _year(m) else None
 
 
 _BY = (

@@ -9,7 +9,8 @@ communes"; "He praised ..., calling on all sectors to ..." (praise, then the tas
 from __future__ import annotations
 
 from ..grammar import Rule
-from ..tasks import Due
+from ..tasks import Due, written_before
+from ..tasks import year_of as _year
 from .lexicon import MONTHS, NUMBER_WORDS, ORDINALS, month_number
 
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -39,15 +40,6 @@ def _n(m) -> int | None:
     return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
 
 
-def _year(m) -> int | None:
-    y = m.groupdict().get("y")
-    return int(y) if y else None
-
-
-def _before(m) -> bool:
-    return bool(m.groupdict().get("before")) and not m.groupdict().get("end")
-
-
 def _date(m) -> Due | None:
     if m.groupdict().get("mon"):
         month = month_number(m.group("mon"))
@@ -58,20 +50,20 @@ def _date(m) -> Due | None:
 
 def _quarter(m) -> Due:
     q = int(m.group("q")) if m.groupdict().get("q") else ORDINALS.get(m.group("qo").lower())
-    return Due("quarter", _year(m), q, before=_before(m))
+    return Due("quarter", _year(m), q, before=written_before(m))
 
 
 def _half(m) -> Due:
-    return Due("half", _year(m), 1 if m.group("h").lower() == "first" else 2, before=_before(m))
+    return Due("half", _year(m), 1 if m.group("h").lower() == "first" else 2, before=written_before(m))
 
 
 def _month(m) -> Due | None:
     month = month_number(m.group("mon"))
-    return Due("month", _year(m), month, before=_before(m)) if month else None
+    return Due("month", _year(m), month, before=written_before(m)) if month else None
 
 
 def _year_due(m) -> Due:
-    return Due("year", _year(m), before=_before(m))
+    return Due("year", _year(m), before=written_before(m))
 
 
 _BY = r"(?<!\w)(?:by|(?P<before>before|prior\s+to)|no\s+later\s+than|not\s+later\s+than|due\s+(?:by|on)|deadline\s+(?:of|is))\s+(?:(?P<end>the\s+end\s+of)\s+)?"

@@ -8,7 +8,7 @@ deadline); "phân cấp cho cấp xã" (delegated to communes); "Đồng thời,
 from __future__ import annotations
 
 from ..grammar import Rule
-from ..tasks import Due
+from ..tasks import Due, written_before, year_of
 from .lexicon import NUMBER_WORDS, ROMAN
 
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -34,8 +34,7 @@ def _n(m) -> int | None:
 
 
 def _year(m) -> int | None:
-    y = m.group("y") or m.groupdict().get("y2")
-    return int(y) if y else None
+    return year_of(m, "y", "y2")
 
 
 def _date(m) -> Due:
@@ -47,13 +46,11 @@ def _quarter(m) -> Due:
 
 
 def _month(m) -> Due:
-    before = bool(m.group("before")) and not m.group("end")
-    return Due("month", _year(m), int(m.group("m")), before=before)
+    return Due("month", _year(m), int(m.group("m")), before=written_before(m))
 
 
 def _year_due(m) -> Due:
-    before = bool(m.group("before")) and not m.group("end")
-    return Due("year", int(m.group("y")), before=before)
+    return Due("year", int(m.group("y")), before=written_before(m))
 
 
 _BY = r"(?:(?:hoàn\s+thành|xong|hoàn\s+tất|kết\s+thúc)\s+(?:(?P<before>trước)\s+|trong\s+|vào\s+)?|(?P<before>trước|chậm\s+nhất(?:\s+(?:là|vào))?|hạn\s+chót)\s+)"
