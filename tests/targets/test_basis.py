@@ -98,3 +98,28 @@ def test_the_report_says_both_estimates(demo_users, bac_ninh, revenue):
     assert line[2] == "40,000" and line[-2:] == ("32,000", "87.5")
     targets = [t for t in data.targets if t.indicator == "budget_revenue"]
     assert [t.basis for t in targets] == ["plan", "central"]
+
+
+def test_the_overview_judges_each_estimate_on_its_own(demo_users, bac_ninh, revenue):
+    """The council's plan and the central estimate of one indicator are two rows, each with the
+    service's verdict of that estimate (not the other's)."""
+    from marsad.analytics import service
+    from marsad.core import periods as P
+    from marsad.observations.models import Observation
+    from marsad.targets.overview import overview
+
+    Observation.objects.create(
+        area=bac_ninh, indicator=revenue, period="2025-9M", measure="level", value=28000
+    )
+    planner = demo_users["planner"]
+    _estimate(planner, bac_ninh, revenue, 400000, "plan")  # far above anything the demo reached
+    _estimate(planner, bac_ninh, revenue, 1, "central")  # reached by any figure at all
+    expected = {
+        v.basis: v.judgement.status
+        for v in service.target_verdicts(bac_ninh, "2025-9M")
+        if v.indicator == "budget_revenue"
+    }
+    assert expected["plan"] != expected["central"]
+    rows = [r for r in overview(bac_ninh, P.parse("2025-9M")) if r.target.indicator.code == "budget_revenue"]
+    got = {r.target.basis: r.verdict for r in rows}
+    assert got == {basis: ("" if status == "unknown" else status) for basis, status in expected.items()}

@@ -44,7 +44,7 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
         return []
     figs = service.figures(area, period)  # the dashboard's figures: the one engine
     # the verdicts the dashboard, the report and the API give (one judgement, one achieved value)
-    verdicts = {(v.indicator, v.measure): v for v in service.target_verdicts(area, period)}
+    verdicts = {(v.indicator, v.measure, v.basis): v for v in service.target_verdicts(area, period)}
     ytd = period.to_date_span()  # a year's target is judged on the year to date, as on the dashboard
     scenarios = {s.target_id: s for s in Scenario.objects.filter(target__in=targets, period=period.code)}
     rows = []
@@ -55,7 +55,7 @@ def overview(area, period: P.Period, targets=None) -> list[Row]:
             values[measure] = fact.value if fact else None
             if fact is not None and fact.derived:
                 derived.add(measure)
-        verdict = verdicts.get((target.indicator.code, target.measure))
+        verdict = verdicts.get((target.indicator.code, target.measure, target.basis))
         if verdict is not None and verdict.achieved is not None and values[target.measure] is None:
             values[target.measure] = verdict.achieved  # a level from the share of plan reached
             derived.add(target.measure)
