@@ -287,14 +287,7 @@ LOOK = r"""
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_page(admin_contexts, demo_server, name, lang, request):
-    if (name, lang) == ("report", "ar"):  # the language menu's own names are Latin
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="known failure found by the fresh-clone CI at the end of 2026-12-01, not yet fixed (closing note)",
-                strict=False,
-            )
-        )
+def test_page(admin_contexts, demo_server, name, lang):
     path = _pages(demo_server["ids"])[name]
     page = admin_contexts[lang].new_page()
     try:
@@ -402,14 +395,7 @@ def viewer_context(browser, demo_server):
 
 
 @pytest.mark.parametrize("name", VIEWER_PAGES)
-def test_eastern_digits_everywhere(viewer_context, demo_server, name, request):
-    if name == "changes":  # "SHA-256" in the import source line
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="known failure found by the fresh-clone CI at the end of 2026-12-01, not yet fixed (closing note)",
-                strict=False,
-            )
-        )
+def test_eastern_digits_everywhere(viewer_context, demo_server, name):
     """A reader who chose Eastern Arabic digits reads them on every page, not only the dashboard:
     numbers, percentages, dates, periods and page counts (codes keep their digits)."""
     page = viewer_context.new_page()
