@@ -94,6 +94,14 @@ def running_server(data: Path, prepare: str):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    # The background worker beside the server, as `marsad serve` starts one: web imports and
+    # document readings are jobs.
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "marsad.cli.main", "worker", "--poll", "0.2", "--exit-with-parent"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -110,8 +118,9 @@ def running_server(data: Path, prepare: str):
             pytest.fail("the server stopped: " + (data / "server.log").read_text()[-2000:])
         yield f"http://127.0.0.1:{port}", prepared.stdout
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        for child in (worker, process):
+            child.terminate()
+            child.wait(timeout=10)
         log.close()
 
 

@@ -112,10 +112,6 @@ def test_a_locked_period_says_who_approved_it(sign_in, server, lang):
     assert page.locator("#lock-notice").count() == 0
 
 
-@pytest.mark.xfail(
-    reason="the web import is now a background job; known failure found by the fresh-clone CI at the end of 2026-12-01, not yet fixed (closing note)",
-    strict=False,
-)
 @pytest.mark.parametrize("lang", ["ar", "vi", "en"])
 def test_an_import_with_a_bad_row_names_it_and_writes_nothing(sign_in, server, lang, tmp_path):
     page = sign_in("commune")
@@ -129,7 +125,9 @@ def test_an_import_with_a_bad_row_names_it_and_writes_nothing(sign_in, server, l
     page.goto(server["url"] + "/observations/import/")
     page.set_input_files("input[type=file]", str(path))
     page.click("form.panel button[type=submit]")
-    errors = page.locator("#import-errors tbody tr")
+    # The file is checked in the background: the job's page refreshes itself until it is done.
+    page.wait_for_selector("#job[data-status=failed]", timeout=60_000)
+    errors = page.locator("#job-errors tbody tr")
     assert errors.count() == 1
     cells = errors.first.locator("td").all_inner_texts()
     assert cells[1].strip() == "3" and cells[2].strip() == "value"
