@@ -63,6 +63,7 @@ class World:
     target: dict = field(default_factory=dict)
     doc: dict = field(default_factory=dict)
     proposal: dict = field(default_factory=dict)
+    task_proposal: dict = field(default_factory=dict)
     directive: dict = field(default_factory=dict)
     assignment: dict = field(default_factory=dict)
     report: dict = field(default_factory=dict)
@@ -166,6 +167,16 @@ def world(db, settings, tmp_path):
             span_start=start,
             span_end=start + 5,
             evidence="5,800",
+        )
+        w.task_proposal[key] = Proposal.objects.create(
+            document=w.doc[key],
+            kind="directive",
+            area_code=area.code,
+            period="2025Q2",
+            text=_marker("TASK", key),
+            span_start=0,
+            span_end=3,
+            evidence=text[:3],
         )
         province = area if area.level == "province" else area.parent
         w.directive[key] = tracking.create_directive(
@@ -274,7 +285,7 @@ def fingerprint(w: World, key: str):
         list(
             Proposal.objects.filter(Q(area_code=area.code) | Q(area_code="", document__area__in=here))
             .order_by("pk")
-            .values_list("pk", "decision", "area_code", "value")
+            .values_list("pk", "decision", "area_code", "value", "translations")
         ),
         list(
             Directive.objects.filter(area__in=here)
@@ -297,7 +308,7 @@ def fingerprint(w: World, key: str):
         list(
             Difficulty.objects.filter(area__in=here)
             .order_by("pk")
-            .values_list("pk", "text", "text_ar", "text_vi", "text_en")
+            .values_list("pk", "text", "text_ar", "text_vi", "text_en", "cause")
         ),
         list(
             Conclusion.objects.filter(area__in=here)
@@ -685,6 +696,25 @@ ROUTES = [
         write=True,
     ),
     Route(
+        "reports/<str:code>/<str:period>/conclusions/",
+        lambda w, k: Req(
+            "post", f"/reports/{w.areas[k].code}/{PERIOD}/conclusions/", {"text": "x", "language": "en"}
+        ),
+        write=True,
+    ),
+    Route(
+        "reports/cause/<int:pk>/",
+        lambda w, k: Req("post", f"/reports/cause/{w.difficulty[k].pk}/", {"cause": "x"}),
+        write=True,
+    ),
+    Route(
+        "documents/proposals/<int:pk>/translate/",
+        lambda w, k: Req(
+            "post", f"/documents/proposals/{w.task_proposal[k].pk}/translate/", {"text_vi": "dịch"}
+        ),
+        write=True,
+    ),
+    Route(
         "accounts/profile/",
         lambda w: Req("post", "/accounts/profile/", {"language": "en"}),
         write=True,
@@ -949,13 +979,6 @@ UNSCOPED = {
     "api/openapi.json",
     "api/docs",
     "api/",
-    # Added late on 2026-12-01 with the report's conclusions, causes and review-queue
-    # translations. Their views check scopes.can_capture, but they are NOT yet matrix cells:
-    # as cells, the cause and conclusion writes failed the "wrote something audited" control
-    # (they are not in the change log yet). Known gap, said in the closing note.
-    "reports/<str:code>/<str:period>/conclusions/",
-    "reports/cause/<int:pk>/",
-    "documents/proposals/<int:pk>/translate/",
 }
 
 

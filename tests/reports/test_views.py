@@ -295,3 +295,36 @@ def test_a_viewer_may_not_add_conclusions(client, bac_ninh_review):
     client.login(username="someone", password="pw-x")
     r = client.post("/reports/VN-24/2025-9M/conclusions/", {"text": "x", "language": "en"})
     assert r.status_code == 403
+
+
+def test_report_page_writes_reach_the_change_log(admin_client, admin_user, bac_ninh_review):
+    """A conclusion, a difficulty's cause and a translation typed on the report's pages are
+    audited like every other write: who, what before, what after."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from marsad.audit.models import ChangeRecord
+    from marsad.directives.models import Difficulty
+    from marsad.reports.models import Conclusion
+
+    admin_client.post(
+        "/reports/VN-24/2025-9M/conclusions/", {"text": "Speed up disbursement", "language": "en"}
+    )
+    difficulty = Difficulty.objects.get(area=bac_ninh_review)
+    admin_client.post(f"/reports/cause/{difficulty.pk}/", {"cause": "slow land clearance"})
+    admin_client.post(
+        f"/reports/translate/difficulty/{difficulty.pk}/",
+        {"text_vi": "Buôn lậu còn phức tạp", "text_ar": "", "cause_vi": "", "cause_ar": ""},
+    )
+
+    def records(obj):
+        return list(
+            ChangeRecord.objects.filter(
+                content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, user=admin_user
+            ).order_by("pk")
+        )
+
+    conclusion = Conclusion.objects.get(area=bac_ninh_review, period="2025-9M")
+    assert [r.after["text"] for r in records(conclusion)] == ["Speed up disbursement"]
+    changes = records(difficulty)
+    assert [(r.before["cause"], r.after["cause"]) for r in changes][0] == ("", "slow land clearance")
+    assert changes[-1].after["text_vi"] == "Buôn lậu còn phức tạp"

@@ -187,10 +187,7 @@ def translate_proposal(proposal: Proposal, given: dict[str, str], user=None) -> 
     for item in items:
         for lang, text in given.items():
             setattr(item, f"text_{lang}", text)
-        if isinstance(item, Difficulty):
-            item.save(update_fields=[f"text_{lang}" for lang in given])
-        else:
-            item.save(changed_by=actor, source=f"translation in the review queue (proposal {proposal.pk})")
+        item.save(changed_by=actor, source=f"translation in the review queue (proposal {proposal.pk})")
     return len(items)
 
 

@@ -619,8 +619,20 @@ class Answer(Audited):
         return self.text[:100]
 
 
-class Difficulty(models.Model):
+class Difficulty(Audited):
     """A difficulty named in a review period."""
+
+    AUDITED_FIELDS = (
+        "period",
+        "text",
+        "text_ar",
+        "text_vi",
+        "text_en",
+        "cause",
+        "cause_ar",
+        "cause_vi",
+        "cause_en",
+    )
 
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="difficulties")
     period = models.CharField(max_length=10, validators=[validate_period])

@@ -44,8 +44,8 @@ class TranslationForm(forms.Form):
                     initial=getattr(item, name, ""),
                 )
 
-    def save(self) -> None:
+    def save(self, user=None) -> None:
         names = list(self.fields)
         for name in names:
             setattr(self.item, name, self.cleaned_data[name].strip())
-        self.item.save(update_fields=names)
+        self.item.save(update_fields=names, changed_by=user, source="translation on the report page")

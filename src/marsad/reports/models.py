@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marsad.accounts.scopes import ScopedQuerySet
+from marsad.audit.changes import Audited
 from marsad.observations.models import validate_period
 
 
@@ -69,8 +71,10 @@ class ReportSettings(models.Model):
         return (getattr(self, f"{field}_{lang}", "") or "").strip()
 
 
-class Conclusion(models.Model):
+class Conclusion(Audited):
     """One conclusion of the review meeting's chair for an area and period."""
+
+    AUDITED_FIELDS = ("period", "language", "text", "text_ar", "text_vi", "text_en")
 
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="conclusions")
     period = models.CharField(max_length=10, db_index=True, validators=[validate_period])
@@ -84,6 +88,9 @@ class Conclusion(models.Model):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+    SCOPE_AREA = "area"
 
     class Meta:
         ordering = ["period", "id"]

@@ -258,7 +258,7 @@ def translate(request, kind: str, pk: int):
     ui = (get_language() or "en")[:2]
     form = TranslationForm(request.POST or None, item=item, fields=TRANSLATABLE[kind][1])
     if request.method == "POST" and form.is_valid():
-        form.save()
+        form.save(request.user)
         messages.success(request, label("saved", ui))
         back = request.POST.get("next", "")
         return redirect(back if back.startswith("/") and not back.startswith("//") else request.path)
@@ -320,8 +320,8 @@ def add_conclusion(request, code: str, period: str):
     elif language not in LANGS:
         messages.error(request, _("Say which language the conclusion is written in."))
     else:
-        Conclusion.objects.create(
-            area=area, period=p.code, text=text, language=language, created_by=request.user
+        Conclusion(area=area, period=p.code, text=text, language=language, created_by=request.user).save(
+            changed_by=request.user, source="report page"
         )
         messages.success(request, _("Conclusion added."))
     return redirect(_back(request, reverse("reports:page", args=[area.code, p.code])))
@@ -343,6 +343,6 @@ def set_cause(request, pk: int):
         messages.error(request, _("A text is at most %(n)s characters.") % {"n": TEXT_MAX})
     else:
         item.cause = cause
-        item.save(update_fields=["cause"])
+        item.save(update_fields=["cause"], changed_by=request.user, source="report page")
         messages.success(request, _("Cause saved."))
     return redirect(_back(request, reverse("reports:page", args=[item.area.code, item.period])))
