@@ -166,3 +166,19 @@ def test_the_worker_stops_when_its_parent_is_gone(owner):
     from marsad.jobs import worker
 
     worker.run_worker(poll=0.01, parent_pid=-1)  # returns at once: its parent is not pid -1
+
+
+def test_a_failure_quoting_a_nul_character_is_kept_with_it_shown(owner, fake_task):
+    """An error may quote the bad input it names; PostgreSQL's JSON refuses a NUL character."""
+    from marsad.jobs import worker
+    from marsad.jobs.tasks import JobFailed
+
+    def behaviour(job, progress):
+        raise JobFailed([{"row": 2, "reason": "'billion\x00' is not a unit"}])
+
+    fake_task["behaviour"] = behaviour
+    job = worker.enqueue("test.fake", {}, owner)
+    worker.run_pending()
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert job.errors == [{"row": 2, "reason": "'billion\\x00' is not a unit"}]

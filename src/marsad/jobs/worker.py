@@ -100,6 +100,18 @@ class Reporter:
             log.debug("heartbeat of job %s not written", self.job_id, exc_info=True)
 
 
+def storable(value):
+    """``value`` with each NUL character shown as ``\\x00``: an error may quote the bad input
+    it names, and PostgreSQL's JSON refuses ``\\u0000`` (the job would never end)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\\x00")
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [storable(v) for v in value]
+    return value
+
+
 def run(job: Job) -> Job:
     """Run a claimed (or, eagerly, a just created) job to its end; never raises."""
     task = TASKS[job.kind]
@@ -125,8 +137,8 @@ def run(job: Job) -> Job:
         reporter.stop()
     Job.objects.filter(pk=job.pk).update(
         status=status,
-        result=result,
-        errors=errors,
+        result=storable(result),
+        errors=storable(errors),
         progress=reporter.done,
         total=reporter.total,
         step="",
