@@ -23,6 +23,7 @@ Formatting (:func:`format_number`, :func:`format_percent`)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import cache
@@ -224,13 +225,14 @@ class NumberMatch:
 
 def to_ascii_digits(text: str) -> str:
     """``text`` with Eastern digits and Arabic marks as ASCII, one character for one."""
-    out = text.translate(_DIGITS)
+    out = text.translate(_DIGITS) if _RE_NOT_ASCII_DIGIT.search(text) else text
     if "،" in out:
         # The Arabic comma between two digits is a thousands mark ("12،984").
         out = _RE_AR_THOUSANDS.sub(",", out)
     return out
 
 
+_RE_NOT_ASCII_DIGIT = re.compile("[" + "".join(map(re.escape, map(chr, _DIGITS))) + "]")
 _RE_DIGITS = regex.compile(r"[\d.,]+")
 _RE_ANY_DIGIT = regex.compile(r"\d")
 _RE_VI_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")

@@ -138,7 +138,8 @@ class Reader:
         quantities = [
             q for q in find_quantities(norm, g, s, e, habit=self.habit) if not _inside(q, sent_periods)
         ]
-        cues = g.find(text, *CUE_KINDS, pos=s, endpos=e)
+        # The cue words matter to a sentence's figures and to the places it names only.
+        cues = g.find(text, *CUE_KINDS, pos=s, endpos=e) if quantities or sent_areas else []
         # "xếp thứ 5 cả nước", "ranked 10th nationwide": a place named in a ranking is not the subject.
         ranks = [c for c in cues if c.kind == "rank"]
         if ranks:

@@ -45,7 +45,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     habit = separator_habit(norm, g.lang)
     mentions = find_periods(norm, g)
     aims = [m.start for m in g.find(text, "target")]
-    doc_year = infer_year(text, mentions, aims)
+    doc_year = infer_year(text, mentions, aims, norm=norm)
     if year is not None and not any(p.year for p in mentions if p.role == CURRENT and p.codable):
         doc_year = year
     area_mentions = find_areas(text, g)

@@ -17,10 +17,12 @@ made it (``Fact.rules``) and each corpus example can say which rules it exercise
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -145,13 +147,18 @@ def _emit_char(lang: str, ch: str) -> str:
     return re.escape(ch)
 
 
-def _trie_pattern(lang: str, keys: Iterable[str]) -> str:
+def _trie(keys: Iterable[str]) -> dict:
     root: dict = {}
     for k in keys:
         node = root
         for ch in k:
             node = node.setdefault(ch, {})
         node[""] = True
+    return root
+
+
+def _trie_pattern(lang: str, keys: Iterable[str], root: dict | None = None) -> str:
+    root = _trie(keys) if root is None else root
 
     def emit(node: dict) -> str:
         alts = []
@@ -167,6 +174,47 @@ def _trie_pattern(lang: str, keys: Iterable[str]) -> str:
         return f"(?:{body})?" if optional else body
 
     return emit(root)
+
+
+_DASHES = "-–—‐"
+# Phrases starting with this many different characters or fewer are found faster by skipping to
+# those characters (:func:`_first_char_pattern`); with more, most letters are such a start and the
+# plain trie is faster.
+_FEW_FIRST = 12
+
+
+def _first_char_pattern(lang: str, root: dict, tail: str) -> str:
+    """``(?<!\\w)(?:TRIE)TAIL`` (re.I) written to start on a class of the characters a match can
+    start with, so that the scan skips to them instead of trying the trie at every character: the
+    first character is read by the class (case-blind by hand), the look-behind after it looks one
+    further back, and each branch of the trie checks that character again by looking behind."""
+    first: set[str] = set()
+    branches = []
+    for ch in sorted(root):  # the order of the trie's own branches
+        rest = _trie_pattern(lang, (), root[ch])
+        if ch == "-":  # "\s*[-–—‐]\s*": a space or a dash comes first
+            first |= {"\\s", *map(re.escape, _DASHES)}
+            branches.append(rf"(?<=\s)\s*[{_DASHES}]\s*{rest}|(?<=[{_DASHES}])\s*{rest}")
+        elif ch in ",/":  # "\s*,\s*"
+            first |= {"\\s", re.escape(ch)}
+            branches.append(rf"(?<=\s)\s*{re.escape(ch)}\s*{rest}|(?<={re.escape(ch)})\s*{rest}")
+        else:
+            first |= {re.escape(c) for c in _case_blind(ch)}
+            branches.append(rf"(?<={re.escape(ch)}){rest}")
+    return rf"(?-i:[{''.join(sorted(first))}])(?<!\w[\s\S])(?:{'|'.join(branches)}){tail}"
+
+
+@cache
+def _case_blind(ch: str) -> frozenset[str]:
+    """The characters :mod:`re` matches ``ch`` with when it ignores case."""
+    one = re.compile(re.escape(ch), re.I)
+    return frozenset(c for c in (ch, *_cased()) if one.fullmatch(c))
+
+
+@lru_cache(maxsize=1)
+def _cased() -> tuple[str, ...]:
+    # Outside the first plane no character folds to one of the phrases' scripts.
+    return tuple(c for c in map(chr, range(0x10000)) if c.lower() != c or c.upper() != c)
 
 
 # Arabic glues و ف (and), ب ل ك (prepositions) and the article ال to the front of a word; the
@@ -204,9 +252,12 @@ class PhraseSet:
         self._regex_payloads = [p for _, p in regexes]
         lead = r"(?<!\w)" if boundary else ""
         tail = r"(?!\w)" if boundary else ""
-        trie = _trie_pattern(lang, surface) if surface else "(?!)"
+        root = _trie(surface)
+        trie = _trie_pattern(lang, surface, root) if surface else "(?!)"
         if lang == "ar":
             self.pattern = re.compile(rf"{lead}{_AR_PREFIX}(?P<core>{trie}){tail}", re.I)
+        elif surface and boundary and len(root) <= _FEW_FIRST:
+            self.pattern = re.compile(_first_char_pattern(lang, root, tail), re.I)
         else:
             self.pattern = re.compile(rf"{lead}(?:{trie}){tail}", re.I)
         # Regular-expression phrases run as a second pattern, so that a short phrase of the trie
@@ -292,12 +343,17 @@ class Grammar:
     lexicon: Any  # the language's lexicon module (scale words, currencies, ...)
     _phrase_sets: dict[tuple[str, ...], PhraseSet] = field(default_factory=dict)
     _regexes: dict = field(default_factory=dict)
+    _needles: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         names = [r.name for r in self.rules]
         dup = {n for n in names if names.count(n) > 1}
         if dup:
             raise ValueError(f"{self.lang}: rule names used twice: {', '.join(sorted(dup))}")
+        for rule in self.rules:
+            if not isinstance(rule.pattern, Words):
+                words_ = required_words(rule.pattern)
+                self._needles[rule.name] = None if words_ is None else frozenset(w.casefold() for w in words_)
 
     def of(self, *kinds: str) -> list[Rule]:
         return [r for r in self.rules if r.kind in kinds]
@@ -328,6 +384,17 @@ class Grammar:
             self._regexes[kind] = out
         return self._regexes[kind]
 
+    def scan(self, kind: str, text: str) -> Iterator[tuple[Rule, Any]]:
+        """(rule, match) of every regular-expression rule of ``kind`` over the whole of ``text``,
+        rule by rule as :meth:`regexes` lists them. A rule whose required words
+        (:func:`required_words`) are nowhere in the text is not run: it cannot match there."""
+        folded = _folded(text)
+        for rule, pattern in self.regexes(kind):
+            needles = self._needles.get(rule.name, ())
+            if needles is None or any(n in folded for n in needles):
+                for m in pattern.finditer(text):
+                    yield rule, m
+
     def find(self, text: str, *kinds: str, pos: int = 0, endpos: int | None = None) -> list[Match]:
         """Every match of the word rules of ``kinds`` in ``text[pos:endpos]``, in order."""
         out = []
@@ -355,3 +422,73 @@ class Grammar:
 
     def lookup(self, kinds: tuple[str, ...], written: str) -> Rule | None:
         return self.word_table(*kinds)[1].get(key_of(self.lang, written))
+
+
+# -- what a regular expression cannot match without ------------------------------------------------
+_LAST_FOLDED: list = [None, ""]  # (the last text folded, its fold): a document is folded once
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded (cached for the last text: every kind's scan of a document shares it)."""
+    if _LAST_FOLDED[0] is not text:
+        _LAST_FOLDED[0], _LAST_FOLDED[1] = text, text.casefold()
+    return _LAST_FOLDED[1]
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def required_words(pattern: str) -> set[str] | None:
+    """Strings one of which every match of ``pattern`` contains (as a case-insensitive
+    substring), or None when none can be told (a pattern :mod:`re` cannot parse, a match that
+    may be digits only). Matching ignores case at most as ``str.casefold`` does, so a text whose
+    fold contains none of them has no match: the scan can be skipped."""
+    try:
+        # Group names play no part here (and the regex module allows one twice).
+        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern))
+    except (re.error, RecursionError, OverflowError):
+        return None
+    return _required_seq(list(tree))
+
+
+def _required_seq(items) -> set[str] | None:
+    found: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append({run})
+            run = ""
+        got = _required_item(op, av)
+        if got:
+            found.append(got)
+    if run:
+        found.append({run})
+    # The most selective: the longest shortest string, then the fewest strings.
+    return max(found, key=lambda s: (min(len(x) for x in s), -len(s))) if found else None
+
+
+def _required_item(op, av) -> set[str] | None:
+    if op is _sre.SUBPATTERN:
+        return _required_seq(list(av[3]))
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            got = _required_seq(list(branch))
+            if not got:
+                return None
+            out |= got
+        return out
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _required_seq(list(sub)) if low >= 1 else None
+    if op is _sre.IN:
+        chars = set()
+        for o, a in av:
+            if o is not _sre.LITERAL:
+                return None
+            chars.add(chr(a))
+        return chars if len(chars) <= 4 else None
+    return None  # a look-around, an anchor, a class: nothing required

@@ -30,7 +30,9 @@ from .grammar import Grammar
 __all__ = ["Quantity", "find_quantities", "separator_habit"]
 
 NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_NUM_RE = re.compile(rf"(?<![\d.,])(?:{NUM})(?![\d])")
+# The same as ``(?<![\d.,])(?:NUM)(?!\d)``, written to start on its first digit (the look-behind
+# after it) so that the scan skips to digits instead of trying the pattern at every character.
+_NUM_RE = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:[.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?!\d)")
 # Currency written before the number: "VND5.45 trillion", "$520 million", "US$ 2 billion".
 _CURRENCY_BEFORE = {"vnd": "VND", "vnđ": "VND", "us$": "USD", "usd": "USD", "$": "USD", "us $": "USD"}
 _CB = r"(?:VNĐ|VND|US\s?\$|USD|\$)"
@@ -133,11 +135,13 @@ def _patterns(g: Grammar) -> _Patterns:
 
 
 # -- separators ------------------------------------------------------------------------------------
+# Numbers that show their marks (``(?<![\d.,])`` before them, written after the first digit as
+# in ``_NUM_RE``): "8,26", "1.234.567", "1.234,5" / "8.26", "1,234,567", "1,234.5".
 _VI_EVIDENCE = re.compile(
-    r"(?<![\d.,])(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d{1,3}(?:\.\d{3})+,\d+)"
+    r"\d(?<![\d.,]\d)(?:\d*,\d{1,2}(?!\d)|\d{0,2}(?:\.\d{3}){2,}(?![\d,])|\d{0,2}(?:\.\d{3})+,\d+)"
 )
 _EN_EVIDENCE = re.compile(
-    r"(?<![\d.,])(?:\d+\.\d{1,2}(?![\d.])|\d{1,3}(?:,\d{3}){2,}(?![\d.])|\d{1,3}(?:,\d{3})+\.\d+)"
+    r"\d(?<![\d.,]\d)(?:\d*\.\d{1,2}(?![\d.])|\d{0,2}(?:,\d{3}){2,}(?![\d.])|\d{0,2}(?:,\d{3})+\.\d+)"
 )
 
 

@@ -36,9 +36,8 @@ def _cues(reader, kind: str):
 
 
 def _finditer(reader, kind: str):
-    for rule, pattern in reader.g.regexes(kind):
-        for m in pattern.finditer(reader.text):
-            yield _M(m.start(), m.end(), rule.name)
+    for rule, m in reader.g.scan(kind, reader.text):
+        yield _M(m.start(), m.end(), rule.name)
 
 
 class _M:

@@ -185,19 +185,18 @@ def find_periods(text: str, g: Grammar) -> list[PeriodMention]:
     if roles is None:
         roles = _ROLES[id(g)] = _Roles(g)
     found: list[tuple[int, int, str, int | None, int | None, str]] = []
-    for rule, pattern in g.regexes("period"):
-        for m in pattern.finditer(text):
-            built = rule.prod(m)
-            if not built or built[0] is None:
-                continue
-            kind, n = built[0], built[1]
-            relative_written = built[2] if len(built) > 2 else None
-            if relative_written is None and "this" in m.re.groupindex and m.group("this"):
-                relative_written = 0  # "الأشهر التسعة الأولى من هذا العام"
-            written, year = _year_of(m)
-            if written and year is None:
-                continue  # "الاستثمار العام 5020 مليار": a number, not a year
-            found.append((m.start(), m.end(), kind, n, year, rule.name, relative_written))
+    for rule, m in g.scan("period", text):
+        built = rule.prod(m)
+        if not built or built[0] is None:
+            continue
+        kind, n = built[0], built[1]
+        relative_written = built[2] if len(built) > 2 else None
+        if relative_written is None and "this" in m.re.groupindex and m.group("this"):
+            relative_written = 0  # "الأشهر التسعة الأولى من هذا العام"
+        written, year = _year_of(m)
+        if written and year is None:
+            continue  # "الاستثمار العام 5020 مليار": a number, not a year
+        found.append((m.start(), m.end(), kind, n, year, rule.name, relative_written))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[PeriodMention] = []
     last_end = -1
@@ -275,17 +274,23 @@ def between(mentions: list[PeriodMention], starts: list[int], lo: int, hi: int) 
     return mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
-_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d])")
+# A year not inside a number or date: ``(?<![\d/.,])((?:19|20)\d\d)(?!\d)``, its look-behind after
+# the first digit so that the scan skips to the 1s and 2s.
+_YEAR = re.compile(r"((?:1(?<![\d/.,]1)9|2(?<![\d/.,]2)0)\d\d)(?![\d])")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)(?:0[1-9]|1[0-2])/|/((?:19|20)\d\d)/(?:0[1-9]|1[0-2])/")
 _RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d")
 _DATE_HEADER = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d", re.M)
 _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 
 
-def infer_year(text: str, mentions: list[PeriodMention], aims: list[int] | None = None) -> int | None:
+def infer_year(
+    text: str, mentions: list[PeriodMention], aims: list[int] | None = None, norm: str | None = None
+) -> int | None:
     """The reporting year: a ``date YYYY-MM`` header, the years of period mentions (comparison
-    bases and horizons count little), a year-month in the address, then the most written year."""
-    ascii_text = to_ascii_digits(text[:200000])
+    bases and horizons count little), a year-month in the address, then the most written year.
+    ``norm`` is ``text`` with ASCII digits when the caller has it."""
+    limit = 200000
+    ascii_text = norm if norm is not None and len(text) <= limit else to_ascii_digits(text[:limit])
     votes: Counter[int] = Counter()
     header = _DATE_HEADER.search(ascii_text[:2000])
     if header:
