@@ -1,0 +1,58 @@
+"""The grammar's shortcuts find what the plain patterns find (they only skip work)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from marsad.core.extract import grammar_for
+from marsad.core.extract.grammar import PhraseSet, _trie, _trie_pattern, required_words
+
+SAMPLES = {
+    "en": "GRDP grew 8.2% in the first quarter of 2024; the Province's budget revenue reached VND 5.2 trillion.\n"
+    "Difficulties: exports -fold, 2.7-fold, per year /year; HCMC – Can Tho, in Q2, by the end of June.",
+    "vi": "Quý I/2024, GRDP tăng 8,2%; thu ngân sách 6 tháng đầu năm đạt 5.200 tỷ đồng, bằng 45,2% dự toán.\n"
+    "Khó khăn, hạn chế: kim ngạch xuất khẩu giảm; Tổng Mức Bán Lẻ hàng hoá tăng.",
+}
+
+
+def test_required_words():
+    assert required_words(r"(?<!\w)qu[ýí]\s+(?P<q>IV|I)(?:\s*/\s*(?P<q>\d))?") == {"qu"}
+    # the most selective part: the longest shortest string
+    assert required_words(r"(?:first|second)\s+half") == {"first", "second"}
+    assert required_words(r"(?:H|the)\s+half") == {"half"}
+    assert required_words(r"(?:first|second)?\s*(?:19|20)\d\d") == {"19", "20"}
+    assert required_words(r"\d+") is None  # nothing but digits: no word to look for
+    assert required_words(r"\p{L}+") is None  # a pattern re cannot parse
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_scan_skips_only_rules_that_cannot_match(lang):
+    g = grammar_for(lang)
+    text = SAMPLES[lang]
+    for kind in ("period", "directive", "difficulty"):
+        plain = [(r.name, m.span()) for r, p in g.regexes(kind) for m in p.finditer(text)]
+        assert [(r.name, m.span()) for r, m in g.scan(kind, text)] == plain
+        assert [(r.name, m.span()) for r, m in g.scan(kind, text.upper())] == [
+            (r.name, m.span()) for r, p in g.regexes(kind) for m in p.finditer(text.upper())
+        ]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_first_character_pattern_finds_what_the_trie_finds(lang):
+    rng = random.Random(12)
+    phrases = ["tăng", "tăng trưởng", "-fold", "/year", "so với", "year-on-year", "of", "K", "đạt"]
+    ps = PhraseSet(lang, [(p, p) for p in phrases])
+    plain = re.compile(rf"(?<!\w)(?:{_trie_pattern(lang, ps.table)})(?!\w)", re.I)
+    assert ps.pattern.pattern != plain.pattern  # few first characters: the skipping form
+    base = SAMPLES[lang] + " tăng trưởng 2.7-fold ,  /year Of K \u212a đẠT"
+    for _ in range(2000):
+        chars = [c.upper() if rng.random() < 0.3 else c for c in base[rng.randrange(len(base)) :][:80]]
+        text = "".join(chars)
+        a, b = rng.randrange(len(text) + 1), len(text)
+        assert [m.span() for m in ps.pattern.finditer(text, a, b)] == [
+            m.span() for m in plain.finditer(text, a, b)
+        ]
+    assert _trie(["ab", "ac"]) == {"a": {"b": {"": True}, "c": {"": True}}}
