@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager, suppress
 
-from django.db import connection, models
+from django.db import DatabaseError, IntegrityError, connection, models
 
 
 def insert_rows(model: type[models.Model], rows: Iterable[dict], batch_size: int = 5000) -> int:
@@ -89,3 +90,74 @@ def temporary_table(name: str, columns: dict[str, str]) -> None:
             cursor.execute(f"CREATE TEMPORARY TABLE {qn(name)} ({cols}) ON COMMIT DROP")
         else:
             cursor.execute(f"CREATE TEMPORARY TABLE {qn(name)} ({cols})")
+
+
+def next_ids(model: type[models.Model], n: int) -> list[int]:
+    """``n`` ids from ``model``'s PostgreSQL sequence, safe beside other writers.
+
+    The sequence is named once (``pg_get_serial_sequence`` per row would look it up 100,000
+    times: nine tenths of the statement's time).
+    """
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')::regclass::oid", [table])
+        oid = int(cursor.fetchone()[0])
+        cursor.execute(f"SELECT nextval({oid}::regclass) FROM generate_series(1, %s)", [n])
+        return [r[0] for r in cursor.fetchall()]
+
+
+@contextmanager
+def references_checked_setwise(references: dict[type[models.Model], Iterable[int | None]]):
+    """Write a block's rows without PostgreSQL's per-row foreign-key triggers, having checked
+    every reference they make once, set-wise.
+
+    For each referenced model, the distinct ids the block's rows point at are locked
+    ``FOR KEY SHARE`` -- what each row's constraint trigger does, so nobody can delete them
+    before the transaction ends -- and a missing one raises :class:`IntegrityError` as the
+    constraint would. Then the block runs with ``session_replication_role = replica`` (which
+    switches the triggers off; the key and check constraints still hold), restored after.
+
+    The caller must name every foreign key its rows set, and be inside a transaction. On
+    SQLite, or for a role that may not set the parameter, this does nothing and the
+    constraints check row by row as usual.
+    """
+    if not _may_switch_triggers():
+        yield
+        return
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model, ids in references.items():
+            wanted = sorted({i for i in ids if i is not None})
+            if not wanted:
+                continue
+            pk = qn(model._meta.pk.column)
+            cursor.execute(
+                f"SELECT {pk} FROM {qn(model._meta.db_table)} WHERE {pk} = ANY(%s) FOR KEY SHARE", [wanted]
+            )
+            found = {r[0] for r in cursor.fetchall()}
+            if len(found) != len(wanted):
+                missing = sorted(set(wanted) - found)[:5]
+                raise IntegrityError(f"{model._meta.label}: no row with id {missing}")
+        cursor.execute("SHOW session_replication_role")
+        restore = f"SET LOCAL session_replication_role = {cursor.fetchone()[0]}"
+        cursor.execute("SET LOCAL session_replication_role = replica")
+    try:
+        yield
+    except BaseException:
+        # A failed statement aborts the transaction, whose rollback restores the setting.
+        with suppress(DatabaseError), connection.cursor() as cursor:
+            cursor.execute(restore)
+        raise
+    with connection.cursor() as cursor:
+        cursor.execute(restore)
+
+
+def _may_switch_triggers() -> bool:
+    if connection.vendor != "postgresql" or not connection.in_atomic_block:
+        return False
+    with connection.cursor() as cursor:
+        if connection.pg_version >= 150000:
+            cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET')")
+        else:
+            cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+        return bool(cursor.fetchone()[0])

@@ -7,7 +7,9 @@ resolved once per indicator x measure x unit by :func:`marsad.core.validation.bo
 new rows straight into the table with ids taken first (COPY on PostgreSQL, executemany on
 SQLite), changed rows through a staging table and one ``UPDATE ... FROM`` guarded by each
 row's revision, and one change record per created or updated row, written the same way.
-Unchanged rows are not touched.
+Unchanged rows are not touched. The rows' references (area, indicator, writer, content type)
+are checked once for the whole file rather than by a trigger per row and foreign key
+(:func:`marsad.db.references_checked_setwise`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Callable
 from datetime import date
 
 import polars as pl
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -26,7 +30,7 @@ from marsad.core import measures, periods
 from marsad.core.catalogue import load_catalogue, load_value_rules
 from marsad.core.numbers import format_plain, read_plain_number
 from marsad.core.validation import Problem, bound_for, check_number, expected_unit, units_compatible
-from marsad.db import temporary_table
+from marsad.db import next_ids, references_checked_setwise, temporary_table
 from marsad.db import write_frame as insert_frame
 from marsad.indicators.models import Indicator
 
@@ -383,86 +387,116 @@ def write_frame(
     now = timezone.now()
     stamp = str(connection.ops.adapt_datetimefield_value(now))
     name = name[:255]
+    content_type = ContentType.objects.get_for_model(Observation).pk
+    # Every reference the rows make, proven once (see references_checked_setwise): new rows
+    # point at their area and indicator, and every written row and change record at the writer.
+    references = {
+        get_user_model(): [user_id],
+        ContentType: [content_type],
+        Area: new["area_id"].unique().to_list(),
+        Indicator: new["indicator_id"].unique().to_list(),
+    }
+    try:
+        with transaction.atomic():
+            _check_locks(frame)
+            with references_checked_setwise(references):
+                written = _write(new, changed, name, user_id, origin, stamp, now, content_type, progress)
+            if (frame["status"] == "plan").any():
+                plans = Observation.objects.filter(pk__in=written.to_list(), status="plan").select_related(
+                    "area", "indicator"
+                )
+                adopt_plan(
+                    writer, list(plans), Provenance(source=Observation.Source.IMPORT, import_file=name)
+                )
+    except IntegrityError as exc:  # an area, indicator or user deleted meanwhile (checked here or at commit)
+        raise Concurrent() from exc
+    return new.height, changed.height, unchanged
+
+
+def _write(
+    new: pl.DataFrame,
+    changed: pl.DataFrame,
+    name: str,
+    user_id,
+    origin: str,
+    stamp: str,
+    now,
+    content_type: int,
+    progress: Progress | None,
+) -> pl.Series:
+    """The write itself (inside the caller's transaction); return the written rows' ids."""
     source = f"import {name}"
     table = connection.ops.quote_name(Observation._meta.db_table)
     value_type = "numeric(28, 10)" if connection.vendor == "postgresql" else "NUMERIC"
-    with transaction.atomic():
-        _check_locks(frame)
-        audit = []
-        if changed.height:
-            temporary_table(
-                "marsad_import_changed",
-                {
-                    "id": "bigint",
-                    "revision": "integer",
-                    "value": value_type,
-                    "unit": "varchar(40)",
-                    "qualifier": "varchar(12)",
-                    "import_row": "integer",
-                },
+    audit = []
+    if changed.height:
+        temporary_table(
+            "marsad_import_changed",
+            {
+                "id": "bigint",
+                "revision": "integer",
+                "value": value_type,
+                "unit": "varchar(40)",
+                "qualifier": "varchar(12)",
+                "import_row": "integer",
+            },
+        )
+        insert_frame(
+            "marsad_import_changed",
+            changed.select(
+                "id",
+                pl.col("old_revision").alias("revision"),
+                "value",
+                "unit",
+                "qualifier",
+                pl.col("row").alias("import_row"),
+            ),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET value = u.value, unit = u.unit, qualifier = u.qualifier, "
+                f"source = 'import', import_file = %s, import_row = u.import_row, document_id = NULL, "
+                f"span_start = NULL, span_end = NULL, entered_by_id = %s, updated_at = %s, "
+                f"revision = {table}.revision + 1 "
+                f"FROM marsad_import_changed u WHERE {table}.id = u.id AND {table}.revision = u.revision",
+                [name, user_id, now],
             )
-            insert_frame(
-                "marsad_import_changed",
-                changed.select(
-                    "id",
-                    pl.col("old_revision").alias("revision"),
-                    "value",
-                    "unit",
-                    "qualifier",
-                    pl.col("row").alias("import_row"),
-                ),
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"UPDATE {table} SET value = u.value, unit = u.unit, qualifier = u.qualifier, "
-                    f"source = 'import', import_file = %s, import_row = u.import_row, document_id = NULL, "
-                    f"span_start = NULL, span_end = NULL, entered_by_id = %s, updated_at = %s, "
-                    f"revision = {table}.revision + 1 "
-                    f"FROM marsad_import_changed u WHERE {table}.id = u.id AND {table}.revision = u.revision",
-                    [name, user_id, now],
+            if cursor.rowcount != changed.height:
+                raise Concurrent()
+        audit.append(_audit(changed, "update", origin, user_id, source, stamp, content_type))
+        if progress:
+            progress(changed.height)
+    if new.height:
+        # New rows go straight into the table (COPY on PostgreSQL) with ids taken first, so
+        # their change records need no round trip; a key written meanwhile by someone else
+        # breaks the unique key and rejects the whole file.
+        created = new.with_columns(pl.Series("id", _new_ids(new.height), dtype=pl.Int64))
+        try:
+            with transaction.atomic():
+                insert_frame(
+                    Observation._meta.db_table,
+                    created.select(
+                        "id",
+                        *KEY,
+                        "value",
+                        "unit",
+                        "qualifier",
+                        pl.col("row").alias("import_row"),
+                        pl.lit("import").alias("source"),
+                        pl.lit(name).alias("import_file"),
+                        pl.lit(user_id, pl.Int64).alias("entered_by_id"),
+                        pl.lit(stamp).alias("created_at"),
+                        pl.lit(stamp).alias("updated_at"),
+                        pl.lit(1, pl.Int64).alias("revision"),
+                    ),
                 )
-                if cursor.rowcount != changed.height:
-                    raise Concurrent()
-            audit.append(_audit(changed, "update", origin, user_id, source, stamp))
-            if progress:
-                progress(changed.height)
-        if new.height:
-            # New rows go straight into the table (COPY on PostgreSQL) with ids taken first, so
-            # their change records need no round trip; a key written meanwhile by someone else
-            # breaks the unique key and rejects the whole file.
-            created = new.with_columns(pl.Series("id", _new_ids(new.height), dtype=pl.Int64))
-            try:
-                with transaction.atomic():
-                    insert_frame(
-                        Observation._meta.db_table,
-                        created.select(
-                            "id",
-                            *KEY,
-                            "value",
-                            "unit",
-                            "qualifier",
-                            pl.col("row").alias("import_row"),
-                            pl.lit("import").alias("source"),
-                            pl.lit(name).alias("import_file"),
-                            pl.lit(user_id, pl.Int64).alias("entered_by_id"),
-                            pl.lit(stamp).alias("created_at"),
-                            pl.lit(stamp).alias("updated_at"),
-                            pl.lit(1, pl.Int64).alias("revision"),
-                        ),
-                    )
-            except IntegrityError as exc:  # a value of the same key was written meanwhile
-                raise Concurrent() from exc
-            audit.append(_audit(created, "create", origin, user_id, source, stamp))
-            if progress:
-                progress(new.height)
-        insert_frame(ChangeRecord._meta.db_table, pl.concat(audit, how="vertical"))
-        written = pl.concat([a.select("object_id") for a in audit])["object_id"]
-        if (frame["status"] == "plan").any():
-            plans = Observation.objects.filter(pk__in=written.to_list(), status="plan").select_related(
-                "area", "indicator"
-            )
-            adopt_plan(writer, list(plans), Provenance(source=Observation.Source.IMPORT, import_file=name))
-    return new.height, changed.height, unchanged
+        except IntegrityError as exc:  # a value of the same key was written meanwhile
+            raise Concurrent() from exc
+        audit.append(_audit(created, "create", origin, user_id, source, stamp, content_type))
+        if progress:
+            progress(new.height)
+    insert_frame(ChangeRecord._meta.db_table, pl.concat(audit, how="vertical"))
+    return pl.concat([a.select("object_id") for a in audit])["object_id"]
 
 
 def _new_ids(n: int) -> list[int]:
@@ -475,10 +509,7 @@ def _new_ids(n: int) -> list[int]:
     table = Observation._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n]
-            )
-            return [r[0] for r in cursor.fetchall()]
+            return next_ids(Observation, n)
         cursor.execute(
             f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
             f"COALESCE((SELECT MAX(id) FROM {connection.ops.quote_name(table)}), 0))",
@@ -505,10 +536,9 @@ def _check_locks(frame: pl.DataFrame) -> None:
             raise Locked(approval)
 
 
-def _audit(rows: pl.DataFrame, action: str, origin: str, user_id, source: str, stamp: str) -> pl.DataFrame:
-    from django.contrib.contenttypes.models import ContentType
-
-    ct = ContentType.objects.get_for_model(Observation).pk
+def _audit(
+    rows: pl.DataFrame, action: str, origin: str, user_id, source: str, stamp: str, ct: int
+) -> pl.DataFrame:
     after = pl.struct(
         pl.col("value"),
         pl.col("unit"),
