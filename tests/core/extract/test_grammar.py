@@ -8,7 +8,7 @@ import re
 import pytest
 
 from marsad.core.extract import grammar_for
-from marsad.core.extract.grammar import PhraseSet, _trie, _trie_pattern, required_words
+from marsad.core.extract.grammar import PhraseSet, _trie, _trie_pattern, fold, required_words
 
 SAMPLES = {
     "en": "GRDP grew 8.2% in the first quarter of 2024; the Province's budget revenue reached VND 5.2 trillion.\n"
@@ -56,3 +56,13 @@ def test_first_character_pattern_finds_what_the_trie_finds(lang):
             m.span() for m in plain.finditer(text, a, b)
         ]
     assert _trie(["ab", "ac"]) == {"a": {"b": {"": True}, "c": {"": True}}}
+
+
+def test_expressions_skipped_only_where_their_words_are_absent():
+    ps = PhraseSet("en", [("re:of\\s+(?:the\\s+)?plan", "plan"), ("re:per\\s+cent", "pct")])
+    assert ps.pattern is None  # expressions only: no phrase trie to scan for
+    assert ps._extra_needles == {"of", "per"}
+    text = "5% OF THE PLAN and 3 PER CENT"
+    assert [(s, e) for s, e, _ in ps.finditer(text)] == [(3, 15), (22, 30)]
+    assert list(ps.finditer("nothing here")) == []
+    assert fold("İN") == "in" == fold("ıN")  # re matches "in" there when it ignores case

@@ -264,6 +264,11 @@ class PhraseSet:
         # ("of") never hides a longer expression starting at the same place ("of this year's plan").
         body = "|".join(f"(?P<x{i}>{r})" for i, (r, _) in enumerate(regexes))
         self.extra = re.compile(rf"{lead}(?:{body}){tail}", re.I) if regexes else None
+        # What every match of the expressions contains: where it is absent they are not run.
+        needed = required_words("|".join(f"(?:{r})" for r, _ in regexes)) if regexes else None
+        self._extra_needles = None if needed is None else frozenset(map(fold, needed))
+        if not surface:
+            self.pattern = None  # no phrases, only expressions: nothing to scan the text for
 
     def _payloads(self, m: re.Match) -> tuple[int, list[Any]]:
         """(start of the phrase proper, payloads) of a match."""
@@ -276,10 +281,18 @@ class PhraseSet:
             return start, self.table.get(k, [])
         return m.start(), self.table.get(key_of(self.lang, m.group(0)), [])
 
+    def _extra_for(self, text: str, pos: int, endpos: int):
+        """The expressions' pattern, or None when ``text[pos:endpos]`` lacks what they need."""
+        needles = self._extra_needles
+        if self.extra is None or needles is None:
+            return self.extra
+        window = fold(text[pos:endpos])
+        return self.extra if any(n in window for n in needles) else None
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, list]]:
         endpos = len(text) if endpos is None else endpos
         found = []
-        for pattern in (self.pattern, self.extra):
+        for pattern in (self.pattern, self._extra_for(text, pos, endpos)):
             if pattern is None:
                 continue
             for m in pattern.finditer(text, pos, endpos):
@@ -294,7 +307,7 @@ class PhraseSet:
         """The longest phrase starting exactly at ``pos`` (its glued Arabic proclitics included)."""
         endpos = len(text) if endpos is None else endpos
         best = None
-        for pattern in (self.pattern, self.extra):
+        for pattern in (self.pattern, self._extra_for(text, pos, endpos)):
             if pattern is None:
                 continue
             m = pattern.match(text, pos, endpos)
@@ -353,7 +366,7 @@ class Grammar:
         for rule in self.rules:
             if not isinstance(rule.pattern, Words):
                 words_ = required_words(rule.pattern)
-                self._needles[rule.name] = None if words_ is None else frozenset(w.casefold() for w in words_)
+                self._needles[rule.name] = None if words_ is None else frozenset(map(fold, words_))
 
     def of(self, *kinds: str) -> list[Rule]:
         return [r for r in self.rules if r.kind in kinds]
@@ -429,10 +442,23 @@ _LAST_FOLDED: list = [None, ""]  # (the last text folded, its fold): a document 
 
 
 def _folded(text: str) -> str:
-    """``text`` case-folded (cached for the last text: every kind's scan of a document shares it)."""
+    """``fold(text)``, cached for the last text: every kind's scan of a document shares it."""
     if _LAST_FOLDED[0] is not text:
-        _LAST_FOLDED[0], _LAST_FOLDED[1] = text, text.casefold()
+        _LAST_FOLDED[0], _LAST_FOLDED[1] = text, fold(text)
     return _LAST_FOLDED[1]
+
+
+# The only characters that re or regex match with another when ignoring case while their
+# case-folds differ: the Turkish dotted and dotless i (checked over all of Unicode).
+_TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def fold(text: str) -> str:
+    """``text`` as the required words are looked for in it: two characters that :mod:`re` or
+    :mod:`regex` match with each other when ignoring case fold to the same."""
+    if "\u0130" in text or "\u0131" in text:
+        text = text.translate(_TURKISH_I)
+    return text.casefold()
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
