@@ -61,7 +61,7 @@ def test_first_character_pattern_finds_what_the_trie_finds(lang):
 def test_expressions_skipped_only_where_their_words_are_absent():
     ps = PhraseSet("en", [("re:of\\s+(?:the\\s+)?plan", "plan"), ("re:per\\s+cent", "pct")])
     assert ps.pattern is None  # expressions only: no phrase trie to scan for
-    assert ps._extra_needles == {"of", "per"}
+    assert ps._extra_needles == {"plan", "cent"}  # the longest words each expression needs
     text = "5% OF THE PLAN and 3 PER CENT"
     assert [(s, e) for s, e, _ in ps.finditer(text)] == [(3, 15), (22, 30)]
     assert list(ps.finditer("nothing here")) == []
