@@ -69,6 +69,7 @@ _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
 _OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
+_BRACKET_OPEN = re.compile(r"\s*\(\s*[+\-−]?\s*")
 FOREIGN_AREA = AreaRef("foreign", None)  # marks a figure of another country (never written out)
 SUBUNIT_AREA = AreaRef("subunit", None)  # marks a figure of a district or park inside the province
 _LIST_SEPARATOR = re.compile(
@@ -537,6 +538,10 @@ class Reader:
             self._other_thing_end = q.end
             return None
         before = [c for c in cues if lo <= c.start < q.num_start and c.kind in BEFORE_KINDS + ("plan_base",)]
+        if ind_m is not None and ind_m.code == code and _BRACKET_OPEN.fullmatch(text, ind_m.end, q.num_start):
+            # "ساهم قطاع الصناعة والبناء (13.5%) بأكبر قدر": the bracket after a name holds the
+            # named thing's own figure; what it contributed is said around the bracket.
+            before = [c for c in before if not (c.kind == "contribution" and c.end <= ind_m.start)]
         if self._bracketed_plan(q, lo, cues) is not None:
             before = []  # "(kế hoạch 7,5%)": the plan's own figure, measured as the indicator's
             lo = max(lo, text.rfind("(", lo, q.num_start))
