@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marsad.core import periods as P
-from marsad.core.periods import Kind, PeriodError, find, parse, words
+from marsad.core.languages import isolate
+from marsad.core.periods import Kind, PeriodError, error_message, examples, find, parse, words
 
 
 @st.composite
@@ -128,3 +129,21 @@ def test_examples_for_help_texts():
 def test_an_unknown_language_is_refused():
     with pytest.raises(PeriodError, match="ar, vi, en"):
         words("2025", "fr")
+
+
+@pytest.mark.parametrize(
+    "lang, sentence", [("ar", "ليست فترة"), ("vi", "không phải là một kỳ"), ("en", "is not a period")]
+)
+def test_one_sentence_for_what_is_not_a_period_in_each_language(lang, sentence):
+    text = error_message("9M-2026x", lang)
+    assert sentence in text
+    assert isolate("9M-2026x") in text  # what was typed cannot be reordered by the Arabic around it
+    assert all(isolate(e) in text for e in examples(lang))
+
+
+@pytest.mark.parametrize("bad", ["1800Q1", "2025Q5", "quý V/2025", "   "])
+def test_the_error_keeps_what_was_read_and_says_the_one_sentence(bad):
+    with pytest.raises(PeriodError) as caught:
+        parse(bad)
+    assert caught.value.text == bad
+    assert str(caught.value) == error_message(bad, "en")

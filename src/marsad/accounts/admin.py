@@ -6,11 +6,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from marsad.audit.changes import record_changes
+from marsad.web.admin import InReadersWords
 
 from .models import Profile, user_audit_state
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(InReadersWords, admin.ModelAdmin):
     """Keeps the object's ``state(obj)`` before the change and logs the difference after the
     many-to-many fields (scopes, groups) are saved too."""
 
@@ -75,7 +76,7 @@ admin.site.register(ApiToken, ApiTokenAdmin)
 
 
 @admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
+class LoginAttemptAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("at", "username", "address", "succeeded")
     list_filter = ("succeeded",)
     search_fields = ("username", "address")

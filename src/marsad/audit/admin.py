@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from marsad.web.admin import InReadersWords
+
 from .models import ChangeRecord
 
 
 @admin.register(ChangeRecord)
-class ChangeRecordAdmin(admin.ModelAdmin):
+class ChangeRecordAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("at", "action", "object_repr", "user", "source")
     list_filter = ("action", "content_type")
     search_fields = ("object_repr", "source")

@@ -25,7 +25,7 @@ from functools import lru_cache, total_ordering
 
 import regex
 
-from marsad.core.languages import LANGS
+from marsad.core.languages import DEFAULT, LANGS, RTL, isolate, translator
 
 __all__ = [
     "Kind",
@@ -42,11 +42,21 @@ __all__ = [
     "examples",
     "find",
     "PeriodPhrase",
+    "error_message",
 ]
 
 
 class PeriodError(ValueError):
-    """A period code or construction that does not name a period."""
+    """A period code or construction that does not name a period.
+
+    When it comes from reading text (:func:`parse`), ``text`` is what was read and the message
+    is :func:`error_message`'s in English; a page, a form or an import shows
+    ``error_message(exc.text, lang)`` in its reader's language instead.
+    """
+
+    def __init__(self, message: str, text: str | None = None):
+        super().__init__(message)
+        self.text = text
 
 
 class Kind(StrEnum):
@@ -291,7 +301,12 @@ def parse(code: str | Period) -> Period:
         return code
     if not isinstance(code, str):
         raise PeriodError(f"a period code is text, not {type(code).__name__}")
-    return _parse_text(code)
+    try:
+        return _parse_text(code)
+    except PeriodError as exc:
+        if exc.text is not None:
+            raise
+        raise PeriodError(error_message(code, "en"), text=code) from None  # e.g. 1800Q1
 
 
 @lru_cache(maxsize=4096)
@@ -675,7 +690,19 @@ def _parse_words(text: str) -> Period:
         phrase = _phrase(kind, m)
         if phrase is not None and phrase.year is not None:
             return phrase.period()
-    raise PeriodError(
-        f"{text!r} is not a period (write e.g. 2025Q3, Q3 2025, quý III/2025, الربع الثالث 2025, "
-        "first 9 months of 2025, 2025-9M)"
-    )
+    raise PeriodError(error_message(text, "en"), text=text)
+
+
+def error_message(text: object, lang: str | None) -> str:
+    """The one sentence for text that is not a period, in ``lang`` (forms, pages, the API,
+    imports and the command line all say this), with examples in that language's words.
+
+    What was typed and the examples are isolated, so right-to-left text cannot reorder them.
+    """
+    lang = (lang or DEFAULT)[:2]
+    lang = lang if lang in LANGS else "en"
+    separator = "، " if lang in RTL else ", "
+    return translator(lang).gettext("“%(text)s” is not a period: write for example %(examples)s.") % {
+        "text": isolate(text),
+        "examples": separator.join(isolate(e) for e in examples(lang)),
+    }

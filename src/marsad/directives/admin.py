@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from marsad.web.admin import InReadersWords
+
 from .models import (
     Assignment,
     Difficulty,
@@ -13,14 +15,14 @@ from .models import (
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("code", "name_en", "name_vi", "kind", "area")
     list_filter = ("kind",)
     search_fields = ("code", "name_en", "name_vi", "name_ar")
     raw_id_fields = ("area",)
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(InReadersWords, admin.TabularInline):
     model = Assignment
     extra = 0
     raw_id_fields = ("organisation",)
@@ -38,7 +40,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(Directive)
-class DirectiveAdmin(admin.ModelAdmin):
+class DirectiveAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("__str__", "period", "deadline", "lead_unit", "delegated", "closed_on")
     list_filter = ("period", "delegated")
     search_fields = ("text", "text_en", "text_vi", "text_ar", "number")
@@ -46,19 +48,19 @@ class DirectiveAdmin(admin.ModelAdmin):
     inlines = [AssignmentInline]
 
 
-class ProgressInline(admin.TabularInline):
+class ProgressInline(InReadersWords, admin.TabularInline):
     model = ProgressReport
     extra = 0
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(InReadersWords, admin.TabularInline):
     model = StatusChange
     extra = 0
     readonly_fields = ("previous", "status", "on", "reason", "at")
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("directive", "organisation", "deadline", "percent_done", "completed_on", "status")
     list_filter = ("status", "role")
     raw_id_fields = ("directive", "organisation", "supervisor")
@@ -66,19 +68,19 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(admin.ModelAdmin):
+class InspectionAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("assignment", "date", "result", "inspector")
     raw_id_fields = ("assignment", "inspector")
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("topic", "area", "date")
     search_fields = ("topic", "text")
     raw_id_fields = ("area", "organisation", "document")
 
 
 @admin.register(Difficulty)
-class DifficultyAdmin(admin.ModelAdmin):
+class DifficultyAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("__str__", "area", "period")
     raw_id_fields = ("area", "document")

@@ -48,8 +48,8 @@ def due_soon_days() -> int:
 def validate_period(code: str) -> None:
     try:
         periods.parse(code)
-    except periods.PeriodError as exc:
-        raise ValidationError(str(exc)) from exc
+    except periods.PeriodError:
+        raise ValidationError(periods.error_message(code, get_language()), code="invalid_period") from None
 
 
 class StatusChoices(models.TextChoices):
@@ -225,8 +225,8 @@ class Directive(Audited):
         errors = {}
         try:
             period = periods.parse(self.period)
-        except periods.PeriodError as exc:
-            errors["period"] = str(exc)
+        except periods.PeriodError:
+            errors["period"] = periods.error_message(self.period, get_language())
             period = None
         if period and self.deadline and self.deadline < period.start:
             errors["deadline"] = _("The deadline %(deadline)s is before the period starts (%(start)s).") % {

@@ -1,9 +1,11 @@
 from django.contrib import admin
 
+from marsad.web.admin import InReadersWords
+
 from .models import Document, Proposal
 
 
-class ProposalInline(admin.TabularInline):
+class ProposalInline(InReadersWords, admin.TabularInline):
     model = Proposal
     extra = 0
     fields = (
@@ -22,7 +24,7 @@ class ProposalInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("title", "kind", "language", "area", "period", "date", "created_at")
     list_filter = ("kind", "language")
     search_fields = ("title", "number", "text")
@@ -31,6 +33,6 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("document", "kind", "indicator", "period", "measure", "value", "decision")
     list_filter = ("kind", "decision")

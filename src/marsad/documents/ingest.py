@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
@@ -323,8 +324,8 @@ def _write_target(proposal: Proposal, user) -> Target:
 
     try:
         year = periods.parse(proposal.period).year
-    except periods.PeriodError as exc:
-        raise ReviewError(str(exc)) from exc
+    except periods.PeriodError:
+        raise ReviewError(periods.error_message(proposal.period, get_language())) from None
     if proposal.measure not in Target.Measure.values:
         raise ReviewError(f"a target's measure is one of {', '.join(Target.Measure.values)}")
     area, indicator = _area_for(proposal), _indicator_for(proposal)

@@ -3,9 +3,18 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
+from marsad.audit.fields import field_words
 from marsad.audit.models import ChangeRecord
 from marsad.core.numbers import NumberError, format_plain, read_plain_number
+from marsad.web.admin import InReadersWords
+from marsad.web.changes import change_lines, source_words
+from marsad.web.formatting import moment_text, reader_wants_eastern
 
 from . import writing
 from .messages import number_error_message, problem_message, write_error_text
@@ -28,8 +37,8 @@ class ValueField(forms.CharField):
 
 class ObservationForm(forms.ModelForm):
     # The revision the form was opened on: a save based on an older one is refused.
-    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    value = ValueField()
+    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False, label=_("based on revision"))
+    value = ValueField(label=capfirst(field_words("value")))
     writer = None  # set by ObservationAdmin.get_form
 
     class Meta:
@@ -72,7 +81,7 @@ class ObservationForm(forms.ModelForm):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(InReadersWords, admin.ModelAdmin):
     form = ObservationForm
     list_display = (
         "area",
@@ -90,15 +99,30 @@ class ObservationAdmin(admin.ModelAdmin):
     raw_id_fields = ("area", "indicator", "document", "entered_by")
     readonly_fields = ("change_log", "revision")
 
-    @admin.display(description="change log")
+    @admin.display(description=_("change log"))
     def change_log(self, obj):
+        """The value's history as the change log page says it: when, who, what, from where."""
         if not obj.pk:
             return "-"
+        lang, eastern = get_language(), reader_wants_eastern()
+        records = ChangeRecord.objects.filter(
+            content_type__model="observation", object_id=obj.pk
+        ).select_related("user", "content_type")
         rows = [
-            f"{c.at:%Y-%m-%d %H:%M} {c.action} by {c.user or '-'} ({c.source}): {c.changed_fields()}"
-            for c in ChangeRecord.objects.filter(content_type__model="observation", object_id=obj.pk)
+            format_html(
+                "<li>{} · {} · <bdi>{}</bdi> · {}: {}</li>",
+                moment_text(c.at, lang, eastern),
+                c.get_action_display(),
+                c.user or "—",
+                source_words(c.source, lang, eastern),
+                "; ".join(
+                    f"{line['label']}: {line['old']} → {line['new']}"
+                    for line in change_lines(c, lang, eastern)
+                ),
+            )
+            for c in records
         ]
-        return "\n".join(rows) or "-"
+        return format_html("<ul>{}</ul>", mark_safe("".join(rows))) if rows else "-"
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         """A refused form answers 422 (the other write paths' answer), not 200."""
@@ -148,7 +172,7 @@ class ObservationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Approval)
-class ApprovalAdmin(admin.ModelAdmin):
+class ApprovalAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("area", "period", "approved_by", "approved_at", "unlocked_by", "unlocked_at")
     list_filter = ("period",)
     raw_id_fields = ("area",)

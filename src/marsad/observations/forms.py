@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marsad.core import measures
 from marsad.core import periods as P
+from marsad.core.languages import LANGS, isolate
 from marsad.core.numbers import NumberError, format_exact, read_number
 
 from .messages import number_error_message
@@ -25,16 +27,21 @@ ENTRY_MEASURES = ("level", "yoy_pct", "plan_pct")
 _PERCENT_SIGNS = ("%", "\u066a")
 
 
+def _lang() -> str:
+    lang = (get_language() or "ar")[:2]
+    return lang if lang in LANGS else "en"
+
+
 def check_period(code: str, today: date | None = None) -> tuple[P.Period | None, str | None]:
     try:
         period = P.parse((code or "").strip())
     except P.PeriodError:
-        return None, _("“%(code)s” is not a period: write 2025Q3, 2025-9M, 2025S1, 2025 or 202509") % {
-            "code": code
-        }
+        return None, P.error_message(code, get_language())
     today = today or date.today()
     if period.start > today:
-        return None, _("%(period)s has not started yet") % {"period": period.code}
+        return None, _("The period %(period)s has not started yet") % {
+            "period": isolate(P.words(period, _lang()))
+        }
     return period, None
 
 

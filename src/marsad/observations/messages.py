@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from marsad.core import periods
 from marsad.core.numbers import NumberError, format_number
 from marsad.core.validation import Problem
 
@@ -42,6 +43,8 @@ def problem_message(p: Problem) -> str:
     """One refusal as a sentence (without the field's name)."""
     params = p.params
     code = p.code
+    if code == "bad_period":
+        return periods.error_message(params.get("period", ""), get_language())
     if code == "level_below_minimum" and params.get("min") == 0:
         return _("a level cannot be negative")
     if code == "yoy_pct_below_minimum":
@@ -69,7 +72,6 @@ def problem_message(p: Problem) -> str:
         "nul_character": _("contains a NUL character"),
         "unknown_area": _("unknown area %(area)s"),
         "unknown_indicator": _("unknown indicator %(indicator)s"),
-        "bad_period": _("“%(period)s” is not a period: write 2025Q3, 2025-9M, 2025S1, 2025 or 202509"),
         "future_period": _("%(period)s has not started yet: %(status)s values are for past periods"),
         "unknown_measure": _("unknown measure %(measure)s"),
         "unknown_status": _("unknown status %(status)s"),

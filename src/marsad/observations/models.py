@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marsad.accounts.scopes import ScopedQuerySet
@@ -14,14 +15,19 @@ from marsad.core.numbers import format_plain
 
 
 def _choices(values):
-    return [(v, v) for v in values]
+    """The fixed vocabulary's codes with their words (marsad.web.words), so that forms, the
+    admin's lists and filters, and the change log show "growth on the same period last year
+    (%)" for yoy_pct in the reader's language."""
+    from marsad.web.words import WORDS
+
+    return [(v, WORDS.get(v, v)) for v in values]
 
 
 def validate_period(code: str) -> None:
     try:
         periods.parse(code)
-    except periods.PeriodError as exc:
-        raise ValidationError(str(exc)) from exc
+    except periods.PeriodError:
+        raise ValidationError(periods.error_message(code, get_language()), code="invalid_period") from None
 
 
 # Exact decimal storage: up to 15 significant digits (what SQLite's REAL keeps exactly and what

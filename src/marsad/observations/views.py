@@ -263,9 +263,7 @@ def quality(request):
     try:
         period = P.parse(period_code)
     except P.PeriodError:
-        context["period_error"] = _(
-            "“%(code)s” is not a period: write 2025Q3, 2025-9M, 2025S1, 2025 or 202509"
-        ) % {"code": period_code}
+        context["period_error"] = P.error_message(period_code, get_language())
         return render(request, "observations/quality.html", context, status=422)
     approver = may_approve(request.user, area)
     if request.method == "POST":

@@ -15,7 +15,6 @@ LABELS: dict[str, str] = {
     "language": gettext_noop("Report language"),
     "show": gettext_noop("Show the report"),
     "download": gettext_noop("Download"),
-    "bad_period": gettext_noop("That is not a period: {error}"),
     "pick_area": gettext_noop("Choose an area."),
     "as_of": gettext_noop("As of"),
     "number": gettext_noop("Document number"),

@@ -53,8 +53,8 @@ def index(request):
     if code or period:
         try:
             p = periods.parse(period)
-        except periods.PeriodError as exc:
-            error = label("bad_period", ui).format(error=exc)
+        except periods.PeriodError:
+            error = periods.error_message(period, ui)
         else:
             if not code:
                 error = label("pick_area", ui)

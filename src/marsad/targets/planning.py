@@ -22,6 +22,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
@@ -268,8 +269,8 @@ def retire_target(
 def _scenario_period(target: Target, code: str) -> str:
     try:
         p = periods.parse((code or "").strip())
-    except periods.PeriodError as exc:
-        raise ValidationError({"period": str(exc)}) from None
+    except periods.PeriodError:
+        raise ValidationError({"period": periods.error_message(code, get_language())}) from None
     if p.year != target.year or p.length >= 12:
         raise ValidationError(
             {

@@ -161,13 +161,11 @@ def period_examples(lang: str | None = None) -> str:
 
 
 def period_error(text: str, lang: str | None = None) -> str:
-    """The one message for text that is not a period, with examples in the reader's words."""
-    from marsad.core.languages import isolate
+    """The one message for text that is not a period (core periods' error_message), in the
+    reader's language."""
+    from django.utils.translation import get_language
 
-    return _("“%(text)s” is not a period: write for example %(examples)s.") % {
-        "text": isolate(text),
-        "examples": period_examples(lang),
-    }
+    return periods.error_message(text, lang or get_language())
 
 
 class PeriodField(forms.CharField):

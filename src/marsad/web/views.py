@@ -66,9 +66,7 @@ def dashboard(request):
         return render(request, "web/dashboard.html", {**context, "board": None})
     period = _period_or_none(request.GET.get("period", "")) or latest_period(area)
     if request.GET.get("period") and _period_or_none(request.GET["period"]) is None:
-        context["period_error"] = _("“%(code)s” is not a period (write 2025Q3, 2025-9M, 2025).") % {
-            "code": request.GET["period"]
-        }
+        context["period_error"] = P.error_message(request.GET["period"], get_language())
     if period is None:
         return render(request, "web/dashboard.html", {**context, "board": None})
     basis = request.GET.get("basis") or "current"
