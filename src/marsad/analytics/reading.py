@@ -1,12 +1,14 @@
 """What the analytics service reads from the database: the area tree, own observations, and the
-children's levels summed in the database (one GROUP BY, not one row per commune)."""
+communes' levels summed per province (models.CommuneLevel, not one row per commune)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Max, Sum
 
 from marsad.areas.models import Area
@@ -16,11 +18,14 @@ from marsad.core.measures import STATUS_RANK
 from marsad.indicators.models import Indicator
 from marsad.observations.models import Observation
 
+from .models import AreaVersion, CommuneLevel
+
 RECORD_FIELDS = ("id", "area", "indicator", "period", "measure", "value", "unit", "status", "qualifier")
 
 
 @dataclass
 class Node:
+    pk: int
     code: str
     level: str
     parent: str | None
@@ -34,6 +39,7 @@ class Tree:
     """The area tree of the database: parents, successors, and each merged province's namesake."""
 
     nodes: dict[str, Node]
+    stamp: str = ""  # what the tree was read under (see area_tree)
     children: dict[str, list[str]] = field(default_factory=dict)
     predecessors: dict[str, list[str]] = field(default_factory=dict)
 
@@ -78,15 +84,17 @@ def area_tree() -> Tree:
     tree = _TREES.get(stamp)
     if tree is None:
         _TREES.clear()
-        tree = _TREES[stamp] = _read_tree()
+        tree = _TREES[stamp] = _read_tree(":".join(map(str, stamp)))
     return tree
 
 
-def _read_tree() -> Tree:
+def _read_tree(stamp: str) -> Tree:
     nodes = {}
-    rows = Area.objects.values_list("code", "level", "parent__code", "successor__code", "name_vi", "valid_to")
-    for code, level, parent, successor, name_vi, valid_to in rows:
-        nodes[code] = Node(code, level, parent, successor, name_vi, valid_to is None)
+    rows = Area.objects.values_list(
+        "pk", "code", "level", "parent__code", "successor__code", "name_vi", "valid_to"
+    )
+    for pk, code, level, parent, successor, name_vi, valid_to in rows:
+        nodes[code] = Node(pk, code, level, parent, successor, name_vi, valid_to is None)
     children: dict[str, list[str]] = defaultdict(list)
     predecessors: dict[str, list[str]] = defaultdict(list)
     for n in nodes.values():
@@ -96,6 +104,7 @@ def _read_tree() -> Tree:
             children[n.parent].append(n.code)
     return Tree(
         nodes,
+        stamp,
         {k: sorted(v) for k, v in children.items()},
         {k: sorted(v) for k, v in predecessors.items()},
     )
@@ -122,6 +131,24 @@ def data_version() -> tuple:
         Observation.objects.aggregate(m=Max("id"))["m"],
         Target.objects.aggregate(m=Max("id"))["m"],
     )
+
+
+def catalogue_stamp(rules: dict[str, Rule]) -> str:
+    """A digest of the aggregation rules (a changed rule changes every figure it reads)."""
+    return hashlib.blake2b(repr(sorted(rules.items())).encode(), digest_size=8).hexdigest()
+
+
+def area_versions(tree: Tree, codes: Iterable[str]) -> dict[str, str]:
+    """Each area's data version: on PostgreSQL the number the database sets anew whenever an
+    observation of the area or of its communes is written (models.AreaVersion; "0": never
+    written); on SQLite the one version of the whole database (:func:`data_version`)."""
+    codes = [c for c in codes if c in tree.nodes]
+    if connection.vendor != "postgresql":
+        version = ":".join(map(str, data_version()))
+        return dict.fromkeys(codes, version)
+    ids = {tree.nodes[c].pk: c for c in codes}
+    found = dict(AreaVersion.objects.filter(area_id__in=list(ids)).values_list("area_id", "version"))
+    return {code: str(found.get(pk, 0)) for pk, code in ids.items()}
 
 
 def own_records(
@@ -157,25 +184,28 @@ def commune_sums(
     wanted = additive if indicators is None else [c for c in indicators if c in additive]
     if not parents or not wanted:
         return {}
-    # One GROUP BY in the database over the communes' rows (by integer keys: the codes are
-    # looked up once), so a province's 99 communes x 24 months come back as 24 sums per indicator.
+    # The communes' sums by province, indicator, period and status (models.CommuneLevel: kept
+    # current on write on PostgreSQL, a view of the same GROUP BY on SQLite), by integer keys
+    # (the codes are looked up once): a province's 99 communes x 24 months are 24 rows.
     parent_ids = dict(Area.objects.filter(code__in=parents).values_list("pk", "code"))
     indicator_ids = dict(Indicator.objects.filter(code__in=wanted).values_list("pk", "code"))
-    qs = Observation.objects.filter(
-        area__parent_id__in=list(parent_ids),
-        area__level=Area.Level.COMMUNE,
-        measure="level",
-        period__in=list(period_codes),
-        indicator_id__in=list(indicator_ids),
+    period_codes = list(period_codes)
+    sums = CommuneLevel.objects.filter(
+        parent_id__in=list(parent_ids), indicator_id__in=list(indicator_ids), period__in=period_codes
     )
     groups: dict[tuple[str, str, str, bool], list[tuple[str, float, int, str]]] = defaultdict(list)
-    for parent_id, indicator_id, period, status, total, n, unit in (
-        qs.values_list("area__parent_id", "indicator_id", "period", "status")
-        .annotate(total=Sum("value"), n=Count("id"), unit=Max("unit"))
-        .order_by()
+    for parent_id, indicator_id, period, status, total, n, unit in sums.values_list(
+        "parent_id", "indicator_id", "period", "status", "total", "n", "unit"
     ):
         key = (parent_ids[parent_id], indicator_ids[indicator_id], period, status == "plan")
         groups[key].append((status, total, n, unit))
+    qs = Observation.objects.filter(  # the rows themselves, for keys of several statuses
+        area__parent_id__in=list(parent_ids),
+        area__level=Area.Level.COMMUNE,
+        measure="level",
+        period__in=period_codes,
+        indicator_id__in=list(indicator_ids),
+    )
     mixed = [k for k, v in groups.items() if len(v) > 1]
     exact = _best_status_sums(qs, mixed) if mixed else {}
     out: dict[str, list[ChildLevel]] = defaultdict(list)

@@ -9,12 +9,16 @@ review meeting compares them with (targets, the other provinces, the nation, lag
                                                  the national figure (a report's comparison)
     latest_figure(target)                     -> the latest year-to-date figure for a target
 
-Results are cached under the data version (the last change record, observation and target ids),
-so a write is seen by the next request.
+Results are cached under data versions, so a write is seen by the next request: an area's
+figures under the versions of the areas they read (on PostgreSQL the database sets an area's
+version anew on every write of its observations or its communes', so a write to one commune
+computes its province and the nation again and leaves the other provinces' figures cached; on
+SQLite every area has the one version of the database); rankings under the database's version.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,21 +54,68 @@ def _code(area: Area | str) -> str:
     return area if isinstance(area, str) else area.code
 
 
+_generation = ""  # part of every key: a new one (the analytics bench) leaves every entry behind
+
+
 def _version() -> str:
+    """The one version of the database (any write changes it): for what reads every area."""
     return ":".join(map(str, reading.data_version()))
 
 
 def _full_key(key: str, version: str) -> str:
-    return f"marsad:analytics:{version}:{key}".replace(" ", "_")
+    return f"marsad:analytics:{_generation}{version}:{key}".replace(" ", "_")
 
 
-def _cached(key: str, compute):
-    full = _full_key(key, _version())
+def _cached(key: str, compute, version: str | None = None):
+    full = _full_key(key, _version() if version is None else version)
     value = cache.get(full)
     if value is None:
         value = compute()
         cache.set(full, value, CACHE_SECONDS)
     return value
+
+
+def _inputs(code: str, tree) -> list[str]:
+    """The areas whose observations an area's figures read (a commune's are written under its
+    province's version too): a province, itself and the provinces merged into it; an old
+    province, itself and its successor; the nation, itself and every province."""
+    node = tree.nodes[code]
+    if node.level == Area.Level.NATION:
+        return [code, *sorted(c for c, n in tree.nodes.items() if n.level == Area.Level.PROVINCE)]
+    if node.level == Area.Level.PROVINCE:
+        return [code, *tree.predecessors.get(code, ()), *([node.successor] if node.successor else [])]
+    return [code]
+
+
+def _versions(codes: list[str]) -> dict[str, str]:
+    """The version each area's cached figures are kept under: the tree's, the rules' and the
+    data versions of the areas they read (``reading.area_versions``: per area on PostgreSQL,
+    so a write leaves the figures of the areas it does not touch cached)."""
+    tree = reading.area_tree()
+    known = [c for c in codes if c in tree.nodes]
+    inputs = {c: _inputs(c, tree) for c in known}
+    found = reading.area_versions(tree, {a for areas in inputs.values() for a in areas})
+    base = f"{tree.stamp}|{reading.catalogue_stamp(reading.catalogue())}"
+    out = dict.fromkeys(codes, "unknown")  # computing it raises LookupError
+    for c, areas in inputs.items():
+        text = base + "|" + ",".join(f"{a}={found.get(a, '0')}" for a in areas)
+        out[c] = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+    return out
+
+
+def _cached_many(key: str, codes: list[str], compute_missing) -> dict[str, Any]:
+    """``key``'s value for each area, each cached under the area's version; the missing ones
+    computed together by ``compute_missing(codes) -> {code: value}``."""
+    versions = _versions(codes)
+    keys = {c: _full_key(f"{key}:{c}", versions[c]) for c in codes}
+    found = cache.get_many(list(keys.values()))
+    out = {c: found[k] for c, k in keys.items() if k in found}
+    missing = [c for c in codes if c not in out]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many({keys[c]: computed[c] for c in missing}, CACHE_SECONDS)
+        out.update(computed)
+    return {c: out[c] for c in codes}
 
 
 def _two_years(p: P.Period) -> list[str]:
@@ -80,24 +131,7 @@ def _check_basis(basis: str) -> str:
 # -- figures ----------------------------------------------------------------------------------------
 def figures(area: Area | str, period: str | P.Period, basis: str = "current") -> AreaFigures:
     """Every figure of ``area`` for ``period``'s year and the year before, on ``basis``."""
-    p = P.parse(period)
-    code = _code(area)
-    _check_basis(basis)
-    return _cached(f"figures:{code}:{p.code}:{basis}", lambda: _compute(code, p, basis))
-
-
-def _compute(code: str, p: P.Period, basis: str) -> AreaFigures:
-    tree = reading.area_tree()
-    if code not in tree.nodes:
-        raise LookupError(f"no area {code}")
-    rules = reading.catalogue()
-    node = tree.nodes[code]
-    if node.level == Area.Level.NATION:
-        return _nation(code, p, basis, tree, rules)
-    if node.level == Area.Level.PROVINCE:
-        return _provinces([code], p, basis, tree, rules)[code]
-    own = reading.own_records([code], _two_years(p))
-    return area_figures(code, p, own=own.get(code, []), catalogue=rules, basis=basis)
+    return figures_of([_code(area)], period, basis)[_code(area)]
 
 
 def figures_of(codes: list[str], period: str | P.Period, basis: str = "current") -> dict[str, AreaFigures]:
@@ -106,33 +140,31 @@ def figures_of(codes: list[str], period: str | P.Period, basis: str = "current")
     observations for all the communes and one set of reads for all the provinces."""
     p = P.parse(period)
     _check_basis(basis)
-    version = _version()
-    keys = {c: _full_key(f"figures:{c}:{p.code}:{basis}", version) for c in codes}
-    found = cache.get_many(list(keys.values()))
-    out = {c: found[k] for c, k in keys.items() if k in found}
-    missing = [c for c in codes if c not in out]
-    if missing:
-        tree = reading.area_tree()
-        unknown = [c for c in missing if c not in tree.nodes]
-        if unknown:
-            raise LookupError(f"no area {', '.join(unknown)}")
-        rules = reading.catalogue()
-        levels = {c: tree.nodes[c].level for c in missing}
-        computed: dict[str, AreaFigures] = {}
-        provinces = [c for c in missing if levels[c] == Area.Level.PROVINCE]
-        if provinces:
-            computed.update(_provinces(provinces, p, basis, tree, rules))
-        communes = [c for c in missing if levels[c] not in (Area.Level.PROVINCE, Area.Level.NATION)]
-        if communes:
-            own = reading.own_records(communes, _two_years(p))
-            for c in communes:
-                computed[c] = area_figures(c, p, own=own.get(c, []), catalogue=rules, basis=basis)
-        for c in missing:
-            if levels[c] == Area.Level.NATION:
-                computed[c] = _nation(c, p, basis, tree, rules)
-        cache.set_many({keys[c]: f for c, f in computed.items()}, CACHE_SECONDS)
-        out.update(computed)
-    return {c: out[c] for c in codes}
+    return _cached_many(f"figures:{p.code}:{basis}:all", list(codes), lambda m: _compute(m, p, basis))
+
+
+def _compute(codes: list[str], p: P.Period, basis: str, indicators=None) -> dict[str, AreaFigures]:
+    """The figures of these areas (of ``indicators`` alone, with their parts and whole)."""
+    tree = reading.area_tree()
+    unknown = [c for c in codes if c not in tree.nodes]
+    if unknown:
+        raise LookupError(f"no area {', '.join(unknown)}")
+    rules = reading.catalogue()
+    wanted = _related(rules, indicators)
+    levels = {c: tree.nodes[c].level for c in codes}
+    computed: dict[str, AreaFigures] = {}
+    provinces = [c for c in codes if levels[c] == Area.Level.PROVINCE]
+    if provinces:
+        computed.update(_provinces(provinces, p, basis, tree, rules, wanted))
+    communes = [c for c in codes if levels[c] not in (Area.Level.PROVINCE, Area.Level.NATION)]
+    if communes:
+        own = reading.own_records(communes, _two_years(p), wanted)
+        for c in communes:
+            computed[c] = area_figures(c, p, own=own.get(c, []), catalogue=rules, basis=basis)
+    for c in codes:
+        if levels[c] == Area.Level.NATION:
+            computed[c] = _nation(c, p, basis, tree, rules, indicators)
+    return computed
 
 
 def series(
@@ -160,19 +192,13 @@ def series(
 def province_figures(
     period: str | P.Period, basis: str = "current", indicators: tuple[str, ...] | None = None
 ) -> dict[str, AreaFigures]:
-    """The figures of every current province (one read for all 34): for ranks and the nation.
-    ``indicators`` reads and computes those alone (with their parts and whole)."""
+    """The figures of every current province (one read for those not cached): for ranks and
+    the nation. ``indicators`` reads and computes those alone (with their parts and whole)."""
     p = P.parse(period)
     _check_basis(basis)
-
-    def compute():
-        tree = reading.area_tree()
-        rules = reading.catalogue()
-        return _provinces(tree.current_provinces(), p, basis, tree, rules, _related(rules, indicators))
-
-    if indicators is not None:  # a one-indicator rollup: only its result is kept (see indicator_figures)
-        return compute()
-    return _cached(f"provinces:{p.code}:{basis}:{_ikey(indicators)}", compute)
+    codes = reading.area_tree().current_provinces()
+    key = f"figures:{p.code}:{basis}:{_ikey(indicators)}"
+    return _cached_many(key, codes, lambda m: _compute(m, p, basis, indicators))
 
 
 def indicator_figures(
@@ -180,27 +206,13 @@ def indicator_figures(
 ) -> AreaFigures:
     """The figures of ``indicators`` alone (with their parts and whole, for shares) for an area:
     the same routes and numbers as :func:`figures`, reading only those indicators' rows (the
-    nation's rollup of one indicator: one GROUP BY over the communes of that indicator)."""
+    nation's rollup of one indicator: the provinces' communes' sums of that indicator)."""
     p = P.parse(period)
     code = _code(area)
     _check_basis(basis)
     indicators = tuple(sorted(indicators))
-
-    def compute():
-        tree = reading.area_tree()
-        if code not in tree.nodes:
-            raise LookupError(f"no area {code}")
-        rules = reading.catalogue()
-        wanted = _related(rules, indicators)
-        level = tree.nodes[code].level
-        if level == Area.Level.NATION:
-            return _nation(code, p, basis, tree, rules, indicators)
-        if level == Area.Level.PROVINCE:
-            return _provinces([code], p, basis, tree, rules, wanted)[code]
-        own = reading.own_records([code], _two_years(p), wanted)
-        return area_figures(code, p, own=own.get(code, []), catalogue=rules, basis=basis)
-
-    return _cached(f"figures:{code}:{p.code}:{basis}:{_ikey(indicators)}", compute)
+    key = f"figures:{p.code}:{basis}:{_ikey(indicators)}"
+    return _cached_many(key, [code], lambda m: _compute(m, p, basis, indicators))[code]
 
 
 def _ikey(indicators) -> str:
@@ -274,7 +286,7 @@ def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]])
 def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) -> AreaFigures:
     """The nation: its own observations, else the sum of the provinces' figures (the nation's
     boundary is the same on both bases; the provinces' are today's)."""
-    provinces = province_figures(p, "current", indicators)
+    provinces = province_figures(p, "current", None if indicators is None else tuple(sorted(indicators)))
     children = _sum_figures(provinces, rules, kind="provinces")
     own = reading.own_records([code], _two_years(p), _related(rules, indicators))
     return area_figures(code, p, own=own.get(code, []), children=children, catalogue=rules, basis=basis)
@@ -337,7 +349,7 @@ def consistency_warnings(area: Area | str, period: str | P.Period) -> list[dict[
             return []
         return [i for i in check_consistency(own, reading.catalogue()) if i["period"] == p.code]
 
-    return _cached(f"warnings:{code}:{p.code}", compute)
+    return _cached_many(f"warnings:{p.code}", [code], lambda _m: {code: compute()})[code]
 
 
 # -- targets ----------------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "marsad.reports",
     "marsad.accounts",
     "marsad.jobs",
+    "marsad.analytics",
     "marsad.web",
 ]
 
