@@ -286,7 +286,12 @@ class PhraseSet:
         needles = self._extra_needles
         if self.extra is None or needles is None:
             return self.extra
-        window = fold(text[pos:endpos])
+        if pos == 0 and endpos == len(text):
+            window = _folded(text)  # the whole document, folded once
+        elif endpos - pos <= _FOLD_WINDOW:
+            window = fold(text[pos:endpos])
+        else:
+            return self.extra  # folding a long stretch for each call would cost more than it saves
         return self.extra if any(n in window for n in needles) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, list]]:
@@ -438,6 +443,7 @@ class Grammar:
 
 
 # -- what a regular expression cannot match without ------------------------------------------------
+_FOLD_WINDOW = 2000  # a stretch of text this long or shorter is folded to look for required words
 _LAST_FOLDED: list = [None, ""]  # (the last text folded, its fold): a document is folded once
 
 
