@@ -192,36 +192,47 @@ SEEDS = (
 
 
 def prepare_demo() -> None:
-    from rich.progress import Progress
-
     initialise()
+    load_demo_data(say=console.print, progress_bar=True)
     from marsad.accounts.demo import create_demo_users
+
+    console.print("[bold]demo users[/] (user / password / role / scope):")
+    for username, password, role, scope in create_demo_users():
+        console.print(f"  {username} / {password} / {role} / {scope}")
+
+
+def load_demo_data(say=None, progress_bar: bool = False) -> None:
+    """The demo's figures (examples/sample_observations.csv) and its two seeds, read and accepted
+    as the demo serves them (their directives, difficulties and recommendations tracked); ``say``
+    hears what was loaded. The round-trip tests of the reports load the same."""
     from marsad.directives.loading import load_document_directives
     from marsad.documents.ingest import accept_all, ingest_text
     from marsad.observations.transfer import import_file
 
+    say = say or (lambda *_: None)
     examples = examples_dir()
     sample = examples / "sample_observations.csv"
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task(f"importing {sample.name}", total=None)
-        result = import_file(sample, progress=lambda n: progress.advance(task, n))
-    console.print(f"sample data: {result}")
+    if progress_bar:
+        from rich.progress import Progress
+
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task(f"importing {sample.name}", total=None)
+            result = import_file(sample, progress=lambda n: progress.advance(task, n))
+    else:
+        result = import_file(sample)
+    say(f"sample data: {result}")
 
     for rel, area, year in SEEDS:
         path = examples / rel
         text = path.read_text(encoding="utf-8")
         ingested = ingest_text(text, title=path.name, lang="ar", area=area, year=year, file_name=path.name)
         counts = accept_all(ingested.document)
-        console.print(
+        say(
             f"seed {path.name}: {ingested.proposals} items read, {counts['accepted']} figures/targets accepted"
         )
         if ingested.created:
             loaded = load_document_directives(ingested.document)
-            console.print(
+            say(
                 f"  tracked: {len(loaded.directives)} directives, {loaded.difficulties} difficulties, "
                 f"{loaded.recommendations} recommendations"
             )
-
-    console.print("[bold]demo users[/] (user / password / role / scope):")
-    for username, password, role, scope in create_demo_users():
-        console.print(f"  {username} / {password} / {role} / {scope}")

@@ -60,9 +60,12 @@ def pdf_text(data: bytes, name: str = "the file") -> str:
 
 _EMBEDDED_LTR = re.compile("\u202a([^\u202a-\u202e]*)\u202c")
 # Inside a left-to-right run of a right-to-left line: a Latin word with what joins it ("BC-UBND"),
-# a number with its marks ("1,207.5"), or one neutral character.
+# a number with its marks and its percent sign on either side ("1,207.5", "٪4.82", "6.76٪": the
+# print font draws the sign left of the number inside a line, right of it at a line's start), or
+# one neutral character.
 _LTR_TOKEN = re.compile(
-    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:[-/.&'][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*|\d+(?:[.,\u066b\u066c]\d+)*|.",
+    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:[-/.&'][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*"
+    r"|[%\u066a]?\d+(?:[.,\u066b\u066c]\d+)*[%\u066a]?|.",
     re.S,
 )
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -73,7 +76,14 @@ def _reorder_run(run: str) -> str:
     """A run pdftotext gives in visual order inside a right-to-left line, in reading order: the
     pieces (numbers, Latin words, punctuation) run right to left, each keeping its own order
     ("٪8.26" -> "8.26٪", ".2024" -> "2024.", "2030-2021" -> "2021-2030")."""
-    return "".join(reversed(_LTR_TOKEN.findall(run)))
+    return "".join(_percent_after(t) for t in reversed(_LTR_TOKEN.findall(run)))
+
+
+def _percent_after(token: str) -> str:
+    """A number's percent sign after it, as it is read ("٪4.82" -> "4.82٪")."""
+    if token[:1] in ("%", "\u066a") and len(token) > 1 and not token.endswith(("%", "\u066a")):
+        return token[1:] + token[0]
+    return token
 
 
 def logical_order(text: str) -> str:

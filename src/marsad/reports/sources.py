@@ -40,13 +40,20 @@ def _area_matches(doc: dict[str, Any], area: str | None) -> bool:
     return _fold(area) in {_fold(n) for n in names if n}
 
 
-def _resolve_area(area: str | None) -> tuple[str | None, dict[str, str], str]:
-    """Code, names and level of an area, from the gazetteer when it is there."""
+def _resolve_area(area: str | None, period: str | None = None) -> tuple[str | None, dict[str, str], str]:
+    """Code, names and level of an area, from the gazetteer when it is there.
+
+    A name means the unit of that name as it was during ``period`` (the rule the reader reads
+    a name by): "Khanh Hoa" for 2025Q1 is the province before the merger (VN-OLD-56), for
+    2025-9M the merged one (VN-56). A code means that unit: ``VN-56`` for 2025Q1 is today's
+    province on today's boundaries (with Ninh Thuan)."""
     if not area:
         return None, {}, "province"
     from marsad.core.gazetteer import load_gazetteer
 
-    rec = load_gazetteer().find(area)
+    gazetteer = load_gazetteer()
+    on = periods.parse(period).end if period else None
+    rec = (gazetteer.find(area, on=on) if on else None) or gazetteer.find(area)
     if rec is None:
         return None, {"en": area, "vi": area, "ar": area}, "province"
     names = {"en": rec.name_en, "vi": rec.name_vi, "ar": rec.name_ar or rec.name_en}
@@ -69,7 +76,7 @@ def report_data_from_file(path: Path, area: str | None, period: str | None) -> R
             return report_data_from_document(doc, period)
     if not period:
         raise ReportSourceError("--period is needed with a file of observations")
-    code, names, level = _resolve_area(area)
+    code, names, level = _resolve_area(area, period)
     observations = _read_observations(path)
     return report_data_from_observations(
         observations, area_code=code, area_names=names, area_level=level, period=period
@@ -98,7 +105,7 @@ def database_report_data(area: str, period: str, as_of=None, number: str = "") -
     from marsad.reports.data import report_data_for
 
     p = periods.parse(period)
-    code, _names, _level = _resolve_area(area)
+    code, _names, _level = _resolve_area(area, p.code)
     try:
         found = (
             Area.objects.filter(code=(code or area).strip().upper()).first()

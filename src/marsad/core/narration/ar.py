@@ -379,20 +379,24 @@ class Arabic(Language):
             return ""
         return "منها، بلغت " + "؛ و".join(clauses) + "."
 
-    def shares_sentence(self, parent, parts):
+    def shares_sentence(self, parent, parts, period, area):
         items = [f"{self.sector(r.indicator)} {self.pct(r.share_pct)}" for r in parts]
         if not items:
             return ""
-        return f"من حيث هيكل {self.indicator(parent.indicator)}، شكّل " + "، و".join(items) + "."
+        return (
+            f"من حيث هيكل {self.indicator(parent.indicator)} {self.period_phrase(period)}، شكّل "
+            + "، و".join(items)
+            + "."
+        )
 
-    def contributions_sentence(self, parent, ordered):
+    def contributions_sentence(self, parent, ordered, period, area):
         up = [c for c in ordered if c.pp >= 0]
         down = [c for c in ordered if c.pp < 0]
         parts: list[str] = []
         if up:
             first = up[0]
             text = (
-                f"وكان {self.sector(first.row.indicator)} المحرك الرئيسي للنمو، "
+                f"وكان {self.sector(first.row.indicator)} المحرك الرئيسي للنمو {self.period_phrase(period)}، "
                 f"إذ ساهم بـ {self.num(first.pp)} نقطة مئوية"
             )
             for c in up[1:]:

@@ -233,6 +233,14 @@ class English(Language):
             return f"{name} city"
         return name
 
+    @staticmethod
+    def _owner(area: str) -> str:
+        """Whose figures: "the province's" for "Bac Ninh province" (read as the report's area)."""
+        for unit in ("province", "city"):
+            if area.endswith(f" {unit}"):
+                return f"the {unit}'s"
+        return f"{area}'s"
+
     # -- pieces ----------------------------------------------------------------------------
     def qualified(self, row: IndicatorRow) -> str:
         return _QUALIFIER.get(row.qualifier, "") + self.amount(row.level, row.unit)
@@ -312,22 +320,23 @@ class English(Language):
             return ""
         return "Of this, " + "; ".join(clauses) + "."
 
-    def shares_sentence(self, parent, parts):
+    def shares_sentence(self, parent, parts, period, area):
         items = [f"{self.sector(r.indicator)} for {self.pct(r.share_pct)}" for r in parts]
         if not items:
             return ""
         items[0] = items[0].replace(" for ", " accounted for ", 1)
         listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-        return f"In the structure of {self.indicator(parent.indicator)}, {listed}."
+        whose = self._owner(area)
+        return f"In the structure of {whose} {self.indicator(parent.indicator)} {self.period_phrase(period)}, {listed}."
 
-    def contributions_sentence(self, parent, ordered):
+    def contributions_sentence(self, parent, ordered, period, area):
         up = [c for c in ordered if c.pp >= 0]
         down = [c for c in ordered if c.pp < 0]
         parts: list[str] = []
         if up:
             first = up[0]
             text = (
-                f"{self.sector(first.row.indicator)} drove growth, "
+                f"{self.sector(first.row.indicator)} drove {self._owner(area)} growth {self.period_phrase(period)}, "
                 f"contributing {self.num(first.pp)} percentage points"
             )
             rest = [

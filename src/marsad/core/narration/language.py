@@ -163,10 +163,17 @@ class Language:
     def parts_sentence(self, parts: list[IndicatorRow]) -> str:
         raise NotImplementedError
 
-    def shares_sentence(self, parent: IndicatorRow, parts: list[IndicatorRow]) -> str:
+    def shares_sentence(
+        self, parent: IndicatorRow, parts: list[IndicatorRow], period: periods.Period, area: str
+    ) -> str:
+        """The parts' shares of ``parent``, the period (and where the language needs it, the
+        area) named: the sentence stands on its own when a table above it (a PDF's cells read
+        line by line) leaves another period or the national column as the last one named."""
         raise NotImplementedError
 
-    def contributions_sentence(self, parent: IndicatorRow, ordered: list[Contribution]) -> str:
+    def contributions_sentence(
+        self, parent: IndicatorRow, ordered: list[Contribution], period: periods.Period, area: str
+    ) -> str:
         raise NotImplementedError
 
     def target_sentence(self, target: TargetRow) -> str:

@@ -176,10 +176,10 @@ def _narrate(data: ReportData, lang: str) -> list[Section]:
         with_share = [r for r in parts if r.share_pct is not None]
         with_share.sort(key=lambda r: -r.share_pct)
         if with_share:
-            structure.append(L.shares_sentence(row, with_share))
+            structure.append(L.shares_sentence(row, with_share, period, area))
         contributions = [Contribution(r, r.contribution_pp) for r in parts if r.contribution_pp is not None]
         if contributions:
-            structure.append(L.contributions_sentence(row, contributions))
+            structure.append(L.contributions_sentence(row, contributions, period, area))
     structure = [s for s in structure if s]
     if structure:
         sections.append(Section("structure", L.title("structure"), tuple(structure)))

@@ -276,14 +276,14 @@ class Vietnamese(Language):
             return ""
         return "Trong đó, " + "; ".join(clauses) + "."
 
-    def shares_sentence(self, parent, parts):
+    def shares_sentence(self, parent, parts, period, area):
         items = [f"{self.sector(r.indicator)} chiếm {self.pct(r.share_pct)}" for r in parts]
         if not items:
             return ""
         name = "GRDP" if parent.indicator == "grdp" else self.indicator(parent.indicator).lower()
-        return f"Về cơ cấu {name}, " + "; ".join(items) + "."
+        return f"Về cơ cấu {name} {self.period_name(period)}, " + "; ".join(items) + "."
 
-    def contributions_sentence(self, parent, ordered):
+    def contributions_sentence(self, parent, ordered, period, area):
         up = [c for c in ordered if c.pp >= 0]
         down = [c for c in ordered if c.pp < 0]
         parts: list[str] = []
