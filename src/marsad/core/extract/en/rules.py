@@ -331,7 +331,9 @@ CUES = [
     Rule("rank", "rank", words("ranked", "ranking", "ranks", "rank", "placed", "No.", "number")),
     Rule("no_area", "no_area", words("working group", "ministries and agencies", "ministries and central agencies")),
     Rule("double_digit", "special_target",
-         "double[\\s-]digit\\s+(?:economic\\s+|GRDP\\s+|GDP\\s+)?growth(?:\\s+target)?", ("grdp", "yoy_pct", 10, "at_least")),
+         "double[\\s-]digit\\s+(?:economic\\s+|GRDP\\s+|GDP\\s+)?growth(?:\\s+(?:target|rate))?"
+         "|(?:grow|growth)\\s+(?:at\\s+|of\\s+|by\\s+)?(?:a\\s+)?double[\\s-]digits?(?:\\s+rate)?",
+         ("grdp", "yoy_pct", 10, "at_least")),
     Rule("communes_digital", "share_target", "of\\s+(?:the\\s+)?(?:communes|wards)[^.]{0,80}?digital\\s+products?",
          "communes_with_digital_product"),
     Rule("targets_met", "share_target",

@@ -171,7 +171,8 @@ CUES = [
          r"chỉ\s+tiêu(?:\s+[^\s.;:]+){0,10}?\s+(?:được\s+(?:[^\W\d]+\s+){0,3}giao|giao|đề\s+ra)\s+(?:là|ở\s+mức|đạt)"),
     Rule("names_with_cue_words", "proper_name",
          words("Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch Đầu tư", "Sở Kế hoạch và Đầu tư", "Sở Kế hoạch - Đầu tư",
-               "Kế hoạch phát triển kinh tế - xã hội", "Cục Thống kê", "Tổng cục Thống kê", "Tổng cục Du lịch")),
+               "Kế hoạch phát triển kinh tế - xã hội", "Cục Thống kê", "Tổng cục Thống kê", "Tổng cục Du lịch",
+               "giá trị tăng thêm")),  # value added: its "tăng thêm" is no increase
     Rule("threshold", "threshold",
          words("nhóm", "thuộc nhóm", "trong nhóm", "các địa phương có", "các tỉnh có", "địa phương có", "tỉnh, thành có",
                "nhiều địa phương", "nhiều tỉnh", "một số địa phương", "các tỉnh, thành phố có")),
@@ -189,7 +190,9 @@ CUES = [
     Rule("rank", "rank", words("đứng thứ", "xếp thứ", "thứ", "hạng", "top")),
     Rule("no_area", "no_area", words("tổ công tác", "các bộ, ngành trung ương", "các bộ, cơ quan trung ương")),
     Rule("double_digit", "special_target",
-         r"(?:mục\s+tiêu\s+)?tăng\s+trưởng\s+(?:kinh\s+tế\s+|GRDP\s+)?(?:đạt\s+)?(?:ở\s+)?(?:mức\s+)?(?:từ\s+)?hai\s+con\s+số",
+         r"(?:mục\s+tiêu\s+)?tăng\s+trưởng\s+(?:kinh\s+tế\s+|GRDP\s+)?"
+         r"(?:(?:của\s+tỉnh\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+)?"
+         r"(?:đạt\s+)?(?:ở\s+)?(?:mức\s+)?(?:từ\s+)?hai\s+con\s+số",
          ("grdp", "yoy_pct", 10, "at_least")),
     Rule("comparative", "comparative", words("thấp hơn", "cao hơn", "ít hơn", "nhiều hơn", "chậm hơn", "nhanh hơn")),
     Rule("versus", "compared_value", words("so với mức", "so với con số", "cao hơn mức tăng", "thấp hơn mức tăng",
