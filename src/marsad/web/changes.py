@@ -20,7 +20,7 @@ from marsad.audit.fields import label_of
 from marsad.core import periods
 from marsad.core.languages import isolate
 
-from .formatting import day_text, number_text
+from .formatting import day_text, number_text, percent_text
 from .words import word
 
 
@@ -33,12 +33,25 @@ def _lang(lang: str | None) -> str:
 def value_text(model, name: str, value, lang: str | None = None, eastern: bool = False) -> str:
     """A value a change record kept for ``model.name``, as the reader writes it."""
     lang = _lang(lang)
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "—"
     try:
         field = model._meta.get_field(name) if model is not None else None
     except FieldDoesNotExist:
         field = None
+    if isinstance(value, (list, tuple)):
+        return _list_text(field, value, lang)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        value = value.isoformat()
+    if name == "area_code" and isinstance(value, str):
+        from marsad.areas.models import Area
+
+        area = Area.objects.filter(code=value).first()
+        return isolate(area.name(lang)) if area is not None else isolate(value, ltr=True)
+    if name == "year" and isinstance(value, int):
+        return (
+            periods.words(str(value), lang, eastern_digits=eastern) if 1900 <= value <= 2999 else str(value)
+        )
     if isinstance(value, bool) or isinstance(field, models.BooleanField):
         return _("yes") if value else _("no")
     if isinstance(field, models.ForeignKey):
@@ -52,6 +65,8 @@ def value_text(model, name: str, value, lang: str | None = None, eastern: bool =
     if isinstance(field, (models.DecimalField, models.FloatField, models.IntegerField)) or isinstance(
         value, (int, float)
     ):
+        if name in ("percent", "percent_done"):
+            return percent_text(value, lang, eastern, 0)
         if name in ("span_start", "span_end", "revision", "import_row", "object_id"):
             return number_text(value, lang, eastern, 0)
         return number_text(value, lang, eastern, None)
@@ -65,6 +80,89 @@ def value_text(model, name: str, value, lang: str | None = None, eastern: bool =
         if shown is not None and str(shown) != str(value):
             return str(shown)
     return word(str(value))
+
+
+def _list_text(field, values, lang: str) -> str:
+    """A list a change record kept (a profile's areas by code, an account's groups by name)."""
+    related = getattr(field, "related_model", None) if field is not None else None
+    names = {}
+    if related is not None and any(f.name == "code" for f in related._meta.fields):
+        names = {r.code: str(r) for r in related._base_manager.filter(code__in=[str(v) for v in values])}
+    separator = "، " if lang == "ar" else ", "
+    return separator.join(isolate(names.get(str(v), v)) for v in values)
+
+
+# What names a record of each kind in the change log's "what" column, in the reader's words: its
+# fields, taken from the row as it is now (or as the record kept it, once deleted). The fields in
+# AS_WRITTEN are people's text (a title, a directive's task), shown as written and marked so.
+IDENTITY = {
+    "observation": ("indicator", "area", "period", "measure", "status"),
+    "directive": ("number", "text", "period", "area"),
+    "assignment": ("organisation", "directive"),
+    "statuschange": ("assignment", "status", "on"),
+    "progressreport": ("assignment", "date", "percent"),
+    "inspection": ("assignment", "date", "result"),
+    "recommendation": ("topic", "period", "organisation"),
+    "answer": ("recommendation", "unit", "on"),
+    "difficulty": ("area", "period", "text"),
+    "target": ("indicator", "area", "year", "measure", "value"),
+    "scenario": ("target", "period", "value"),
+    "document": ("title", "kind", "period", "area"),
+    "proposal": ("document", "kind", "indicator", "area_code", "period", "measure", "value"),
+    "profile": ("user", "role", "organisation"),
+    "user": ("username",),
+    "apitoken": ("user", "name"),
+    "approval": ("area", "period"),
+    "conclusion": ("area", "period", "language"),
+    "organisation": ("name", "area"),
+}
+AS_WRITTEN = frozenset({"title", "text", "topic", "name", "username", "number"})
+
+
+def describe(record, lang: str | None = None, eastern: bool = False) -> list[dict]:
+    """The record a change was made to, as parts ``{"text", "as_written"}`` in the reader's
+    words («توجيه: 3 · … · الأشهر التسعة الأولى من عام 2025 · باك نينه»). A record deleted since,
+    or of a kind this table does not know, is named by what was stored when it changed (marked
+    as written), followed by what the change record kept of its naming fields."""
+    lang = _lang(lang)
+    model = record.content_type.model_class() if record.content_type_id else None
+    names = IDENTITY.get(model._meta.model_name) if model is not None else None
+    stored = [{"text": record.object_repr, "as_written": True}]
+    if names is None:
+        return stored
+    live = model._base_manager.filter(pk=record.object_id).first()
+    kept = {**(record.before or {}), **(record.after or {})}
+    parts = []
+    for name in names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if live is not None:
+            value = getattr(live, field.attname)
+        elif name in kept:
+            value = kept[name]
+        else:
+            continue
+        if value is None or value == "":
+            continue
+        if name == "text" and live is not None and hasattr(live, "display_text"):
+            value = live.display_text(lang)
+        if name in AS_WRITTEN:
+            text = str(value)
+            parts.append({"text": text if len(text) <= 100 else text[:99] + "…", "as_written": True})
+        elif name == "indicator" and not field.is_relation:  # a proposal's indicator code
+            parts.append({"text": _indicator_name(value, lang), "as_written": False})
+        else:
+            parts.append({"text": value_text(model, name, value, lang, eastern), "as_written": False})
+    return parts if live is not None else stored + parts
+
+
+def _indicator_name(code: str, lang: str) -> str:
+    from marsad.indicators.models import Indicator
+
+    indicator = Indicator.objects.filter(code=code).first()
+    return indicator.name(lang) if indicator is not None else isolate(code, ltr=True)
 
 
 def change_lines(record, lang: str | None = None, eastern: bool = False) -> list[dict]:

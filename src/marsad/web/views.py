@@ -22,6 +22,7 @@ from marsad.observations.models import Observation
 
 from . import charts
 from .access import area_choices, home_area, viewable_area_or_403
+from .changes import describe
 from .formatting import number_text, reader_wants_eastern
 
 
@@ -305,6 +306,7 @@ def changes(request):
     if not scopes.is_admin(request.user):
         qs = qs.filter(_visible_changes(request.user))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    lang, eastern = get_language(), reader_wants_eastern()
     obs_ct = ContentType.objects.get_for_model(Observation)
     live = Observation.objects.filter(
         pk__in=[c.object_id for c in page if c.content_type_id == obs_ct.pk]
@@ -314,6 +316,8 @@ def changes(request):
         change.obs = by_id.get(change.object_id) if change.content_type_id == obs_ct.pk else None
         model = change.content_type.model_class()
         change.kind = model._meta.verbose_name if model is not None else change.content_type.model
+        if change.obs is None:
+            change.what = describe(change, lang, eastern)
     return render(request, "web/changes.html", {"page": page})
 
 
