@@ -228,7 +228,7 @@ class Arabic(Language):
     FORM = {
         "motto_1": "جمهورية فيتنام الاشتراكية",
         "motto_2": "الاستقلال - الحرية - السعادة",
-        "number": "الرقم: {number}/{symbol}",
+        "number": "الرقم: \u2066{number}/{symbol}\u2069",  # left to right: 125/BC-UBND
         "kind": "تقرير",
         "default_issuer": "اللجنة الشعبية {area}",
         "default_authority": "عن اللجنة الشعبية",

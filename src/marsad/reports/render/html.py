@@ -39,7 +39,9 @@ CSS = """
 .marsad-report table.form td { text-align: center; vertical-align: top; width: 50%%; }
 .marsad-report .body-name, .marsad-report .motto { font-weight: 700; margin: 0; text-transform: none; }
 .marsad-report .upper { margin: 0; }
-.marsad-report .rule { width: 30%%; margin: .15rem auto .35rem; border-top: 1px solid #1d2733; }
+.marsad-report .rule { width: 30%%; margin: .3rem 35%% .35rem; border-top: 1px solid #1d2733; }
+/* Symmetric margins, not auto: WeasyPrint places an auto-centred block of a right-to-left cell
+   off to the right (the Arabic letterhead's rules went past the page's edge). */
 .marsad-report .place-date { font-style: italic; margin: 0; }
 .marsad-report .kind { text-align: center; font-weight: 700; font-size: 1.2rem; margin: .8rem 0 0; }
 .marsad-report h1 { text-align: center; font-size: 1.1rem; }
@@ -48,6 +50,7 @@ CSS = """
 .marsad-report h3 { font-size: .98rem; margin: .9rem 0 .3rem; }
 .marsad-report .details, .marsad-report .original { color: #39495a; }
 .marsad-report table.form p { text-align: center; }
+.marsad-report table.form.signature, .marsad-report table.form.signature tr { break-inside: avoid; }
 .marsad-report table.form.signature td { text-align: start; }
 .marsad-report table.form.signature td p { text-align: start; }
 .marsad-report table.form.signature td.sign p { text-align: center; }
@@ -61,8 +64,10 @@ CSS = """
 .marsad-report th { text-align: center; }
 """
 
-# Inline SVG charts (screen only; print uses PNG): each label takes its own direction.
+# Screen only: a wide table scrolls in its frame; each label of an inline SVG chart takes its
+# own direction (print draws the charts as PNG).
 SCREEN_CSS = """
+.marsad-report .table-frame { overflow-x: auto; }
 .marsad-report figure svg text { unicode-bidi: plaintext; }
 """
 
@@ -169,7 +174,10 @@ def _numeric(text: str) -> bool:
 
 
 def _table(t: Table) -> str:
-    out = [f'<table class="{escape(t.key)}"><caption>{escape(t.caption)}</caption><thead><tr>']
+    # In a frame of its own: on a narrow screen a wide table scrolls there, the page does not.
+    out = [
+        f'<div class="table-frame"><table class="{escape(t.key)}"><caption>{escape(t.caption)}</caption><thead><tr>'
+    ]
     out.extend(f"<th>{escape(h)}</th>" for h in t.headers)
     out.append("</tr></thead><tbody>")
     for i, row in enumerate(t.rows):
@@ -180,7 +188,7 @@ def _table(t: Table) -> str:
             cls = ' class="num"' if numeric else ""
             out.append(f"<td{cls}>{escape(cell)}</td>")
         out.append("</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "".join(out)
 
 
