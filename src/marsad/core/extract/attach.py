@@ -69,6 +69,13 @@ _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
 _OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
+_BASE_GAP = 16  # "30% of GRDP": the whole a share is of is named right after it
+_SHARE_OF = re.compile(
+    # not "of the country's total investment capital": a share of the nation's whole is a share
+    r"[^\S\n]*(?:(?:of|của|trong|من|في)[^\S\n]+)?(?:the[^\S\n]+)?"
+    r"(?:ال)?",  # Arabic: the name's own article stands before where it is found
+    re.I,
+)
 _BRACKET_OPEN = re.compile(r"\s*\(\s*[+\-−]?\s*")
 FOREIGN_AREA = AreaRef("foreign", None)  # marks a figure of another country (never written out)
 SUBUNIT_AREA = AreaRef("subunit", None)  # marks a figure of a district or park inside the province
@@ -584,6 +591,14 @@ class Reader:
         if reading.measure is None:
             self.fired.update(reading.rules)
             return None
+        if reading.measure == "share_pct":
+            base = next((i for i in inds if q.end <= i.start <= q.end + _BASE_GAP and i.code in self.catalogue
+                         and _SHARE_OF.fullmatch(text, q.end, i.start)), None)  # fmt: skip
+            if base is not None and base.code not in (code, ind.parent):
+                # "investment accounting for nearly 30% of GRDP": a ratio to another indicator,
+                # which it is no part of, is no share of a whole.
+                self.fired.update(reading.rules)
+                return None
         if q.is_range and (q.unit not in ("%", "money", "count")):
             return None
         rules.extend(reading.rules)
