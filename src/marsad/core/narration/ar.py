@@ -241,6 +241,8 @@ class Arabic(Language):
         "archive": "يُحفظ في: الأرشيف.",
         "original": "النص الأصلي {language}",
         "as_of": "الأرقام وحالة تنفيذ المهام حتى {date}.",
+        "boundary": "الأرقام وفق حدود {area} القائمة منذ {date}، بما فيها {former} السابقة.",
+        "and": " و",
         "appendix": "ملحق",
         "appendix_title": "أهم المؤشرات الاجتماعية والاقتصادية، {period}",
         "cause": "السبب: ",

@@ -194,6 +194,8 @@ class English(Language):
         "archive": "Filed: Records office.",
         "original": "original text in {language}",
         "as_of": "Figures and the progress of tasks are as of {date}.",
+        "boundary": "Figures are on the boundaries {area} has had since {date}, including the former {former}.",
+        "and": " and ",
         "appendix": "APPENDIX",
         "appendix_title": "Main socio-economic indicators, {period}",
         "cause": "cause: ",

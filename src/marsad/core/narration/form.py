@@ -60,7 +60,31 @@ def letterhead(data: ReportData, lang: str) -> Letterhead:
         place_date=L.place_date(place, as_of),
         kind=L.form("kind"),
         title=L.report_title(area, period),
-        as_of_note=L.form("as_of", date=L.date(as_of)),
+        as_of_note=" ".join(filter(None, (L.form("as_of", date=L.date(as_of)), boundary_note(data, lang)))),
+    )
+
+
+def boundary_note(data: ReportData, lang: str) -> str:
+    """What the figures cover when the province did not yet exist for the whole period: a
+    province merged on 1 July 2025 reporting a period that began before is on today's boundaries
+    ("Figures are on the boundaries of Khanh Hoa province since 1 July 2025, including the
+    former Ninh Thuan province."). Empty otherwise; the name alone then says it."""
+    from marsad.core.gazetteer import fold, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    rec = gazetteer.get(data.area_code or "")
+    period = periods.parse(data.period)
+    if rec is None or rec.level != "province" or rec.valid_from is None or period.start >= rec.valid_from:
+        return ""
+    others = [p for p in gazetteer.predecessors(rec.code) if fold(p.name_en) != fold(rec.name_en)]
+    if not others:
+        return ""
+    L = language(lang)
+    return L.form(
+        "boundary",
+        area=L.area_phrase(data.area_name(lang), data.area_level),
+        date=L.date(rec.valid_from),
+        former=L.list_of([L.area_phrase(p.name(lang), "province") for p in others]),
     )
 
 

@@ -197,6 +197,12 @@ class Language:
     def form(self, key: str, **values) -> str:
         return self.FORM[key].format(**values)
 
+    def list_of(self, items: list[str]) -> str:
+        """ "A, B and C" with the language's "and" (the form's ``and``: " and ", " và ", " و")."""
+        if len(items) < 2:
+            return "".join(items)
+        return ", ".join(items[:-1]) + self.form("and") + items[-1]
+
     def date(self, d: date) -> str:
         """A day in words: "31 October 2025"."""
         return f"{d.day} {self.MONTHS[d.month - 1]} {d.year}"

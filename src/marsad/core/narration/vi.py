@@ -160,6 +160,8 @@ class Vietnamese(Language):
         "archive": "Lưu: VT.",
         "original": "nguyên văn {language}",
         "as_of": "Số liệu và tình hình thực hiện nhiệm vụ tính đến {date}.",
+        "boundary": "Số liệu được tính theo địa giới hành chính của {area} sau sắp xếp (từ {date}), gồm cả {former} trước đây.",
+        "and": " và ",
         "appendix": "PHỤ LỤC",
         "appendix_title": "Một số chỉ tiêu kinh tế - xã hội chủ yếu {period}",
         "cause": "nguyên nhân: ",
