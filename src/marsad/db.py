@@ -79,6 +79,28 @@ def write_frame(table: str, frame, columns: list[str] | None = None) -> int:
     return frame.height
 
 
+def read_frame(sql: str, params: list, schema: dict):
+    """A query's rows as a Polars frame of ``schema`` (its columns in order).
+
+    PostgreSQL sends them as CSV (``COPY ... TO STDOUT``, every value quoted so that an empty
+    text stays apart from NULL), read by Polars without a Python object per value; SQLite's
+    rows are fetched.
+    """
+    import polars as pl
+
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(sql, params)
+            return pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
+        data = bytearray()
+        with cursor.cursor.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)", params) as copy:
+            for block in copy:
+                data += block
+    if not data:
+        return pl.DataFrame(schema=schema)
+    return pl.read_csv(bytes(data), has_header=False, schema=schema)
+
+
 def temporary_table(name: str, columns: dict[str, str]) -> None:
     """Create (anew) a temporary table dropped at the end of the transaction on PostgreSQL
     and at the end of the connection on SQLite (dropped first, so it starts empty)."""

@@ -30,7 +30,7 @@ from marsad.core import measures, periods
 from marsad.core.catalogue import load_catalogue, load_value_rules
 from marsad.core.numbers import format_plain, read_plain_number
 from marsad.core.validation import Problem, bound_for, check_number, expected_unit, units_compatible
-from marsad.db import next_ids, references_checked_setwise, temporary_table
+from marsad.db import next_ids, read_frame, references_checked_setwise, temporary_table
 from marsad.db import write_frame as insert_frame
 from marsad.indicators.models import Indicator
 
@@ -345,15 +345,12 @@ def _existing(frame: pl.DataFrame) -> pl.DataFrame:
     if len(area_ids) <= 2000:  # a commune's or a province's file: not every area's values
         where.append(among("area_id", area_ids))
         params += area_ids
-    with connection.cursor() as cursor:
-        sql = (
-            f"SELECT o.id, o.area_id, o.indicator_id, o.period, o.measure, o.status, {_value_text_sql()}, "
-            f"o.unit, o.qualifier, o.revision, o.source, o.document_id, o.span_start, o.span_end "
-            f"FROM {table} o WHERE {' AND '.join(where)}"
-        )
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    old = pl.DataFrame(rows, schema=schema, orient="row")
+    sql = (
+        f"SELECT o.id, o.area_id, o.indicator_id, o.period, o.measure, o.status, {_value_text_sql()}, "
+        f"o.unit, o.qualifier, o.revision, o.source, o.document_id, o.span_start, o.span_end "
+        f"FROM {table} o WHERE {' AND '.join(where)}"
+    )
+    old = read_frame(sql, params, schema)
     if connection.vendor != "postgresql" and old.height:
         # SQLite keeps REAL: "1.0e+17" and "5.0" are rewritten the shortest exact way.
         odd = ~old["old_value"].str.contains(_SIMPLE) | old["old_value"].str.ends_with(".0")
