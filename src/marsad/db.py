@@ -137,7 +137,8 @@ def references_checked_setwise(references: dict[type[models.Model], Iterable[int
     ``FOR KEY SHARE`` -- what each row's constraint trigger does, so nobody can delete them
     before the transaction ends -- and a missing one raises :class:`IntegrityError` as the
     constraint would. Then the block runs with ``session_replication_role = replica`` (which
-    switches the triggers off; the key and check constraints still hold), restored after.
+    switches the triggers off; the key and check constraints still hold, and so do triggers
+    marked ``ENABLE ALWAYS``, such as the analytics' sums), restored after.
 
     The caller must name every foreign key its rows set, and be inside a transaction. On
     SQLite, or for a role that may not set the parameter, this does nothing and the
