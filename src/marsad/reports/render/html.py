@@ -27,6 +27,7 @@ CSS = """
 .marsad-report th, .marsad-report td { border: 1px solid #c9d3dc; padding: .25rem .45rem; text-align: start; vertical-align: top; }
 .marsad-report th { background: #eef2f5; }
 .marsad-report td.num { text-align: end; white-space: nowrap; }
+.marsad-report table.indicators td:nth-child(2) { white-space: nowrap; }  /* the unit: "billion VND" */
 .marsad-report tr.part td:first-child { padding-inline-start: 1.4rem; color: #39495a; }
 .marsad-report figure { margin: .6rem 0 1rem; break-inside: avoid; }
 .marsad-report figure img, .marsad-report figure svg { max-width: 100%%; height: auto; }
