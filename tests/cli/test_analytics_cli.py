@@ -64,8 +64,19 @@ def test_json_output_has_the_derived_figures(seed_csv):
     assert data["disagreements"] == []
 
 
+def _table(seed_csv, *options, env=None):
+    args = ["analytics", "--area", "Ninh Thuan", "--period", "2024Q1", "--from-file", str(seed_csv)]
+    res = runner.invoke(app, [*args, *options], env={"COLUMNS": "250", **(env or {})})
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
 def test_table_in_each_language(seed_csv):
-    for lang, heading in (("en", "Figures"), ("vi", "Số liệu"), ("ar", "الأرقام")):
+    for lang, heading, plan in (
+        ("en", "Figures", "3,997*"),
+        ("vi", "Số liệu", "3.997*"),
+        ("ar", "الأرقام", "3,997*"),
+    ):
         res = runner.invoke(
             app,
             [
@@ -83,7 +94,22 @@ def test_table_in_each_language(seed_csv):
             ],
         )
         assert res.exit_code == 0, res.output
-        assert heading in res.stdout and "3,997*" in res.stdout
+        assert heading in res.stdout and plan in res.stdout
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_eastern_digits_are_a_preference_the_tables_follow(seed_csv, how):
+    """A reader of Eastern Arabic digits reads them in the CLI's tables too, with ٬ ٫ and ٪, and
+    the period in words: the one formatter per locale, as on the pages."""
+    if how == "option":
+        table = _table(seed_csv, "--lang", "ar", "--target-yoy", "10", "--eastern-digits")
+    else:
+        table = _table(seed_csv, "--lang", "ar", "--target-yoy", "10", env={"MARSAD_EASTERN_DIGITS": "1"})
+    assert "٣٬٩٩٧*" in table  # the annual plan
+    assert "الربع الأول ٢٠٢٤" in table and "2024Q1" not in table
+    assert "+١٠٫٠٠٪" in table  # the growth target
+    western = [line for line in table.splitlines() if any(c.isdigit() and c.isascii() for c in line)]
+    assert [line for line in western if "VN-" not in line] == []  # only the area's code keeps its digits
 
 
 def test_disagreements_are_listed(tmp_path):

@@ -142,3 +142,9 @@ def test_bench_runs(app):
     result = CliRunner().invoke(app, ["bench", "areas", "--repeat", "1"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "build gazetteer (3,419 areas)" in result.output
+
+
+def test_count_line_in_eastern_digits_and_the_plural_arabic_gives():
+    assert areas_cli.count_line(34, "ar", eastern_digits=True) == "٣٤ وحدة إدارية"
+    assert areas_cli.count_line(3321, "ar", eastern_digits=True) == "٣٬٣٢١ وحدة إدارية"
+    assert areas_cli.count_line(5, "ar") == "5 وحدات إدارية"  # 3-10 take the plural

@@ -12,7 +12,7 @@ from .models import ChangeRecord
 @admin.register(ChangeRecord)
 class ChangeRecordAdmin(InReadersWords, admin.ModelAdmin):
     list_display = ("at", "action", "what", "user", "where_from")
-    list_filter = ("action", "content_type")
+    list_filter = ("action", ("content_type", admin.RelatedOnlyFieldListFilter))
     search_fields = ("object_repr", "source")
     readonly_fields = [f.name for f in ChangeRecord._meta.fields]
 

@@ -13,6 +13,8 @@ from rich.console import Console
 
 from marsad.core.languages import LANGS
 
+from .formatting import EASTERN_DIGITS, Reader
+
 console = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -83,6 +85,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             None, "--target-yoy", help="Growth target on the year (%): also print the growth still needed."
         ),
         indicator: str = typer.Option("grdp", "--indicator", help="The indicator --target-yoy is about."),
+        eastern_digits: bool = EASTERN_DIGITS,
     ) -> None:
         """The figures of an area and period: each with how it was reached, the routes that
         disagree with it, and the year's targets judged."""
@@ -129,7 +132,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             }
             typer.echo(json.dumps(payload, ensure_ascii=False, default=str, indent=2))
             return
-        _print_figures(figs, record, catalogue, lang, verdicts, needed)
+        _print_figures(figs, record, catalogue, lang, verdicts, needed, eastern_digits)
 
     @bench.command("analytics")
     def bench_analytics(
@@ -287,7 +290,7 @@ def _verdict_dict(v) -> dict:
     }
 
 
-def _print_figures(figs, record, catalogue, lang, verdicts, needed) -> None:
+def _print_figures(figs, record, catalogue, lang, verdicts, needed, eastern_digits=False) -> None:
     from rich.table import Table
 
     from marsad.core import periods as P
@@ -295,10 +298,16 @@ def _print_figures(figs, record, catalogue, lang, verdicts, needed) -> None:
     from marsad.core.languages import translator
 
     _ = translator(lang).gettext
+    r = Reader(lang, eastern_digits)
     p = P.parse(figs.period)
     last = p.same_period_last_year().code
+    # The words are marked outside the f-strings, where `make messages` finds them.
+    heading, derived, disagree = _("Figures"), _("derived value"), _("Figures that disagree")
+    shown, gap, targets = _("shown"), _("gap"), _("Targets")
+    needs, target = _("Growth the rest of the year needs"), _("Target")
     t = Table(
-        title=f"{_('Figures')}: {record.name(lang)} ({record.code}), {figs.period} — {_(BASIS_LABELS[figs.basis])}"
+        title=f"{heading}: {record.name(lang)} ({record.code}), {r.period(figs.period)} — "
+        f"{_(BASIS_LABELS[figs.basis])}"
     )
     for c, right in (
         (_("Indicator"), False),
@@ -322,56 +331,58 @@ def _print_figures(figs, record, catalogue, lang, verdicts, needed) -> None:
         if level is not None:
             how = _(METHOD_LABELS.get(level.method, level.method))
             if level.expected:
-                how += f" ({level.count}/{level.expected})"
+                how += f" ({r.number(level.count, 0)}/{r.number(level.expected, 0)})"
             if level.disagreements:
                 how += " ⚠"
         t.add_row(
             ind.name(lang) if ind else code,
-            (level.unit if level else "") or (ind.unit if ind else ""),
-            _fmt_fig(level, decimals),
+            r.unit((level.unit if level else "") or (ind.unit if ind else "")),
+            _fmt_fig(r, level, decimals),
             how,
-            _fmt_fig(figs.get(code, period=last), decimals),
-            _fmt_fig(figs.get(code, "yoy_pct"), 2),
-            _fmt_fig(figs.get(code, "plan_pct"), 1),
-            _fmt_fig(figs.get(code, period=str(p.year), plan=True), decimals),
-            _fmt_fig(figs.get(code, "share_pct"), 2),
-            _fmt_fig(figs.get(code, "contribution_pp"), 2),
+            _fmt_fig(r, figs.get(code, period=last), decimals),
+            _fmt_fig(r, figs.get(code, "yoy_pct"), 2),
+            _fmt_fig(r, figs.get(code, "plan_pct"), 1),
+            _fmt_fig(r, figs.get(code, period=str(p.year), plan=True), decimals),
+            _fmt_fig(r, figs.get(code, "share_pct"), 2),
+            _fmt_fig(r, figs.get(code, "contribution_pp"), 2),
         )
     if not indicators:
         out.print(_("No data"))
         return
     out.print(t)
-    out.print(f"[dim]* {_('derived value')}[/]")
+    out.print(f"[dim]* {derived}[/]")
     if figs.disagreements:
-        out.print(f"[bold]{_('Figures that disagree')}[/]")
+        out.print(f"[bold]{disagree}[/]")
         for d in figs.disagreements:
             ind = catalogue.get(d.indicator)
-            gap_pct = f" ({d.gap_pct:+.1f} %)" if d.gap_pct is not None else ""
+            gap_pct = f" ({r.percent(d.gap_pct, 1, signed=True)})" if d.gap_pct is not None else ""
             out.print(
-                f"  {ind.name(lang) if ind else d.indicator} {d.period} {d.measure}: "
-                f"{_('shown')} {d.value:,.2f}; {_(METHOD_LABELS.get(d.method, d.method))} {d.other:,.2f}, "
-                f"{_('gap')} {d.gap:+,.2f}{gap_pct}"
+                f"  {ind.name(lang) if ind else d.indicator} {r.period(d.period)} {r.unit(d.measure)}: "
+                f"{shown} {r.number(d.value, 2)}; {_(METHOD_LABELS.get(d.method, d.method))} "
+                f"{r.number(d.other, 2)}, {gap} {r.number(d.gap, 2, signed=True)}{gap_pct}"
             )
     else:
         out.print(_("The figures agree"))
     if verdicts:
-        out.print(f"[bold]{_('Targets')}[/]")
+        out.print(f"[bold]{targets}[/]")
         for v in verdicts:
             ind = catalogue.get(v.indicator)
-            achieved = "—" if v.achieved is None else f"{v.achieved:,.2f}"
+            achieved = "—" if v.achieved is None else r.number(v.achieved, 2)
             out.print(
-                f"  {ind.name(lang) if ind else v.indicator} ({v.measure}, {v.qualifier} {v.value:,.2f}): "
-                f"{v.period} {achieved} → {_(v.status.replace('_', ' '))}"
+                f"  {ind.name(lang) if ind else v.indicator} ({r.unit(v.measure)}, {r.unit(v.qualifier)} "
+                f"{r.number(v.value, 2)}): {r.period(v.period)} {achieved} → {_(v.status.replace('_', ' '))}"
             )
     if needed is not None:
+        remainder = r.separator.join(r.period(c) for c in needed.remainder)
         out.print(
-            f"[bold]{_('Growth the rest of the year needs')}[/] ({_('Target')} {needed.target_yoy_pct:+.2f}%): "
-            f"{', '.join(needed.remainder)} {needed.growth_needed_pct:+.2f}%"
+            f"[bold]{needs}[/] ({target} "
+            f"{r.percent(needed.target_yoy_pct, 2, signed=True)}): "
+            f"{remainder} {r.percent(needed.growth_needed_pct, 2, signed=True)}"
         )
 
 
-def _fmt_fig(fig, decimals: int = 1) -> str:
+def _fmt_fig(r: Reader, fig, decimals: int = 1) -> str:
     if fig is None:
         return ""
     mark = {"more_than": ">", "at_least": "≥", "less_than": "<"}.get(fig.qualifier, "")
-    return f"{mark}{fig.value:,.{decimals}f}" + ("*" if fig.derived else "")
+    return f"{mark}{r.number(fig.value, decimals)}" + ("*" if fig.derived else "")

@@ -19,6 +19,8 @@ from marsad.core.dates import format_day
 from marsad.core.languages import LANGS, gettext_noop, translator
 from marsad.core.numbers import format_number
 
+from .formatting import EASTERN_DIGITS
+
 LEVELS = ("nation", "province", "commune")
 
 # Every user-facing string: msgids of the one gettext catalogue (src/marsad/locale).
@@ -35,8 +37,6 @@ TEXT: dict[str, str] = {
     "nation": gettext_noop("nation"),
     "province": gettext_noop("province"),
     "commune": gettext_noop("commune"),
-    "count": gettext_noop("{n} areas"),
-    "count_one": gettext_noop("1 area"),
     "unknown": gettext_noop(
         "No area is called {name!r} (give a code such as VN-24 or a name such as 'Bac Ninh')"
     ),
@@ -123,11 +123,14 @@ def areas_json(records: Iterable[Any]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1)
 
 
-def count_line(n: int, lang: str) -> str:
-    return t("count_one", lang) if n == 1 else t("count", lang, n=format_number(n, lang, max_decimals=0))
+def count_line(n: int, lang: str, eastern_digits: bool = False) -> str:
+    """ "3,321 areas", in the plural form ``lang`` gives ``n`` (Arabic has six)."""
+    return translator(lang).ngettext("%(n)s area", "%(n)s areas", n) % {
+        "n": format_number(n, lang, eastern_digits, 0)
+    }
 
 
-def areas_table(records: Sequence[Any], lang: str | None = None):
+def areas_table(records: Sequence[Any], lang: str | None = None, eastern_digits: bool = False):
     """A rich table of the records: every name when ``lang`` is None, else that language's."""
     from rich.table import Table
 
@@ -149,7 +152,7 @@ def areas_table(records: Sequence[Any], lang: str | None = None):
             *names,
             t(r.level, ui),
             r.parent_code or "",
-            format_day(r.valid_to, ui, style="medium") if r.valid_to else "",
+            format_day(r.valid_to, ui, eastern_digits, style="medium") if r.valid_to else "",
             r.successor_code or "",
         )
     return table
@@ -171,6 +174,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         ),
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table"),
         lang: str = typer.Option(None, "--lang", help="ar, vi or en: names and headings in one language"),
+        eastern_digits: bool = EASTERN_DIGITS,
     ) -> None:
         """List areas (provinces by default) with their names, parent and 2025 merger."""
         from rich.console import Console
@@ -212,8 +216,8 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             return
         console = Console()
         if chosen:
-            console.print(areas_table(chosen, lang))
-        console.print(count_line(len(chosen), ui))
+            console.print(areas_table(chosen, lang, eastern_digits))
+        console.print(count_line(len(chosen), ui, eastern_digits))
 
     @bench.command("areas")
     def bench_areas(

@@ -14,6 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from marsad.core.languages import gettext_noop, translator
+
+from .formatting import EASTERN_DIGITS, Reader
+
 console = Console(stderr=True)
 out = Console()
 
@@ -68,22 +72,36 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
-def print_summary(data: dict, lang: str) -> None:
-    out.print(data["sentence"].get(lang) or data["sentence"]["en"])
+# The summary table's columns: msgids of the one catalogue, translated when printed.
+SUMMARY_COLUMNS = (
+    ("name", gettext_noop("Unit")),
+    ("total", gettext_noop("Tasks")),
+    ("done_on_time", gettext_noop("done on time")),
+    ("done_late", gettext_noop("done late")),
+    ("in_progress", gettext_noop("in progress")),
+    ("due_soon", gettext_noop("due soon")),
+    ("overdue", gettext_noop("overdue")),
+)
+
+
+def print_summary(data: dict, lang: str, eastern_digits: bool = False) -> None:
+    """The summary's sentence and, by unit, its table, in ``lang`` with the one number formatter."""
+    from marsad.core import steering
+
+    total = steering.FollowUp()
+    for status in steering.Status:
+        total.add(status, data[status.value])
+    out.print(steering.summary_sentence(total, lang, eastern_digits))
     units = data.get("units")
     if units:
+        r, words = Reader(lang, eastern_digits), translator(lang).gettext
         table = Table(show_lines=False)
-        for col in ("unit", "total", "on time", "late", "in progress", "due soon", "overdue"):
-            table.add_column(col, justify="left" if col == "unit" else "right")
+        for key, title in SUMMARY_COLUMNS:
+            table.add_column(words(title), justify="left" if key == "name" else "right")
         for u in units:
             table.add_row(
                 u["name"].get(lang) or u["code"],
-                f"{u['total']:,}",
-                f"{u['done_on_time']:,}",
-                f"{u['done_late']:,}",
-                f"{u['in_progress']:,}",
-                f"{u['due_soon']:,}",
-                f"{u['overdue']:,}",
+                *(r.number(u[key], 0) for key, _title in SUMMARY_COLUMNS[1:]),
             )
         out.print(table)
 
@@ -101,6 +119,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="print JSON (for the dashboard)"),
         lang: str = typer.Option("en", help="ar, vi or en"),
         today: str = typer.Option(None, help="count as on this day (YYYY-MM-DD); default today"),
+        eastern_digits: bool = EASTERN_DIGITS,
     ) -> None:
         """The Government Office follow-up summary: done on time/late, within deadline, overdue."""
         _django()
@@ -118,7 +137,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         if as_json:
             out.print_json(json.dumps(data, ensure_ascii=False))
         else:
-            print_summary(data, lang)
+            print_summary(data, lang, eastern_digits)
 
     @directives.command("load-document")
     def load_document_cmd(

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typer
 
+from .formatting import EASTERN_DIGITS
+
 
 def _dated(data, day, number: str):
     """A report from a file or the samples, written as of ``day`` and numbered ``number``."""
@@ -39,7 +41,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             help="Report JSON, or observations CSV/JSON (import layout)",
         ),
         charts: bool = typer.Option(True, "--charts/--no-charts", help="Draw the charts"),
-        eastern_digits: bool = typer.Option(False, "--eastern-digits", help="Arabic with ٠١٢٣٤٥٦٧٨٩"),
+        eastern_digits: bool = EASTERN_DIGITS,
         source: str = typer.Option(
             "auto", "--source", help="auto (the database, else the shipped samples), db or sample"
         ),

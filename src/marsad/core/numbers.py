@@ -586,7 +586,7 @@ def format_number(
     lang: str,
     eastern_digits: bool = False,
     decimals: int | None = None,
-    arabic_marks: bool = False,
+    arabic_marks: bool = True,
     *,
     max_decimals: int | None = 2,
 ) -> str:

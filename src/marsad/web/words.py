@@ -5,34 +5,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-WORDS = {
-    # statuses
-    "plan": _("plan"),
-    "estimate": _("estimate"),
-    "preliminary": _("preliminary"),
-    "official": _("official"),
-    # measures
-    "level": _("level"),
-    "yoy_pct": _("growth on the same period last year (%)"),
-    "plan_pct": _("share of the year's plan (%)"),
-    "share_pct": _("share (%)"),
-    "contribution_pp": _("contribution to growth (pp)"),
-    # qualifiers
-    "exact": _("exact"),
-    "more_than": _("more than"),
-    "less_than": _("less than"),
-    "about": _("about"),
-    "at_least": _("at least"),
-    "at_most": _("at most"),
-    # units
-    "billion VND": _("billion VND"),
-    "million USD": _("million USD"),
-    "index": _("index"),
-    "enterprises": _("enterprises"),
-    "visitors": _("visitors"),
-    "pp": _("pp"),
-    "%": "%",
-}
+from marsad.core import measures
+
+# The vocabularies' words (msgids in marsad.core.measures), translated when shown.
+WORDS = {code: (_(msgid) if msgid != "%" else msgid) for code, msgid in measures.WORDS.items()}
 
 
 def word(code) -> str:

@@ -132,6 +132,9 @@ def _pages(ids: dict[str, int]) -> dict[str, str]:
         "admin-directives": "/admin/directives/directive/",
         "admin-directive": f"/admin/directives/directive/{ids['directive']}/change/",
         "admin-observations": "/admin/observations/observation/",
+        "admin-observation": f"/admin/observations/observation/{ids['observation']}/change/",
+        "admin-proposals": "/admin/documents/proposal/",
+        "admin-changes": "/admin/audit/changerecord/",
         "not-found": "/no-such-page/",
     }
 
@@ -183,9 +186,11 @@ def admin_contexts(browser, demo_server):
         context.close()
 
 
-# On the admin's pages the data is what people typed; its own words are these.
+# On the admin's pages the data is what people typed; its own words are these (with the
+# filters' choices, periods among them, and the fields' help).
 ADMIN_SCOPE = (
-    "#nav-sidebar, #content h1, label, thead th, caption, #changelist-filter h2, #changelist-filter h3"
+    "#nav-sidebar, #content h1, label, thead th, caption, #changelist-filter h2, #changelist-filter h3, "
+    "#changelist-filter li, .form-row .help, #site-name"
 )
 
 # The checks run in the page. Text nodes are taken with the element that holds them; what is
