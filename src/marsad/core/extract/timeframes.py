@@ -247,10 +247,19 @@ def _role(
             if relative is not None:
                 rule_name = next(r.name for r in hit[2] if r.kind in ("this_year", "last_year", "next_year"))
     window_start = max(0, start - 60)
-    last = None
+    last = before_last = None
     for s, e, rules in roles.before.finditer(text, window_start, start):
-        last = (s, e, rules)
+        before_last, last = last, (s, e, rules)
     kinds = [r.kind for r in last[2]] if last is not None else []
+    if (
+        "plan_base" in kinds
+        and before_last is not None
+        and any(r.kind == "compared" for r in before_last[2])
+        and roles.loose.match(text, before_last[1], last[0])
+        and roles.filler.match(text, last[1], start)
+    ):
+        # "up 10% compared with the estimate for 2017": the plan compared with is the base.
+        return COMPARED, relative, next(r.name for r in before_last[2] if r.kind == "compared")
     gap = roles.loose if kinds == ["compared"] else roles.filler  # "compared to the implementation in 2019"
     if last is not None and gap.match(text, last[1], start):
         kind = "plan_base" if "plan_base" in kinds else kinds[0]
