@@ -309,7 +309,8 @@ def render_html(
     body = render_fragment(layout, charts)
     faces = font_faces() if for_print else font_faces(inline_text=_visible_text(body))
     css = faces + "\n" + CSS % {"font": _font_stack(lang)}
-    css += PRINT_CSS if for_print else SCREEN_CSS
+    # In print the root carries the font too: the page number's margin box inherits from it.
+    css += PRINT_CSS + f"html {{ font-family: {_font_stack(lang)}; }}\n" if for_print else SCREEN_CSS
     author = escape(layout.author)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{_dir(lang)}">\n<head>\n<meta charset="utf-8">\n'
