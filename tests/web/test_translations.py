@@ -118,3 +118,18 @@ def test_the_compiled_catalogue_is_the_po_file(lang):
 def test_no_app_keeps_a_catalogue_of_its_own():
     others = [p for p in SRC.rglob("*.po") if LOCALE not in p.parents]
     assert not others, f"strings live in src/marsad/locale only: {others}"
+
+
+def test_no_marked_string_hides_inside_an_f_string():
+    """xgettext does not read inside f-strings: a ``_("...")`` there is never collected, so it
+    stays English on Arabic and Vietnamese screens while every other test passes."""
+    import re
+
+    marked = re.compile(r"""f["'][^"']*\{\s*(?:_|gettext|ngettext|pgettext|gettext_lazy)\(\s*["']""")
+    found = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in SRC.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if marked.search(line)
+    ]
+    assert not found, f"mark these strings outside the f-string: {found}"

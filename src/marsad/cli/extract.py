@@ -14,6 +14,8 @@ from pathlib import Path
 
 import typer
 
+from marsad.core.languages import LANGS
+
 BINARY_CONTROL_RATIO = 0.10  # share of control bytes beyond which a file is not text
 
 
@@ -89,7 +91,7 @@ def _corpus_text(target_kb: int) -> tuple[str, list[tuple[str, str]]]:
     import marsad.core.extract as pkg
 
     docs = []
-    for lang in ("ar", "vi", "en"):
+    for lang in LANGS:
         path = Path(pkg.__file__).parent / lang / "corpus.json"
         examples = json.loads(path.read_text(encoding="utf-8"))
         sentences = [e["text"] for e in examples]

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from marsad.areas.models import Area
 from marsad.core import periods
+from marsad.core.languages import LANGS
 from marsad.documents.models import Document, Proposal
 
 from .models import Difficulty, Directive, Organisation, Recommendation
@@ -158,9 +159,7 @@ def link_target(directive: Directive, proposal: Proposal, document: Document) ->
 def translated_texts(proposal: Proposal, language: str) -> dict[str, str]:
     """The reviewer's translations of a qualitative item, as ``text_<lang>`` fields."""
     given = proposal.translations or {}
-    return {
-        f"text_{lang}": given[lang] for lang in ("ar", "vi", "en") if lang != language and given.get(lang)
-    }
+    return {f"text_{lang}": given[lang] for lang in LANGS if lang != language and given.get(lang)}
 
 
 def translate_proposal(proposal: Proposal, given: dict[str, str], user=None) -> int:
@@ -169,7 +168,7 @@ def translate_proposal(proposal: Proposal, given: dict[str, str], user=None) -> 
     already made from it, so that nothing typed in the review queue is lost. Returns how many
     tracked items were changed."""
     written = proposal.document.language or "ar"
-    given = {lang: (given.get(lang) or "").strip() for lang in ("ar", "vi", "en") if lang != written}
+    given = {lang: (given.get(lang) or "").strip() for lang in LANGS if lang != written}
     proposal.translations = {
         k: v for k, v in {**(proposal.translations or {}), **given}.items() if v and k != written
     }

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from marsad.areas.models import Area
 from marsad.core import periods, steering
+from marsad.core.languages import LANGS
 
 from .models import Assignment, Directive, Organisation
 
@@ -137,7 +138,7 @@ def summary(
         "unit": unit.code if unit else None,
         **total.as_dict(),
         "classes": {c.value: n for c, n in total.classes().items()},
-        "sentence": {lang: steering.summary_sentence(total, lang) for lang in ("ar", "vi", "en")},
+        "sentence": {lang: steering.summary_sentence(total, lang) for lang in LANGS},
     }
     if per_unit:
         data["units"] = _unit_rows(by_unit(qs, today=today, level="province"))

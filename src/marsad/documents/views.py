@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from marsad.accounts import scopes
 from marsad.audit.fields import LANGUAGE_NAMES
 from marsad.core import measures
+from marsad.core.languages import LANGS
 from marsad.core.numbers import NumberError, as_decimal, read_number
 from marsad.indicators.models import Indicator
 from marsad.observations.messages import number_error_message, write_error_text
@@ -168,7 +169,7 @@ def translate(request, pk: int):
     _document_for(request.user, proposal.document_id)
     if proposal.kind in (Proposal.Kind.FACT, Proposal.Kind.TARGET) or not _may_review(request.user, proposal):
         raise PermissionDenied(_("You may not translate this item."))
-    given = {lang: request.POST.get(f"text_{lang}", "") for lang in ("ar", "vi", "en")}
+    given = {lang: request.POST.get(f"text_{lang}", "") for lang in LANGS}
     if any(len(v) > TRANSLATION_MAX for v in given.values()):
         messages.error(request, _("A translation is at most %(n)s characters.") % {"n": TRANSLATION_MAX})
     else:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marsad.core.languages import LANGS
 from marsad.core.numbers import parse_number
 from marsad.core.periods import words
 from marsad.indicators.models import Indicator
@@ -82,7 +83,7 @@ class TargetForm(forms.Form):
         super().__init__(*args, **kwargs)
         lang = (get_language() or "en")[:2]
         self.fields["indicator"].queryset = Indicator.objects.order_by(
-            f"name_{lang}" if lang in ("ar", "vi", "en") else "name_en"
+            f"name_{lang}" if lang in LANGS else "name_en"
         )
         self.fields["measure"].choices = [(m, measure_words(m)) for m in Target.Measure.values]
         self.fields["qualifier"].choices = [(d, direction_words(d)) for d in Target.Direction.values]
