@@ -11,7 +11,20 @@ import regex
 
 from marsad.core.extract import extract
 
-SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[4] / "shared"))
+
+def _shared() -> Path:
+    """``$MARSAD_SHARED``, else the first ``shared/`` beside the repository or a folder above it
+    (a worktree such as ``/work/wt/x`` sits one level deeper than the main checkout)."""
+    if os.environ.get("MARSAD_SHARED"):
+        return Path(os.environ["MARSAD_SHARED"])
+    here = Path(__file__).resolve()
+    for folder in here.parents[3:]:
+        if (folder / "shared" / "examples").is_dir():
+            return folder / "shared"
+    return here.parents[4] / "shared"
+
+
+SHARED = _shared()
 EXPECTED = SHARED / "examples" / "seed_expected.json"
 
 pytestmark = pytest.mark.skipif(not EXPECTED.exists(), reason="shared/ (seeds) is not beside the repository")
