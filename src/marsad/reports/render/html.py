@@ -79,6 +79,7 @@ body { font-size: 10.5pt; }
 html[lang="ar"] body { font-size: 12.5pt; }
 .marsad-report { max-width: none; }
 .marsad-report table { font-size: 9pt; }
+.marsad-report tr { break-inside: avoid; }  /* a row whose label wraps is not cut from its figures */
 """
 
 
