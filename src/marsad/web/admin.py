@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marsad.core import periods
 
+from .changes import indicator_name
 from .formatting import day_text, moment_text, number_text, reader_wants_eastern
 from .pickers import PeriodField, period_label
 from .words import word
@@ -77,6 +78,8 @@ def _shown(field):
         return lambda value: day_text(value, *_reader())
     if isinstance(field, models.CharField) and field.name in VOCABULARY:
         return word
+    if isinstance(field, models.CharField) and field.name == "indicator":  # a code, not a key
+        return lambda value: indicator_name(value, _reader()[0])
     return None
 
 

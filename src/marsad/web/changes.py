@@ -152,13 +152,14 @@ def describe(record, lang: str | None = None, eastern: bool = False) -> list[dic
             text = str(value)
             parts.append({"text": text if len(text) <= 100 else text[:99] + "…", "as_written": True})
         elif name == "indicator" and not field.is_relation:  # a proposal's indicator code
-            parts.append({"text": _indicator_name(value, lang), "as_written": False})
+            parts.append({"text": indicator_name(value, lang), "as_written": False})
         else:
             parts.append({"text": value_text(model, name, value, lang, eastern), "as_written": False})
     return parts if live is not None else stored + parts
 
 
-def _indicator_name(code: str, lang: str) -> str:
+def indicator_name(code: str, lang: str) -> str:
+    """The name of the indicator with ``code`` in ``lang`` (the code, isolated, if none has it)."""
     from marsad.indicators.models import Indicator
 
     indicator = Indicator.objects.filter(code=code).first()
@@ -170,12 +171,14 @@ def change_lines(record, lang: str | None = None, eastern: bool = False) -> list
     model = record.content_type.model_class() if record.content_type_id else None
     out = []
     for name, (old, new) in record.changed_fields().items():
+        before, after = (
+            value_text(model, name, old, lang, eastern),
+            value_text(model, name, new, lang, eastern),
+        )
+        if before == after:  # "" and None, both "—": no change a reader could see
+            continue
         out.append(
-            {
-                "label": label_of(model, name) if model is not None else name,
-                "old": value_text(model, name, old, lang, eastern),
-                "new": value_text(model, name, new, lang, eastern),
-            }
+            {"label": label_of(model, name) if model is not None else name, "old": before, "new": after}
         )
     return out
 
