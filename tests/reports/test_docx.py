@@ -44,3 +44,20 @@ def test_tables_hold_the_figures(seed_data):
     doc = _doc(seed_data, "vi")
     cells = {c.text.strip() for t in doc.tables for row in t.rows for c in row.cells}
     assert {"hơn 5.800", "8,26", "30,2", "4,58"} <= cells
+
+
+def test_table_rows_are_not_split_across_pages_and_headers_repeat(seed_data):
+    from docx.oxml.ns import qn
+
+    doc = _doc(seed_data, "en")
+    # The figures' tables (their header row repeats on each page), not the letterhead's layout.
+    data_tables = [
+        t
+        for t in doc.tables
+        if t.rows[0]._tr.trPr is not None and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    ]
+    assert len(data_tables) >= 3
+    for table in data_tables:
+        assert all(
+            r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows[1:]
+        )

@@ -246,7 +246,9 @@ def _table(doc, t: Table, layout: ReportLayout) -> None:
         p = _cell_paragraph(cell, text, layout, bold=True, size=9.5)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for i, row in enumerate(t.rows):
-        cells = table.add_row().cells
+        added = table.add_row()
+        added._tr.get_or_add_trPr().append(_el("w:cantSplit"))  # a row stays on one page
+        cells = added.cells
         for j, (cell, text) in enumerate(zip(cells, row, strict=True)):
             cell.width = Cm(widths[j])
             numeric = t.numeric[j] if j < len(t.numeric) else False
