@@ -444,14 +444,20 @@ class Grammar:
 
 # -- what a regular expression cannot match without ------------------------------------------------
 _FOLD_WINDOW = 2000  # a stretch of text this long or shorter is folded to look for required words
-_LAST_FOLDED: list = [None, ""]  # (the last text folded, its fold): a document is folded once
+# (the last text folded, its fold): a document is folded once. One tuple, replaced whole, so that
+# threads reading different documents never pair one text with another's fold.
+_last_folded: tuple[str | None, str] = (None, "")
 
 
 def _folded(text: str) -> str:
     """``fold(text)``, cached for the last text: every kind's scan of a document shares it."""
-    if _LAST_FOLDED[0] is not text:
-        _LAST_FOLDED[0], _LAST_FOLDED[1] = text, fold(text)
-    return _LAST_FOLDED[1]
+    global _last_folded
+    cached = _last_folded
+    if cached[0] is text:
+        return cached[1]
+    folded = fold(text)
+    _last_folded = (text, folded)
+    return folded
 
 
 # The only characters that re or regex match with another when ignoring case while their
