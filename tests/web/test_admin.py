@@ -80,8 +80,10 @@ def test_the_admin_shows_periods_numbers_and_codes_in_the_readers_words(client_f
     assert "2025-9M" not in listed
     assert "yoy_pct" not in listed
     assert {"ar": "98,540.5", "vi": "98.540,5", "en": "98,540.5"}[lang] in listed
-    form = client.get(f"/admin/observations/observation/{obs.pk}/change/").content.decode()
-    assert f'name="period" value="{nine_months}"' in html.unescape(form)
+    form = html.unescape(client.get(f"/admin/observations/observation/{obs.pk}/change/").content.decode())
+    assert f'name="period" value="{nine_months}"' in form
+    heading = re.search(r"<h2>(.*?)</h2>", form, re.S).group(1)  # the record's heading, in words
+    assert nine_months in heading and "yoy_pct" not in heading and "2025-9M" not in heading
 
 
 def test_the_admin_says_its_sections_and_fields_in_arabic(client_for):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marsad.core import periods
 
-from .changes import indicator_name
+from .changes import indicator_name, object_words
 from .formatting import day_text, moment_text, number_text, reader_wants_eastern
 from .pickers import PeriodField, period_label
 from .words import word
@@ -121,6 +121,14 @@ class InReadersWords:
                 help_text=db_field.help_text or None,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The record's heading in the reader's words, not its code-like str()."""
+        obj = self.get_object(request, object_id)
+        words = object_words(obj, *_reader()) if obj is not None else None
+        if words:
+            extra_context = {"subtitle": words, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_list_display(self, request):
         shown = super().get_list_display(request)

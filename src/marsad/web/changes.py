@@ -132,6 +132,20 @@ def describe(record, lang: str | None = None, eastern: bool = False) -> list[dic
         return stored
     live = model._base_manager.filter(pk=record.object_id).first()
     kept = {**(record.before or {}), **(record.after or {})}
+    parts = _named(model, names, live, kept, lang, eastern)
+    return parts if live is not None else stored + parts
+
+
+def object_words(obj, lang: str | None = None, eastern: bool = False) -> str | None:
+    """A record as the change log names it («مشاهدة: الناتج المحلي … · الربع الأول من عام 2023»
+    without the kind), for the admin's headings; None for a kind the table does not know."""
+    names = IDENTITY.get(obj._meta.model_name)
+    if names is None:
+        return None
+    return " · ".join(p["text"] for p in _named(type(obj), names, obj, {}, _lang(lang), eastern)) or None
+
+
+def _named(model, names, live, kept: dict, lang: str, eastern: bool) -> list[dict]:
     parts = []
     for name in names:
         try:
@@ -155,7 +169,7 @@ def describe(record, lang: str | None = None, eastern: bool = False) -> list[dic
             parts.append({"text": indicator_name(value, lang), "as_written": False})
         else:
             parts.append({"text": value_text(model, name, value, lang, eastern), "as_written": False})
-    return parts if live is not None else stored + parts
+    return parts
 
 
 def indicator_name(code: str, lang: str) -> str:
