@@ -57,6 +57,27 @@ def test_malformed_codes_are_refused_with_a_message(bad):
         P.parse(bad)
 
 
+@given(st.from_regex(P.CODE_PATTERN, fullmatch=True))
+def test_every_code_the_pattern_admits_is_a_period(code):
+    # The API documents CODE_PATTERN: a value matching it must never be refused as a period.
+    assert P.parse(code).code == P.parse(P.parse(code).code).code
+
+
+@pytest.mark.parametrize("y", [P.MIN_YEAR, 2025, P.MAX_YEAR])
+def test_the_pattern_admits_every_code_of_a_year(y):
+    import re
+
+    codes = [p.code for p in P.periods_of_year(y)] + [f"{y}-{n}M" for n in range(1, 13)]
+    assert all(re.fullmatch(P.CODE_PATTERN, c) for c in codes)
+
+
+@pytest.mark.parametrize("bad", ["1899", "3000", "0000", "2024Q5", "2024q1", " 2024", "Q3 2025", "2025-0M"])
+def test_the_pattern_refuses_what_is_not_a_code_of_the_years_taken(bad):
+    import re
+
+    assert re.search(P.CODE_PATTERN, bad) is None
+
+
 def test_non_text_is_refused():
     with pytest.raises(P.PeriodError):
         P.parse(2024)  # type: ignore[arg-type]

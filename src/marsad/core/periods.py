@@ -31,6 +31,7 @@ __all__ = [
     "Kind",
     "Period",
     "PeriodError",
+    "CODE_PATTERN",
     "parse",
     "year",
     "half",
@@ -68,6 +69,10 @@ class Kind(StrEnum):
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2999
+
+# The codes above with a year in MIN_YEAR..MAX_YEAR, as a pattern Python and JSON Schema (the
+# API's OpenAPI document) read alike: what the API takes wherever a period is asked for.
+CODE_PATTERN = r"^(?:19[0-9]{2}|2[0-9]{3})(?:S[12]|Q[1-4]|0[1-9]|1[0-2]|-(?:[1-9]|1[0-2])M)?$"
 
 _CODE = re.compile(
     r"^(?P<y>\d{4})(?:"
