@@ -77,10 +77,10 @@ def test_decisions_need_the_capture_scope(call, document):
     assert rejected.json()["observation"] is None
 
 
-def test_bad_correction_is_422(call, document):
+def test_a_correction_naming_an_unknown_indicator_is_404(call, document):
     fact = document["fact"]
     response = call("admin", "post", f"/proposals/{fact.pk}/accept", {"indicator": "no_such_indicator"})
-    assert response.status_code == 422 and "no_such_indicator" in str(response.json()["detail"])
+    assert response.status_code == 404 and "no_such_indicator" in str(response.json()["detail"])
     assert call("admin", "post", f"/proposals/{fact.pk}/accept", {"measure": "speed"}).status_code == 422
 
 

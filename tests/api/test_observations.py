@@ -79,8 +79,8 @@ def test_write_then_revise_keeps_history(call, places, users):
     [
         ({"period": "2025Q7"}, 422),
         ({"period": "2025-0M"}, 422),
-        ({"indicator": "no_such_thing"}, 422),
-        ({"area": "VN-99-00000"}, 422),
+        ({"indicator": "no_such_thing"}, 404),
+        ({"area": "VN-99-00000"}, 404),
         ({"measure": "speed"}, 422),
         ({"value": "many"}, 422),
         ({"qualifier": "roughly"}, 422),

@@ -22,7 +22,8 @@ def test_set_edit_retire(call, places):
     assert created.status_code == 201, created.content
     target = created.json()
     assert target["revision"] == 1 and target["label"] and target["article"] == "Art. 1"
-    assert _new(call, "planner", places).status_code == 422  # already set: edit it
+    again = _new(call, "planner", places)  # already set: 409 with the target to edit
+    assert again.status_code == 409 and again.json()["current"]["id"] == target["id"]
     edited = call("planner", "patch", f"/targets/{target['id']}", {"revision": 1, "value": 11})
     assert edited.status_code == 200 and edited.json()["value"] == 11 and edited.json()["revision"] == 2
     stale = call("planner", "patch", f"/targets/{target['id']}", {"revision": 1, "value": 9})

@@ -6,7 +6,7 @@ from django.db.models import Q
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text, viewable_area
+from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Filters, Pagination, clean_text, viewable_area
 
 from .models import Area
 
@@ -40,7 +40,7 @@ AREA_VALUES = (
 )
 
 
-class AreaFilters(Schema):
+class AreaFilters(Filters):
     level: Area.Level | None = None
     parent: str | None = Field(None, pattern=AREA_CODE_PATTERN, description="code of the parent area")
     q: str | None = Field(None, max_length=120, description="part of a name (any language) or code")

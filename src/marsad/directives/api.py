@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 
 from marsad.areas.models import Area
 from marsad.core import periods
-from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Pagination, clean_text
+from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Body, Filters, Pagination, clean_text
 from marsad.web.formatting import date_text
 
 from . import tracking
@@ -152,8 +152,10 @@ def _assignment_out(a: Assignment, status: str | None = None) -> dict:
     }
 
 
-class DirectiveFilters(Schema):
-    period: str | None = Field(None, max_length=10, description="directives inside this period, e.g. 2025")
+class DirectiveFilters(Filters):
+    period: str | None = Field(
+        None, pattern=periods.CODE_PATTERN, description="directives inside this period, e.g. 2025"
+    )
     area: str | None = Field(None, pattern=AREA_CODE_PATTERN)
     q: str | None = Field(None, max_length=200, description="words of the directive's text")
     lead_unit: str | None = Field(None, max_length=64)
@@ -188,17 +190,17 @@ def list_directives(request, filters: Query[DirectiveFilters]):
     return [_directive_out(d) for d in _directives_qs(qs.order_by("id"))]
 
 
-class CooperatingIn(Schema):
+class CooperatingIn(Body):
     unit: str = Field(..., max_length=64, examples=["VN-24-MOIT"])
     task: str = Field("", max_length=10_000, description="this unit's part of the work")
 
 
-class DirectiveIn(Schema):
+class DirectiveIn(Body):
     area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
     text: str = Field(..., min_length=1, max_length=20_000)
     language: str = Field("vi", pattern="^(ar|vi|en)$")
     number: str = Field("", max_length=20)
-    period: str = Field(..., max_length=10, examples=["2025Q4"])
+    period: str = Field(..., pattern=periods.CODE_PATTERN, examples=["2025Q4"])
     deadline: dt.date | None = None
     issued_on: dt.date | None = Field(None, description="the document's date; today when omitted")
     lead_unit: str = Field(..., max_length=64, examples=["VN-24-FIN"])
@@ -225,13 +227,13 @@ def create_directive(request, payload: DirectiveIn):
         document = source_documents(user).filter(pk=payload.document).first()
         if document is None:
             raise HttpError(
-                422, _("Document %(id)s is unknown or outside your areas.") % {"id": payload.document}
+                404, _("Document %(id)s is unknown or outside your areas.") % {"id": payload.document}
             )
     if payload.target:
         target = visible_targets(user).filter(pk=payload.target).first()
         if target is None:
             raise HttpError(
-                422, _("Target %(id)s is unknown or outside your areas.") % {"id": payload.target}
+                404, _("Target %(id)s is unknown or outside your areas.") % {"id": payload.target}
             )
     today = timezone.localdate()
     if payload.issued_on and payload.issued_on > today:
@@ -261,7 +263,7 @@ def create_directive(request, payload: DirectiveIn):
     return Status(201, _directive_out(_directives_qs(Directive.objects.filter(pk=directive.pk)).get()))
 
 
-class DelegateIn(Schema):
+class DelegateIn(Body):
     province: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
     communes: list[str] | None = Field(None, max_length=5000, description="commune codes; all when omitted")
 
@@ -295,8 +297,8 @@ def delegate(request, directive_id: int, payload: DelegateIn):
     }
 
 
-class SummaryFilters(Schema):
-    period: str | None = Field(None, max_length=10)
+class SummaryFilters(Filters):
+    period: str | None = Field(None, pattern=periods.CODE_PATTERN)
     area: str | None = Field(None, pattern=AREA_CODE_PATTERN)
     unit: str | None = Field(None, max_length=64)
     by_unit: bool = Field(False, description="also one row per unit and one per commune, in the four classes")
@@ -349,8 +351,8 @@ def list_assignments(request, filters: Query[AssignmentFilters]):
     return [_assignment_out(a) for a in qs.select_related("organisation").order_by("id")]
 
 
-class ProgressIn(Schema):
-    percent: int = Field(..., description="0-100; 100 completes the assignment")
+class ProgressIn(Body):
+    percent: int = Field(..., ge=0, le=100, description="100 completes the assignment")
     text: str = Field(..., max_length=10_000)
     revision: int = Field(..., ge=1, description="the assignment's revision the report was made on")
     date: dt.date | None = Field(None, description="not in the future, not before the directive")
@@ -406,7 +408,7 @@ def post_progress(request, assignment_id: int, payload: ProgressIn):
     )
 
 
-class InspectionIn(Schema):
+class InspectionIn(Body):
     finding: str = Field(..., max_length=10_000)
     result: str = Field("satisfactory", pattern="^(satisfactory|needs_work|unsatisfactory)$")
     date: dt.date | None = None
@@ -443,7 +445,7 @@ def post_inspection(request, assignment_id: int, payload: InspectionIn):
     )
 
 
-class AnswerIn(Schema):
+class AnswerIn(Body):
     text: str = Field(..., max_length=10_000)
 
 

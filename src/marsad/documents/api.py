@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from typing import Any, Literal
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
@@ -10,34 +11,35 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from marsad.accounts import scopes
-from marsad.core import measures
+from marsad.core import measures, periods
 from marsad.core.extract import extract
 from marsad.web.apikit import (
     ERRORS,
     MAX_ID,
+    Body,
     Pagination,
     clean_text,
 )
 
+from .ingest import FILE_NAME_MAX, SOURCE_URL_MAX, SOURCE_URL_PATTERN, TEXT_PATTERN, TITLE_MAX
 from .models import Document, Proposal
 
 router = Router(tags=["documents"])
 
-MAX_TEXT = 2_000_000
 Lang = Literal["ar", "vi", "en"]
 
 
-class ExtractIn(Schema):
-    text: str = Field(..., min_length=1, max_length=MAX_TEXT)
+class ExtractIn(Body):
+    text: str = Field(..., min_length=1, max_length=settings.MARSAD_MAX_TEXT_CHARS, pattern=TEXT_PATTERN)
     lang: Lang | None = Field(None, description="detected when absent")
     area: str | None = Field(None, max_length=120, description="the area the text is about, any language")
     year: int | None = Field(None, ge=1900, le=2999, description="the year of the text's periods")
 
 
 class DocumentIn(ExtractIn):
-    title: str = Field("", max_length=300)
-    source_url: str = Field("", max_length=500)
-    file_name: str = Field("", max_length=255)
+    title: str = Field("", max_length=TITLE_MAX)
+    source_url: str = Field("", max_length=SOURCE_URL_MAX, pattern=f"({SOURCE_URL_PATTERN})|^$")
+    file_name: str = Field("", max_length=FILE_NAME_MAX)
 
 
 @router.post(
@@ -189,10 +191,10 @@ def document_proposals(
     return list(qs.order_by("span_start", "id").values(*PROPOSAL_VALUES))
 
 
-class AcceptIn(Schema):
+class AcceptIn(Body):
     indicator: str | None = Field(None, max_length=64)
     area_code: str | None = Field(None, max_length=24)
-    period: str | None = Field(None, max_length=10)
+    period: str | None = Field(None, pattern=periods.CODE_PATTERN)
     measure: Literal[measures.MEASURES] | None = None  # type: ignore[valid-type]
     value: float | None = Field(None, allow_inf_nan=False, ge=-1e15, le=1e15)
     unit: str | None = Field(None, max_length=40)

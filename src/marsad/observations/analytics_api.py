@@ -15,18 +15,16 @@ from ninja.errors import HttpError
 
 from marsad.analytics import service
 from marsad.core import periods
-from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, clean_text, viewable_area
-
-from .api import PERIOD_PATTERN
+from marsad.web.apikit import AREA_CODE_PATTERN, ERRORS, Filters, clean_text, viewable_area
 
 router = Router(tags=["analytics"])
 
 Basis = Literal["current", "historical"]
 
 
-class FigureFilters(Schema):
+class FigureFilters(Filters):
     area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
-    period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025-9M"])
+    period: str = Field(..., pattern=periods.CODE_PATTERN, examples=["2025-9M"])
     basis: Basis = Field("current", description="today's 34 provinces, or the 63 as they were")
     indicator: str | None = Field(None, max_length=400, description="indicator code(s), comma-separated")
 
@@ -166,9 +164,9 @@ class DerivedOut(Schema):
     rows: list[DerivedRow]
 
 
-class DerivedFilters(Schema):
+class DerivedFilters(Filters):
     area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
-    period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025Q1"])
+    period: str = Field(..., pattern=periods.CODE_PATTERN, examples=["2025Q1"])
     basis: Basis = "current"
     indicator: str | None = Field(None, max_length=400, description="indicator code(s), comma-separated")
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from pydantic import BaseModel, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, StrictFloat, StrictInt, StrictStr, model_validator
 
 from marsad.accounts import scopes
 from marsad.areas.models import Area
@@ -23,6 +23,8 @@ from marsad.web.apikit import (
     AREA_CODE_PATTERN,
     ERRORS,
     MAX_ID,
+    Body,
+    Filters,
     Message,
     Pagination,
     clean_text,
@@ -30,7 +32,7 @@ from marsad.web.apikit import (
 )
 
 from .models import Observation
-from .writing import NEW, Provenance, Refused, delete_observation, record_observation
+from .writing import NEW, TEXT_LIMITS, Provenance, Refused, delete_observation, record_observation
 
 router = Router(tags=["observations"])
 
@@ -38,7 +40,7 @@ Measure = Literal[measures.MEASURES]  # type: ignore[valid-type]
 ObsStatus = Literal[measures.STATUSES]  # type: ignore[valid-type]
 Qualifier = Literal[measures.QUALIFIERS]  # type: ignore[valid-type]
 OPEN_FROM_YEAR = 1950
-PERIOD_PATTERN = r"^\d{4}(S[12]|Q[1-4]|0[1-9]|1[0-2]|-([1-9]|1[0-2])M)?$"
+UNIT_MAX = TEXT_LIMITS["unit"]
 
 
 class ObservationOut(BaseModel):
@@ -87,12 +89,16 @@ class Conflicted(Schema):
     current: ObservationOut | None
 
 
-class ObservationFilters(Schema):
+class ObservationFilters(Filters):
     area: str | None = Field(None, pattern=AREA_CODE_PATTERN, description="area code, e.g. VN-24")
     subtree: bool = Field(False, description="with `area`: also the units below it")
     indicator: str | None = Field(None, max_length=400, description="indicator code(s), comma-separated")
-    period_from: str | None = Field(None, pattern=PERIOD_PATTERN, description="periods starting on or after")
-    period_to: str | None = Field(None, pattern=PERIOD_PATTERN, description="periods ending on or before")
+    period_from: str | None = Field(
+        None, pattern=periods.CODE_PATTERN, description="periods starting on or after"
+    )
+    period_to: str | None = Field(
+        None, pattern=periods.CODE_PATTERN, description="periods ending on or before"
+    )
     measure: Measure | None = None
     status: ObsStatus | None = None
 
@@ -165,10 +171,10 @@ def get_observation(request, response: HttpResponse, obs_id: int = Path(..., ge=
 ValueIn = StrictInt | StrictFloat | StrictStr
 
 
-class ObservationIn(Schema):
+class ObservationIn(Body):
     area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
     indicator: str = Field(..., max_length=64, examples=["grdp"])
-    period: str = Field(..., pattern=PERIOD_PATTERN, examples=["2025Q1"])
+    period: str = Field(..., pattern=periods.CODE_PATTERN, examples=["2025Q1"])
     measure: Measure = "level"
     status: ObsStatus = "official"
     value: ValueIn = Field(
@@ -177,7 +183,9 @@ class ObservationIn(Schema):
         "(vi 4.600,625); kept exactly up to 15 significant digits",
         examples=[4600.625],
     )
-    unit: str = Field("", max_length=200, description="defaults to the indicator's or the measure's unit")
+    unit: str = Field(
+        "", max_length=UNIT_MAX, description="defaults to the indicator's or the measure's unit"
+    )
     qualifier: Qualifier = "exact"
     revision: int | None = Field(
         None,
@@ -188,35 +196,58 @@ class ObservationIn(Schema):
     )
 
 
-class ObservationChange(Schema):
+def _revision_or_if_match(data, info):
+    """A change names the revision it is based on: the ``revision`` field, else If-Match (the
+    ETag); 428 when neither. The OpenAPI document lists ``revision`` as required, which is the
+    one form a schema can state; If-Match stands in for it."""
+    data = getattr(data, "_obj", data)  # a ninja Schema hands its validators the dict wrapped
+    if not isinstance(data, dict) or data.get("revision") is not None:
+        return data
+    request = (info.context or {}).get("request")
+    header = (request.headers.get("If-Match") or "").strip() if request is not None else ""
+    if not header:
+        raise HttpError(428, _("Name the revision this change is based on: the revision field or If-Match."))
+    text = header.removeprefix("W/").strip('"')
+    if not (text.isascii() and text.isdigit()):
+        raise HttpError(412, _('If-Match must be the ETag of the observation, e.g. "3".'))
+    return {**data, "revision": int(text)}
+
+
+class NamesItsRevision(Body):
+    @model_validator(mode="before")
+    @classmethod
+    def _if_match(cls, data, info):
+        return _revision_or_if_match(data, info)
+
+
+REVISION_NAMED = "the revision the change is based on; or leave it out and send If-Match: the ETag"
+
+
+class RevisionQuery(Filters):
+    revision: int = Field(..., ge=0, le=MAX_ID, description=REVISION_NAMED)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _if_match(cls, data, info):
+        return _revision_or_if_match(data, info)
+
+
+class ObservationChange(NamesItsRevision):
+    revision: int = Field(..., ge=0, le=MAX_ID, description=REVISION_NAMED)
     value: ValueIn | None = None
-    unit: str | None = Field(None, max_length=200)
+    unit: str | None = Field(None, max_length=UNIT_MAX)
     qualifier: Qualifier | None = None
-    revision: int | None = Field(None, ge=0, le=MAX_ID, description="or send If-Match: the ETag")
 
 
-class ObservationReplace(Schema):
+class ObservationReplace(NamesItsRevision):
+    revision: int = Field(..., ge=0, le=MAX_ID, description=REVISION_NAMED)
     value: ValueIn
-    unit: str = Field("", max_length=200)
+    unit: str = Field("", max_length=UNIT_MAX)
     qualifier: Qualifier = "exact"
-    revision: int | None = Field(None, ge=0, le=MAX_ID, description="or send If-Match: the ETag")
 
 
 def etag(revision: int) -> str:
     return f'"{revision}"'
-
-
-def _revision_from(request, body_revision: int | None) -> int:
-    """The revision a write is based on: the body's field, else If-Match; 428 when neither."""
-    if body_revision is not None:
-        return body_revision
-    header = (request.headers.get("If-Match") or "").strip()
-    if header:
-        text = header.removeprefix("W/").strip('"')
-        if text.isdigit():
-            return int(text)
-        raise HttpError(412, _('If-Match must be the ETag of the observation, e.g. "3".'))
-    raise HttpError(428, _("Name the revision this change is based on: the revision field or If-Match."))
 
 
 def value_of(raw) -> object:
@@ -283,8 +314,9 @@ def _stored(request, obs_id: int) -> Observation:
 )
 def replace_observation(request, payload: ObservationReplace, obs_id: int = Path(..., ge=1, le=MAX_ID)):
     obs = _stored(request, obs_id)
-    based_on = _revision_from(request, payload.revision)
-    written = _rewrite(request, obs, value_of(payload.value), payload.unit, payload.qualifier, based_on)
+    written = _rewrite(
+        request, obs, value_of(payload.value), payload.unit, payload.qualifier, payload.revision
+    )
     return _answer(written, 200)
 
 
@@ -295,11 +327,10 @@ def replace_observation(request, payload: ObservationReplace, obs_id: int = Path
 )
 def change_observation(request, payload: ObservationChange, obs_id: int = Path(..., ge=1, le=MAX_ID)):
     obs = _stored(request, obs_id)
-    based_on = _revision_from(request, payload.revision)
     value = obs.value if payload.value is None else value_of(payload.value)
     unit = obs.unit if payload.unit is None else payload.unit
     qualifier = obs.qualifier if payload.qualifier is None else payload.qualifier
-    written = _rewrite(request, obs, value, unit, qualifier, based_on)
+    written = _rewrite(request, obs, value, unit, qualifier, payload.revision)
     return _answer(written, 200)
 
 
@@ -324,14 +355,9 @@ def _rewrite(request, obs: Observation, value, unit: str, qualifier: str, based_
     response={204: None, **WRITE_ERRORS},
     summary="Delete one observation (naming its revision); its history stays readable",
 )
-def remove_observation(
-    request,
-    obs_id: int = Path(..., ge=1, le=MAX_ID),
-    revision: int | None = Query(None, ge=0, le=MAX_ID, description="or send If-Match: the ETag"),
-):
+def remove_observation(request, named: Query[RevisionQuery], obs_id: int = Path(..., ge=1, le=MAX_ID)):
     obs = _stored(request, obs_id)
-    based_on = _revision_from(request, revision)
-    delete_observation(request.auth, obs, based_on=based_on, provenance=Provenance(via="api"))
+    delete_observation(request.auth, obs, based_on=named.revision, provenance=Provenance(via="api"))
     return Status(204, None)
 
 
@@ -361,11 +387,19 @@ def observation_history(request, obs_id: int = Path(..., ge=1, le=MAX_ID)):
 
 
 # -- the write path's refusals as HTTP answers (registered by marsad.web.api) -------------------
+UNKNOWN_OBJECTS = {"unknown_area", "unknown_indicator"}
+
+
 def write_error_response(api, request, exc):
-    """Refused 422 (per field), NotAllowed 403, Locked 423, Conflict 409 with the current value."""
+    """Refused 422 (per field; 404 when only unknown codes), NotAllowed 403, Locked 423,
+    Conflict 409 with the current value."""
     from .messages import locked_message, not_allowed_message, problem_message
     from .writing import Conflict, Locked, NotAllowed
 
+    if isinstance(exc, Refused) and all(p.code in UNKNOWN_OBJECTS for p in exc.problems):
+        # An area or indicator code that names nothing: 404, as for every unknown object.
+        detail = "; ".join(f"{p.field}: {problem_message(p)}" for p in exc.problems)
+        return api.create_response(request, {"detail": detail}, status=404)
     if isinstance(exc, Refused):
         detail = [
             {"loc": ["body", p.field], "msg": f"{p.field}: {problem_message(p)}", "type": p.code}

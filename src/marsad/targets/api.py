@@ -10,14 +10,23 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from marsad.areas.models import Area
 from marsad.core import periods
 from marsad.indicators.models import Indicator
-from marsad.web.apikit import AREA_CODE_PATTERN, CODE_PATTERN, ERRORS, Pagination, clean_text, viewable_area
+from marsad.web.apikit import (
+    AREA_CODE_PATTERN,
+    CODE_PATTERN,
+    ERRORS,
+    Body,
+    Filters,
+    Pagination,
+    clean_text,
+    viewable_area,
+)
 
 from . import planning
 from .models import Target
@@ -85,7 +94,7 @@ def _out(t: Target) -> dict:
     }
 
 
-class TargetFilters(Schema):
+class TargetFilters(Filters):
     area: str | None = Field(None, pattern=AREA_CODE_PATTERN)
     subtree: bool = False
     indicator: str | None = Field(None, max_length=400, description="indicator code(s), comma-separated")
@@ -111,7 +120,7 @@ def list_targets(request, filters: Query[TargetFilters]):
     return [_out(t) for t in qs.order_by("id")]
 
 
-class TargetIn(Schema):
+class TargetIn(Body):
     area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
     indicator: str = Field(..., pattern=CODE_PATTERN, examples=["grdp"])
     year: int = Field(..., ge=1990, le=2100)
@@ -129,7 +138,7 @@ class TargetIn(Schema):
     note: str = Field("", max_length=10_000)
 
 
-class TargetChange(Schema):
+class TargetChange(Body):
     revision: int = Field(..., ge=1, description="the revision the change was made on")
     value: float | None = None
     qualifier: Target.Direction | None = None
@@ -139,13 +148,13 @@ class TargetChange(Schema):
     note: str | None = Field(None, max_length=10_000)
 
 
-class RetireIn(Schema):
+class RetireIn(Body):
     revision: int = Field(..., ge=1)
     reason: str = Field(..., min_length=1, max_length=2000)
     on: dt.date | None = None
 
 
-class ScenarioIn(Schema):
+class ScenarioIn(Body):
     value: float
     note: str = Field("", max_length=300)
 
@@ -155,7 +164,7 @@ def _document(user, pk: int | None):
         return None
     doc = planning.source_documents(user).filter(pk=pk).first()
     if doc is None:
-        raise HttpError(422, _("Document %(id)s is unknown or outside your areas.") % {"id": pk})
+        raise HttpError(404, _("Document %(id)s is unknown or outside your areas.") % {"id": pk})
     return doc
 
 
@@ -163,12 +172,26 @@ def _target(user, pk: int) -> Target:
     return get_object_or_404(planning.visible_targets(user, retired=True), pk=pk)
 
 
-@router.post("/targets", response={201: TargetOut, **ERRORS}, summary="Set a target")
+@router.post(
+    "/targets",
+    response={201: TargetOut, 409: Stale, **ERRORS},
+    summary="Set a target",
+    description="409 when a target is already set for the key (area, indicator, year, measure, basis): "
+    "`current` is that target, to edit.",
+)
 def create_target(request, payload: TargetIn):
     user = request.auth
     area = viewable_area(user, payload.area)
     indicator = get_object_or_404(Indicator, code=payload.indicator)
-    target = planning.set_target(
+    try:
+        target = _set_target(user, area, indicator, payload)
+    except planning.TargetExists as exc:
+        return Status(409, {"detail": "; ".join(exc.messages), "current": _out(exc.target)})
+    return Status(201, _out(target))
+
+
+def _set_target(user, area, indicator, payload: TargetIn) -> Target:
+    return planning.set_target(
         area=area,
         indicator=indicator,
         year=payload.year,
@@ -183,7 +206,6 @@ def create_target(request, payload: TargetIn):
         source="API",
         basis=payload.basis,
     )
-    return Status(201, _out(target))
 
 
 @router.patch(
@@ -228,7 +250,9 @@ def retire_target(request, target_id: int, payload: RetireIn):
     response={200: TargetOut, **ERRORS},
     summary="Set the target's scenario for a quarter or a span from January",
 )
-def put_scenario(request, target_id: int, period: str, payload: ScenarioIn):
+def put_scenario(
+    request, target_id: int, payload: ScenarioIn, period: str = Path(..., pattern=periods.CODE_PATTERN)
+):
     user = request.auth
     target = _target(user, target_id)
     planning.set_scenario(
@@ -237,9 +261,9 @@ def put_scenario(request, target_id: int, period: str, payload: ScenarioIn):
     return _out(Target.objects.get(pk=target.pk))
 
 
-class OverviewFilters(Schema):
+class OverviewFilters(Filters):
     area: str = Field(..., pattern=AREA_CODE_PATTERN, examples=["VN-24"])
-    period: str = Field(..., max_length=10, examples=["2025Q2"])
+    period: str = Field(..., pattern=periods.CODE_PATTERN, examples=["2025Q2"])
 
 
 class OverviewRow(Schema):

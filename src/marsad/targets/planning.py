@@ -44,6 +44,21 @@ _DIRECTION_OF_QUALIFIER = {
 }
 
 
+class TargetExists(ValidationError):
+    """A target is already in force for the same key (``target``): edit that one."""
+
+    def __init__(self, target: Target):
+        self.target = target
+        super().__init__(
+            {
+                "indicator": _(
+                    "A target is already set for this indicator, year and measure: %(t)s. Edit it."
+                )
+                % {"t": target.label()}
+            }
+        )
+
+
 class StaleTarget(Exception):
     """The target changed since the planner read it (revision ``seen`` < ``current``)."""
 
@@ -178,14 +193,7 @@ def set_target(
         area=area, indicator=indicator, year=year, measure=measure, basis=basis
     ).first()
     if existing is not None:
-        raise ValidationError(
-            {
-                "indicator": _(
-                    "A target is already set for this indicator, year and measure: %(t)s. Edit it."
-                )
-                % {"t": existing.label()}
-            }
-        )
+        raise TargetExists(existing)
     target = Target(
         area=area,
         indicator=indicator,

@@ -10,7 +10,10 @@ outside the scope answers 403 (not 404) with a message (PermissionDenied, see we
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import re
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -18,6 +21,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer, SessionAuth
+from pydantic import field_validator
+from pydantic_core import PydanticKnownError
 
 from marsad.accounts import scopes
 from marsad.accounts.tokens import token_for_key
@@ -28,6 +33,57 @@ MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9
 AREA_CODE_PATTERN = r"^[A-Za-z0-9-]{1,24}$"
 CODE_PATTERN = r"^[A-Za-z0-9_]{1,64}$"
+
+
+def _kinds(annotation) -> set:
+    """The plain types an annotation admits: ``int | None`` -> {int, NoneType}."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    if get_origin(annotation) is Annotated:
+        return _kinds(args[0])
+    if get_origin(annotation) in (Union, UnionType):
+        return set().union(*(_kinds(a) for a in args))
+    return {get_origin(annotation) or annotation}
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _as_documented(model, value, info, *, json: bool):
+    """``value`` of the field being validated, refused when the OpenAPI document would refuse it
+    but pydantic's lax mode would not: a day not written YYYY-MM-DD (lax mode reads 0 as
+    1970-01-01) and, in a JSON body, true/false or text where a number or true/false is asked
+    for (lax mode reads true as 1 and "12" as 12). A JSON integer may be written 3.0."""
+    kinds = _kinds(model.model_fields[info.field_name].annotation)
+    if value is None or str in kinds:
+        return value
+    if dt.date in kinds and not isinstance(value, dt.date):
+        if not (isinstance(value, str) and _DAY.fullmatch(value)):
+            raise PydanticKnownError("date_type")
+    elif json and bool in kinds and not isinstance(value, bool):
+        raise PydanticKnownError("bool_type")
+    elif json and kinds & {int, float} and isinstance(value, (bool, str)):
+        raise PydanticKnownError("float_type" if float in kinds else "int_type")
+    return value
+
+
+class Body(Schema):
+    """A JSON request body taken as its OpenAPI document states it (see ``_as_documented``)."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_documented(cls, value, info):
+        return _as_documented(cls, value, info, json=True)
+
+
+class Filters(Schema):
+    """Query parameters taken as the OpenAPI document states them: days as YYYY-MM-DD."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_documented(cls, value, info):
+        return _as_documented(cls, value, info, json=False)
 
 
 class TokenAuth(HttpBearer):
