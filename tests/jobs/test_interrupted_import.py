@@ -123,6 +123,7 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_no_lock(shared_database, 
             if process.poll() is None:
                 process.kill()
                 process.wait()
+            log.close()
 
         _wait(lambda: not locked(), LOCKS_GONE_WITHIN, "the killed import's locks released", poll=0.2)
         assert (Observation.objects.count(), ChangeRecord.objects.count()) == before
