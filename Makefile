@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/marsad demo
 
-# Debian packages the tests use: Chromium for the browser tests, poppler for PDF checks, gettext
+# Debian packages the tests use: Chromium for the browser tests, poppler for PDF checks, LibreOffice
+# Writer (Word reports drawn as pages; optional), gettext
 # (xgettext/msgfmt: collecting and checking the translations),
 # (pages and PDFs use the fonts the app serves from installed packages). Installed when missing and we may (root with apt).
 system-packages:
@@ -32,6 +33,13 @@ system-packages:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
 	      || { echo "could not install$$missing"; exit 1; }; \
 	  else echo "please install:$$missing (Debian packages)"; exit 1; fi; \
+	fi; \
+	if ! command -v soffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing: libreoffice-writer-nogui (Word reports drawn as pages)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null \
+	      || echo "could not install libreoffice-writer-nogui: the Word page checks will be skipped"; \
+	  else echo "libreoffice-writer-nogui not installed: the Word page checks will be skipped"; fi; \
 	fi
 
 test: $(STAMP) system-packages

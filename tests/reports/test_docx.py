@@ -61,3 +61,27 @@ def test_table_rows_are_not_split_across_pages_and_headers_repeat(seed_data):
         assert all(
             r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows[1:]
         )
+
+
+@pytest.mark.parametrize("lang", ("ar", "vi", "en"))
+def test_an_untranslated_item_is_tagged_isolated_and_marked_as_the_original(seed_data, lang):
+    """A recommendation with no translation into the report's language is printed in its own
+    language: its run tagged with that language (and right-to-left only if Arabic), isolated, and
+    followed by the report's note "original text in ..."."""
+    import dataclasses
+
+    from marsad.core.narration import Text, language
+
+    other = "en" if lang == "ar" else "ar"
+    original = {"en": "Speed up the key projects", "ar": "الإسراع في المشاريع الرئيسية"}[other]
+    data = dataclasses.replace(
+        seed_data, recommendations=tuple(seed_data.recommendations) + (Text({other: original}),)
+    )
+    doc = _doc(data, lang)
+    [paragraph] = [p for p in doc.paragraphs if original in p.text]
+    [run] = [r for r in paragraph.runs if original in r.text]
+    rpr = run._r.rPr
+    assert rpr.find(qn("w:lang")).get(qn("w:val")).startswith(other)
+    assert (rpr.find(qn("w:rtl")) is not None) == (other == "ar")
+    assert run.text[0] in "\u2066\u2067\u2068" and run.text[-1] == "\u2069"
+    assert language(lang).original_marker(other) in paragraph.text
