@@ -97,3 +97,19 @@ def test_the_admin_says_its_sections_and_fields_in_arabic(client_for):
     assert len(labels) > 10
     english = [label for label in labels if re.search(r"[A-Za-z]", label)]
     assert not english, english
+
+
+@pytest.mark.parametrize("lang", list(WORDS))
+def test_the_meetings_conclusions_show_their_period_in_words(client_for, lang):
+    from marsad.areas.models import Area
+    from marsad.reports.models import Conclusion
+
+    conclusion = Conclusion.objects.create(
+        area=Area.objects.get(code="VN-24"), period="2025-9M", text="Đẩy nhanh giải ngân", language="vi"
+    )
+    client = _client(client_for, lang)
+    nine_months = periods.words("2025-9M", lang)
+    listed = _text(client.get("/admin/reports/conclusion/"))
+    assert nine_months in listed and "2025-9M" not in listed
+    form = html.unescape(client.get(f"/admin/reports/conclusion/{conclusion.pk}/change/").content.decode())
+    assert f'name="period" value="{nine_months}"' in form
