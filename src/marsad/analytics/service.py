@@ -19,6 +19,7 @@ SQLite every area has the one version of the database); rankings under the datab
 from __future__ import annotations
 
 import hashlib
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,7 @@ def _code(area: Area | str) -> str:
     return area if isinstance(area, str) else area.code
 
 
+_memo: ContextVar[dict | None] = ContextVar("marsad_analytics_memo", default=None)
 _generation = ""  # part of every key: a new one (the analytics bench) leaves every entry behind
 
 
@@ -87,18 +89,33 @@ def _inputs(code: str, tree) -> list[str]:
     return [code]
 
 
+def _once(name: str, read):
+    """``read()`` once per top-level service call (the tree, the rules: each is one query)."""
+    memo = _memo.get()
+    if memo is None:
+        return read()
+    if name not in memo:
+        memo[name] = read()
+    return memo[name]
+
+
 def _versions(codes: list[str]) -> dict[str, str]:
     """The version each area's cached figures are kept under: the tree's, the rules' and the
     data versions of the areas they read (``reading.area_versions``: per area on PostgreSQL,
     so a write leaves the figures of the areas it does not touch cached)."""
-    tree = reading.area_tree()
+    tree = _once("tree", reading.area_tree)
     known = [c for c in codes if c in tree.nodes]
     inputs = {c: _inputs(c, tree) for c in known}
-    found = reading.area_versions(tree, {a for areas in inputs.values() for a in areas})
-    base = f"{tree.stamp}|{reading.catalogue_stamp(reading.catalogue())}"
+    wanted = {a for areas in inputs.values() for a in areas}
+    memo = _memo.get()
+    seen = memo.setdefault("versions", {}) if memo is not None else {}
+    missing = wanted - seen.keys()
+    if missing:
+        seen.update(reading.area_versions(tree, missing))
+    base = _once("base", lambda: f"{tree.stamp}|{reading.catalogue_stamp(_once('rules', reading.catalogue))}")
     out = dict.fromkeys(codes, "unknown")  # computing it raises LookupError
     for c, areas in inputs.items():
-        text = base + "|" + ",".join(f"{a}={found.get(a, '0')}" for a in areas)
+        text = base + "|" + ",".join(f"{a}={seen.get(a, '0')}" for a in areas)
         out[c] = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
     return out
 
@@ -106,6 +123,15 @@ def _versions(codes: list[str]) -> dict[str, str]:
 def _cached_many(key: str, codes: list[str], compute_missing) -> dict[str, Any]:
     """``key``'s value for each area, each cached under the area's version; the missing ones
     computed together by ``compute_missing(codes) -> {code: value}``."""
+    token = _memo.set({}) if _memo.get() is None else None  # the outermost call: a new memo
+    try:
+        return _cached_many_in(key, codes, compute_missing)
+    finally:
+        if token is not None:
+            _memo.reset(token)
+
+
+def _cached_many_in(key: str, codes: list[str], compute_missing) -> dict[str, Any]:
     versions = _versions(codes)
     keys = {c: _full_key(f"{key}:{c}", versions[c]) for c in codes}
     found = cache.get_many(list(keys.values()))
@@ -145,11 +171,11 @@ def figures_of(codes: list[str], period: str | P.Period, basis: str = "current")
 
 def _compute(codes: list[str], p: P.Period, basis: str, indicators=None) -> dict[str, AreaFigures]:
     """The figures of these areas (of ``indicators`` alone, with their parts and whole)."""
-    tree = reading.area_tree()
+    tree = _once("tree", reading.area_tree)
     unknown = [c for c in codes if c not in tree.nodes]
     if unknown:
         raise LookupError(f"no area {', '.join(unknown)}")
-    rules = reading.catalogue()
+    rules = _once("rules", reading.catalogue)
     wanted = _related(rules, indicators)
     levels = {c: tree.nodes[c].level for c in codes}
     computed: dict[str, AreaFigures] = {}
@@ -196,7 +222,7 @@ def province_figures(
     the nation. ``indicators`` reads and computes those alone (with their parts and whole)."""
     p = P.parse(period)
     _check_basis(basis)
-    codes = reading.area_tree().current_provinces()
+    codes = _once("tree", reading.area_tree).current_provinces()
     key = f"figures:{p.code}:{basis}:{_ikey(indicators)}"
     return _cached_many(key, codes, lambda m: _compute(m, p, basis, indicators))
 
@@ -286,26 +312,47 @@ def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]])
 def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) -> AreaFigures:
     """The nation: its own observations, else the sum of the provinces' figures (the nation's
     boundary is the same on both bases; the provinces' are today's)."""
-    provinces = province_figures(p, "current", None if indicators is None else tuple(sorted(indicators)))
-    children = _sum_figures(provinces, rules, kind="provinces")
+    levels = _province_levels(p, None if indicators is None else tuple(sorted(indicators)), rules)
+    children = _sum_levels(levels, rules, kind="provinces")
     own = reading.own_records([code], _two_years(p), _related(rules, indicators))
     return area_figures(code, p, own=own.get(code, []), children=children, catalogue=rules, basis=basis)
 
 
-def _sum_figures(by_area: dict[str, AreaFigures], rules, kind: str) -> list[ChildLevel]:
+Level = tuple[str, str, bool, float, str, str]  # indicator, period, plan, value, qualifier, unit
+
+
+def _province_levels(p: P.Period, indicators, rules) -> dict[str, list[Level]]:
+    """Each current province's chosen levels of the additive indicators (what the nation sums),
+    cached beside its figures under the same version: a few hundred tuples to read back, not
+    the province's whole figures."""
+    codes = _once("tree", reading.area_tree).current_provinces()
+    ikey = _ikey(indicators)
+
+    def compute(missing: list[str]) -> dict[str, list[Level]]:
+        figs = _cached_many(
+            f"figures:{p.code}:current:{ikey}", missing, lambda m: _compute(m, p, "current", indicators)
+        )
+        out = {}
+        for c, af in figs.items():
+            out[c] = [
+                (ind, per, plan, f.value, f.qualifier, f.unit)
+                for (ind, per, measure, plan), f in af.figures.items()
+                if measure == "level" and ind in rules and rules[ind].area_aggregation in ("sum", "average")
+            ]
+        return out
+
+    return _cached_many(f"levels:{p.code}:current:{ikey}", codes, compute)
+
+
+def _sum_levels(by_area: dict[str, list[Level]], rules, kind: str) -> list[ChildLevel]:
     """Children's chosen levels summed (or averaged) per indicator and period."""
-    acc: dict[tuple[str, str, bool], list[Figure]] = {}
-    for figs in by_area.values():
-        for (indicator, period, measure, plan), f in figs.figures.items():
-            if measure != "level":
-                continue
-            rule = rules.get(indicator)
-            if rule is None or rule.area_aggregation not in ("sum", "average"):
-                continue
-            acc.setdefault((indicator, period, plan), []).append(f)
+    acc: dict[tuple[str, str, bool], list[tuple[str, float, str, str]]] = {}
+    for area, levels in by_area.items():
+        for indicator, period, plan, value, qualifier, unit in levels:
+            acc.setdefault((indicator, period, plan), []).append((area, value, qualifier, unit))
     out = []
     for (indicator, period, plan), fs in acc.items():
-        total = sum(f.value for f in fs)
+        total = sum(value for _a, value, _q, _u in fs)
         if rules[indicator].area_aggregation == "average":
             total /= len(fs)
         out.append(
@@ -316,10 +363,10 @@ def _sum_figures(by_area: dict[str, AreaFigures], rules, kind: str) -> list[Chil
                 count=len(fs),
                 expected=len(by_area),
                 kind=kind,
-                inputs=tuple(f"{f.area}|{indicator}|{period}|level" for f in fs),
-                qualifier="exact" if all(f.qualifier == "exact" for f in fs) else "about",
+                inputs=tuple(f"{area}|{indicator}|{period}|level" for area, _v, _q, _u in fs),
+                qualifier="exact" if all(q == "exact" for _a, _v, q, _u in fs) else "about",
                 plan=plan,
-                unit=fs[0].unit,
+                unit=fs[0][3],
             )
         )
     return out
