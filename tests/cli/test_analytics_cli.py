@@ -245,3 +245,15 @@ def test_file_reader_reads_eastern_digits_and_thousands(tmp_path):
     path = tmp_path / "obs.csv"
     path.write_text('area,indicator,period,value\nVN-24,grdp,2024Q1,"٥,٨٠٠"\n', encoding="utf-8")
     assert read_observation_file(path)[0]["value"] == 5800.0
+
+
+@pytest.mark.parametrize("lang", ("ar", "vi"))
+def test_every_target_verdict_is_said_in_words_of_the_language(lang):
+    from marsad.cli.analytics import VERDICT_WORDS
+    from marsad.cli.formatting import translator
+    from marsad.core.analytics.targets import VERDICTS
+
+    assert set(VERDICT_WORDS) == set(VERDICTS)
+    _ = translator(lang).gettext
+    for words in VERDICT_WORDS.values():
+        assert _(words) != words, f"{words!r} has no {lang} translation"
