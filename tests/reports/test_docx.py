@@ -85,3 +85,18 @@ def test_an_untranslated_item_is_tagged_isolated_and_marked_as_the_original(seed
     assert (rpr.find(qn("w:rtl")) is not None) == (other == "ar")
     assert run.text[0] in "\u2066\u2067\u2068" and run.text[-1] == "\u2069"
     assert language(lang).original_marker(other) in paragraph.text
+
+
+@pytest.mark.parametrize("lang", ("ar", "vi", "en"))
+def test_no_table_column_is_narrower_than_its_longest_word(seed_data, lang):
+    """A cell wraps between words: the Arabic target table broke «الهدف» and «الفترة» in two."""
+    from marsad.reports.render.docx import CELL_PADDING_CM, CM_PER_CHARACTER
+
+    doc = _doc(seed_data, lang)
+    assert doc.tables
+    for table in doc.tables[1:]:  # the first is the letterhead
+        grid = [int(c.get(qn("w:w"))) / 1440 * 2.54 for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        for j, width in enumerate(grid[1:], 1):
+            words = " ".join(row.cells[j].text for row in table.rows).split()
+            longest = max((len(w) for w in words), default=0)
+            assert width >= longest * CM_PER_CHARACTER + CELL_PADDING_CM - 0.01, (j, words)

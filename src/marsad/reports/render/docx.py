@@ -197,6 +197,12 @@ def _signature(doc, layout: ReportLayout) -> None:
     _cell_paragraph(right, sig.name or "", layout, bold=True, size=body)
 
 
+# A bold 9.5 pt character at its widest (Arabic letters and Vietnamese capitals), and the
+# cell's margins: what a word needs to stay on one line of a table cell.
+CM_PER_CHARACTER = 0.24
+CELL_PADDING_CM = 0.45
+
+
 def _column_widths(t: Table, total_cm: float) -> list[float]:
     """Widths by content: each column as wide as its longest word-wrapped need, within the page."""
     longest = []
@@ -215,6 +221,14 @@ def _column_widths(t: Table, total_cm: float) -> list[float]:
         widths[0] = first_cap
         rest = sum(widths[1:])
         widths[1:] = [w + spare * w / rest for w in widths[1:]]
+    # A cell wraps between words, never inside one: each column holds its longest word (an
+    # Arabic header such as «الهدف» was broken in two), the room taken from the first column.
+    for j in range(1, len(widths)):
+        words = " ".join((t.headers[j], *(row[j] for row in t.rows))).split()
+        least = max((len(w) for w in words), default=0) * CM_PER_CHARACTER + CELL_PADDING_CM
+        if widths[j] < least:
+            widths[0] -= least - widths[j]
+            widths[j] = least
     return widths
 
 
