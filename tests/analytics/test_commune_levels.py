@@ -128,3 +128,23 @@ def test_a_write_leaves_the_other_provinces_versions(demo):
     assert {"VN", "VN-56", "VN-OLD-58"} <= moved
     if connection.vendor == "postgresql":
         assert moved == {"VN", "VN-56", "VN-OLD-58"}
+
+
+def test_sums_follow_many_values_changed_in_one_statement(demo):
+    """An import's update: the values' differences added; a row that also changed status has
+    both its keys summed again (on PostgreSQL the two paths of the update trigger)."""
+    from django.db.models import Case, F, Value, When
+
+    ids = list(
+        Observation.objects.filter(area__level=Area.Level.COMMUNE, measure="level")
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    assert len(ids) > 100  # the demo's communes
+    Observation.objects.filter(id__in=ids).update(value=F("value") * 2 + Decimal("0.125"))
+    _assert_same()
+    Observation.objects.filter(id__in=ids[:50]).update(
+        value=F("value") + 3,
+        status=Case(When(id=ids[0], then=Value("estimate")), default=F("status")),
+    )
+    _assert_same()
