@@ -249,11 +249,10 @@ def test_file_reader_reads_eastern_digits_and_thousands(tmp_path):
 
 @pytest.mark.parametrize("lang", ("ar", "vi"))
 def test_every_target_verdict_is_said_in_words_of_the_language(lang):
-    from marsad.cli.analytics import VERDICT_WORDS
     from marsad.cli.formatting import translator
-    from marsad.core.analytics.targets import VERDICTS
+    from marsad.core.analytics.targets import VERDICT_LABELS, VERDICTS
 
-    assert set(VERDICT_WORDS) == set(VERDICTS)
+    assert set(VERDICT_LABELS) == set(VERDICTS)
     _ = translator(lang).gettext
-    for words in VERDICT_WORDS.values():
+    for words in VERDICT_LABELS.values():
         assert _(words) != words, f"{words!r} has no {lang} translation"

@@ -225,3 +225,32 @@ def test_the_callers_lead_unit_is_only_for_tasks_whose_report_names_none(bac_nin
     doc = ingest_text(VI_REVIEW, title="review", lang="vi", area="Bac Ninh", year=2025).document
     first, _, third = load_document(doc, area=bac_ninh, lead_unit=units["VN-24-PC"]).directives
     assert first.lead_unit.code == "VN-24-FIN" and third.lead_unit.code == "VN-24-PC"
+
+
+@pytest.mark.parametrize("lang", ("ar", "vi", "en"))
+def test_the_directive_page_says_the_verdict_as_the_dashboard_does(
+    directive, bac_ninh, client, django_user_model, lang
+):
+    """One wording of a verdict (``VERDICT_LABELS``): the directive page said "not met yet" for
+    at risk, missed and not judged alike, where the dashboard and targets pages said "at risk"."""
+    from django.utils import translation
+
+    from marsad.core.analytics.targets import VERDICT_LABELS
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+    from marsad.targets.models import Target
+
+    grdp = Indicator.objects.get(code="grdp")
+    directive.target = Target.objects.create(
+        area=bac_ninh, indicator=grdp, year=2025, measure="yoy_pct", value=10
+    )
+    directive.save()
+    client.force_login(django_user_model.objects.create_superuser("boss", password="x" * 12))
+    client.cookies["django_language"] = lang
+    with translation.override(lang):
+        said = {v: translation.gettext(VERDICT_LABELS[v]) for v in ("unknown", "at_risk")}
+    page = client.get(f"/directives/{directive.pk}/").content.decode()
+    assert said["at_risk"] not in page  # no figure yet: nothing is judged
+    Observation.objects.create(area=bac_ninh, indicator=grdp, period="2025-9M", measure="yoy_pct", value=9.5)
+    page = client.get(f"/directives/{directive.pk}/").content.decode()
+    assert f'<span class="badge warn">{said["at_risk"]}</span>' in page

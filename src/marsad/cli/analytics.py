@@ -15,15 +15,6 @@ from marsad.core.languages import LANGS
 
 from .formatting import EASTERN_DIGITS, Reader
 
-# A target's verdict in words: the catalogue's entries, as the dashboard and targets pages say them.
-VERDICT_WORDS = {
-    "met": "met",
-    "on_track": "on track",
-    "at_risk": "at risk",
-    "missed": "missed",
-    "unknown": "not judged yet",
-}
-
 console = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -304,6 +295,7 @@ def _print_figures(figs, record, catalogue, lang, verdicts, needed, eastern_digi
 
     from marsad.core import periods as P
     from marsad.core.analytics.figures import BASIS_LABELS, METHOD_LABELS
+    from marsad.core.analytics.targets import VERDICT_LABELS
     from marsad.core.languages import translator
 
     _ = translator(lang).gettext
@@ -379,7 +371,7 @@ def _print_figures(figs, record, catalogue, lang, verdicts, needed, eastern_digi
             achieved = "—" if v.achieved is None else r.number(v.achieved, 2)
             out.print(
                 f"  {ind.name(lang) if ind else v.indicator} ({r.unit(v.measure)}, {r.unit(v.qualifier)} "
-                f"{r.number(v.value, 2)}): {r.period(v.period)} {achieved} → {_(VERDICT_WORDS.get(v.status, v.status))}"
+                f"{r.number(v.value, 2)}): {r.period(v.period)} {achieved} → {_(VERDICT_LABELS.get(v.status, v.status))}"
             )
     if needed is not None:
         remainder = r.separator.join(r.period(c) for c in needed.remainder)

@@ -40,7 +40,7 @@ class Card:
     yoy_pct: float | None = None
     plan_pct: float | None = None
     target: Any = None  # the service's Verdict: value, measure, qualifier, judgement
-    target_status: str = ""  # met, missed, on_track, at_risk, "" (no target)
+    target_status: str = ""  # one of core.analytics.targets.VERDICTS when the card has a target
     derived: set[str] = field(default_factory=set)  # measures computed rather than observed
     figures: dict[str, Any] = field(default_factory=dict)  # measure -> Figure (method, inputs ...)
     rank: dict | None = None  # among the provinces with a figure: {"rank", "of"}
@@ -230,7 +230,7 @@ def _cards(figs, area: Area, period: P.Period, indicators: dict, verdicts: list)
         mine = sorted(by_indicator.get(ind.code, []), key=lambda v: v.measure != "yoy_pct")
         if mine:
             card.target = mine[0]
-            card.target_status = "" if mine[0].status == "unknown" else mine[0].status
+            card.target_status = mine[0].status
         cards.append(card)
     return cards
 

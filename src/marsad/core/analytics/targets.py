@@ -33,11 +33,29 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from marsad.core import periods as P
+from marsad.core.languages import gettext_noop
 
-__all__ = ["DIRECTIONS", "VERDICTS", "Judgement", "judge_target", "pace_fraction", "reaches"]
+__all__ = [
+    "DIRECTIONS",
+    "VERDICTS",
+    "VERDICT_LABELS",
+    "Judgement",
+    "judge_target",
+    "pace_fraction",
+    "reaches",
+]
 
 DIRECTIONS = ("at_least", "less_than", "exact", "about")
 VERDICTS = ("met", "on_track", "at_risk", "missed", "unknown")
+# A verdict in words, the one wording every page, report table and command says (translated by
+# the gettext catalogues; ``unknown`` is a target with no figure to judge yet).
+VERDICT_LABELS = {
+    "met": gettext_noop("met"),
+    "on_track": gettext_noop("on track"),
+    "at_risk": gettext_noop("at risk"),
+    "missed": gettext_noop("missed"),
+    "unknown": gettext_noop("not judged yet"),
+}
 EXACT_TOLERANCE = 0.005  # relative: a target of 8.0 % is reached by 7.96 %-8.04 %
 ABOUT_TOLERANCE = 0.05
 

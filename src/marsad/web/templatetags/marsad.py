@@ -8,9 +8,16 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from marsad.core.analytics.targets import VERDICT_LABELS
 from marsad.web.formatting import day_text, moment_text, number_text, percent_text
 
 register = template.Library()
+
+
+@register.filter
+def verdict_words(status: str | None) -> str:
+    """A target's verdict in the reader's words (the one wording, beside ``VERDICTS``)."""
+    return _(VERDICT_LABELS.get(status or "unknown", VERDICT_LABELS["unknown"]))
 
 
 def _menu(user) -> list[tuple[str, str]]:
