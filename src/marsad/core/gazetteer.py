@@ -22,10 +22,12 @@ figures from any earlier year (the 63-province map dates from 2008, most of it f
 before) belong to them. Current provinces and communes are valid from 2025-07-01.
 
 Name matching folds case, Vietnamese diacritics and đ, spaces and hyphens, and the Arabic
-letters whose spelling varies in transliteration (أ/إ/آ -> ا, ة -> ه, ى -> ي, غ -> ج, short
-vowels and tatweel dropped), and ignores the words for "province", "city", "ward", "commune"
-in the three languages, so "Tỉnh Bắc Ninh", "bac ninh province", "مقاطعة باك نينة" all find
-``VN-24``.
+spellings that vary in transliteration: letters (أ/إ/آ -> ا, ة -> ه, ى -> ي, غ/ق/ز -> ج for
+"ng"/"gi", ث -> ت for "th", خ -> ك for "kh", short vowels and tatweel dropped) and groups (a
+doubled long vowel written once, تش -> ش for "ch", a final نه -> ن for "nh", يا -> ي for "iê");
+it ignores the words for "province", "city", "ward", "commune" in the three languages, so
+"Tỉnh Bắc Ninh", "bac ninh province", "مقاطعة باك نينة", "محافظة باك نين" all find ``VN-24``.
+Every province also answers to its name transliterated by rule (``core/transliteration.py``).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.core.languages import LANGS
-from marsad.core.transliteration import commune_name
+from marsad.core.transliteration import commune_name, vi_to_ar
 
 __all__ = [
     "MERGER_DATE",
@@ -120,8 +122,18 @@ class Mention:
 # --- folding ---------------------------------------------------------------------------------
 
 _ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}  # harakat, tatweel
+# One letter for the letters a transliteration writes either way: "ng"/"gi" (ج غ ق ز),
+# "th" (ث ت), "kh" (خ ك); hamza seats and ta marbuta.
 _ARABIC_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ئ": "ي", "ؤ": "و", "غ": "ج"}
+    | {"ق": "ج", "ز": "ج", "ث": "ت", "خ": "ك"}
+)
+_AR = "\u0621-\u064a"
+# Letter groups written either way, dropped after the letters are folded: a long vowel doubled
+# (تويين، دوونج), the ت of تش ("ch": تشاو/شاو), the ه of a final نه ("nh": نينه/نين), the ا of
+# يا inside a word ("iê": ديان/دين, جيانج/جينج).
+_ARABIC_GROUPS = re.compile(  # the lookahead first: most letters are none of these
+    rf"(?=[يواته])(?:(?<=ي)ي+|(?<=و)و+|(?<=ا)ا+|ت(?=ش)|(?<=ن)ه(?![{_AR}])|(?<=[{_AR}]ي)ا(?=[{_AR}]))"
 )
 
 
@@ -140,9 +152,56 @@ def _fold_char(ch: str) -> str:
     return kept[:1] if kept else ""
 
 
+class _Where:
+    """Folded index -> index in the original text (folding drops marks, never adds).
+
+    ``removed`` are the dropped indices of the text; ``then`` maps the indices of a second
+    folding (the Arabic letter groups, dropped from the first one's result) back to the first.
+    """
+
+    __slots__ = ("_shifted", "_then")
+
+    def __init__(self, removed: list[int], then: _Where | None = None) -> None:
+        self._shifted = [r - k for k, r in enumerate(removed)]
+        self._then = then
+
+    def __getitem__(self, i: int) -> int:
+        if self._then is not None:
+            i = self._then[i]
+        return i + bisect_right(self._shifted, i) if self._shifted else i
+
+
+_FOLD_TABLE: dict[int, str | None] = {}
+
+
+def _fast_fold(text: str) -> tuple[str, _Where]:
+    """:func:`fold` with a map back to the original offsets, at the speed of ``str.translate``."""
+    new = {ord(c) for c in set(text)} - _FOLD_TABLE.keys()
+    for o in new:
+        _FOLD_TABLE[o] = _fold_char(chr(o)) or None
+    folded = text.translate(_FOLD_TABLE)
+    removed: list[int] = []
+    if len(folded) != len(text):
+        gone = "".join(chr(o) for o, v in _FOLD_TABLE.items() if v is None)
+        removed = [m.start() for m in re.finditer(f"[{re.escape(gone)}]", text)]
+    groups = [m.span() for m in _ARABIC_GROUPS.finditer(folded)] if _HAS_ARABIC.search(folded) else []
+    if not groups:
+        return folded, _Where(removed)
+    kept, last = [], 0
+    for a, b in groups:
+        kept.append(folded[last:a])
+        last = b
+    kept.append(folded[last:])
+    second = _Where([i for a, b in groups for i in range(a, b)])
+    return "".join(kept), _Where(removed, then=second)
+
+
+_HAS_ARABIC = re.compile(f"[{_AR}]")
+
+
 def fold(text: str) -> str:
     """Lower case without Vietnamese diacritics and with Arabic spelling variants unified."""
-    return "".join(_fold_char(c) for c in text)
+    return _fast_fold(text)[0]
 
 
 def _ascii(text: str) -> str:
@@ -165,7 +224,7 @@ def _words(text: str) -> list[str]:
 
 # Words that say what kind of unit a name is, folded; stripped from either end of a name.
 _UNIT_WORDS = [
-    w.split()
+    fold(w).split()
     for w in (
         "tinh",
         "thanh pho",
@@ -217,6 +276,7 @@ def _strip_unit_words(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=16384)
 def _keys(name: str) -> tuple[str, str]:
     """(exact key, key without unit words) of a name: folded, spaces and punctuation removed."""
     words = _words(name)
@@ -515,7 +575,9 @@ class Gazetteer:
                 # A name after a commune word names a commune, even when communes are not sought.
                 pos = end_f if commune_word else core_start + 1
                 continue
-            start, end = where[start_f], where[end_f - 1] + 1
+            # The letters folding dropped after the last one kept (the ه of منه) end the name.
+            start, end = where[start_f], where[end_f] if end_f < len(folded) else len(text)
+            end = min(end, _trailing_kept(text, where[end_f - 1] + 1, end))
             out.append(Mention(start, end, text[start:end], rec))
             pos = taken = end_f
         return out
@@ -593,8 +655,10 @@ class Gazetteer:
 # right after one is a person ("Nguyễn Hòa Bình", "نجوين هوا بينه"), not the province. Short
 # ones that are also common words (Lê/لي, Hồ/هو, Vũ/فو, Đỗ/دو) are Latin-only and need a capital.
 _FAMILY_NAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo ly dinh truong doan luong trinh "
-    "نجوين تران فام هوانج هوينه فان دانج بوي نجو ترونج ترينه".split()
+    fold(
+        "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo ly dinh truong doan luong trinh "
+        "نجوين تران فام هوانج هوينه فان دانج بوي نجو ترونج ترينه"
+    ).split()
 )
 _JOINER = r"[\s\-–.]+"  # what may stand between the words of one name
 # Unit words that may precede a name; tried before the bare name so that "tỉnh Hòa Bình" is
@@ -605,14 +669,12 @@ _UNITS_BEFORE: tuple[tuple[str, ...], ...] = (
     ("tp",),
     ("province", "of"),
     ("city", "of"),
-    ("مقاطعه",),
-    ("مدينه",),
-    ("محافظه",),
+    *((fold(w),) for w in ("مقاطعة", "مدينة", "محافظة", "ولاية", "إقليم")),
 )
 _COMMUNE_UNITS_BEFORE: tuple[tuple[str, ...], ...] = (("phuong",), ("xa",), ("dac", "khu"))
 _COMMUNE_UNIT_KEYS = frozenset(" ".join(u) for u in _COMMUNE_UNITS_BEFORE)
 _UNIT_BEFORE_RE = re.compile(
-    r"(?:(?<=[^\w])|^)(?:[وبلفك]{1,2})?(?P<unit>"
+    r"(?:(?<=[^\w])|^)(?:[وبلفك]{1,2})?(?:ال)?(?P<unit>"
     + "|".join(
         _JOINER.join(map(re.escape, u))
         for u in sorted(_UNITS_BEFORE + _COMMUNE_UNITS_BEFORE, key=len, reverse=True)
@@ -664,32 +726,11 @@ def _trie(phrases: Iterable[tuple[str, ...]]) -> str:
     return emit(root) or "(?!)"
 
 
-class _Where:
-    """Folded index -> index in the original text (folding drops marks, never adds)."""
-
-    __slots__ = ("_shifted",)
-
-    def __init__(self, removed: list[int]) -> None:
-        self._shifted = [r - k for k, r in enumerate(removed)]
-
-    def __getitem__(self, i: int) -> int:
-        return i + bisect_right(self._shifted, i) if self._shifted else i
-
-
-_FOLD_TABLE: dict[int, str | None] = {}
-
-
-def _fast_fold(text: str) -> tuple[str, _Where]:
-    """:func:`fold` with a map back to the original offsets, at the speed of ``str.translate``."""
-    new = {ord(c) for c in set(text)} - _FOLD_TABLE.keys()
-    for o in new:
-        _FOLD_TABLE[o] = _fold_char(chr(o)) or None
-    folded = text.translate(_FOLD_TABLE)
-    if len(folded) == len(text):
-        return folded, _Where([])
-    gone = "".join(chr(o) for o, v in _FOLD_TABLE.items() if v is None)
-    removed = [m.start() for m in re.finditer(f"[{re.escape(gone)}]", text)]
-    return folded, _Where(removed)
+def _trailing_kept(text: str, end: int, limit: int) -> int:
+    """``end`` moved past the Arabic letters (not marks, not spaces) right after it, up to ``limit``."""
+    while end < limit and "\u0621" <= text[end] <= "\u064a":
+        end += 1
+    return end
 
 
 _PREVIOUS_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
@@ -769,6 +810,10 @@ def build_gazetteer(package_data: Path | None = None, names: dict | None = None)
         if vi_full and vi_full != vi:
             by_lang["vi"].insert(0, vi_full)
         ascii_vi = _ascii(vi)
+        if code != NATION_CODE:
+            # The rule's transliteration, as a spelling the press may use and nobody listed.
+            by_ar = by_lang["ar"]
+            by_ar.extend(t for t in (vi_to_ar(vi),) if t != entry.get("ar") and t not in by_ar)
         en = entry.get("en") or default_en
         if ascii_vi != en and ascii_vi not in by_lang["en"]:
             by_lang["en"].append(ascii_vi)
