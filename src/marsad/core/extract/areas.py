@@ -24,6 +24,7 @@ from marsad.core.gazetteer import AreaRecord, load_gazetteer
 
 from .grammar import Grammar
 from .model import AreaRef
+from .text import Spans
 
 __all__ = ["NATION", "AreaMention", "find_areas", "lookup_area", "area_in_time", "areas_in_url"]
 
@@ -53,10 +54,10 @@ def find_areas(text: str, g: Grammar) -> list[AreaMention]:
         if not text[line_start : m.start].strip() and _DATELINE.match(text, m.end):
             continue  # "HÀ NỘI — ...": a dateline
         out.append(AreaMention(m.start, m.end, _ref(m.record)))
-    taken = [(a.start, a.end) for a in out]
+    taken = Spans((a.start, a.end) for a in out)
     extra = []
     for match in g.find(text, COUNTRY, PROVINCE_REF, FOREIGN, SUBUNIT):
-        if any(s < match.end and match.start < e for s, e in taken):
+        if taken.overlaps(match.start, match.end):
             continue
         area = NATION if match.kind == COUNTRY else None
         extra.append(AreaMention(match.start, match.end, area, match.kind, match.name))

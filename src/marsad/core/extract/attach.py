@@ -26,6 +26,7 @@ after it), ``respectively``, ``structure``, ``rank``, ``no_area``, ``special_tar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -136,6 +137,8 @@ class Reader:
         self._other_thing_end = -1  # the end of the last figure counting something else
         self._counted: dict[int, int] = {}
         self._mentions: Counter[str] | None = None
+        self._first_fact = 0  # where the facts of the sentence being read start in ``facts``
+        self._early: tuple[list[int], list[str]] | None = None  # see :meth:`_indicators_from`
         self.published: date | None = None  # when the text was published (set by the engine)
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -161,6 +164,10 @@ class Reader:
                 sent_areas = [b for b in sent_areas if b is not a]
                 self.fired.add(high.name)
         first_fact, first_target = len(self.facts), len(self.targets)
+        self._first_fact = first_fact
+        if self._early is None:  # the first sentence: the facts so far are the tables'
+            early = sorted((f.evidence.start, f.indicator) for f in self.facts)
+            self._early = ([a for a, _ in early], [code for _, code in early])
         self._special_targets(s, e, sent_periods, state)
         label, state.label = state.label, None
         if not quantities:
@@ -342,7 +349,8 @@ class Reader:
         # A line that is only a place's name heads the figures below it ("Hà Nội" above a paragraph).
         if len(sent_areas) == 1 and not facts_read:
             a = sent_areas[0]
-            line = self.text[s : self.text.find("\n", s) if "\n" in self.text[s:] else len(self.text)]
+            nl = self.text.find("\n", s)  # not ``"\n" in text[s:]``: a copy of the rest per sentence
+            line = self.text[s : nl if nl != -1 else len(self.text)]
             if a.area is not None and len(line.strip()) <= (a.end - a.start) + 3:
                 state.area = a.area
 
@@ -510,9 +518,7 @@ class Reader:
             return None  # "1.4 million visitors, 30,000 of them foreigners"
         part = _last_in(cues, "part", s, q.start)
         if part is not None and (prev_fact is not None or state.indicator):
-            parents = {f.indicator for f in self.facts if s <= f.evidence.start < part.start} or set(
-                state.recent
-            )
+            parents = self._indicators_from(s, part.start) or set(state.recent)
             named_after = named_at is not None and named_at >= part.end and code not in parents
             in_time = any(p.codable and (part.end <= p.start < q.start or (0 <= part.start - p.end <= 4
                                          and not text[p.end : part.start].strip())
@@ -695,6 +701,16 @@ class Reader:
             fact = replace(fact, low=_plain(q.low if reading.measure != "yoy_pct" or value >= 0 else -q.low))
         self.fired.update(fact.rules)
         return fact
+
+    def _indicators_from(self, s: int, hi: int) -> set[str]:
+        """The indicators of the facts read so far whose evidence starts in ``[s, hi)``, ``s``
+        being the start of the sentence being read, without a pass over every fact: a sentence's
+        facts start inside it, so of the earlier sentences' none can; the tables' facts (read
+        before any sentence, anywhere in the text) are looked up by their starts."""
+        starts, codes = self._early or ([], [])
+        found = set(codes[bisect_left(starts, s) : bisect_left(starts, hi)])
+        found.update(f.indicator for f in self.facts[self._first_fact :] if s <= f.evidence.start < hi)
+        return found
 
     def _topic(self, codes: frozenset[str], state: SentenceState) -> str | None:
         """Of ``codes``, the indicator of the last figure read, else the one the whole text names

@@ -79,8 +79,17 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
             spans += [(s, reader.title_end), (reader.title_end, e)]
         else:
             spans.append((s, e))
+    # The skipped spans that can move a sentence's start: those overlapping it (the sentences come
+    # in order, so one sweep finds them), tried in their own order as a pass over all would.
+    by_start = sorted(range(len(skip_spans)), key=lambda k: skip_spans[k][0])
+    pending, active = 0, []
     for s, e in spans:
-        for a, b in skip_spans:
+        while pending < len(by_start) and skip_spans[by_start[pending]][0] < e:
+            active.append(by_start[pending])
+            pending += 1
+        active = [k for k in active if skip_spans[k][1] > s]
+        for k in sorted(active):
+            a, b = skip_spans[k]
             if a <= s < b:
                 s = b  # the sentence goes on after the address or caption line
         if s >= e or not text[s:e].strip():

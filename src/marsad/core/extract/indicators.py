@@ -17,6 +17,7 @@ from functools import lru_cache
 from marsad.core.catalogue import Indicator, load_catalogue, load_terms
 
 from .grammar import Grammar, PhraseSet
+from .text import Spans
 
 __all__ = ["IndicatorMention", "find_indicators", "PREVIOUS", "catalogue"]
 
@@ -82,9 +83,9 @@ def find_indicators(text: str, g: Grammar, start: int = 0, end: int | None = Non
         out.append(IndicatorMention(s, e, code, f"indicator:{code or 'none'}", weak, continues))
     refs = g.find(text, "indicator_ref", pos=start, endpos=end)
     if refs:
-        taken = [(m.start, m.end) for m in out]
+        taken = Spans((m.start, m.end) for m in out)
         for r in refs:
-            if not any(a < r.end and r.start < b for a, b in taken):
+            if not taken.overlaps(r.start, r.end):
                 out.append(IndicatorMention(r.start, r.end, PREVIOUS, r.name))
         out.sort(key=lambda m: m.start)
     return out

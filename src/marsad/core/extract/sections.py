@@ -66,10 +66,14 @@ def read_sections(reader, result: Extraction) -> None:
     para_starts = [ps for ps, _ in paras]
     continue_rules = g.regexes("directive_continue")
     sections: list[tuple[int, int, int, int, str]] = []
+    # where the next cue of another kind starts, for each cue (one pass from the end)
+    next_other = [len(text)] * len(cues)
+    for i in range(len(cues) - 2, -1, -1):
+        next_other[i] = cues[i + 1][0] if cues[i + 1][2] != cues[i][2] else next_other[i + 1]
     for i, (cs, ce, kind) in enumerate(cues):
         if sections and sections[-1][4] == kind and cs < sections[-1][1]:
             continue  # a second cue inside the same section
-        nxt = next((c[0] for c in cues[i + 1 :] if c[2] != kind), len(text))
+        nxt = next_other[i]
         k = bisect_right(para_starts, cs) - 1
         para = paras[k] if k >= 0 and cs < paras[k][1] else (cs, len(text))
         end = min(nxt, para[1])

@@ -5,7 +5,9 @@ Nothing here changes the text: every function returns offsets into the string it
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate
 
 import regex
 
@@ -146,6 +148,23 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if text[pos:].strip():
         spans.append((pos, len(text)))
     return spans
+
+
+class Spans:
+    """Spans ``(start, end)`` to ask whether any overlaps a given one, in log time (a pass over
+    all of them per question would make a document's reading grow with its square)."""
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))  # the furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span ``(a, b)`` has ``a < end`` and ``start < b``."""
+        i = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return i > 0 and self._reach[i - 1] > start
 
 
 _CLAUSE = regex.compile(r"[;؛]|:(?!\d)")

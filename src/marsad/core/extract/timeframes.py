@@ -304,9 +304,12 @@ def infer_year(
     header = _DATE_HEADER.search(ascii_text[:2000])
     if header:
         votes[int(header.group(1))] += 2  # the publication date: a January report is about the year before
-    aims = aims or []
+    aims = sorted(aims or [])
     for p in mentions:
-        aimed = any(0 <= p.start - a <= 100 for a in aims)  # the year a target is for
+        # the year a target is for: a target word at most 100 characters before (looked up by
+        # bisection, not by a pass over every target word of the document per mention)
+        i = bisect_left(aims, p.start - 100)
+        aimed = i < len(aims) and aims[i] <= p.start
         if p.year is not None and p.role in (CURRENT,) and p.codable and not aimed:
             votes[p.year] += 3
         elif p.year is not None and p.role == HORIZON and p.kind == "year" and not aimed:
