@@ -35,11 +35,15 @@ class IndicatorMention:
 
 
 @lru_cache(maxsize=4)
-def _phrase_set(lang: str) -> PhraseSet:
+def _phrase_set(lang: str, lexicon) -> PhraseSet:
+    """The catalogue's names of ``lang``, with the other spellings its lexicon derives from
+    each (``phrase_variants``: an Arabic construct linked by a preposition)."""
     terms = load_terms(lang)
-    return PhraseSet(
-        lang, [(p, (code, p in terms.weak, terms.continues.get(p, frozenset()))) for p, code in terms.terms]
-    )
+    variants = getattr(lexicon, "phrase_variants", lambda p: ())
+    entries = [(p, (code, p in terms.weak, terms.continues.get(p, frozenset()))) for p, code in terms.terms]
+    # After every name as written, so that a name as written wins a spelling derived from another.
+    entries += [(v, payload) for p, payload in entries[:] for v in variants(p)]
+    return PhraseSet(lang, entries)
 
 
 def _longer_inside(text: str, phrases: PhraseSet, found, end: int | None):
@@ -66,7 +70,7 @@ def catalogue() -> dict[str, Indicator]:
 def find_indicators(text: str, g: Grammar, start: int = 0, end: int | None = None) -> list[IndicatorMention]:
     """Indicator mentions in ``text[start:end]``, left to right, longest first where two overlap."""
     out: list[IndicatorMention] = []
-    phrases = _phrase_set(g.lang)
+    phrases = _phrase_set(g.lang, g.lexicon)
     for s, e, payloads in _longer_inside(text, phrases, phrases.finditer(text, start, end), end):
         if out and s < out[-1].end:
             code = payloads[0][0]

@@ -27,3 +27,22 @@ OTHER_THINGS = (
 def unmark(word: str) -> str:
     """Without short vowels and tatweel."""
     return "".join(c for c in word if not ("\u064b" <= c <= "\u0652" or c in "\u0670\u0640"))
+
+
+# The prepositions a machine translation puts between two nouns of a construct (إضافة):
+# "إيرادات الميزانية" comes as "الإيرادات من الميزانية", "إيرادات في الميزانية", "الإيرادات للميزانية",
+# "مبيعات التجزئة" as "المبيعات بالتجزئة".
+_CONSTRUCT_LINKS = ("من ", "في ", "ل", "ب")
+
+
+def phrase_variants(phrase: str) -> list[str]:
+    """Other spellings of an indicator's name (catalogue data): its first construct, a noun
+    without the article followed by one with it, linked by a preposition."""
+    first, _, rest = phrase.partition(" ")
+    if not rest or first.startswith("ال") or not rest.startswith("ال") or not first.isalpha():
+        return []
+    out = []
+    for link in _CONSTRUCT_LINKS:
+        # ل drops the article's alef (للميزانية); ب keeps it (بالتجزئة)
+        out.append(f"{first} ل{rest[1:]}" if link == "ل" else f"{first} {link}{rest}")
+    return out
