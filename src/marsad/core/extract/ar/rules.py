@@ -384,6 +384,10 @@ CUES = [
     Rule("average", "average", words("في المتوسط", "متوسط", "بمتوسط")),
     Rule("continuation", "continuation", words("وهو", "وهي", "وبذلك", "كما", "في المقابل", "بينما", "وبالمثل",
                                                "ومن المتوقع أن يصل", "وبلغ", "وبلغت")),
+    # "ويمثل هذا الرقم نحو 80% من الخطة": the figure just given goes on, with its indicator
+    Rule("this_figure", "continuation",
+         words("هذا الرقم", "هذا المبلغ", "هذه القيمة", "هذه النتيجة", "هذا الإجمالي", "هذا المستوى",
+               "الرقم نفسه", "المبلغ نفسه", "هذا العدد")),
     Rule("link", "link", words("من", "في", "ل", "لقطاع")),
     Rule("respectively", "respectively", words("على التوالي", "بالترتيب")),
     Rule("structure", "structure", words("من هيكل", "من الهيكل", "الهيكل الاقتصادي", "هيكل الاقتصاد", "هيكل الناتج المحلي الإجمالي", "هيكل الناتج",
