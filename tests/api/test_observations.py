@@ -135,3 +135,24 @@ def test_open_bounds(bound):
     for p in periods_of_year(bound.year):
         assert (p.code in after) == (p.start >= bound.start)
         assert (p.code in before) == (p.end <= bound.end)
+
+
+@pytest.mark.parametrize("lang", ("ar", "vi", "en"))
+def test_a_bad_period_is_answered_in_the_callers_language(call, client, observations, lang):
+    """The API names a bad period in the Accept-Language's words, as the pages do (it said a
+    regular expression, in English)."""
+    from marsad.core.periods import error_message
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = lang
+    for path, query in (
+        ("/target-overview", {"area": "VN-24", "period": "2025 Q9"}),
+        ("/directives", {"period": "2025 Q9"}),
+        ("/analytics/figures", {"area": "VN-24", "period": "2025 Q9"}),
+    ):
+        answer = call("admin", "get", path, **query)
+        assert answer.status_code == 422, path
+        assert [e["msg"] for e in answer.json()["detail"]] == [error_message("2025 Q9", lang)], path
+    body = {"area": "VN-24", "indicator": "grdp", "period": "2025Q9", "measure": "level", "value": 1}
+    answer = call("admin", "post", "/observations", json=body)
+    assert answer.status_code == 422
+    assert error_message("2025Q9", lang) in [e["msg"] for e in answer.json()["detail"]]

@@ -59,6 +59,10 @@ class PeriodError(ValueError):
         super().__init__(message)
         self.text = text
 
+    def in_language(self, lang: str | None) -> str:
+        """The message in ``lang``: :func:`error_message` for text that was read, else as raised."""
+        return str(self) if self.text is None else error_message(self.text, lang)
+
 
 class Kind(StrEnum):
     YEAR = "year"

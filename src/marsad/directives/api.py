@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -38,7 +39,7 @@ def _period(code: str | None) -> str | None:
     try:
         return periods.parse(clean_text(code)).code
     except periods.PeriodError as exc:
-        raise HttpError(422, str(exc)) from None
+        raise HttpError(422, exc.in_language(get_language())) from None
 
 
 def _area(user, code: str | None) -> Area | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -101,7 +102,7 @@ def _figures(request, filters):
     try:
         period = periods.parse(filters.period)
     except periods.PeriodError as exc:
-        raise HttpError(422, str(exc)) from exc
+        raise HttpError(422, exc.in_language(get_language())) from exc
     return area, period, service.figures(area, period, filters.basis)
 
 

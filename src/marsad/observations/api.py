@@ -127,7 +127,7 @@ def _period(code: str | None, name: str) -> periods.Period | None:
     try:
         return periods.parse(code)
     except periods.PeriodError as exc:
-        raise HttpError(422, f"{name}: {exc}") from exc
+        raise HttpError(422, f"{name}: {exc.in_language(get_language())}") from exc
 
 
 @router.get("/observations", response={200: list[ObservationOut], **ERRORS}, summary="List observations")

@@ -97,7 +97,7 @@ def _data(request, code: str, period: str):
     try:
         p = periods.parse(period)
     except periods.PeriodError as exc:
-        raise Http404(str(exc)) from exc
+        raise Http404(exc.in_language(get_language())) from exc
     as_of, _error = _as_of(request)
     return area, report_data_for(area, p, as_of=as_of, number=_number(request))
 
@@ -310,7 +310,7 @@ def add_conclusion(request, code: str, period: str):
     try:
         p = periods.parse(period)
     except periods.PeriodError as exc:
-        raise Http404(str(exc)) from exc
+        raise Http404(exc.in_language(get_language())) from exc
     text = request.POST.get("text", "").strip()
     language = request.POST.get("language", "")
     if not text:

@@ -289,7 +289,7 @@ def target_overview(request, filters: Query[OverviewFilters]):
     try:
         period = periods.parse(clean_text(filters.period))
     except periods.PeriodError as exc:
-        raise HttpError(422, str(exc)) from None
+        raise HttpError(422, exc.in_language(get_language())) from None
     rows = overview(area, period, planning.visible_targets(user).filter(area=area, year=period.year))
     return [
         {

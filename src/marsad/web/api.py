@@ -11,13 +11,16 @@ import json
 import math
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaError
 from ninja.renderers import JSONRenderer
 
 from marsad.accounts.api import router as accounts_router
 from marsad.areas.api import router as areas_router
+from marsad.core import periods
 from marsad.directives.api import router as directives_router
 from marsad.documents.api import router as documents_router
 from marsad.documents.ingest import InputError
@@ -94,6 +97,32 @@ def permission_denied(request, exc):
 @api.exception_handler(ValidationError)
 def validation_error(request, exc):
     return api.create_response(request, {"detail": "; ".join(exc.messages)}, status=422)
+
+
+def _sent(request, loc) -> object:
+    """What the client sent at ``loc`` (ninja's ["query", name] or ["body", payload, ...])."""
+    if loc and loc[0] == "query":
+        return request.GET.get(str(loc[-1]), "")
+    try:
+        value = json.loads(request.body or b"null")
+        for key in loc[2:]:
+            value = value[key]
+    except (ValueError, KeyError, IndexError, TypeError):
+        return ""
+    return value
+
+
+@api.exception_handler(SchemaError)
+def schema_refused(request, exc):
+    """ninja's list of fields that failed the schema, where a period that breaks the period
+    pattern is named by the one period sentence in the caller's language (not a regex)."""
+    lang = get_language()
+    errors = []
+    for error in exc.errors:
+        if isinstance(error, dict) and (error.get("ctx") or {}).get("pattern") == periods.CODE_PATTERN:
+            error = {**error, "msg": periods.error_message(_sent(request, error.get("loc") or ()), lang)}
+        errors.append(error)
+    return api.create_response(request, {"detail": errors}, status=422)
 
 
 @api.exception_handler(InputError)
