@@ -227,7 +227,9 @@ def to_ascii_digits(text: str) -> str:
     """``text`` with Eastern digits and Arabic marks as ASCII, one character for one."""
     out = text.translate(_DIGITS) if _RE_NOT_ASCII_DIGIT.search(text) else text
     if "،" in out:
-        # The Arabic comma between two digits is a thousands mark ("12،984").
+        # The Arabic comma between two digits is the comma of the number: a thousands mark
+        # ("12،984") or, before one or two digits, the Vietnamese decimal comma a translation
+        # kept ("١٢،٤٪" for "12,4%"); it is read as a "," is.
         out = _RE_AR_THOUSANDS.sub(",", out)
     return out
 
@@ -240,7 +242,7 @@ _RE_VI_DECIMAL = regex.compile(r"\d+,\d+")
 _RE_PLAIN = regex.compile(r"\d+(?:\.\d+)?")
 _RE_EN_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _RE_DOTTED = regex.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_RE_AR_THOUSANDS = regex.compile(r"(?<=\d)،(?=\d{3}(?!\d))")
+_RE_AR_THOUSANDS = regex.compile(r"(?<=\d)،(?=\d{3}(?!\d)|\d{1,2}(?![\d،]))")
 
 
 def _plain(value: float) -> float | int:

@@ -153,6 +153,8 @@ ROLES = [
 QUANTITY = [
     Rule("scale_thousand_billion", "scale", words("ألف مليار", "آلاف مليار"), "trillion"),
     Rule("scale_thousand_million", "scale", words("ألف مليون"), "billion"),
+    # "1.17 مليون مليار دونج": the Vietnamese "triệu tỷ", a million billion
+    Rule("scale_million_billion", "scale", words("مليون مليار", "ملايين مليار"), "quadrillion"),
     Rule("scale_thousand", "scale", words("آلاف", "ألف", "الف", "الاف"), "thousand"),
     Rule("scale_million", "scale", words("ملايين", "مليون"), "million"),
     Rule("scale_billion", "scale", words("مليارات", "مليار", "بليون", "مليارا"), "billion"),
@@ -354,6 +356,9 @@ CUES = [
     Rule("than", "than", words("من")),
     Rule("versus", "compared_value", words("مقابل", "مقارنة مع", "مقارنة ب")),
     Rule("minus_subsidies", "proper_name", words("مطروحا منها", "مطروحًا منها", "مطروحاً منها")),
+    # "لأول مرة" (for the first time) is no multiple: the words are taken before "مرة" is read
+    Rule("first_time", "proper_name",
+         words("لأول مرة", "لاول مرة", "للمرة الأولى", "للمرة الاولى", "مرة أخرى", "مرة أخرى", "مرة واحدة")),
     Rule("stock", "stock", words("التراكمي", "تراكمي", "المتراكم", "حتى الآن", "السارية")),
     Rule("per_year", "per_year", words("سنويا", "سنويًا", "في السنة", "كل عام")),
     Rule("per_unit", "per_unit",
