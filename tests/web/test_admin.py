@@ -113,3 +113,21 @@ def test_the_meetings_conclusions_show_their_period_in_words(client_for, lang):
     assert nine_months in listed and "2025-9M" not in listed
     form = html.unescape(client.get(f"/admin/reports/conclusion/{conclusion.pk}/change/").content.decode())
     assert f'name="period" value="{nine_months}"' in form
+
+
+@pytest.mark.parametrize("lang", ("ar", "vi"))
+@pytest.mark.parametrize("page", ("/admin/auth/user/{pk}/change/", "/admin/auth/group/add/"))
+def test_permissions_are_named_in_the_readers_words(client_for, lang, page, django_user_model):
+    """Django writes permission names once, in English ("Can add API token"); the admin says
+    them from their action and the model's translated name."""
+    from django.utils import translation
+
+    from marsad.accounts.tokens import ApiToken
+
+    user = django_user_model.objects.get(username="admin")
+    text = html.unescape(_client(client_for, lang).get(page.format(pk=user.pk)).content.decode())
+    with translation.override(lang):
+        add_token = translation.gettext("Can add %(thing)s") % {"thing": ApiToken._meta.verbose_name}
+    assert add_token != f"Can add {ApiToken._meta.verbose_name_raw}"
+    assert add_token in text
+    assert "Can add API token" not in text

@@ -3,7 +3,8 @@ a role, a scope or an account is written to the change log with who made it."""
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 
 from marsad.audit.changes import record_changes
 from marsad.web.admin import InReadersWords
@@ -67,6 +68,15 @@ if admin.site.is_registered(User):
 class AuditedUserAdmin(AuditedAdmin, UserAdmin):
     def state(self, obj) -> dict:
         return user_audit_state(obj)
+
+
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupInReadersWords(InReadersWords, GroupAdmin):
+    """Django's group admin, with its permissions in the reader's words."""
 
 
 from .throttle import LoginAttempt  # noqa: E402

@@ -108,6 +108,27 @@ def _column(model, name: str):
     return _COLUMNS[key]
 
 
+# Django writes a permission's name once, in English, when the tables are made ("Can add API
+# token"); the admin says it from its action and its model's (translated) name instead.
+_PERMISSION_ACTIONS = {
+    "add": _("Can add %(thing)s"),
+    "change": _("Can change %(thing)s"),
+    "delete": _("Can delete %(thing)s"),
+    "view": _("Can view %(thing)s"),
+}
+
+
+def permission_words(permission) -> str:
+    """A permission in the reader's words: "accounts | Can add API token" in ar, vi or en."""
+    model = permission.content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if model is None or action not in _PERMISSION_ACTIONS:
+        return str(permission)
+    app = model._meta.app_config.verbose_name
+    text = _PERMISSION_ACTIONS[action] % {"thing": model._meta.verbose_name}
+    return f"{app} | {text}"
+
+
 class InReadersWords:
     """Mix into a ModelAdmin or an inline: its ``period`` is words in the list, the filter and
     the form, and the form reads words or a code; numbers, dates and codes of the vocabularies
@@ -121,6 +142,12 @@ class InReadersWords:
                 help_text=db_field.help_text or None,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.related_model._meta.label == "auth.Permission":
+            field.label_from_instance = permission_words
+        return field
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The record's heading in the reader's words, not its code-like str()."""
