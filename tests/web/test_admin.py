@@ -84,6 +84,8 @@ def test_the_admin_shows_periods_numbers_and_codes_in_the_readers_words(client_f
     assert f'name="period" value="{nine_months}"' in form
     heading = re.search(r"<h2>(.*?)</h2>", form, re.S).group(1)  # the record's heading, in words
     assert nine_months in heading and "yoy_pct" not in heading and "2025-9M" not in heading
+    crumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', form, re.S).group(1)  # and in the path
+    assert nine_months in crumbs and "yoy_pct" not in crumbs and "2025-9M" not in crumbs
 
 
 def test_the_admin_says_its_sections_and_fields_in_arabic(client_for):
