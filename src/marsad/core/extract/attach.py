@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from marsad.core import periods as P
 from marsad.core.catalogue import Indicator
 
 from .areas import NATION, AreaMention
@@ -39,7 +40,7 @@ from .indicators import PREVIOUS, IndicatorMention, catalogue, find_indicators
 from .measures import AFTER_KINDS, BEFORE_KINDS, read_measure
 from .model import AreaRef, Evidence, Fact
 from .quantity import Quantity, find_quantities
-from .timeframes import CURRENT, HORIZON, PLAN, WHOLE, PeriodMention, between
+from .timeframes import COMPARED, CURRENT, HORIZON, PLAN, WHOLE, PeriodMention, between
 
 __all__ = ["Reader", "SentenceState"]
 
@@ -660,6 +661,11 @@ class Reader:
         ):
             self.fired.add(average.name)
             return None
+        if reading.measure == "yoy_pct" and not _a_year_before(
+            self._written_base(q, next_start, sent_periods), period
+        ):
+            self.fired.add("base_not_a_year_before")
+            return None  # "so với quý II/2024" for the third quarter: a change on another base
         # -- area
         area, arule = self._area_of(q, s, sent_areas, state)
         if area is FOREIGN_AREA:
@@ -711,6 +717,14 @@ class Reader:
         found = set(codes[bisect_left(starts, s) : bisect_left(starts, hi)])
         found.update(f.indicator for f in self.facts[self._first_fact :] if s <= f.evidence.start < hi)
         return found
+
+    def _written_base(self, q: Quantity, next_start: int, sent_periods) -> str | None:
+        """The period written as the base of ``q``'s comparison ("so với quý III năm 2023",
+        "compared to Q2 2024"), when it says its year."""
+        for p in sent_periods:
+            if p.role == COMPARED and p.year is not None and q.end <= p.start <= min(q.end + 40, next_start):
+                return p.resolve(self.year)
+        return None
 
     def _topic(self, codes: frozenset[str], state: SentenceState) -> str | None:
         """Of ``codes``, the indicator of the last figure read, else the one the whole text names
@@ -1106,6 +1120,21 @@ class Reader:
     @property
     def _yoy_rules(self) -> set[str]:
         return {r.name for r in self.g.of("yoy_base")}
+
+
+def _a_year_before(base: str | None, period: str | None) -> bool:
+    """Whether a growth's written base is its own span a year before (or no base is written):
+    only then is it a growth on the same period. A base of another shape ("so với năm 2023" for
+    nine months) says no more than the words did, so it is let through."""
+    if base is None or not period:
+        return True
+    try:
+        b, f = P.parse(base), P.parse(period)
+    except P.PeriodError:
+        return True
+    if b.kind != f.kind:
+        return True
+    return (b.first, b.last, b.year) == (f.first, f.last, f.year - 1)
 
 
 def _closed_aside(text: str, s: int, pos: int, end: int) -> bool:

@@ -152,6 +152,12 @@ CUES = [
     Rule("same_period_base", "yoy_base",
          words("so với cùng kỳ", "so cùng kỳ", "với cùng kỳ", "so với năm trước", "so với năm ngoái", "so với năm",
                "so với cùng kỳ năm trước", "so với cùng kỳ năm ngoái")),
+    # "tăng 8% so với quý III năm 2023", "so với tháng 5/2023": a quarter or month of a named
+    # year is the same span a year before (December is not: "so với tháng 12 năm trước" is the
+    # change since the year began), which "so với quý", "so với tháng" alone are not.
+    Rule("same_span_of_year_base", "yoy_base",
+         words(r"re:so\s+với\s+(?:qu[ýí]\s+(?:IV|III|II|I|[1-4])|tháng\s+(?:0?[1-9]|1[01]))"
+               r"(?:\s*/\s*|\s+(?:của\s+)?năm\s+)(?:19|20)\d\d(?!\d)")),
     Rule("other_base", "other_base",
          words("so với tháng trước", "so với quý trước", "so với tháng", "so với quý", "so với đầu năm",
                "so với cuối năm", "so với kỳ trước", "so tháng trước", "so với tháng liền kề")),
