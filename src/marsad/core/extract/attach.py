@@ -420,6 +420,14 @@ class Reader:
         if ind_m is not None and ind_m.code is None and ind_m.continues:
             # "total registered capital" in a story on FDI: the investment the text is about.
             topic = self._topic(ind_m.continues, state)
+            if (
+                prev_fact is not None
+                and prev_fact.indicator not in ind_m.continues
+                and ind_m.start > prev_fact.evidence.start
+            ):
+                # "1,620 new enterprises with a total registered capital of VND 18,300 billion":
+                # the capital of what the sentence just counted, not the investment of the text.
+                topic = None
             if topic is not None:
                 ind_m = replace(ind_m, code=topic, rule=f"indicator:{topic}")
         if ind_m is not None and prev_q is not None and ind_m.end <= prev_q.start:

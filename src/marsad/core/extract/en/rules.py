@@ -314,7 +314,11 @@ CUES = [
     Rule("threshold", "threshold",
          words("provinces with", "localities with", "those with", "cities with", "provinces and cities with",
                "of the 63 provinces", "of the 34 provinces", "the group of", "many localities", "several localities",
-               "many provinces", "several provinces")),
+               "many provinces", "several provinces",
+               # "Eight of the city's nine districts disbursed more than 40%": how many units pass a bar
+               r"re:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most|half)\s+"
+               r"(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|the\s+(?:city|province|country)[’']s\s+)?(?:\w+\s+)?"
+               r"(?:districts|localities|communes|provinces|cities|ministries|agencies|units|wards|towns|investors)")),
     Rule("of_which", "part", words("of them", "of whom", "of which", "including", "among which", "among them", "of the total", "alone",
                                    "in which", "re:of\\s+(?:this|these|this\\s+amount|this\\s+figure)(?=\\s*,)")),
     Rule("hypothetical", "hypothetical", words("if", "were to", "in case", "combined", "taken together")),

@@ -181,7 +181,9 @@ CUES = [
                "giá trị tăng thêm")),  # value added: its "tăng thêm" is no increase
     Rule("threshold", "threshold",
          words("nhóm", "thuộc nhóm", "trong nhóm", "các địa phương có", "các tỉnh có", "địa phương có", "tỉnh, thành có",
-               "nhiều địa phương", "nhiều tỉnh", "một số địa phương", "các tỉnh, thành phố có")),
+               "nhiều địa phương", "nhiều tỉnh", "một số địa phương", "các tỉnh, thành phố có",
+               # "8/9 huyện giải ngân trên 40%", "có 5 xã đạt": how many units pass a bar
+               r"re:\d{1,3}\s*/\s*\d{1,3}\s+(?:huyện|xã|địa\s+phương|tỉnh|đơn\s+vị|sở|ngành|phường)(?!\w)")),
     Rule("target_after", "target_after", words("theo kế hoạch", "kế hoạch đề ra", "mục tiêu đề ra", "theo mục tiêu")),
     Rule("of_which", "part", words("trong đó", "bao gồm", "riêng", "trong số đó", "gồm")),
     Rule("hypothetical", "hypothetical", words("nếu", "giả sử", "trong trường hợp")),
