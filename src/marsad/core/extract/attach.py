@@ -569,6 +569,10 @@ class Reader:
             lo = max(lo, text.rfind("(", lo, q.num_start))
         after = [c for c in cues if q.end <= c.start <= q.end + 30 and c.start < next_start and c.kind in AFTER_KINDS
                  and (not c.kind == "plan_base" or c.start <= q.end + 12)]  # fmt: skip
+        if aimed:
+            # "lower than the 8 percent target": the word that makes it a target is not a base too
+            aims = {c.start for c in cues if c.kind == "target_after"}
+            after = [c for c in after if not (c.kind == "plan_base" and c.start in aims)]
         if after and (
             _CLAUSE.search(text, q.end, after[0].start) or re.search(r"[,،]", text[q.end : after[0].start])
         ):
@@ -750,6 +754,12 @@ class Reader:
         bracket = self.text.rfind("(", lo, q.num_start)
         if bracket == -1:
             return None
+        if not self.text[bracket + 1 : q.start].strip():
+            # "không đạt kế hoạch đề ra (7%)", "below the target (7%)": the plan named before the bracket
+            named = next((c for c in reversed(cues) if c.kind in ("plan_base", "target", "target_after")
+                          and c.end <= bracket and not self.text[c.end : bracket].strip()), None)  # fmt: skip
+            if named is not None:
+                return named
         inside = [c for c in cues if bracket < c.start < q.num_start]
         plan = next((c for c in inside if c.kind in ("plan_base", "target")), None)
         if plan is None or any(c.start < plan.start for c in inside):
