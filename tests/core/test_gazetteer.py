@@ -323,6 +323,12 @@ def test_search_respects_word_boundaries(gz):
     assert [m.record.code for m in gz.search("Bac Ninh and Hanoi.")] == ["VN-24", "VN-01"]
 
 
+def test_search_finds_the_older_vietnamese_spellings(gz):
+    # "Đăk Lăk", "Đăk Nông": the spelling many provincial pages still use beside Đắk Lắk.
+    text = "GRDP tỉnh Đăk Lăk tăng 6,8%, Đăk Nông tăng 7%."
+    assert [m.record.code for m in gz.search(text, on=date(2024, 12, 31))] == ["VN-OLD-66", "VN-OLD-67"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
