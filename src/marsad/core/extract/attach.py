@@ -931,6 +931,8 @@ class Reader:
             for o in sent_periods:
                 if o.year is not None and o.start < p.start and o.role == CURRENT and o.codable:
                     return o.year
+        if p.year is None and p.relative == -1 and self.published is not None:
+            return self.published.year  # "last year" is the year before the writer's
         return self.year
 
     def _area_of(self, q: Quantity, s: int, sent_areas, state) -> tuple[AreaRef | None, str | None]:

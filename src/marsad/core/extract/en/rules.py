@@ -76,6 +76,10 @@ PERIODS = [
          lambda m: ("same", None)),
     Rule("this_year_alone", "period", r"(?<!\w)(?:this|the\s+current)\s+year(?!\w)", lambda m: ("year", None, 0)),
     Rule("next_year_alone", "period", r"(?<!\w)(?:next|the\s+coming)\s+year(?!\w)", lambda m: ("year", None, 1)),
+    # "Last year, the province welcomed ...": the year before the writer's ("last year's figure",
+    # "of the previous year" are a base)
+    Rule("last_year_alone", "period", r"(?<!\w)(?<!of\s)(?:last|the\s+previous)\s+year(?!\s*['’]s)(?!\w)",
+         lambda m: ("year", None, -1)),
     Rule("holiday", "period", r"(?<!\w)(?:Tet|Lunar\s+New\s+Year|(?:national\s+)?holidays?)(?:\s+(?:holiday|festival|break|week))?(?!\w)",
          lambda m: ("holiday", None)),
 ]  # fmt: skip

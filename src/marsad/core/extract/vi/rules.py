@@ -62,6 +62,9 @@ PERIODS = [
     Rule("same_period", "period",
          rf"(?<!\w)cùng\s+kỳ(?:\s+năm\s+{YEAR}|\s+năm\s+(?:trước|ngoái))?", lambda m: ("same", None)),
     Rule("this_year_alone", "period", r"(?<!\w)(?:trong\s+)?năm\s+nay(?!\w)", lambda m: ("year", None, 0)),
+    # "Năm ngoái, tỉnh đón ...": the year before the writer's ("2 năm trước" is no period, "của
+    # năm trước" a base; "quý IV năm trước", "6 tháng đầu năm trước": the role rule last_year)
+    Rule("last_year_alone", "period", r"(?<![\dIV]\s)(?<!(?:của|đầu|cuối)\s)(?<!\w)năm\s+(?:ngoái|trước)(?!\w)", lambda m: ("year", None, -1)),
     Rule("next_year_alone", "period", r"(?<!\w)năm\s+(?:tới|sau|kế\s+tiếp)(?!\w)", lambda m: ("year", None, 1)),
     Rule("holiday", "period", r"(?<!\w)(?:dịp|kỳ\s+nghỉ|nghỉ)\s+(?:Tết(?:\s+Nguyên\s+đán)?|lễ)(?!\w)",
          lambda m: ("holiday", None)),
