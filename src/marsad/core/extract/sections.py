@@ -145,11 +145,8 @@ def _section_period(reader, start: int, end: int, previous: str | None) -> str |
         return previous
     if inside:
         return inside[-1].resolve(reader.year)
-    earlier = [
-        p
-        for p in between(reader.periods, reader._period_starts, 0, start)[-50:]
-        if p.role == CURRENT and p.codable
-    ]
+    before = bisect_left(reader._period_starts, start)  # the last 50 mentions before, not all of them
+    earlier = [p for p in reader.periods[max(0, before - 50) : before] if p.role == CURRENT and p.codable]
     facts_periods = [c for c in (p.resolve(reader.year) for p in earlier) if c]
     if facts_periods:
         try:

@@ -77,6 +77,7 @@ _ABBREVIATIONS = r"(?<!\bTP)(?<!\bTp)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b
 _SENTENCE_END = regex.compile(
     rf"(?:{_ABBREVIATIONS}[.!?؟…]+(?=\s|$|[\"'”»)])|(?<=[\p{{Ll}}%)])[.!?](?=\p{{Lu}}))+"
 )
+_NEWLINE = regex.compile(r"\n")  # compiled once: ``regex.finditer(r"\n", ...)`` looks it up per call
 _WRAP_MIN = 40  # a line at least this long that stops without punctuation is wrapped prose
 _GOES_ON = frozenset("a an and at by for from in is of on or than the to was were with are".split())
 _LIST_START = regex.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]\s|[IVX]+[.)]\s)")
@@ -87,7 +88,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     line ends that end a line of their own (see above)."""
     cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
     pos = 0
-    for m in regex.finditer(r"\n", text):
+    for m in _NEWLINE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start : m.start()].rstrip()
         nxt = m.end()
@@ -141,7 +142,7 @@ def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
-    for m in regex.finditer(r"\n", text):
+    for m in _NEWLINE.finditer(text):
         if text[pos : m.start()].strip():
             spans.append((pos, m.start()))
         pos = m.end()
