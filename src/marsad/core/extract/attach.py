@@ -880,6 +880,7 @@ class Reader:
         doc = self.doc_period
         if (
             not (estimate and source != "period:carried")
+            and chosen.start < q.start  # "grew 2.91% for the year 2020": the year said after is the figure's
             and chosen.kind == "year" and chosen.n != WHOLE and doc is not None
             and doc.kind in ("ytd", "half", "quarter") and chosen is not doc
             and chosen.year_in(self.year) == doc.year_in(self.year)

@@ -60,6 +60,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         text,
         doc_year,
         result.source_url,
+        aims,
     )
     result.area, result.year = doc_area, doc_year
     reader = Reader(text, norm, g, habit, mentions, area_mentions, doc_year, doc_area, doc_period)
@@ -200,8 +201,21 @@ def _document_area(mentions: list[AreaMention], url: str | None, hint: str | Non
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _in_target_sentence(text: str, p: PeriodMention, aims: list[int]) -> bool:
+    """Whether a target word ("targets", "phấn đấu") is in the sentence of ``p``."""
+    i = bisect_right(aims, p.start)
+    before = aims[i - 1] if i > 0 else None
+    after = aims[i] if i < len(aims) else None
+    if before is not None and not _SENTENCE_END.search(text, before, p.start):
+        return True
+    return after is not None and not _SENTENCE_END.search(text, p.end, after)
+
+
 def _document_period(
-    mentions: list[PeriodMention], text: str, year: int | None, url: str | None
+    mentions: list[PeriodMention], text: str, year: int | None, url: str | None, aims: list[int] = ()
 ) -> PeriodMention | None:
     """The period the text mostly reports on (its address and title count more)."""
     votes: Counter[str] = Counter()
@@ -213,9 +227,11 @@ def _document_period(
             votes[code] += 3
             first.setdefault(code, p)
     title_end = text.find("\n", 200) if len(text) > 200 else len(text)
-    for p in mentions:
-        if p.role != CURRENT or not p.codable:
-            continue
+    reported = [p for p in mentions if p.role == CURRENT and p.codable]
+    # "The province has set a target of 10% growth for the whole year": the period a target is
+    # for is not the one the text reports on (unless the text sets targets only).
+    results = [p for p in reported if not _in_target_sentence(text, p, aims)]
+    for p in results or reported:
         code = p.resolve(year)
         if not code:
             continue
