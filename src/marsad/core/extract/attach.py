@@ -65,9 +65,11 @@ SENTENCE_KINDS = (
     "target_after",
     "aspect",
     "sector_head",
+    "aside",
 )
 CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
 _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
+_COMMA = re.compile(r"[,،]")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
 _OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
@@ -132,6 +134,7 @@ class Reader:
         self.title_end = 0  # where the page's headline ends (set by the engine)
         self._sentence_quantities: list[Quantity] = []
         self._sentence_inds: list[IndicatorMention] = []
+        self._sentence_asides: list[Match] = []
         self._target_cue_at: int | None = None
         self._structure_rule = "after_level"
         self._target_rule = "target"
@@ -184,6 +187,7 @@ class Reader:
                          if q.num_end <= i.start <= q.num_end + 2 and not text[q.num_end : i.start].strip()}  # fmt: skip
         self._sentence_quantities = quantities
         self._sentence_inds = inds
+        self._sentence_asides = [c for c in cues if c.kind == "aside"]
         # "đạt 29,05% kế hoạch": a plan word right after a figure is its base, not a target.
         ends = [q.end for q in quantities]
         target_cue = next((c for c in cues if c.kind == "target" and not any(0 <= c.start - x <= 12 for x in ends)),
@@ -377,6 +381,15 @@ class Reader:
         # "a lower growth rate of 1.82% than 2018", "1.13% lower than last year": a difference.
         than = next((c for c in cues if c.kind in ("than", "yoy_base") and q.end <= c.start
                      and len(" ".join(text[q.end : c.start].split())) <= 14), None)  # fmt: skip
+        near = _last_in(cues, "comparative", lo, q.num_start)
+        if (
+            than is not None
+            and any(i.code and 0 <= i.start - than.end <= 4 for i in inds)
+            and (near is None or _COMMA.search(text, near.end, q.num_start))
+        ):
+            # "المدينة، وهي أكبر مركز، 4.79 مليار دولار من الاستثمار الأجنبي": a comparative in
+            # another clause, and the من of what the amount is of, not of a comparison
+            than = None
         if than is not None and (
             _last_in(cues, "comparative", lo, q.num_start) is not None
             or any(
@@ -940,7 +953,11 @@ class Reader:
         # A place inside an aside closed before the figure ("(2nd in the North Central region)")
         # is not the figure's.
         named = [
-            a for a in sent_areas if a.end <= q.start and not _closed_aside(self.text, s, a.start, q.start)
+            a
+            for a in sent_areas
+            if a.end <= q.start
+            and not _closed_aside(self.text, s, a.start, q.start)
+            and not self._in_clause_aside(a, q)
         ]
         # "Hai Phong led ... GRDP الإقليمي": "provincial" inside an indicator's name after a
         # province's name is that province's.
@@ -970,6 +987,16 @@ class Reader:
         if later is not None and _GENITIVE.search(self.text, max(0, later.start - 8), later.start + 1):
             return later.area, "area_after"
         return (state.area or self.doc_area), None
+
+    def _in_clause_aside(self, a, q: Quantity) -> bool:
+        """``a`` lies in a clause set off by commas before the figure that describes the subject
+        ("اجتذبت المدينة، وهي أكبر مركز اقتصادي في فيتنام، 4.79 مليار دولار"): not the figure's place."""
+        for c in self._sentence_asides:
+            if c.end <= a.start and not _COMMA.search(self.text, c.end, a.start):
+                if _COMMA.search(self.text, a.end, q.start):
+                    self.fired.add(c.name)
+                    return True
+        return False
 
     def _home(self, state: SentenceState) -> AreaRef | None:
         if state.area is not None and state.area != NATION:
