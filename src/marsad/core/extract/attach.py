@@ -70,6 +70,7 @@ SENTENCE_KINDS = (
 CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
 _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
 _COMMA = re.compile(r"[,،]")
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
 _OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
@@ -308,6 +309,7 @@ class Reader:
             self.facts[first_fact:] = [replace(f, indicator="fdi_registered") if f.indicator == "ddi_registered" else f
                                        for f in self.facts[first_fact:]]  # fmt: skip
         self._respectively(s, e, quantities, cues, inds, first_fact)
+        self._respective_years(cues, first_fact)
         self._one_growth_per_sentence(first_fact)
         made_targets = len(self.targets) > first_target
         made_facts = len(self.facts) > first_fact
@@ -1145,6 +1147,25 @@ class Reader:
             return
         by_id = {id(g): replace(g, indicator=f.indicator) for f, g in zip(levels, growth, strict=True)}
         self.facts[first:] = [by_id.get(id(f), f) for f in facts]
+        self.fired.add(resp.name)
+
+    def _respective_years(self, cues, first: int) -> None:
+        """ "7.82%, 21.1% and 13.45% in 2021, 2022 and 2023 respectively": as many years written
+        after the figures (of one indicator and measure) as there are figures, one each, in order."""
+        resp = next((c for c in cues if c.kind == "respectively"), None)
+        facts = self.facts[first:]
+        if resp is None or len(facts) < 2 or len({(f.indicator, f.measure, f.period) for f in facts}) != 1:
+            return
+        last = max(f.evidence.end for f in facts)
+        years = _YEARS.findall(self.text, last, resp.start) if last <= resp.start else []
+        if len(years) != len(facts) or len(set(years)) != len(years):
+            return
+        ordered = sorted(facts, key=lambda f: f.evidence.end)
+        by_id = {
+            id(f): replace(f, period=y, rules=(*f.rules, resp.name))
+            for f, y in zip(ordered, years, strict=True)
+        }
+        self.facts[first:] = [by_id[id(f)] for f in facts]
         self.fired.add(resp.name)
 
     def _one_growth_per_sentence(self, first: int) -> None:
