@@ -1,6 +1,9 @@
 """Fuzz the report reader: many generated inputs, each checked; then time against size.
 
-    .venv/bin/python scripts/fuzz_extract.py --count 200000 [--seed 1] [--jobs 2]
+    .venv/bin/python scripts/fuzz_extract.py --count 200000 [--seed 1] [--jobs 2] [--start 0]
+
+Input ``i`` depends only on the seed and ``i``: ``--start`` checks ``i`` from there, so that a long
+run can be split over processes or machines, or taken up where one stopped.
 
 Each input is one of: a mutated slice of a real article (``../shared/corpus``, the seeds, the
 language corpora: characters dropped, doubled, swapped, digits and separators inserted), a
@@ -163,9 +166,11 @@ def _chunk(args: tuple[int, int, int]) -> tuple[int, list[dict], float, int]:
     return count, failures, slowest, slowest_len
 
 
-def fuzz(count: int, seed: int = 1, jobs: int = 1, chunk: int = 2000):
-    """(inputs checked, failures, slowest seconds, its length)."""
-    tasks = [(seed, first, min(chunk, count - first)) for first in range(0, count, chunk)]
+def fuzz(count: int, seed: int = 1, jobs: int = 1, chunk: int = 2000, start: int = 0):
+    """(inputs checked, failures, slowest seconds, its length) of inputs ``start`` to
+    ``start + count - 1``."""
+    stop = start + count
+    tasks = [(seed, first, min(chunk, stop - first)) for first in range(start, stop, chunk)]
     done, failures, slowest, slowest_len = 0, [], 0.0, 0
     if jobs > 1:
         import multiprocessing
@@ -214,19 +219,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=int, default=0, help="the index of the first input")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--failures", type=Path, default=Path("fuzz_failures.json"))
     parser.add_argument("--no-linearity", action="store_true")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    done, failures, slowest, slowest_len = fuzz(args.count, args.seed, args.jobs)
+    done, failures, slowest, slowest_len = fuzz(args.count, args.seed, args.jobs, start=args.start)
     seconds = time.perf_counter() - t0
     kinds: dict[str, int] = {}
     for f in failures:
         key = f["problem"].split(":")[0]
         kinds[key] = kinds.get(key, 0) + 1
     print(
-        f"fuzz: {done} inputs (seed {args.seed}) in {seconds:.0f} s: {len(failures)} failures {kinds or ''}; "
+        f"fuzz: {done} inputs (seed {args.seed}, from {args.start}) in {seconds:.0f} s: "
+        f"{len(failures)} failures {kinds or ''}; "
         f"slowest input {slowest * 1000:.0f} ms ({slowest_len} chars)"
     )
     if failures:
