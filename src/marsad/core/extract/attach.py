@@ -66,6 +66,7 @@ SENTENCE_KINDS = (
     "aspect",
     "sector_head",
     "aside",
+    "attribution",
 )
 CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
 _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
@@ -297,6 +298,8 @@ class Reader:
                 continue
             if forecast is not None and forecast < q.start and not aimed:
                 self.fired.add("forecast")
+                continue
+            if not aimed and self._forecast_after(q, cues):
                 continue
             if aimed:
                 self._add_target(fact, q, sent_periods, state)
@@ -989,6 +992,18 @@ class Reader:
         if later is not None and _GENITIVE.search(self.text, max(0, later.start - 8), later.start + 1):
             return later.area, "area_after"
         return (state.area or self.doc_area), None
+
+    def _forecast_after(self, q: Quantity, cues) -> bool:
+        """The figure is someone else's forecast, said after it: "أن ينمو الاقتصاد بنسبة 6.5%،
+        وفقا لتقديرات صندوق النقد الدولي" (an attribution word, then a forecaster, after the figure)."""
+        for a in cues:
+            if a.kind == "attribution" and a.start >= q.end:
+                f = next((c for c in cues if c.kind == "forecast" and 0 <= c.start - a.end <= 25
+                          and not _COMMA.search(self.text, a.end, c.start)), None)  # fmt: skip
+                if f is not None:
+                    self.fired.update((a.name, f.name))
+                    return True
+        return False
 
     def _in_clause_aside(self, a, q: Quantity) -> bool:
         """``a`` lies in a clause set off by commas before the figure that describes the subject
