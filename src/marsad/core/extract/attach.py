@@ -71,6 +71,7 @@ SENTENCE_KINDS = (
 CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
 _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
 _COMMA = re.compile(r"[,،]")
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
@@ -833,6 +834,12 @@ class Reader:
         average: bool = False,
         estimate: bool = False,
     ) -> tuple[str | None, str | None]:
+        # "أعلى من معدل عام 2023 (13.45%)", "so với năm 2023 (13,45%)": a figure in brackets right
+        # after a period is that period's, whatever role the period plays for the sentence.
+        opened = [p for p in sent_periods if p.codable and p.year is not None and p.end <= q.num_start
+                  and _OPENS_BRACKET.fullmatch(self.text, p.end, q.num_start)]  # fmt: skip
+        if opened:
+            return self._resolve(opened[-1], sent_periods), opened[-1].rule
         # "tăng 40% cùng kỳ", "خلال الفترة نفسها" right after a figure is its base, not its period.
         # "grew 7.14% in the same period, contributing 4.72 points": right after the figure
         # before, "the same period" was that figure's base, not this one's period.
