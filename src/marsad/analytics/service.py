@@ -23,17 +23,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
-
 from marsad.areas.models import Area
 from marsad.core import periods as P
 from marsad.core.analytics.figures import BASES, AreaFigures, ChildLevel, Figure, area_figures, before_merger
 from marsad.core.analytics.targets import Judgement, judge_target
 
-from . import reading
+from . import caching, reading
 
 NATION = "VN"
-CACHE_SECONDS = 600
 
 __all__ = [
     "BASES",
@@ -69,12 +66,7 @@ def _full_key(key: str, version: str) -> str:
 
 
 def _cached(key: str, compute, version: str | None = None):
-    full = _full_key(key, _version() if version is None else version)
-    value = cache.get(full)
-    if value is None:
-        value = compute()
-        cache.set(full, value, CACHE_SECONDS)
-    return value
+    return caching.cached(_full_key(key, _version() if version is None else version), compute)
 
 
 def _inputs(code: str, tree) -> list[str]:
@@ -134,14 +126,14 @@ def _cached_many(key: str, codes: list[str], compute_missing) -> dict[str, Any]:
 def _cached_many_in(key: str, codes: list[str], compute_missing) -> dict[str, Any]:
     versions = _versions(codes)
     keys = {c: _full_key(f"{key}:{c}", versions[c]) for c in codes}
-    found = cache.get_many(list(keys.values()))
-    out = {c: found[k] for c, k in keys.items() if k in found}
-    missing = [c for c in codes if c not in out]
-    if missing:
-        computed = compute_missing(missing)
-        cache.set_many({keys[c]: computed[c] for c in missing}, CACHE_SECONDS)
-        out.update(computed)
-    return {c: out[c] for c in codes}
+    area_of = {k: c for c, k in keys.items()}
+
+    def compute(missing_keys: list[str]) -> dict[str, Any]:
+        computed = compute_missing([area_of[k] for k in missing_keys])
+        return {keys[c]: v for c, v in computed.items()}
+
+    found = caching.cached_many(list(keys.values()), compute)
+    return {c: found[keys[c]] for c in codes}
 
 
 def _two_years(p: P.Period) -> list[str]:

@@ -87,39 +87,36 @@ class Dashboard:
     series_indicator: Indicator | None = None
     overdue: list[Any] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
+    key: str = ""  # the cache key of the panels: area, period, basis and data version
 
 
 def _period_codes(area: Area) -> set[str]:
     """The periods with data for the area, its communes or the provinces merged into it (the
     nation: any area), cached until the data changes."""
-    from django.core.cache import cache
-
+    from marsad.analytics.caching import cached
     from marsad.analytics.reading import data_version
 
-    key = f"marsad:periods:{area.pk}:{':'.join(map(str, data_version()))}".replace(" ", "_")
-    codes = cache.get(key)
-    if codes is None:
+    def compute() -> set[str]:
         qs = Observation.objects.exclude(status="plan")
         if area.level != Area.Level.NATION:
             qs = qs.filter(area__in=Area.objects.subtree(area))
-        codes = set(qs.values_list("period", flat=True).distinct().order_by())
-        cache.set(key, codes, 600)
-    return codes
+        return set(qs.values_list("period", flat=True).distinct().order_by())
+
+    key = f"marsad:periods:{area.pk}:{':'.join(map(str, data_version()))}".replace(" ", "_")
+    return cached(key, compute)
 
 
 def indicator_years(indicator: Indicator) -> list[int]:
     """The years any area has an observation of ``indicator`` in, cached until the data changes."""
-    from django.core.cache import cache
-
+    from marsad.analytics.caching import cached
     from marsad.analytics.reading import data_version
 
-    key = f"marsad:years:{indicator.pk}:{':'.join(map(str, data_version()))}".replace(" ", "_")
-    years = cache.get(key)
-    if years is None:
+    def compute() -> list[int]:
         codes = Observation.objects.filter(indicator=indicator).values_list("period", flat=True)
-        years = sorted({p.year for p in map(_parse, codes.distinct().order_by()) if p is not None})
-        cache.set(key, years, 600)
-    return years
+        return sorted({p.year for p in map(_parse, codes.distinct().order_by()) if p is not None})
+
+    key = f"marsad:years:{indicator.pk}:{':'.join(map(str, data_version()))}".replace(" ", "_")
+    return cached(key, compute)
 
 
 def latest_period(area: Area) -> P.Period | None:
@@ -159,18 +156,16 @@ _CACHED = (
 
 def build(area: Area, period: P.Period, user=None, basis: str = "current") -> Dashboard:
     """The dashboard; its figure panels are cached until the data changes (the data version)."""
-    from django.core.cache import cache
-
+    from marsad.analytics.caching import cached
     from marsad.analytics.reading import data_version
+
+    def compute() -> dict:
+        board = _build(area, period, basis)
+        return {name: getattr(board, name) for name in _CACHED}
 
     version = ":".join(map(str, data_version()))
     key = f"marsad:dashboard:{area.pk}:{period.code}:{basis}:{version}".replace(" ", "_")
-    parts = cache.get(key)
-    if parts is None:
-        board = _build(area, period, basis)
-        cache.set(key, {name: getattr(board, name) for name in _CACHED}, 600)
-    else:
-        board = Dashboard(area=area, period=period, basis=basis, **parts)
+    board = Dashboard(area=area, period=period, basis=basis, key=key, **cached(key, compute))
     board.overdue = _overdue(area, user)
     return board
 

@@ -19,6 +19,8 @@ MARSAD_DB_STATEMENT_TIMEOUT / MARSAD_DB_LOCK_TIMEOUT / MARSAD_DB_IDLE_TIMEOUT  P
 MARSAD_SQLITE_BUSY_TIMEOUT  seconds a SQLite write waits for another (default 15)
 MARSAD_LOGIN_FAILURES / MARSAD_LOGIN_LOCKOUT_MINUTES  wrong passwords allowed per account and per
                   address within the lockout window (default 5 / 15)
+MARSAD_CACHE_URL  redis://127.0.0.1:6379/2: the computed figures in Redis, shared by every server
+                  process (default: each process its own memory; see README "At national scale")
 """
 
 from __future__ import annotations
@@ -132,6 +134,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Computed figures are cached under data versions (marsad.analytics.caching). By default each
+# process keeps its own (a laptop, the demo: nothing to install); with several server processes
+# at national scale one Redis serves them all, so each figure is computed once, not per process.
+_cache_url = os.environ.get("MARSAD_CACHE_URL", "").strip()
+if _cache_url:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "marsad"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,80 @@
+"""Computed figures in the cache, each computed once: the one way the analytics service and the
+pages keep what they computed.
+
+Keys carry the data versions the value was computed from, so a write is seen on the next
+request (a new version is a new key) and nothing is ever invalidated. What this module adds is
+*once*: when many requests miss the same key together (fifty users opening the same dashboard
+after a write, or after a server start), one of them computes it and the others wait for its
+result, instead of each computing it. The lock is a cache entry added only if absent
+(``cache.add``: SET NX in Redis, atomic within a process for the local memory cache), so it
+works across server processes when the cache is shared (MARSAD_CACHE_URL) and within one when
+it is not. A lock whose holder died expires after ``LOCK_SECONDS``; a waiter that outlasts
+``WAIT_SECONDS`` computes the value itself rather than fail the request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.core.cache import cache
+
+CACHE_SECONDS = 600
+LOCK_SECONDS = 120  # longer than the slowest computation (every province's figures at 12 M rows)
+WAIT_SECONDS = 90
+_MISSING = object()
+
+
+def _lock_key(keys: Iterable[str]) -> str:
+    joined = "\n".join(sorted(keys))
+    return "marsad:computing:" + hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
+
+
+def cached(key: str, compute: Callable[[], Any], timeout: int = CACHE_SECONDS) -> Any:
+    """The value under ``key``, else ``compute()``'s, computed once however many ask at once."""
+    return cached_many([key], lambda _missing: {key: compute()}, timeout)[key]
+
+
+def cached_many(
+    keys: list[str], compute_missing: Callable[[list[str]], dict[str, Any]], timeout: int = CACHE_SECONDS
+) -> dict[str, Any]:
+    """The values of ``keys``: those in the cache, and the missing ones from
+    ``compute_missing(missing_keys) -> {key: value}``, computed by one caller at a time (the
+    others wait for the values it stores)."""
+    found = cache.get_many(keys)
+    missing = [k for k in keys if k not in found]
+    if not missing:
+        return found
+    lock = _lock_key(missing)
+    held = cache.add(lock, 1, LOCK_SECONDS)
+    if not held:
+        found.update(_wait_for(missing, lock))
+        missing = [k for k in keys if k not in found]
+        if not missing:
+            return found
+        held = cache.add(lock, 1, LOCK_SECONDS)  # the other failed or is too slow: compute
+    try:
+        computed = compute_missing(missing)
+        cache.set_many({k: computed[k] for k in missing}, timeout)
+    finally:
+        if held:
+            cache.delete(lock)
+    found.update(computed)
+    return found
+
+
+def _wait_for(keys: list[str], lock: str) -> dict[str, Any]:
+    """Poll until the lock's holder has stored ``keys`` (or released the lock without them)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    pause = 0.02
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        pause = min(pause * 1.5, 0.25)
+        found = cache.get_many(keys)
+        if len(found) == len(keys):
+            return found
+        if cache.get(lock, _MISSING) is _MISSING:  # released: stored, or failed
+            return cache.get_many(keys)
+    return {}
