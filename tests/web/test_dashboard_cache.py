@@ -60,3 +60,26 @@ def test_the_overdue_panel_is_per_user_not_cached(province, demo_users):
     b = build(province, parse("2025Q1"), None)
     assert a.cards and [c.level for c in a.cards] == [c.level for c in b.cards]
     assert isinstance(a.overdue, list) and isinstance(b.overdue, list)
+
+
+def test_the_rendered_panels_follow_the_data_and_the_reader(province, client_for, demo_users):
+    """The panels' HTML is cached too: a saved value shows on the next page, and a reader who
+    wants Eastern digits or another language does not get another reader's HTML."""
+    from marsad.observations.models import Observation
+
+    url = f"/dashboard/?area={province.code}&period=2025Q1"
+    client = client_for("planner")
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1,100" in first
+    obs = Observation.objects.get(area=province, indicator__code="grdp", period="2025Q1")
+    obs.value = 1250.0
+    obs.save(source="test")
+    again = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1,250" in again and "1,100" not in again
+    western = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "١٬٢٥٠" not in western
+    profile = demo_users["planner"].profile
+    profile.eastern_digits = True
+    profile.save()
+    eastern = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "١٬٢٥٠" in eastern

@@ -9,10 +9,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
+from marsad.analytics.caching import cached
 from marsad.areas.models import Area
 from marsad.audit.models import ChangeRecord
 from marsad.core import measures
@@ -74,9 +77,19 @@ def dashboard(request):
     if basis not in ("current", "historical"):
         basis = "current"
     board = build(area, period, request.user, basis)
+    context.update(board=board, period=period, basis=basis)
+    # The figure panels read as the same HTML by every reader of this area, period and basis in
+    # one language and digits: rendered (charts included) once per data version, not per view.
+    key = f"{board.key}:panels:{get_language()}:{int(_eastern(request))}"
+    context["panels"] = mark_safe(cached(key, lambda: _dashboard_panels(request, context, board)))  # noqa: S308 - our own template
+    return render(request, "web/dashboard.html", context)
+
+
+def _dashboard_panels(request, context: dict, board) -> str:
+    """The dashboard's figure panels in HTML: cards, series, sectors, growth needed, lagging."""
+    context = dict(context)
     rtl = get_language_bidi()
     fmt = _formatter(request, 1)
-    context.update(board=board, period=period, basis=basis)
     if board.series:
         context["series_svg"] = charts.column_chart(
             _period_words(board.series),
@@ -103,7 +116,7 @@ def dashboard(request):
             fmt=fmt,
             rtl=rtl,
         )
-    return render(request, "web/dashboard.html", context)
+    return render_to_string("web/dashboard_panels.html", context, request)
 
 
 # -- indicator explorer -------------------------------------------------------------------------
