@@ -64,6 +64,7 @@ class Scope:
         self.organisation_id = self.profile.organisation_id if self.profile else None
         self._named: dict[str, list[int]] = {}
         self._ids: dict[str, frozenset[int] | None] = {}
+        self._all: dict[str, bool] = {}
 
     # -- the areas named on the profile, and everything below them --------------------------
     def _named_ids(self, action: str) -> list[int]:
@@ -85,8 +86,12 @@ class Scope:
 
         if self.admin:
             return True
-        named = self._named_ids(action)
-        return bool(named) and Area.objects.filter(pk__in=named, level=Area.Level.NATION).exists()
+        if action not in self._all:  # asked several times a request (a page and its panels)
+            named = self._named_ids(action)
+            self._all[action] = (
+                bool(named) and Area.objects.filter(pk__in=named, level=Area.Level.NATION).exists()
+            )
+        return self._all[action]
 
     def areas(self, action: str = VIEW):
         """The areas the user may read (VIEW) or enter data for (CHANGE), as a queryset."""
