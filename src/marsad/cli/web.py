@@ -50,6 +50,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         if credentials_file.exists():
             credentials = json.loads(credentials_file.read_text(encoding="utf-8"))
             console.print(f"reusing {data_dir} ({credentials.get('synthetic_rows', 0):,} synthetic rows)")
+            credentials["session_cookie"] = loadtest.session_cookie(credentials["user"])
         else:
             console.print(f"preparing {data_dir} (demo + synthetic national set, {months} months)…")
             credentials = loadtest.prepare(
@@ -64,15 +65,25 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             for pause in think:
                 for target in loadtest.targets(credentials, period=period):
                     console.print(f"{target.name}: {users} users, think {pause:g} s, {duration:g} s…")
-                    results.append(
-                        loadtest.drive_in_subprocess(url, target, users=users, duration=duration, think=pause)
+                    before = loadtest.server_cpu_seconds(server)
+                    result = loadtest.drive_in_subprocess(
+                        url, target, users=users, duration=duration, think=pause
                     )
+                    after = loadtest.server_cpu_seconds(server)
+                    # the warm-up's requests are in the CPU too: per request, an upper bound
+                    if before is not None and after is not None and result["requests"]:
+                        result["server_cpu_ms_per_request"] = round(
+                            (after - before) * 1000 / (result["requests"] + result.get("warmup_requests", 0)),
+                            1,
+                        )
+                    results.append(result)
         finally:
             loadtest.stop(server)
         summary = {
             "cpus": os.cpu_count(),
             "server": f"gunicorn gthread, {workers or (os.cpu_count() or 1) + 1} workers x {threads} threads",
             "database": os.environ.get("DATABASE_URL", "").split("@")[-1] or "sqlite",
+            "cache": os.environ.get("MARSAD_CACHE_URL") or "each process's memory",
             "synthetic_rows": credentials.get("synthetic_rows"),
             "months": credentials.get("months"),
             # Other work on the machine skews the figures: say how busy it was.
@@ -86,10 +97,20 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
 
         load = summary["load_average_1min"]
         table = Table(
-            title=f"{summary['server']}, {summary['database']}, {summary['cpus']} CPUs, "
+            title=f"{summary['server']}, {summary['database']}, cache {summary['cache']}, {summary['cpus']} CPUs, "
             f"load average {load['before']} -> {load['after']}"
         )
-        for col in ("target", "think s", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"):
+        for col in (
+            "target",
+            "think s",
+            "requests",
+            "req/s",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "CPU ms/req",
+            "errors",
+        ):
             table.add_column(col, justify="right" if col != "target" else "left")
         for r in results:
             table.add_row(
@@ -100,6 +121,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                 f"{r['p50_ms']:g}",
                 f"{r['p95_ms']:g}",
                 f"{r['p99_ms']:g}",
+                str(r.get("server_cpu_ms_per_request", "—")),
                 str(sum(r["errors"].values())),
             )
         Console().print(table)

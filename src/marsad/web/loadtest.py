@@ -40,8 +40,12 @@ def prepare(
 ) -> dict:
     """Build the load-test database in ``data_dir`` (MARSAD_DATA_DIR must point there already,
     or DATABASE_URL at an empty database) and return the credentials of the load user."""
+    from marsad.web import secret_key
     from marsad.web.boot import setup_django
 
+    # The key the server will sign sessions with, before the settings read it: otherwise the
+    # session below is signed with the development key and the server finds it corrupted.
+    secret_key.ensure(data_dir)
     setup_django()
     from marsad.cli.setup import prepare_demo
 
@@ -192,23 +196,38 @@ def _copy_synthetic(
 
 def login(username: str) -> dict:
     """An API token and a session cookie for ``username`` (as if they had logged in)."""
+    from django.contrib.auth import get_user_model
+
+    from marsad.accounts.tokens import create_token
+
+    user = get_user_model().objects.get(username=username)
+    return {
+        "user": username,
+        "token": create_token(user, f"load test {datetime.now(UTC):%Y-%m-%d %H:%M}"),
+        "session_cookie": session_cookie(username),
+    }
+
+
+def session_cookie(username: str) -> str:
+    """A new logged-in session for ``username``, as the ``Cookie`` header of its requests.
+
+    Signed with the key of the settings in force: call it with MARSAD_DATA_DIR (or
+    MARSAD_SECRET_KEY) as the server will have them. ``marsad bench web`` makes one each run, so
+    a session that expired, or was signed with another key, is never reused."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
 
-    from marsad.accounts.tokens import create_token
+    from marsad.web.boot import setup_django
 
+    setup_django()
     user = get_user_model().objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    return {
-        "user": username,
-        "token": create_token(user, f"load test {datetime.now(UTC):%Y-%m-%d %H:%M}"),
-        "session_cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
-    }
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 # -- serve ----------------------------------------------------------------------------------
@@ -252,6 +271,36 @@ def serve(data_dir: Path, port: int, *, workers: int = 0, threads: int = 4) -> s
             time.sleep(0.2)
     server.terminate()
     raise RuntimeError("gunicorn did not start within 60 s")
+
+
+def server_cpu_seconds(server: subprocess.Popen) -> float | None:
+    """CPU seconds (user + system) used so far by the server: gunicorn's master and workers
+    (and any process they started), from /proc. On a machine other work keeps busy, latency
+    says how long requests queued; CPU per request says what a request costs. None off Linux."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    parents: dict[int, int] = {}
+    times: dict[int, int] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime + stime
+    tree, frontier = {server.pid}, [server.pid]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    return sum(times.get(pid, 0) for pid in tree) / tick
 
 
 def stop(server: subprocess.Popen) -> None:
@@ -399,6 +448,7 @@ async def _drive(url: str, target: Target, users: int, duration: float, think: f
         "max_ms": round(max(ms), 1) if ms else None,
         "errors": tally.errors,
         "mean_bytes": round(tally.bytes / len(ms)) if ms else 0,
+        "warmup_requests": len(warm.latencies),
     }
 
 
