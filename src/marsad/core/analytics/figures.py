@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from marsad.core import periods as P
@@ -433,13 +434,10 @@ def child_route(
         )
     if plan or rule.time_aggregation not in ("flow", "stock"):
         return None
-    p = P.parse(code)
-    for pieces in (p.quarters, p.months):
-        if len(pieces) < 2 or sum(x.length for x in pieces) != p.length:
-            continue
+    for pieces in _piece_codes(code):
         if rule.time_aggregation == "stock":
             pieces = (pieces[-1],)
-        found = [by_child.get((indicator, x.code, False)) for x in pieces]
+        found = [by_child.get((indicator, x, False)) for x in pieces]
         if any(c is None for c in found):
             continue
         value = sum(c.value for c in found) if rule.time_aggregation == "flow" else found[0].value
@@ -452,6 +450,19 @@ def child_route(
             max(c.expected for c in found),
         )
     return None
+
+
+@lru_cache(maxsize=4096)
+def _piece_codes(code: str) -> tuple[tuple[str, ...], ...]:
+    """The codes of a period's quarters, then of its months, where two or more of them cover it
+    exactly (the grains a children's sum can be read at); built once per period, as every area
+    of a rollup asks for the same periods."""
+    p = P.parse(code)
+    return tuple(
+        tuple(x.code for x in pieces)
+        for pieces in (p.quarters, p.months)
+        if len(pieces) >= 2 and sum(x.length for x in pieces) == p.length
+    )
 
 
 def _add_children(
