@@ -1141,6 +1141,14 @@ class Reader:
             return
         facts = self.facts[first:]
         levels = [f for f in facts if f.measure == "level"]
+        if not levels and len(facts) >= 2 and len({(f.indicator, f.measure) for f in facts}) == 1:
+            # "exports and imports rose 5% and 6%, respectively": the names before the figures, in order.
+            named = list(dict.fromkeys(i.code for i in inds if i.code and i.code != PREVIOUS
+                                       and i.start < facts[0].evidence.end))  # fmt: skip
+            if len(named) == len(facts) and all(c in self.catalogue for c in named):
+                self.facts[first:] = [replace(f, indicator=c) for f, c in zip(facts, named, strict=True)]
+                self.fired.add(resp.name)
+            return
         if len(levels) >= 2 and len({f.indicator for f in levels}) == 1:
             named = list(dict.fromkeys(i.code for i in inds if i.code and i.start < levels[0].evidence.end))
             if len(named) == 1:

@@ -153,7 +153,7 @@ CUES = [
     Rule("estimate", "estimate", words("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước", "dự kiến",
                                        "ước cả năm")),
     Rule("same_period_base", "yoy_base",
-         words("so với cùng kỳ", "so cùng kỳ", "với cùng kỳ", "so với năm trước", "so với năm ngoái", "so với năm",
+         words("so với cùng kỳ", "so cùng kỳ", "với cùng kỳ", "cùng kỳ", "cùng kỳ năm trước", "so với năm trước", "so với năm ngoái", "so với năm",
                "so với cùng kỳ năm trước", "so với cùng kỳ năm ngoái")),
     # "tăng 8% so với quý III năm 2023", "so với tháng 5/2023": a quarter or month of a named
     # year is the same span a year before (December is not: "so với tháng 12 năm trước" is the
