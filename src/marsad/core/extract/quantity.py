@@ -12,7 +12,8 @@ own habit, counted over its unambiguous numbers: a Vietnamese article written wi
 (``8.5%``) reads ``126,484 tỷ`` as 126484; an Arabic or English translation that kept the
 Vietnamese marks (``14,2%``) reads ``5.500 million`` as 5500. With no evidence the language's
 habit applies, except that a point before three digits ending in zero in Arabic or English
-(``2.300 مليون``) groups thousands: nobody writes 2.3 as 2.300.
+(``2.300 مليون``) groups thousands: nobody writes 2.3 as 2.300; and the same for a comma in a
+text that writes decimal commas (``12,500 tỷ đồng`` beside ``8,5%`` is 12500).
 
 **Not quantities:** dates (``30/6/2024``, ``2024-11-14``, ``10 - 04 - 2023``), times (``10:00``),
 fractions and ranks (``15/34``), numbers glued to a code (``COVID-19``, ``330/BC-UBND``).
@@ -171,6 +172,8 @@ def _value(token: str, habit: str, lang: str) -> float:
             style = "vi" if commas else "en"  # a decimal mark
         elif dots and habit == "en" and lang != "vi" and tail.endswith("0"):
             style = "vi"  # "2.300 مليون": a kept Vietnamese thousands point
+        elif commas and habit == "vi" and tail.endswith("0"):
+            style = "en"  # "12,500 tỷ đồng" beside "8,5%": an English thousands comma (nobody writes 12.5 so)
         else:
             style = habit
     else:
