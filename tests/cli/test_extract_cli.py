@@ -86,6 +86,14 @@ def test_bench_extract_prints_throughput():
     assert "KB/s" in result.stdout and "extract all" in result.stdout
 
 
+def test_bench_extract_counts_calls_per_kb_at_both_sizes():
+    result = runner.invoke(app, ["bench", "extract", "--size-kb", "4", "--rounds", "1", "--calls"])
+    assert result.exit_code == 0, result.output
+    counted = [line for line in result.stdout.splitlines() if line.endswith("calls/KB")]
+    assert len(counted) == 6  # three languages, two sizes
+    assert all(int(line.rsplit(",", 1)[1].split()[0]) > 0 for line in counted)
+
+
 def test_bench_on_a_folder_of_articles_reports_each_language(tmp_path):
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Quý I/2024, GRDP của tỉnh tăng 7,2% so với cùng kỳ.", encoding="utf-8")
