@@ -22,8 +22,11 @@ from typing import Any
 from django.core.cache import cache
 
 CACHE_SECONDS = 600
-LOCK_SECONDS = 120  # longer than the slowest computation (every province's figures at 12 M rows)
-WAIT_SECONDS = 90
+# Longer than the slowest computation: every province's figures at 12 M rows take ~24 s of CPU,
+# which at a fifth of a core (a machine at load 20) is about two minutes of wall time; a waiter
+# that gave up sooner would compute the same figures again.
+LOCK_SECONDS = 300
+WAIT_SECONDS = 280
 _MISSING = object()
 
 
