@@ -20,7 +20,8 @@ Kinds of rules read here besides the measures' ones: ``target`` (the figure is a
 ``part`` (of which: a part of the figure before), ``hypothetical``, ``forecast`` (someone
 else's forecast), ``average``, ``continuation``, ``link`` (between a figure and the indicator
 after it), ``respectively``, ``structure``, ``rank``, ``no_area``, ``special_target``,
-``share_target``.
+``share_target``, ``conversion_link`` ("VND 110 trillion, or US$4.3 billion": the amount again in
+another currency).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ SENTENCE_KINDS = (
     "sector_head",
     "aside",
     "attribution",
+    "conversion_link",
 )
 CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
 _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
@@ -379,6 +381,16 @@ class Reader:
         if prev_q is not None and prev_q.unit == "money" and q.unit == "money":
             if _OPEN_BRACKET.fullmatch(text, prev_q.end, q.start):
                 self.fired.add("conversion")
+                return None
+            # "VND 110 trillion, or US$4.3 billion": the same amount in another currency.
+            link = next((c for c in cues if c.kind == "conversion_link" and prev_q.end <= c.start
+                         and c.end <= q.start and not text[c.end : q.start].strip()), None)  # fmt: skip
+            if (
+                link is not None
+                and q.currency != prev_q.currency
+                and text[prev_q.end : link.start].strip(" ,(") == ""
+            ):
+                self.fired.add(link.name)
                 return None
         rank = next((c for c in cues if c.kind == "rank" and c.end <= q.start and q.start - c.end <= 3), None)
         if rank is not None:

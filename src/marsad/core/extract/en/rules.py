@@ -130,7 +130,8 @@ QUANTITY = [
     Rule("scale_million", "scale", words("million", "mln", "mn", "m"), "million"),
     Rule("scale_billion", "scale", words("billion", "bln", "bn", "b"), "billion"),
     Rule("scale_trillion", "scale", words("trillion", "tln", "tn"), "trillion"),
-    Rule("scale_quadrillion", "scale", words("quadrillion"), "quadrillion"),
+    Rule("scale_quadrillion", "scale", words("quadrillion", "million billion"), "quadrillion"),
+    Rule("scale_thousand_billion", "scale", words("thousand billion"), "trillion"),
     Rule("currency_dong", "currency_after", words("VND", "VNĐ", "dong", "đồng"), "VND"),
     Rule(
         "currency_usd", "currency_after", words("USD", "US dollars", "US dollar", "dollars", "dollar"), "USD"
@@ -363,6 +364,8 @@ CUES = [
     Rule("aspect", "aspect", words("in terms of")),
     Rule("sector_head", "sector_head", words("sector", "industry", "industries", "sectors")),
     Rule("respectively", "respectively", words("respectively")),
+    Rule("conversion_or", "conversion_link", words("or", "or about", "or nearly", "i.e.", "equivalent to",
+                                                   "equal to", "roughly", "about", "some")),
     Rule("structure", "structure", words("economic structure")),
     Rule("rank", "rank", words("ranked", "ranking", "ranks", "rank", "placed", "No.", "number")),
     Rule("no_area", "no_area", words("working group", "ministries and agencies", "ministries and central agencies")),

@@ -199,6 +199,8 @@ CUES = [
     Rule("aspect", "aspect", words("về", "xét về")),
     Rule("sector_head", "sector_head", words("khu vực", "ngành", "lĩnh vực", "nhóm ngành")),
     Rule("respectively", "respectively", words("lần lượt", "tương ứng")),
+    Rule("conversion_tuong_duong", "conversion_link",
+         words("tương đương", "tương đương với", "tương đương khoảng", "khoảng", "hay", "tức")),
     Rule("structure", "structure", words("cơ cấu kinh tế")),
     Rule("rank", "rank", words("đứng thứ", "xếp thứ", "thứ", "hạng", "top")),
     Rule("no_area", "no_area", words("tổ công tác", "các bộ, ngành trung ương", "các bộ, cơ quan trung ương")),
