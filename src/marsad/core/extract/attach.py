@@ -1042,7 +1042,11 @@ class Reader:
     # -- targets ------------------------------------------------------------------------------------
     def _add_target(self, fact: Fact, q: Quantity, sent_periods, state) -> None:
         self.fired.add(self._target_rule)
-        period = self._target_period(q, sent_periods, state) or fact.period
+        period = self._target_period(q, sent_periods, state)
+        if not period:
+            # No period in the target's sentence nor carried: the document's span ("the first half")
+            # is the report's, and the target is for its year.
+            period = fact.period[:4] if fact.period else fact.period
         rules = fact.rules + (self._target_rule,)
         qual = "exact" if fact.qualifier == "estimate" else fact.qualifier
         if fact.low is not None:
