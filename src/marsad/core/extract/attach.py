@@ -421,7 +421,12 @@ class Reader:
             self.fired.update(c.name for c in cues if c.kind == "comparative" and lo <= c.start < than.start)
             return None
         threshold = _last_in(cues, "threshold", s, q.start)
-        if threshold is not None and not _CLAUSE.search(text, threshold.end, q.start):
+        if (
+            threshold is not None
+            and not _CLAUSE.search(text, threshold.end, q.start)
+            # "một số địa phương tăng cao như Hải Phòng 10,2%": a place named after the cue owns the figure
+            and not any(a.kind == "name" and threshold.end <= a.start < q.start for a in sent_areas)
+        ):
             self.fired.add(threshold.name)
             return None  # "nhóm các tỉnh có số thu trên 10.000 tỷ": a criterion, not a figure
         stock = _last_in(cues, "stock", s, q.start)
