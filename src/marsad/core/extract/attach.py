@@ -314,7 +314,7 @@ class Reader:
             # "registered capital of USD 1.1 billion, accounting for 20.3% of ...": dollars made it foreign.
             self.facts[first_fact:] = [replace(f, indicator="fdi_registered") if f.indicator == "ddi_registered" else f
                                        for f in self.facts[first_fact:]]  # fmt: skip
-        self._respectively(s, e, quantities, cues, inds, first_fact)
+        self._respectively(s, e, quantities, cues, inds, first_fact, sent_areas)
         self._respective_years(cues, first_fact)
         self._one_growth_per_sentence(first_fact)
         made_targets = len(self.targets) > first_target
@@ -1154,7 +1154,7 @@ class Reader:
         return named[-1].area if named else (state.area or self.doc_area)
 
     # -- sentence-level rules ---------------------------------------------------------------------
-    def _respectively(self, s, e, quantities, cues, inds, first: int) -> None:
+    def _respectively(self, s, e, quantities, cues, inds, first: int, sent_areas=()) -> None:
         """ "4.85 million tourists and 8.55 trillion VND, up 12% and 15% respectively": the growth
         figures after the levels go to the levels' indicators, in order."""
         resp = next((c for c in cues if c.kind == "respectively"), None)
@@ -1168,6 +1168,14 @@ class Reader:
                                        and i.start < facts[0].evidence.end))  # fmt: skip
             if len(named) == len(facts) and all(c in self.catalogue for c in named):
                 self.facts[first:] = [replace(f, indicator=c) for f, c in zip(facts, named, strict=True)]
+                self.fired.add(resp.name)
+                return
+            # "the GRDP growth of Hai Phong, Bac Giang and Quang Ninh was 10.2, 9.5 and 9%,
+            # respectively": the places before the figures, in order.
+            places = list(dict.fromkeys(a.area for a in sent_areas if a.kind == "name" and a.area is not None
+                                        and a.area != NATION and a.end <= facts[0].evidence.end))  # fmt: skip
+            if len(places) == len(facts) and len({f.area for f in facts}) == 1:
+                self.facts[first:] = [replace(f, area=a) for f, a in zip(facts, places, strict=True)]
                 self.fired.add(resp.name)
             return
         if len(levels) >= 2 and len({f.indicator for f in levels}) == 1:
