@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.audit.history import history_of
 from marsad.audit.models import ChangeRecord
 from marsad.observations.models import Observation
 from marsad.observations.synthetic import synthetic_rows
@@ -162,12 +163,11 @@ def test_a_changed_value_is_updated_and_its_history_kept():
     assert (result.created, result.updated) == (0, 1)
     obs = Observation.objects.get()
     assert obs.value == 5900
-    actions = [
-        (c.action, (c.before or {}).get("value"), (c.after or {}).get("value"))
-        for c in obs.history().order_by("id")
-    ]
-    assert actions == [("create", None, "5800"), ("update", "5800", "5900")]
-    assert obs.history().last().source == "import v1.csv row 2"
+    history = history_of(obs)  # newest first, whatever shape each change was kept in
+    actions = [(c.action, (c.before or {}).get("value"), (c.after or {}).get("value")) for c in history]
+    assert actions == [("update", "5800", "5900"), ("create", None, "5800")]
+    assert history[-1].source == "import v1.csv row 2"
+    assert [c.after["revision"] for c in history] == [2, 1]
 
 
 def test_a_saved_observation_records_who_changed_it(django_user_model):

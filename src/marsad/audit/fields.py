@@ -112,6 +112,7 @@ FIELD_NAMES = {
     "unit": _("unit of measure"),
     "unlocked_at": _("unlocked at"),
     "unlocked_by": _("unlocked by"),
+    "updated": _("updated"),
     "updated_at": _("updated at"),
     "updated_by": _("updated by"),
     "user": _("user"),

@@ -1,7 +1,11 @@
 """Change log: one record per create, update or delete of an audited row.
 
 NetBox-style: one mechanism for every model that keeps history (observations, targets,
-directives). Bulk paths (imports) write their records in bulk through :func:`record_changes`.
+directives). A file import of observations writes one record for the whole file (action
+``import``: who, when, which file, how many rows) and one compact :class:`ImportedRow` per created
+or updated value (old and new value, revision, file row) -- 100,000 JSON records and their
+indexes took longer than the values themselves. :func:`marsad.audit.history.history_of` reads
+both shapes as one history.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ class ChangeRecord(models.Model):
         CREATE = "create", _("created")
         UPDATE = "update", _("updated")
         DELETE = "delete", _("deleted")
+        IMPORT = "import", _("imported")
 
     # One index, (content_type, object_id), serves every lookup of a row's history and the
     # foreign key; single-column indexes on each would only slow bulk imports down.
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, db_index=False)
-    object_id = models.BigIntegerField()
+    # None for an import's record: it names the file; its rows are ImportedRows.
+    object_id = models.BigIntegerField(null=True, blank=True)
     object_repr = models.CharField(max_length=300)
     action = models.CharField(max_length=10, choices=Action.choices)
     before = models.JSONField(null=True, blank=True)
@@ -46,3 +52,34 @@ class ChangeRecord(models.Model):
         before, after = self.before or {}, self.after or {}
         keys = sorted(set(before) | set(after))
         return {k: (before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)}
+
+
+class ImportedRow(models.Model):
+    """One value an import created or updated: the compact change record of a bulk write.
+
+    Its import's :class:`ChangeRecord` says who, when and from which file; this row says which
+    observation, from which row, and what it was and became. The new state is the import's
+    (source ``import``, no document); what it replaced is kept whole, so nothing a JSON record
+    held is lost. Written by COPY; its key (object, import) is its only index but the import's.
+    """
+
+    pk = models.CompositePrimaryKey("object_id", "batch")
+    object_id = models.BigIntegerField()
+    batch = models.ForeignKey(ChangeRecord, on_delete=models.CASCADE, related_name="rows")
+    row = models.PositiveIntegerField()
+    # None: created by this import (revision 1); else the revision it replaced.
+    old_revision = models.PositiveIntegerField(null=True)
+    old_value = models.DecimalField(max_digits=28, decimal_places=10, null=True)
+    new_value = models.DecimalField(max_digits=28, decimal_places=10)
+    old_unit = models.CharField(max_length=40, null=True)
+    new_unit = models.CharField(max_length=40)
+    old_qualifier = models.CharField(max_length=12, null=True)
+    new_qualifier = models.CharField(max_length=12)
+    old_source = models.CharField(max_length=10, null=True)
+    old_document = models.BigIntegerField(null=True)
+    old_span_start = models.PositiveIntegerField(null=True)
+    old_span_end = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("imported value")
+        verbose_name_plural = _("imported values")

@@ -128,7 +128,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
     ) -> None:
         """The change log of observations: who changed what, when, from which value to which."""
         _django()
-        from marsad.audit.models import ChangeRecord
+        from marsad.audit.history import changes_of
         from marsad.core.numbers import format_plain
         from marsad.observations.models import Observation
 
@@ -139,13 +139,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             obs = obs.filter(indicator__code=indicator)
         if period:
             obs = obs.filter(period=period)
-        records = ChangeRecord.objects.filter(
-            content_type__model="observation", content_type__app_label="observations"
-        )
-        if area or indicator or period:
-            records = records.filter(object_id__in=obs.values("pk"))
+        ids = obs.values("pk") if area or indicator or period else None
         table = Table("when", "action", "observation", "old value", "new value", "by", "source")
-        for rec in records.select_related("user")[:limit]:
+        for rec in changes_of(Observation, ids, limit=limit):
             old = (rec.before or {}).get("value")
             new = (rec.after or {}).get("value")
             table.add_row(

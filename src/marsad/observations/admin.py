@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marsad.audit.fields import field_words
-from marsad.audit.models import ChangeRecord
+from marsad.audit.history import history_of
 from marsad.core.numbers import NumberError, format_plain, read_plain_number
 from marsad.web.admin import InReadersWords
 from marsad.web.changes import change_lines, source_words
@@ -105,9 +105,7 @@ class ObservationAdmin(InReadersWords, admin.ModelAdmin):
         if not obj.pk:
             return "-"
         lang, eastern = get_language(), reader_wants_eastern()
-        records = ChangeRecord.objects.filter(
-            content_type__model="observation", object_id=obj.pk
-        ).select_related("user", "content_type")
+        records = history_of(obj)
         rows = [
             format_html(
                 "<li>{} · {} · <bdi>{}</bdi> · {}: {}</li>",

@@ -3,7 +3,6 @@
 from datetime import date, datetime
 from typing import Literal
 
-from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -15,7 +14,7 @@ from pydantic import BaseModel, StrictFloat, StrictInt, StrictStr, model_validat
 
 from marsad.accounts import scopes
 from marsad.areas.models import Area
-from marsad.audit.models import ChangeRecord
+from marsad.audit.history import history_of
 from marsad.core import measures, periods
 from marsad.core.numbers import NumberError, read_number, read_plain_number
 from marsad.core.validation import Problem
@@ -378,12 +377,17 @@ class ChangeOut(Schema):
 def observation_history(request, obs_id: int = Path(..., ge=1, le=MAX_ID)):
     obs = get_object_or_404(Observation.objects.select_related("area"), pk=obs_id)
     scopes.require(request.auth, obs, scopes.VIEW)
-    ct = ContentType.objects.get_for_model(Observation)
-    return list(
-        ChangeRecord.objects.filter(content_type=ct, object_id=obs.pk)
-        .order_by("at", "id")
-        .values("at", "action", "user__username", "source", "before", "after")
-    )
+    return [
+        {
+            "at": c.at,
+            "action": c.action,
+            "user__username": c.user.username if c.user else None,
+            "source": c.source,
+            "before": c.before,
+            "after": c.after,
+        }
+        for c in reversed(history_of(obs))
+    ]
 
 
 # -- the write path's refusals as HTTP answers (registered by marsad.web.api) -------------------

@@ -6,7 +6,8 @@ resolved once per indicator x measure x unit by :func:`marsad.core.validation.bo
 :func:`write_frame` writes it in one transaction that starts only when everything is checked:
 new rows straight into the table with ids taken first (COPY on PostgreSQL, executemany on
 SQLite), changed rows through a staging table and one ``UPDATE ... FROM`` guarded by each
-row's revision, and one change record per created or updated row, written the same way.
+row's revision; the audit is one change record for the file and one compact
+:class:`~marsad.audit.models.ImportedRow` per created or updated row, written the same way.
 Unchanged rows are not touched. The rows' references (area, indicator, writer, content type)
 are checked once for the whole file rather than by a trigger per row and foreign key
 (:func:`marsad.db.references_checked_setwise`).
@@ -21,11 +22,10 @@ import polars as pl
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
 
 from marsad.accounts import scopes
 from marsad.areas.models import Area
-from marsad.audit.models import ChangeRecord
+from marsad.audit.models import ChangeRecord, ImportedRow
 from marsad.core import measures, periods
 from marsad.core.catalogue import load_catalogue, load_value_rules
 from marsad.core.numbers import format_plain, read_plain_number
@@ -381,23 +381,32 @@ def write_frame(
     if not new.height and not changed.height:
         return 0, 0, unchanged
     user_id = getattr(writer, "pk", None)
-    now = timezone.now()
-    stamp = str(connection.ops.adapt_datetimefield_value(now))
     name = name[:255]
     content_type = ContentType.objects.get_for_model(Observation).pk
-    # Every reference the rows make, proven once (see references_checked_setwise): new rows
-    # point at their area and indicator, and every written row and change record at the writer.
-    references = {
-        get_user_model(): [user_id],
-        ContentType: [content_type],
-        Area: new["area_id"].unique().to_list(),
-        Indicator: new["indicator_id"].unique().to_list(),
-    }
     try:
         with transaction.atomic():
             _check_locks(frame)
+            # The import's one change record: who, when, which file; its rows follow it.
+            batch = ChangeRecord.objects.create(
+                content_type_id=content_type,
+                object_id=None,
+                object_repr=name,
+                action=ChangeRecord.Action.IMPORT,
+                after={"created": new.height, "updated": changed.height},
+                user_id=user_id,
+                source=f"import {name}"[:300],
+            )
+            # Every reference the rows make, proven once (see references_checked_setwise): new
+            # rows point at their area and indicator, every written row at the writer and every
+            # imported row at the import's record.
+            references = {
+                get_user_model(): [user_id],
+                ChangeRecord: [batch.pk],
+                Area: new["area_id"].unique().to_list(),
+                Indicator: new["indicator_id"].unique().to_list(),
+            }
             with references_checked_setwise(references):
-                written = _write(new, changed, name, user_id, origin, stamp, now, content_type, progress)
+                written = _write(new, changed, name, user_id, batch, progress)
             if (frame["status"] == "plan").any():
                 plans = Observation.objects.filter(pk__in=written.to_list(), status="plan").select_related(
                     "area", "indicator"
@@ -415,14 +424,12 @@ def _write(
     changed: pl.DataFrame,
     name: str,
     user_id,
-    origin: str,
-    stamp: str,
-    now,
-    content_type: int,
+    batch: ChangeRecord,
     progress: Progress | None,
 ) -> pl.Series:
     """The write itself (inside the caller's transaction); return the written rows' ids."""
-    source = f"import {name}"
+    now = batch.at
+    stamp = str(connection.ops.adapt_datetimefield_value(now))
     table = connection.ops.quote_name(Observation._meta.db_table)
     value_type = "numeric(28, 10)" if connection.vendor == "postgresql" else "NUMERIC"
     audit = []
@@ -460,7 +467,7 @@ def _write(
             )
             if cursor.rowcount != changed.height:
                 raise Concurrent()
-        audit.append(_audit(changed, "update", origin, user_id, source, stamp, content_type))
+        audit.append(_imported_rows(changed, batch.pk, updated=True))
         if progress:
             progress(changed.height)
     if new.height:
@@ -489,10 +496,10 @@ def _write(
                 )
         except IntegrityError as exc:  # a value of the same key was written meanwhile
             raise Concurrent() from exc
-        audit.append(_audit(created, "create", origin, user_id, source, stamp, content_type))
+        audit.append(_imported_rows(created, batch.pk, updated=False))
         if progress:
             progress(new.height)
-    insert_frame(ChangeRecord._meta.db_table, pl.concat(audit, how="vertical"))
+    insert_frame(ImportedRow._meta.db_table, pl.concat(audit, how="vertical"))
     return pl.concat([a.select("object_id") for a in audit])["object_id"]
 
 
@@ -533,59 +540,25 @@ def _check_locks(frame: pl.DataFrame) -> None:
             raise Locked(approval)
 
 
-def _audit(
-    rows: pl.DataFrame, action: str, origin: str, user_id, source: str, stamp: str, ct: int
-) -> pl.DataFrame:
-    after = pl.struct(
-        pl.col("value"),
-        pl.col("unit"),
-        pl.col("qualifier"),
-        pl.col("status"),
-        pl.lit("import").alias("source"),
-        pl.lit(None, pl.Int64).alias("document"),
-        pl.lit(None, pl.Int64).alias("span_start"),
-        pl.lit(None, pl.Int64).alias("span_end"),
-        ((pl.col("old_revision").fill_null(0) + 1) if action == "update" else pl.lit(1, pl.Int64)).alias(
-            "revision"
-        ),
-    ).struct.json_encode()
-    if action == "update":
-        before = pl.struct(
-            pl.col("old_value").alias("value"),
-            pl.col("old_unit").alias("unit"),
-            pl.col("old_qualifier").alias("qualifier"),
-            pl.col("status"),
-            pl.col("old_source").alias("source"),
-            pl.col("old_document").alias("document"),
-            pl.col("old_span_start").alias("span_start"),
-            pl.col("old_span_end").alias("span_end"),
-            pl.col("old_revision").alias("revision"),
-        ).struct.json_encode()
-    else:
-        before = pl.lit(None, pl.Utf8)
+def _imported_rows(rows: pl.DataFrame, batch_id: int, *, updated: bool) -> pl.DataFrame:
+    """The compact change records of ``rows`` (columns of :class:`ImportedRow`)."""
+
+    def old(column: str, dtype) -> pl.Expr:
+        return (pl.col(column) if updated else pl.lit(None, dtype)).alias(column)
+
     return rows.select(
-        pl.lit(ct, pl.Int64).alias("content_type_id"),
         pl.col("id").alias("object_id"),
-        pl.concat_str(
-            pl.col("area_id").cast(pl.Utf8),
-            pl.lit(":"),
-            pl.col("indicator_id").cast(pl.Utf8),
-            pl.lit(" "),
-            pl.col("period"),
-            pl.lit(" "),
-            pl.col("measure"),
-            pl.lit("="),
-            pl.col("value"),
-            pl.lit(" ("),
-            pl.col("status"),
-            pl.lit(")"),
-        ).alias("object_repr"),
-        pl.lit(action).alias("action"),
-        before.alias("before"),
-        after.alias("after"),
-        pl.lit(user_id, pl.Int64).alias("user_id"),
-        pl.concat_str(pl.lit(source + " row "), pl.col("row").cast(pl.Utf8))
-        .str.slice(0, 300)
-        .alias("source"),
-        pl.lit(stamp).alias("at"),
+        pl.lit(batch_id, pl.Int64).alias("batch_id"),
+        "row",
+        old("old_revision", pl.Int64),
+        old("old_value", pl.Utf8),
+        pl.col("value").alias("new_value"),
+        old("old_unit", pl.Utf8),
+        pl.col("unit").alias("new_unit"),
+        old("old_qualifier", pl.Utf8),
+        pl.col("qualifier").alias("new_qualifier"),
+        old("old_source", pl.Utf8),
+        old("old_document", pl.Int64),
+        old("old_span_start", pl.Int64),
+        old("old_span_end", pl.Int64),
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from marsad.accounts import scopes
 from marsad.analytics.caching import cached
 from marsad.areas.models import Area
+from marsad.audit.history import history_of
 from marsad.audit.models import ChangeRecord
 from marsad.core import measures
 from marsad.core import periods as P
@@ -353,6 +354,7 @@ def _visible_changes(user):
     q |= Q(content_type=ContentType.objects.get_for_model(get_user_model()), object_id=user.pk)
     q |= Q(content_type=ContentType.objects.get_for_model(ApiToken), before__user=user.pk)
     q |= Q(content_type=ContentType.objects.get_for_model(ApiToken), after__user=user.pk)
+    q |= Q(action=ChangeRecord.Action.IMPORT, user=user)  # their own imports (the rows are theirs)
     return q
 
 
@@ -362,6 +364,4 @@ def observation_changes(request, pk: int):
         Observation.objects.select_related("area", "indicator", "document", "entered_by"), pk=pk
     )
     scopes.require(request.user, obs, scopes.VIEW)
-    ct = ContentType.objects.get_for_model(Observation)
-    history = ChangeRecord.objects.filter(content_type=ct, object_id=obs.pk).select_related("user")
-    return render(request, "web/observation_changes.html", {"obs": obs, "history": history})
+    return render(request, "web/observation_changes.html", {"obs": obs, "history": history_of(obs)})
