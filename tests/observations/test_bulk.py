@@ -64,3 +64,26 @@ def test_after_an_import_the_constraints_check_every_row_again():
         Observation.objects.bulk_create([Observation(**row)])
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+@pytest.mark.django_db
+def test_an_import_updating_values_writes_no_index_entry():
+    """HOT updates: no index holds the value and the pages keep room for the new versions."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's heap-only tuples")
+    rows = synthetic_rows(300)
+    import_rows(rows, "first.csv")
+
+    def updates() -> tuple[int, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = %s",
+                [Observation._meta.db_table],
+            )
+            return cursor.fetchone()
+
+    before = updates()
+    changed = [(n, {**row, "value": f"{float(row['value']) + 1:.2f}"}) for n, row in rows]
+    assert import_rows(changed, "second.csv").updated == 300
+    after = updates()
+    assert (after[0] - before[0], after[1] - before[1]) == (300, 300)

@@ -53,9 +53,10 @@ class Observation(Audited):
         IMPORT = "import", _("file import")
         DOCUMENT = "document", _("read from a document")
 
-    # Indexes: each one is written by every insert and by every update of a value (the rollup
-    # index includes the value), so none is redundant. The key (area, indicator, ...) serves
-    # lookups by area, the rollup index (indicator, period, ...) those by indicator.
+    # Indexes: each one is written by every insert, so none is redundant; none holds the value,
+    # so an update of values writes no index entry (a HOT update on PostgreSQL, whose pages are
+    # left half free for it: migration 0006). The key (area, indicator, ...) serves lookups by
+    # area, the rollup index (indicator, period, ...) those by indicator.
     area = models.ForeignKey(
         "areas.Area", on_delete=models.PROTECT, related_name="observations", db_index=False
     )
@@ -101,11 +102,11 @@ class Observation(Audited):
             models.Index(
                 fields=["document"], condition=models.Q(document__isnull=False), name="observation_document"
             ),
-            # Rollups read one indicator's levels over many areas and periods: on PostgreSQL the
-            # area and value come from the index alone (an index-only scan; SQLite ignores INCLUDE).
+            # Rollups read one indicator's levels over many areas and periods. The area comes
+            # from the index (SQLite ignores INCLUDE); the value, which imports rewrite, does not.
             models.Index(
                 fields=["indicator", "period", "measure", "status"],
-                include=["area", "value"],
+                include=["area"],
                 name="observation_rollup",
             ),
         ]
