@@ -59,6 +59,7 @@ def test_the_pages_and_the_api_show_the_imported_changes(imported, client_for):
     client.cookies["django_language"] = "en"
     page = client.get(f"/changes/observation/{obs.pk}/").content.decode()
     assert "4,700.5" in page and "updated" in page and "created" in page
+    assert "4,600.625" in page and "4,600.63" not in page  # the stored value, not rounded
     assert "second.csv" in page and "first.csv" in page
     log = client.get("/changes/").content.decode()
     assert "first.csv" in log and "second.csv" in log

@@ -20,7 +20,7 @@ from marsad.audit.fields import label_of
 from marsad.core import periods
 from marsad.core.languages import isolate
 
-from .formatting import day_text, number_text, percent_text
+from .formatting import day_text, exact_text, number_text, percent_text
 from .words import word
 
 
@@ -69,7 +69,7 @@ def value_text(model, name: str, value, lang: str | None = None, eastern: bool =
             return percent_text(value, lang, eastern, 0)
         if name in ("span_start", "span_end", "revision", "import_row", "object_id"):
             return number_text(value, lang, eastern, 0)
-        return number_text(value, lang, eastern, None)
+        return exact_text(value, lang, eastern)
     if name == "period":
         try:
             return periods.words(value, lang, eastern_digits=eastern)

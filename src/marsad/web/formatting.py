@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-from marsad.core.numbers import format_number, format_percent
+from marsad.core.numbers import as_decimal, format_exact, format_number, format_percent
 
 # The signed-in reader's choice of Eastern Arabic digits (their profile), for everything one
 # request writes: set by ReaderDigitsMiddleware, read where no caller says otherwise.
@@ -46,6 +46,17 @@ def number_text(value, lang: str | None, eastern_digits: bool = False, decimals=
     if decimals is not None:
         decimals = int(decimals)
     return format_number(number, _lang(lang), eastern_digits, decimals)
+
+
+def exact_text(value, lang: str | None, eastern_digits: bool = False) -> str:
+    """A stored value written exactly, grouped in ``lang`` (``4600.625`` is ``4,600.625``, never
+    ``4,600.63``): where a person reads what was stored, as in the change log."""
+    if value is None or value == "":
+        return "—"
+    try:
+        return format_exact(as_decimal(value), _lang(lang), eastern_digits)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def percent_text(value, lang: str | None, eastern_digits: bool = False, decimals=1) -> str:
