@@ -431,8 +431,10 @@ class Reader:
             return None  # "nhóm các tỉnh có số thu trên 10.000 tỷ": a criterion, not a figure
         stock = _last_in(cues, "stock", s, q.start)
         # "lũy kế 9 tháng", "cumulatively in the first nine months": the sum over a period, no stock.
-        if stock is not None and any(p.codable and p.role == CURRENT and 0 <= p.start - stock.end <= 12
-                                     for p in sent_periods):  # fmt: skip
+        # "منذ بداية العام وحتى الآن", "from the start of the year until now": "until now" inside
+        # a period's words ends that span, no stock either.
+        if stock is not None and any(p.codable and p.role == CURRENT and (0 <= p.start - stock.end <= 12
+                                     or p.start <= stock.start < p.end) for p in sent_periods):  # fmt: skip
             rules.append(stock.name)
             stock = None
         if stock is not None and not _CLAUSE.search(text, stock.end, q.start):

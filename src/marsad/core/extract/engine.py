@@ -63,8 +63,10 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         aims,
     )
     result.area, result.year = doc_area, doc_year
+    published = publication_date(text, result.source_url)
+    mentions = _months_ago(mentions, published, doc_period, doc_year)
     reader = Reader(text, norm, g, habit, mentions, area_mentions, doc_year, doc_area, doc_period)
-    reader.published = publication_date(text, result.source_url)
+    reader.published = published
 
     skip_spans = tables.read_tables(reader)
     paras = paragraphs(text)
@@ -251,6 +253,27 @@ def _document_period(
     spans = [(code, p) for code, p in tied if p.kind == "ytd"]
     code, p = (spans or tied)[0]
     return replace(p, year=int(code[:4]), relative=None)
+
+
+def _months_ago(
+    mentions: list[PeriodMention], published: date | None, doc: PeriodMention | None, year: int | None
+) -> list[PeriodMention]:
+    """ "in the past month" (kind ``last_month``) is the month before the text was published; with
+    no date, the last month of the span the text reports on (a report on the first eight months
+    is written in the ninth). Left uncodable when neither is known."""
+    if not any(p.kind == "last_month" for p in mentions):
+        return mentions
+    ref: tuple[int, int] | None = None
+    if published is not None:
+        ref = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+    elif doc is not None and doc.kind in ("ytd", "month") and doc.n and doc.year_in(year):
+        ref = (doc.year_in(year), doc.n)
+    if ref is None:
+        return mentions
+    return [
+        replace(p, kind="month", n=ref[1], year=ref[0], relative=None) if p.kind == "last_month" else p
+        for p in mentions
+    ]
 
 
 def _reporting_period(facts: list[Fact], doc_period: PeriodMention | None, year: int | None) -> str | None:

@@ -69,6 +69,16 @@ PERIODS = [
     Rule("january_to_month", "period",
          rf"(?<!\w)(?:من\s+|الفترة\s+من\s+)?(?:يناير|كانون\s+الثاني)\s+(?:إلى|الى|حتى)\s+(?P<mw>{_MONTH}){_YEAR_AFTER}",
          lambda m: span.as_of_month(MONTHS.get(m.group("mw")))),
+    # "منذ بداية العام وحتى الآن" (từ đầu năm đến nay): the months to date, not a stock ("حتى الآن"
+    # alone is one). After a percentage "منذ بداية العام" is a base (other_base), not this.
+    Rule("year_to_date", "period",
+         rf"(?<!\w)[وف]?(?:منذ|من)\s+(?:بداية|مطلع|أول)\s+(?:(?:هذا\s+)?(?:العام|السنة)(?:\s+(?:الحالي|الجاري))?|(?:عام|العام)\s+{YEAR})"
+         r"(?:\s*،?\s*و?(?:حتى|لغاية|إلى)\s+(?:الآن|اليوم|الوقت\s+الحاضر))?(?!\w)",
+         lambda m: ("ytd", None)),
+    # "في الشهر الماضي" (trong tháng qua): the month before the one the text was written in.
+    Rule("last_month", "period",
+         r"(?<!\w)[وف]?(?:في|خلال)\s+(?:ال)?شهر\s+(?:ال)?(?:ماضي|منصرم|منقضي)(?!\w)",
+         lambda m: ("last_month", None)),
     Rule("until_year_end", "period",
          r"(?<!\w)و?(?:حتى|بحلول|لغاية|قبل)\s+نهاية\s+(?:هذا\s+)?(?:العام|السنة)(?:\s+(?:الحالي|الجاري))?(?!\s*\d)",
          lambda m: ("year", None, 0)),
