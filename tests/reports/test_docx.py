@@ -64,6 +64,21 @@ def test_table_rows_are_not_split_across_pages_and_headers_repeat(seed_data):
 
 
 @pytest.mark.parametrize("lang", ("ar", "vi", "en"))
+def test_the_signature_block_moves_to_the_next_page_whole(seed_data, lang):
+    # Its signing space (the blank lines under the signer's title) once ran onto a page of its
+    # own in LibreOffice, leaving that page blank but for its number.
+    from marsad.reports.render.layout import build_layout
+
+    doc = _doc(seed_data, lang)
+    signature = build_layout(seed_data, lang).signature
+    tables = [t for t in doc.tables if signature.title in t._tbl.xml and signature.authority in t._tbl.xml]
+    assert len(tables) == 1
+    assert all(
+        r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in tables[0].rows
+    )
+
+
+@pytest.mark.parametrize("lang", ("ar", "vi", "en"))
 def test_an_untranslated_item_is_tagged_isolated_and_marked_as_the_original(seed_data, lang):
     """A recommendation with no translation into the report's language is printed in its own
     language: its run tagged with that language (and right-to-left only if Arabic), isolated, and

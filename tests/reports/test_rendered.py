@@ -18,6 +18,7 @@ import dataclasses
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,25 @@ def test_html_report_fits_the_screen_and_isolates_foreign_text(chromium, data, l
 # -- PDF (and DOCX through LibreOffice) ------------------------------------------------------------
 
 
+def _words_drawn_over_each_other(page: str) -> list[str]:
+    """Words of one line of a ``pdftotext -bbox`` page whose boxes overlap (a list item's dash
+    drawn over an Arabic lam-alef was one). Invisible isolates and marks have boxes too: skipped."""
+    words = [
+        (float(x0), float(y0), float(x1), float(y1), word)
+        for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)', page
+        )
+        if any(unicodedata.category(ch) != "Cf" for ch in word)
+    ]
+    found = []
+    for i, (x0, y0, x1, y1, word) in enumerate(words):
+        for u0, v0, u1, v1, other in words[i + 1 :]:
+            same_line = min(y1, v1) - max(y0, v0) > 0.5 * (y1 - y0)
+            if same_line and min(x1, u1) - max(x0, u0) > 1.0:
+                found.append(f"{word!r} drawn over {other!r}")
+    return found
+
+
 def _pdf_problems(
     pdf: Path, lang: str, tmp_path: Path, signature=None, side_mm: float = 8, markers: bool = True
 ) -> list[str]:
@@ -143,6 +163,7 @@ def _pdf_problems(
     ).stdout
     for page_no, page in enumerate(re.findall(r"<page (.*?)</page>", bbox, re.S), 1):
         width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        problems += [f"page {page_no}: {problem}" for problem in _words_drawn_over_each_other(page)]
         for x0, x1, word in re.findall(
             r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)', page
         ):
@@ -185,6 +206,11 @@ def _pdf_problems(
             problems.append(
                 f"the signature block is split: {signature.authority!r} on page {on}, not with {signature.title!r}"
             )
+    # No page is blank but for its number (the signature's signing space run onto a page alone).
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
+    for page_no, page in enumerate(raw.split("\f")[:-1], 1):
+        if not re.sub(r"[\d\u0660-\u0669\s]", "", page):
+            problems.append(f"page {page_no} is blank but for its number")
     found = sum(text.count(m) for m in markers)
     if wanted and found < len(UNTRANSLATED) - 1:  # one of the three is in the report's own language
         problems.append(f"{found} originals marked, {len(UNTRANSLATED) - 1} expected")

@@ -52,6 +52,12 @@ def _paragraph_dir(paragraph, rtl: bool) -> None:
         ppr.insert(0, _el("w:bidi", val="1"))
 
 
+# A list item's dash and a no-break space: with a plain space LibreOffice draws the dash over an
+# Arabic item's first letter when it is the lam-alef ligature (لا), and the dash stays with the
+# first word at a line's end.
+DASH = "-\u00a0"
+
+
 def _run(paragraph, text: str, lang: str, *, bold=False, italic=False, size: float | None = None):
     """A run in ``lang``: its direction, language tag and the font for both scripts."""
     from docx.shared import Pt
@@ -181,13 +187,16 @@ def _signature(doc, layout: ReportLayout) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _rtl_table(table, layout.rtl)
+    # The signature is one block: its signing space must not run onto the next page alone (a
+    # page holding nothing but the blank lines under the signer's title).
+    table.rows[0]._tr.get_or_add_trPr().append(_el("w:cantSplit"))
     left, right = table.rows[0].cells
     left.width, right.width = Cm(8), Cm(8)
     start = WD_ALIGN_PARAGRAPH.RIGHT if layout.rtl else WD_ALIGN_PARAGRAPH.LEFT
     p = _cell_paragraph(left, sig.recipients_label, layout, bold=True, italic=True, size=12)
     p.alignment = start
     for r in sig.recipients:
-        p = _cell_paragraph(left, f"- {r}", layout, size=11)
+        p = _cell_paragraph(left, f"{DASH}{r}", layout, size=11)
         p.alignment = start
     body = BODY_PT[layout.lang]
     _cell_paragraph(right, sig.authority, layout, bold=True, size=body)
@@ -283,7 +292,7 @@ def _items(doc, block: Items, layout: ReportLayout) -> None:
         _paragraph_dir(p, layout.rtl)
         p.paragraph_format.first_line_indent = Cm(1)
         p.paragraph_format.space_after = Pt(3)
-        _run(p, "- ", layout.lang)
+        _run(p, DASH, layout.lang)
         if item.original:
             _run(p, ISOLATE[item.lang] + item.text + PDI, item.lang)
         else:
