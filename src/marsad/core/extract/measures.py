@@ -175,6 +175,11 @@ def _points(q: Quantity, ind: Indicator, before: list[Match]) -> Reading:
 
 def _level(q: Quantity, ind: Indicator, before: list[Match]) -> Reading:
     cue = _nearest(before, ("up", "down", "reach", "index", "exceed", "share"))
+    estimate = _nearest(before, ("estimate",))
+    if cue is not None and cue.kind in ("up", "down") and estimate is not None and estimate.start >= cue.end:
+        # "khách tăng mạnh, tổng thu ước đạt 44.900 tỷ": the estimate word says what the figure is
+        # ("ước đạt", "an estimated"), as a reach word does; the growth verb before it is another's.
+        return Reading("level", q.value)
     if cue is not None and cue.kind == "exceed" and q.start - cue.end <= 2:
         return Reading("level", q.value, (cue.name,), qualifier="more_than")  # "vượt 107.500 tỷ"
     if cue is not None and cue.kind in ("up", "down"):

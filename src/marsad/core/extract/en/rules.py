@@ -60,10 +60,11 @@ PERIODS = [
          r"|so\s+far\s+this\s+year|year[\s-]to[\s-]date)",
          lambda m: ("ytd", None)),
     Rule("whole_year", "period",
-         r"(?<!\w)(?:for\s+|in\s+)?the\s+(?:whole|full|entire)[\s-]+year(?!\s+(?:19|20)\d\d)",
+         r"(?<!\w)(?:for\s+|in\s+)?the\s+(?:whole|full|entire)[\s-]+year(?!\s+(?:of\s+)?(?:19|20)\d\d)",
          lambda m: ("year", WHOLE, 0)),
+    # "the whole of 2023", "the full year of 2023", "full-year 2023": the year, not the report's span
     Rule("year_in", "period",
-         rf"(?<!\w)(?:in|of|for|during|(?P<whole>entire|whole|full(?:[\s-]year)?)|year|the\s+year|fiscal)\s+(?:the\s+year\s+)?{YEAR}(?![\-–]\d)",
+         rf"(?<!\w)(?:in|of|for|during|(?P<whole>(?:entire|whole|full)(?:[\s-]year)?(?:\s+of)?)|year|the\s+year|fiscal)\s+(?:the\s+year\s+)?{YEAR}(?![\-–]\d)",
          lambda m: ("year", WHOLE if m.group("whole") else None)),
     Rule("year_bare", "period",
          rf"(?<![\w/.,\-–$]){YEAR}(?![\w/%]|[.,]\d|\s*[-–]\s*\d|\s+(?:tons?|ha|hectares?|people|projects?|enterprises?|businesses|visitors|tourists))",
@@ -72,6 +73,10 @@ PERIODS = [
          r"(?<!\w)(?:(?:the\s+)?(?:period|years?)\s+(?:of\s+)?)?(?P<a>(?:19|20)\d\d)\s*(?:[-–—]|to)\s*(?P<b>(?:19|20)?\d\d)(?![\d%])"
          r"|(?<!\w)between\s+(?P<a>(?:19|20)\d\d)\s+and\s+(?P<b>(?:19|20)\d\d)(?!\d)",
          lambda m: span.years(m.group("a"), m.group("b"))),
+    # "over the past three years", "in the last five years": several years, a figure over them an average
+    Rule("past_years", "period",
+         rf"(?<!\w)(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous|recent)\s+(?:(?:{_NUM}|\d{{1,2}}|few|several)\s+)?years(?!\w)",
+         lambda m: ("multi", None)),
     Rule("same_period", "period",
          rf"(?<!\w)(?:the\s+)?same\s+period(?:\s+(?:of|in)\s+{YEAR}|\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))?",
          lambda m: ("same", None)),
@@ -244,7 +249,19 @@ QUANTITY = [
     Rule(
         "or_more",
         "qualifier_after",
-        words("or more", "or higher", "or above", "and above", "above"),
+        words(
+            "or more",
+            "or higher",
+            "or above",
+            "and above",
+            "above",
+            "upward",
+            "upwards",
+            "and upward",
+            "and upwards",
+            "or over",
+            "and over",
+        ),
         "at_least",
     ),
     Rule("or_so", "qualifier_after", words("or so"), "about"),
@@ -291,8 +308,15 @@ CUES = [
                "compared with the previous year", "over last year", "compared to last year", "from last year",
                "against the same period last year", "on-year", "compared to", "compared with", "over", "from",
                "than the same period")),
+    # "rose 3% compared with June", "over the second quarter": a month or quarter named without
+    # its year is the one before (a base a year earlier says so: "June 2023", "last year")
+    Rule("base_previous_span", "other_base",
+         r"(?:compared\s+(?:with|to)|over|from|against|than)\s+(?:that\s+of\s+|the\s+level\s+of\s+)?"
+         r"(?:the\s+(?:previous|preceding|last|prior)\s+(?:month|quarter)|(?:the\s+)?(?:first|second|third|fourth)\s+quarter"
+         rf"|Q[1-4]|{_MONTH})(?!\s*(?:,\s*|of\s+|in\s+)?(?:19|20)\d\d|\s+(?:of\s+)?(?:last|the\s+previous)\s+year|\s+a\s+year"
+         r"|\s*(?:\d|[-–—]|(?:to|through|till|until)\s))"),
     Rule("other_base", "other_base",
-         words("month-on-month", "month on month", "quarter-on-quarter", "m-o-m", "q-o-q",
+         words("month-on-month", "month on month", "quarter-on-quarter", "quarter on quarter", "m-o-m", "q-o-q",
                "over the previous month", "compared to the previous month", "compared with the previous month",
                "from the previous month", "over the previous quarter", "compared to the previous quarter",
                "from the beginning of the year", "since the beginning of the year", "compared to July",
@@ -335,7 +359,9 @@ CUES = [
                "is striving to", "scenario", "seeks to", "plan is", "plan of", "capital plan", "planned",
                "set out", "the target is", "target is", "aims at", "targets an increase of", "is targeting",
                "strives", "envisages", "projected target", "goal is", "goal is to", "the goal is to",
-               "its goal is to", "objective is to", "objective of", "the objective is")),
+               "its goal is to", "objective is to", "objective of", "the objective is",
+               # "while the whole-year estimate is 11 trillion VND": the year's budget plan
+               r"re:(?:whole|full|entire)[\s-]year\s+(?:estimate|plan|target)s?(?=\s+(?:is|was|of|at|stands\s+at|set\s+at)\s)")),
     Rule("names_with_cue_words", "proper_name",
          words("Ministry of Planning and Investment", "Department of Planning and Investment",
                "socio-economic development plan", "Statistics Office", "General Statistics Office")),
@@ -346,7 +372,12 @@ CUES = [
                # "Eight of the city's nine districts disbursed more than 40%": how many units pass a bar
                r"re:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most|half)\s+"
                r"(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|the\s+(?:city|province|country)[’']s\s+)?(?:\w+\s+)?"
-               r"(?:districts|localities|communes|provinces|cities|ministries|agencies|units|wards|towns|investors)")),
+               r"(?:districts|localities|communes|provinces|cities|ministries|agencies|units|wards|towns|investors)",
+               # "Fourteen localities posted growth of over 10%": how many units did, not one's figure
+               r"re:(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty)(?:-\w+)?|thirteen|fourteen|fifteen|sixteen|seventeen"
+               r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some)\s+"
+               r"(?:other\s+)?(?:localities|provinces(?:\s+and\s+cities)?|cities(?:\s+and\s+provinces)?|districts|communes)\s+"
+               r"(?:posted|recorded|reported|saw|had|achieved|enjoyed|registered|reached|grew|with|whose|that)(?!\w)")),
     Rule("of_which", "part", words("of them", "of whom", "of which", "including", "among which", "among them", "of the total", "alone",
                                    "in which", "re:of\\s+(?:this|these|this\\s+amount|this\\s+figure)(?=\\s*,)")),
     Rule("hypothetical", "hypothetical", words("if", "were to", "in case", "combined", "taken together")),
