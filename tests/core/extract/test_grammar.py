@@ -66,3 +66,15 @@ def test_expressions_skipped_only_where_their_words_are_absent():
     assert [(s, e) for s, e, _ in ps.finditer(text)] == [(3, 14), (21, 29)]
     assert list(ps.finditer("nothing here")) == []
     assert fold("İN") == "in" == fold("ıN")  # re matches "in" there when it ignores case
+
+
+@pytest.mark.parametrize("text", ["5% OF THE PLAN and 3 PER CENT; of plan", "Straße of the plan ß per cent"])
+def test_a_windows_needles_are_told_as_a_fold_of_the_window_tells_them(text):
+    # A window's question is answered from the document's needle index (or, when folding changes
+    # the length, from the window's own fold): the same answer for every window.
+    ps = PhraseSet("en", [("re:of\\s+(?:the\\s+)?plan", "plan"), ("re:per\\s+cent", "pct")])
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1):
+            told = ps._extra_for(text, a, b) is not None
+            assert told == any(n in fold(text[a:b]) for n in ps._extra_needles), (a, b)
+    assert (ps._needles_in(text) is None) == ("ß" in text)

@@ -20,9 +20,11 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -267,6 +269,7 @@ class PhraseSet:
         # What every match of the expressions contains: where it is absent they are not run.
         needed = required_words("|".join(f"(?:{r})" for r, _ in regexes)) if regexes else None
         self._extra_needles = None if needed is None else frozenset(map(fold, needed))
+        self._needle_index: tuple[str | None, tuple[list[int], list[int]] | None] = (None, None)
         if not surface:
             self.pattern = None  # no phrases, only expressions: nothing to scan the text for
 
@@ -288,11 +291,39 @@ class PhraseSet:
             return self.extra
         if pos == 0 and endpos == len(text):
             window = _folded(text)  # the whole document, folded once
+        elif (found := self._needles_in(text)) is not None:
+            starts, first_end = found
+            i = bisect_left(starts, pos)  # the first needle starting in the window ...
+            return self.extra if i < len(starts) and first_end[i] <= endpos else None  # ... ends in it
         elif endpos - pos <= _FOLD_WINDOW:
             window = fold(text[pos:endpos])
         else:
             return self.extra  # folding a long stretch for each call would cost more than it saves
         return self.extra if any(n in window for n in needles) else None
+
+    def _needles_in(self, text: str) -> tuple[list[int], list[int]] | None:
+        """Where the expressions' needles are in ``text``'s fold: (starts in order, the least end
+        of the needles starting there or after), for a window's question in log time instead of
+        a fold of the window per question (a sentence's words each ask one). None when folding
+        changes the text's length (then offsets in the fold are not offsets in the text)."""
+        cached = self._needle_index
+        if cached[0] is text:
+            return cached[1]
+        folded = _folded(text)
+        index = None
+        if len(folded) == len(text):  # each character folds to one: a window's fold is the fold's window
+            spans = []
+            for n in self._extra_needles or ():
+                at = folded.find(n)
+                while at != -1:
+                    spans.append((at, at + len(n)))
+                    at = folded.find(n, at + 1)
+            spans.sort()
+            starts = [a for a, _ in spans]
+            first_end = list(accumulate(reversed([b for _, b in spans]), min))[::-1]
+            index = (starts, first_end)
+        self._needle_index = (text, index)  # one tuple, replaced whole (threads: see _folded)
+        return index
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, list]]:
         endpos = len(text) if endpos is None else endpos
