@@ -598,6 +598,14 @@ class Reader:
             self._other_thing_end = q.end
             return None
         before = [c for c in cues if lo <= c.start < q.num_start and c.kind in BEFORE_KINDS + ("plan_base",)]
+        heading = None
+        if ind_m is not None and ind_m.start >= lo:
+            heading = next((b for b in reversed(list(_CLAUSE.finditer(text, lo, ind_m.start)))), None)
+        if heading is not None:
+            # "tăng so với cùng kỳ: thu ngân sách ước đạt 60 tỷ", "بزيادة ملحوظة ...: تُقدر إيرادات
+            # الميزانية بـ 60 مليار": the words before a colon that opens the figure's own clause
+            # (its indicator named after it) sum up the list; they do not measure this figure.
+            before = [c for c in before if c.start >= heading.end()]
         if ind_m is not None and ind_m.code == code and _BRACKET_OPEN.fullmatch(text, ind_m.end, q.num_start):
             # "ساهم قطاع الصناعة والبناء (13.5%) بأكبر قدر": the bracket after a name holds the
             # named thing's own figure; what it contributed is said around the bracket.
