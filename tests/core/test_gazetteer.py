@@ -357,6 +357,25 @@ def test_search_reads_url_slugs_when_asked(gz):
     assert (m.text, m.record.code) == ("tinh-vinh-long", "VN-86")
 
 
+def test_a_legacy_district_is_found_in_an_address_with_its_unit_word(gz):
+    d = gz.district_in_url("https://id.vietnam.vn/ar/hdnd-huyen-tuan-giao-hop-thong-qua-21-nghi-quyet")
+    assert (d.code, d.name_en, d.level, d.parent_code) == (
+        "VN-OLD-11-099",
+        "Tuan Giao",
+        "district",
+        "VN-OLD-11",
+    )
+    assert d.valid_to == date(2025, 7, 1) and d.name_ar
+    assert gz.district_in_url("https://x.vn/thi-xa-son-tay-ha-noi").code == "VN-OLD-01-269"
+    # without the unit word a district's name is no place ("tuan-giao" could be anything)
+    assert gz.district_in_url("https://x.vn/tuan-giao-hop") is None
+    # a name ten provinces share needs its province in the address
+    assert gz.district_in_url("https://x.vn/huyen-chau-thanh-hop") is None
+    assert gz.district_in_url("https://x.vn/huyen-chau-thanh-tinh-tien-giang").code == "VN-OLD-82-821"
+    # the districts are not among the areas figures are stored for
+    assert gz.get("VN-OLD-11-099") is None and all(r.level != "district" for r in gz.all())
+
+
 def test_search_with_a_date_picks_the_unit_of_that_day(gz):
     (m,) = gz.search("Tỉnh Bắc Ninh năm 2023", on=date(2023, 6, 1))
     assert m.record.code == "VN-OLD-27" and m.text == "Tỉnh Bắc Ninh"

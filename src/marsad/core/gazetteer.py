@@ -28,6 +28,11 @@ doubled long vowel written once, تش -> ش for "ch", a final نه -> ن for "nh
 it ignores the words for "province", "city", "ward", "commune" in the three languages, so
 "Tỉnh Bắc Ninh", "bac ninh province", "مقاطعة باك نينة", "محافظة باك نين" all find ``VN-24``.
 Every province also answers to its name transliterated by rule (``core/transliteration.py``).
+
+The 696 districts of the old map (``admin_units_legacy``; the level was abolished on 2025-07-01)
+are kept beside the records, not among them: figures are stored for provinces and communes, but a
+story about a district named only in its page's address ("/hdnd-huyen-tuan-giao-...") is that
+district's (:meth:`Gazetteer.district_in_url`), not its province's.
 """
 
 from __future__ import annotations
@@ -70,6 +75,12 @@ _NAMES_FILE = Path(__file__).parent / "data" / "area_names.json"
 _COMMUNES_AR_FILE = Path(__file__).parent / "data" / "commune_names_ar.json"
 _WARD_KINDS = {"Phường": "ward", "Xã": "commune", "Đặc khu": "special_zone"}
 _KIND_EN = {"ward": "Ward", "commune": "Commune", "special_zone": "Special Zone"}
+_DISTRICT_KINDS = {
+    "Huyện": "district",
+    "Quận": "urban_district",
+    "Thị xã": "town",
+    "Thành phố": "provincial_city",
+}
 
 
 class GazetteerError(ValueError):
@@ -81,7 +92,9 @@ class AreaRecord:
     """One administrative unit, current or closed."""
 
     code: str
-    level: str  # nation | province | commune
+    level: (
+        str  # nation | province | commune (| district: the legacy districts, see Gazetteer.district_in_url)
+    )
     name_vi: str
     name_en: str
     name_ar: str
@@ -291,7 +304,12 @@ _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 class Gazetteer:
     """All areas, with look-ups by code and by name in any of the three languages."""
 
-    def __init__(self, records: Iterable[AreaRecord], aliases_by_lang: dict[str, dict[str, tuple[str, ...]]]):
+    def __init__(
+        self,
+        records: Iterable[AreaRecord],
+        aliases_by_lang: dict[str, dict[str, tuple[str, ...]]],
+        districts: Iterable[AreaRecord] = (),
+    ):
         self._by_code: dict[str, AreaRecord] = {}
         for rec in records:
             if rec.code in self._by_code:
@@ -310,6 +328,11 @@ class Gazetteer:
                 if ref and ref not in self._by_code:
                     raise GazetteerError(f"area {rec.code} points at unknown area {ref}")
         self._search_cache: dict[tuple[str, ...], Any] = {}
+        # The districts of the 63-province map (closed with that level on 2025-07-01): beside the
+        # records, not among them (the areas one stores figures for), found by their ASCII name.
+        self._districts: dict[str, list[AreaRecord]] = defaultdict(list)
+        for rec in districts:
+            self._districts[_ascii(rec.name_vi).lower()].append(rec)
         self._index: dict[str, list[tuple[bool, str]]] = defaultdict(list)
         for rec in self._by_code.values():
             for surface in self.surfaces(rec.code):
@@ -615,6 +638,28 @@ class Gazetteer:
                 seen.add(code)
         return in_path, in_host
 
+    def district_in_url(self, url: str) -> AreaRecord | None:
+        """The legacy district a page's address names with its unit word ("/hdnd-huyen-tuan-giao-
+        hop": Huyện Tuần Giáo, Điện Biên), None when there is none or the name is several
+        provinces' ("huyen-chau-thanh") and the address names none of them."""
+        path = (url or "").split("://", 1)[-1].partition("/")[2]
+        path = re.sub(r"%[0-9a-f]{2}", " ", path, flags=re.I)
+        words = re.sub(r"[^\w]+|_", " ", path).lower().split()
+        in_path, _ = self.find_in_url(url)
+        provinces = {r.code for r in in_path}  # an old province, or a new one its district's merged into
+        for i, w in enumerate(words):
+            after = i + 1 if w == "huyen" else i + 2 if words[i : i + 2] == ["thi", "xa"] else None
+            if after is None:
+                continue
+            for n in (3, 2, 1):
+                found = self._districts.get(" ".join(words[after : after + n]), [])
+                if len(found) > 1:
+                    found = [d for d in found if d.parent_code in provinces
+                             or self._by_code[d.parent_code].successor_code in provinces]  # fmt: skip
+                if len(found) == 1:
+                    return found[0]
+        return None
+
     def _squashed_names(self) -> list[tuple[str, str]]:
         key = ("squashed",)
         if key not in self._search_cache:
@@ -796,6 +841,10 @@ def build_gazetteer(package_data: Path | None = None, names: dict | None = None)
             "SELECT DISTINCT provinceCode, province, provinceShort, provinceKey, provinceLat,"
             " provinceLon FROM admin_units_legacy ORDER BY provinceCode"
         ).fetchall()
+        district_rows = db.execute(
+            "SELECT DISTINCT provinceCode, districtCode, districtShort, districtType, districtLat,"
+            " districtLon FROM admin_units_legacy ORDER BY provinceCode, districtCode"
+        ).fetchall()
     finally:
         db.close()
     with (data / "converter_2025.json").open(encoding="utf-8") as fh:
@@ -912,7 +961,25 @@ def build_gazetteer(package_data: Path | None = None, names: dict | None = None)
     unknown = sorted(set(names) - known)
     if unknown:
         raise GazetteerError(f"area_names.json names unknown areas: {', '.join(unknown)}")
-    return Gazetteer(records, aliases)
+    districts = [
+        AreaRecord(
+            code=f"VN-OLD-{pcode}-{dcode}",
+            level="district",
+            name_vi=dshort,
+            name_en=_ascii(dshort),
+            name_ar=vi_to_ar(dshort),
+            parent_code=f"VN-OLD-{pcode}",
+            valid_from=None,
+            valid_to=MERGER_DATE,
+            successor_code=None,
+            kind=_DISTRICT_KINDS.get(dtype, "district"),
+            lat=dlat,
+            lon=dlon,
+        )
+        for pcode, dcode, dshort, dtype, dlat, dlon in district_rows
+        if dshort and f"VN-OLD-{pcode}" in known
+    ]
+    return Gazetteer(records, aliases, districts)
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,15 @@ from .grammar import Grammar
 from .model import AreaRef
 from .text import Spans
 
-__all__ = ["NATION", "AreaMention", "find_areas", "lookup_area", "area_in_time", "areas_in_url"]
+__all__ = [
+    "NATION",
+    "AreaMention",
+    "find_areas",
+    "lookup_area",
+    "area_in_time",
+    "areas_in_url",
+    "district_in_url",
+]
 
 NATION = AreaRef("VN", "Vietnam")
 NAME, COUNTRY, PROVINCE_REF, FOREIGN, SUBUNIT = "name", "nation", "province_ref", "foreign", "subunit"
@@ -78,6 +86,13 @@ def areas_in_url(url: str | None) -> tuple[list[AreaRef], list[AreaRef]]:
         return [], []
     in_path, in_host = load_gazetteer().find_in_url(url)
     return _unique(map(_ref, in_path)), _unique(map(_ref, in_host))
+
+
+def district_in_url(url: str | None) -> AreaRef | None:
+    """A district of the old map that the address names with its unit word ("huyen-tuan-giao"):
+    the place of a story about that district (the gazetteer keeps them beside the provinces)."""
+    rec = load_gazetteer().district_in_url(url) if url else None
+    return AreaRef(rec.code, rec.name_en) if rec is not None else None
 
 
 def _unique(refs) -> list[AreaRef]:

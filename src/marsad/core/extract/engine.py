@@ -21,7 +21,7 @@ from marsad.core import periods as P
 from marsad.core.numbers import to_ascii_digits
 
 from . import sections, tables
-from .areas import NATION, AreaMention, area_in_time, areas_in_url, find_areas, lookup_area
+from .areas import NATION, AreaMention, area_in_time, areas_in_url, district_in_url, find_areas, lookup_area
 from .attach import Reader, SentenceState
 from .grammar import Grammar
 from .model import AreaRef, Extraction, Fact
@@ -174,12 +174,16 @@ def _subjects(text: str, g: Grammar, mentions: list[AreaMention]) -> list[AreaMe
 
 
 def _document_area(mentions: list[AreaMention], url: str | None, hint: str | None) -> AreaRef | None:
-    """The place the text is about: one named in its address's path, else the province it names
-    most (a round-up naming many once is national), else its site's province, else the hint."""
+    """The place the text is about: one named in its address's path (a province, else a district
+    named with its unit word, "huyen-tuan-giao"), else the province it names most (a round-up
+    naming many once is national), else its site's province, else the hint."""
     in_path, in_host = areas_in_url(url)
     provinces = [p for p in in_path if p != NATION]
     if provinces:
         return provinces[0]
+    district = district_in_url(url)
+    if district is not None:
+        return district
     counts = Counter(m.area for m in mentions if m.area is not None and m.area != NATION)
     nation = sum(1 for m in mentions if m.area == NATION)
     # "the province", "toàn tỉnh": a provincial story, whatever the country's mentions
