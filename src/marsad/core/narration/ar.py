@@ -154,13 +154,6 @@ class Arabic(Language):
         "done_on_time": "أُنجزت في موعدها",
         "done_late": "أُنجزت متأخرة",
     }
-    TARGET_STATUS = {
-        "met": "تحقق",
-        "on_track": "على المسار الصحيح",
-        "at_risk": "معرض لخطر عدم التحقق",
-        "missed": "لم يتحقق",
-        "unknown": "غير معروف بعد",
-    }
     TITLES = {
         "results": "النتائج",
         "structure": "الهيكل الاقتصادي ومحركات النمو",
@@ -438,7 +431,7 @@ class Arabic(Language):
             need = f"نموًا بنسبة {self.pct(t.needed)} في {rest}"
         else:
             need = f"{self.amount(t.needed, t.unit)} إضافية في {rest}"
-        verdict = {"on_track": " (على المسار الصحيح)", "at_risk": " (معرض لخطر عدم التحقق)"}.get(t.status, "")
+        verdict = self.verdict_aside(t.status)
         return f"يتطلب تحقيق {target} {need}{verdict}."
 
     def directives_intro(self, n, period, announced, counts):

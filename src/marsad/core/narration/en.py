@@ -94,13 +94,6 @@ class English(Language):
         "done_on_time": "done on time",
         "done_late": "done late",
     }
-    TARGET_STATUS = {
-        "met": "met",
-        "on_track": "on track",
-        "at_risk": "at risk",
-        "missed": "missed",
-        "unknown": "not yet known",
-    }
     TITLES = {
         "results": "Results",
         "structure": "Economic structure and growth drivers",
@@ -381,7 +374,7 @@ class English(Language):
             need = f"growth of {self.pct(t.needed)} in {rest}"
         else:
             need = f"a further {self.amount(t.needed, t.unit)} in {rest}"
-        verdict = " (on track)" if t.status == "on_track" else " (at risk)" if t.status == "at_risk" else ""
+        verdict = self.verdict_aside(t.status)
         return f"Reaching {target} requires {need}{verdict}."
 
     def directives_intro(self, n, period, announced, counts):

@@ -12,6 +12,8 @@ from datetime import date
 from enum import StrEnum
 
 from marsad.core import periods
+from marsad.core.analytics.targets import VERDICT_LABELS
+from marsad.core.languages import translator
 from marsad.core.narration.data import IndicatorRow, TargetRow
 from marsad.core.numbers import format_number, format_percent
 
@@ -68,7 +70,6 @@ class Language:
     QUALIFIER_WORDS: dict[str, str] = {}  # "more_than" -> "more than " (with its space)
     UNITS: dict[str, str] = {}
     DIRECTIVE_STATUS: dict[str, str] = {}
-    TARGET_STATUS: dict[str, str] = {}
     TITLES: dict[str, str] = {}
     HEADERS: dict[str, str] = {}
     # A directive's details ("lead: ...", "deadline ...") and the separators between them.
@@ -132,7 +133,14 @@ class Language:
         return self.DIRECTIVE_STATUS.get(status, status)
 
     def target_status(self, status: str) -> str:
-        return self.TARGET_STATUS.get(status, status)
+        """A verdict in the words every page and command says (VERDICT_LABELS, translated by the
+        one catalogue), so the report never words a verdict otherwise than the dashboard."""
+        label = VERDICT_LABELS.get(status, VERDICT_LABELS["unknown"])
+        return translator(self.code).gettext(label)
+
+    def verdict_aside(self, status: str) -> str:
+        """ " (on track)" after the growth still needed; nothing once met or missed."""
+        return f" ({self.target_status(status)})" if status in ("on_track", "at_risk") else ""
 
     # -- to be said by each language ------------------------------------------------------
     def area_phrase(self, name: str, level: str) -> str:

@@ -73,13 +73,6 @@ class Vietnamese(Language):
         "done_on_time": "hoàn thành đúng hạn",
         "done_late": "hoàn thành trễ hạn",
     }
-    TARGET_STATUS = {
-        "met": "đã đạt",
-        "on_track": "đúng tiến độ",
-        "at_risk": "có nguy cơ không đạt",
-        "missed": "không đạt",
-        "unknown": "chưa xác định",
-    }
     TITLES = {
         "results": "Kết quả",
         "structure": "Cơ cấu kinh tế và động lực tăng trưởng",
@@ -333,7 +326,7 @@ class Vietnamese(Language):
             need = f"{rest} cần tăng {self.pct(t.needed)}"
         else:
             need = f"{rest} cần đạt thêm {self.amount(t.needed, t.unit)}"
-        verdict = {"on_track": " (đúng tiến độ)", "at_risk": " (có nguy cơ không đạt)"}.get(t.status, "")
+        verdict = self.verdict_aside(t.status)
         return f"Để đạt {target}, {need}{verdict}."
 
     def directives_intro(self, n, period, announced, counts):
