@@ -2,7 +2,7 @@
 the named rules each example exercises.
 
 A sentence's facts are compared as (indicator, measure, value) sets, so an extra figure fails as
-surely as a missing one; period, qualifier and unit are checked where the example gives them.
+surely as a missing one; period, qualifier, unit and area are checked where the example gives them.
 Every example lists the rules it exercises ("rules"): each must still decide something on it, and
 every rule of the language must be exercised by at least one example — a new rule comes with its
 example (``scripts/corpus_rules.py`` lists the rules without one).
@@ -45,6 +45,8 @@ def _check(found: list[dict], expected: list[dict], text: str) -> None:
         for field in ("period", "qualifier", "unit"):
             if field in exp:
                 assert got[field] == exp[field], f"{field} of {_key(exp)} in {text!r}"
+        if "area" in exp:  # the area's English name ("Hai Phong", "Vietnam")
+            assert (got["area"] or {}).get("name") == exp["area"], f"area of {_key(exp)} in {text!r}"
         ev = got["evidence"]
         assert text[ev["start"] : ev["end"]] == ev["text"]
 

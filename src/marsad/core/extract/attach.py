@@ -163,7 +163,9 @@ class Reader:
         # "xếp thứ 5 cả nước", "ranked 10th nationwide": a place named in a ranking is not the subject.
         ranks = [c for c in cues if c.kind == "rank"]
         if ranks:
-            sent_areas = [a for a in sent_areas if not any(0 <= a.start - r.end <= 15 for r in ranks)]
+            ranked = [r for r in ranks if any(0 <= a.start - r.end <= 15 for a in sent_areas)]
+            self.fired.update(r.name for r in ranked)
+            sent_areas = [a for a in sent_areas if not any(0 <= a.start - r.end <= 15 for r in ranked)]
         # "the highest in the country", "الأعلى في البلاد": the country compared with is no subject.
         highs = [c for c in cues if c.kind == "comparative"]
         for a in [a for a in sent_areas if a.kind == "nation"] if highs else []:

@@ -214,7 +214,17 @@ QUANTITY = [
     Rule(
         "more_than",
         "qualifier_before",
-        words("more than", "over", "above", "in excess of", "exceeding", "upwards of", "topping"),
+        words(
+            "more than",
+            "over",
+            "above",
+            "in excess of",
+            "exceeding",
+            "upwards of",
+            "topping",
+            "topped",
+            "tops",
+        ),
         "more_than",
     ),
     Rule(
@@ -345,7 +355,9 @@ CUES = [
     Rule("stock", "stock", words("cumulative", "cumulatively", "accumulated", "up to now", "to date", "so far",
                                  "valid", "in total since", "bringing the total to", "bringing the total",
                                  "raising the total to", "lifting the total to", "bringing its total to",
-                                 "bringing the total number to", "raising its total to")),
+                                 "bringing the total number to", "raising its total to",
+                                 # "Since 1997, the province has attracted 38 billion USD": a stock since then
+                                 r"re:since\s+(?:(?:19|20)\d\d|its\s+(?:re-?)?establishment|the\s+(?:province|city)['’]s\s+(?:re-?)?establishment)(?!\s*[-–]?\s*\d)")),
     Rule("share_base", "share_base",
          words("of the total", "of the country's total", "of the country’s total", "of GRDP", "of the GRDP",
                "of the economic structure", "of the economy", "of total")),
@@ -398,7 +410,10 @@ CUES = [
     Rule("conversion_or", "conversion_link", words("or", "or about", "or nearly", "i.e.", "equivalent to",
                                                    "equal to", "roughly", "about", "some")),
     Rule("structure", "structure", words("economic structure")),
-    Rule("rank", "rank", words("ranked", "ranking", "ranks", "rank", "placed", "No.", "number")),
+    # "Hai Phong led the country with 11.07%", "topped the nation": the country led is no subject
+    # "Hai Phong led the country with 11.07%": the country led is no subject of the figure
+    Rule("rank", "rank", words("ranked", "ranking", "ranks", "rank", "placed", "No.", "number",
+                               r"re:(?:led|leads|leading|topped|tops)(?=\s+(?:the\s+)?(?:whole\s+)?(?:country|nation)(?!\w))")),
     Rule("no_area", "no_area", words("working group", "ministries and agencies", "ministries and central agencies")),
     Rule("double_digit", "special_target",
          "double[\\s-]digit\\s+(?:economic\\s+|GRDP\\s+|GDP\\s+)?growth(?:\\s+(?:target|rate))?"

@@ -202,7 +202,8 @@ CUES = [
     Rule("conversion_tuong_duong", "conversion_link",
          words("tương đương", "tương đương với", "tương đương khoảng", "khoảng", "hay", "tức")),
     Rule("structure", "structure", words("cơ cấu kinh tế")),
-    Rule("rank", "rank", words("đứng thứ", "xếp thứ", "thứ", "hạng", "top")),
+    # "Hải Phòng dẫn đầu cả nước với 11,07%": the country it leads is no subject of the figure
+    Rule("rank", "rank", words("đứng thứ", "xếp thứ", "thứ", "hạng", "top", "dẫn đầu", "đứng đầu")),
     Rule("no_area", "no_area", words("tổ công tác", "các bộ, ngành trung ương", "các bộ, cơ quan trung ương")),
     Rule("double_digit", "special_target",
          r"(?:mục\s+tiêu\s+)?tăng\s+trưởng\s+(?:kinh\s+tế\s+|GRDP\s+)?"
