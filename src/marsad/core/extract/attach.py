@@ -688,8 +688,10 @@ class Reader:
             lo = max(lo, q.start)  # the figure's own period is the one written after it
             rules.append(versus.name)
         average = next((c for c in cues if c.kind == "average" and c.start < q.start), None)
+        # "بنسبة 2.62% على أساس سنوي في الربع الثالث": the previous figure's base, then its period
+        based = next((c.end for c in cues if c.kind == "yoy_base" and lo <= c.start <= lo + 3), None)
         period, prule = self._period_of(
-            q, lo, s, next_start, sent_periods, state, average is not None, qualifier == "estimate"
+            q, lo, s, next_start, sent_periods, state, average is not None, qualifier == "estimate", based
         )
         if versus is not None and own.kind == "same":
             # "cao hơn mức tăng 6,5% của cùng kỳ năm trước": the same span, a year earlier.
@@ -862,6 +864,7 @@ class Reader:
         state,
         average: bool = False,
         estimate: bool = False,
+        based: int | None = None,
     ) -> tuple[str | None, str | None]:
         # "أعلى من معدل عام 2023 (13.45%)", "so với năm 2023 (13,45%)": a figure in brackets right
         # after a period is that period's, whatever role the period plays for the sentence.
@@ -885,8 +888,9 @@ class Reader:
             clause_end = bracket  # "rose 18% (the same period of 2023 saw 11%)": the aside is another's
         after = [p for p in usable if q.end <= p.start <= q.end + 16 and p.start < clause_end]
         chosen = None
+        gap = based if based is not None else lo  # after the figure before and the base it names
         if (
-            before_near and after and lo > s and before_near[-1].start - lo <= 16
+            before_near and after and lo > s and before_near[-1].start - gap <= 16
             and not re.search(r"[,،;؛]", self.text[lo : before_near[-1].start])
             and not re.search(r"[,،;؛]", self.text[q.end : after[0].start])
         ):  # fmt: skip
