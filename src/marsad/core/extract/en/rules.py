@@ -20,6 +20,10 @@ _NUM = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
 _Y = rf"(?:\s*,?\s*(?:of|in|for)?\s*(?:the\s+year\s+)?{YEAR})?"
 
 
+_NOT_START_WORDS = "last|final|next|past|remaining|coming|previous|following|recent|other|additional|further"
+_NOT_FROM_START = "".join(rf"(?<!{w}\s)" for w in _NOT_START_WORDS.split("|"))
+
+
 def _n(word: str) -> int | None:
     word = word.lower()
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -40,8 +44,14 @@ PERIODS = [
     Rule("quarter_words", "period", rf"(?<!\w)(?:the\s+)?(?P<q>{_ORD})\s+quarter{_Y}",
          lambda m: ("quarter", ORDINALS.get(m.group("q").lower()))),
     Rule("first_months", "period",
-         rf"(?<!\w)(?:the\s+)?(?:first\s+)?(?P<n>{_NUM})[\s-]+months?{_Y}",
+         rf"(?<!\w)(?:the\s+)?(?:first\s+)?{_NOT_FROM_START}(?P<n>{_NUM})[\s-]+months?{_Y}",
          lambda m: span.months(_n(m.group("n")))),
+    # "the last six months of 2023": the second half; "the remaining two months", "the next three
+    # months", "the past two months": a span that does not start in January, no period code
+    Rule("other_months", "period",
+         rf"(?<!\w)(?:the\s+)?(?P<w>{_NOT_START_WORDS})\s+(?:(?P<n>{_NUM})[\s-]+)?months?{_Y}(?!\w)",
+         lambda m: ("half", 2) if m.group("w").lower() in ("last", "final") and _n(m.group("n") or "") == 6
+         else ("multi", None)),
     Rule("first_quarters", "period",
          rf"(?<!\w)(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters{_Y}",
          lambda m: span.months(3 * (_n(m.group("n")) or 0))),

@@ -36,6 +36,10 @@ PERIODS = [
     Rule("months_of_year", "period",
          rf"(?<![\w/.,]){_N}\s+tháng(?:\s+(?:(?P<early>đầu\s+năm)|(?P<late>cuối\s+năm)))?(?:\s+{YEAR}(?!\d)|(?!\s+\d)){_Y}",
          lambda m: span.months(_number(m.group("n")), late=bool(m.group("late")))),
+    # "3 tháng tới", "2 tháng còn lại": months ahead or left, not the first months of the year
+    Rule("months_ahead", "period",
+         rf"(?<![\w/.,]){_N}\s+tháng\s+(?:tới|còn\s+lại|sắp\s+tới|tiếp\s+theo|kế\s+tiếp|cuối\s+cùng)(?!\w)",
+         lambda m: ("multi", None)),
     Rule("first_quarters", "period",
          rf"(?<!\w)(?P<n>2|3|hai|ba)\s+qu[ýí](?:\s+đầu(?:\s+năm)?)?(?!\s+(?:IV|III|II|I|[1-4])(?!\w)){_Y}",
          lambda m: span.months(3 * (_number(m.group("n")) or 0))),
