@@ -314,9 +314,10 @@ def find_quantities(
 
 def _years(a: float, b: float) -> bool:
     """Two years ("2021-2025"), or a year and the figure after it ("في عام 2024 إلى 31.6
-    مليار": "in 2024 to 31.6 billion"): no range either way."""
+    مليار": "in 2024 to 31.6 billion", "في عام 2025 إلى 25,000 مليار": "in 2025 to 25,000
+    billion"; the ends of a range are of one size): no range either way."""
     year_a = 1900 <= a <= 2100 and a == int(a)
-    return year_a and ((1900 <= b <= 2100 and b == int(b)) or b < a / 10)
+    return year_a and ((1900 <= b <= 2100 and b == int(b)) or b < a / 10 or b > 4 * a)
 
 
 def shifted(q: Quantity, by: int) -> Quantity:
