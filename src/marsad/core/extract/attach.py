@@ -19,7 +19,8 @@ Shared by every language. For a quantity of a sentence:
 Kinds of rules read here besides the measures' ones: ``target`` (the figure is aimed at),
 ``part`` (of which: a part of the figure before), ``hypothetical``, ``forecast`` (someone
 else's forecast), ``average``, ``continuation``, ``link`` (between a figure and the indicator
-after it), ``respectively``, ``structure``, ``rank``, ``no_area``, ``special_target``,
+after it), ``respectively``, ``structure``, ``rank``, ``superlative`` ("cao nhất cả nước": the country
+topped is no subject), ``no_area``, ``special_target``,
 ``share_target``, ``conversion_link`` ("VND 110 trillion, or US$4.3 billion": the amount again in
 another currency).
 """
@@ -61,6 +62,7 @@ SENTENCE_KINDS = (
     "proper_name",
     "stock",
     "comparative",
+    "superlative",
     "than",
     "compared_value",
     "target_after",
@@ -166,11 +168,13 @@ class Reader:
             ranked = [r for r in ranks if any(0 <= a.start - r.end <= 15 for a in sent_areas)]
             self.fired.update(r.name for r in ranked)
             sent_areas = [a for a in sent_areas if not any(0 <= a.start - r.end <= 15 for r in ranked)]
-        # "the highest in the country", "الأعلى في البلاد": the country compared with is no subject.
-        highs = [c for c in cues if c.kind == "comparative"]
+        # "the highest in the country", "الأعلى في البلاد", "the country's highest": the country
+        # compared with is no subject.
+        highs = [c for c in cues if c.kind in ("comparative", "superlative")]
         for a in [a for a in sent_areas if a.kind == "nation"] if highs else []:
-            high = next((c for c in highs if 0 <= a.start - c.end <= 20
-                         and not re.search(r"[,،;؛]", text[c.end : a.start])), None)  # fmt: skip
+            high = next((c for c in highs if (0 <= a.start - c.end <= 20
+                         and not re.search(r"[,،;؛]", text[c.end : a.start])) or 0 <= c.start - a.end <= 1),
+                        None)  # fmt: skip
             if high is not None:
                 sent_areas = [b for b in sent_areas if b is not a]
                 self.fired.add(high.name)

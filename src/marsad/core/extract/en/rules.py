@@ -360,6 +360,9 @@ CUES = [
          r"of\s+(?:that|the\s+(?:figure|level|result|value)|the\s+same\s+period)\s*(?:(?:in|of|for)\s+(?:the\s+)?"
          r"(?:same\s+period|[\w\s]{0,30}?(?:last|previous|prior)\s+year))?(?:\s+(?:last|previous|prior)\s+year)?"),
     Rule("comparative", "comparative", words("lower", "higher", "slower", "faster", "less", "more")),
+    # "the country's highest GRDP growth of 10.6%": the country it tops is no subject of the figure
+    Rule("superlative", "superlative", words("highest", "largest", "fastest", "biggest", "strongest", "lowest",
+                                             "second-highest", "third-highest", "second-largest", "third-largest")),
     Rule("than", "than", words("than")),
     Rule("versus", "compared_value", words("against", "versus", "vs", "compared with", "compared to")),
     Rule("stock", "stock", words("cumulative", "cumulatively", "accumulated", "up to now", "to date", "so far",

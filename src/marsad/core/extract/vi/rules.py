@@ -215,6 +215,9 @@ CUES = [
          r"(?:đạt\s+)?(?:ở\s+)?(?:mức\s+)?(?:từ\s+)?hai\s+con\s+số",
          ("grdp", "yoy_pct", 10, "at_least")),
     Rule("comparative", "comparative", words("thấp hơn", "cao hơn", "ít hơn", "nhiều hơn", "chậm hơn", "nhanh hơn")),
+    # "mức tăng trưởng cao nhất cả nước với 10,6%": the country it tops is no subject of the figure
+    Rule("superlative", "superlative", words("cao nhất", "lớn nhất", "nhanh nhất", "thấp nhất", "nhiều nhất",
+                                             "cao thứ hai", "cao thứ ba", "lớn thứ hai", "lớn thứ ba")),
     Rule("versus", "compared_value", words("so với mức", "so với con số", "cao hơn mức tăng", "thấp hơn mức tăng",
                                            "cao hơn mức", "thấp hơn mức", "so với mức tăng")),
     Rule("communes_digital", "share_target",
