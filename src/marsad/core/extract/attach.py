@@ -872,8 +872,12 @@ class Reader:
     ) -> tuple[str | None, str | None]:
         # "أعلى من معدل عام 2023 (13.45%)", "so với năm 2023 (13,45%)": a figure in brackets right
         # after a period is that period's, whatever role the period plays for the sentence.
-        opened = [p for p in sent_periods if p.codable and p.year is not None and p.end <= q.num_start
-                  and _OPENS_BRACKET.fullmatch(self.text, p.end, q.num_start)]  # fmt: skip
+        # "أعلى من نفس الفترة من العام الماضي (6.5%)": the same span a year before.
+        opened = [p for p in sent_periods if (p.codable and p.year is not None or p.kind == "same")
+                  and p.end <= q.num_start and _OPENS_BRACKET.fullmatch(self.text, p.end, q.num_start)]  # fmt: skip
+        if opened and opened[-1].kind == "same":
+            earlier = [p for p in sent_periods if p.end <= opened[-1].start and p.role == CURRENT]
+            return self._same_span(opened[-1], earlier, state, None)
         if opened:
             return self._resolve(opened[-1], sent_periods), opened[-1].rule
         # "tăng 40% cùng kỳ", "خلال الفترة نفسها" right after a figure is its base, not its period.
@@ -916,23 +920,7 @@ class Reader:
                 chosen, source = replace(chosen, kind="ytd"), "average_to_date"
         if not chosen.codable:
             if chosen.kind == "same":
-                ref = (
-                    next((p for p in reversed(before_any) if p.codable), None)
-                    or state.period
-                    or self.doc_period
-                )
-                if ref is None or not ref.codable:
-                    if chosen.year is not None:  # "the same period of 2023", nothing said of the span
-                        return str(chosen.year), chosen.rule
-                    if self.year is not None:
-                        return str(self.year + (chosen.relative or -1)), chosen.rule
-                    return None, None
-                year = (
-                    chosen.year
-                    if chosen.year is not None
-                    else (ref.year_in(self.year) or 0) + (chosen.relative or -1)
-                )
-                return replace(ref, year=year, relative=None).resolve(self.year), source or chosen.rule
+                return self._same_span(chosen, before_any, state, source)
             return None, source or chosen.rule  # a multi-year span, a holiday week
         if chosen.kind == "ytd" and chosen.n is None:
             return self._to_date(chosen), source or chosen.rule
@@ -955,6 +943,21 @@ class Reader:
         if chosen is self.doc_period and source is None:
             return self._resolve(chosen, sent_periods), None
         return self._resolve(chosen, sent_periods), source or chosen.rule
+
+    def _same_span(
+        self, same: PeriodMention, before: list[PeriodMention], state, source: str | None
+    ) -> tuple[str | None, str | None]:
+        """ "the same period of last year": the span last spoken of (written before, carried, the
+        document's), in the year ``same`` says (a year before when it says none)."""
+        ref = next((p for p in reversed(before) if p.codable), None) or state.period or self.doc_period
+        if ref is None or not ref.codable:
+            if same.year is not None:  # "the same period of 2023", nothing said of the span
+                return str(same.year), same.rule
+            if self.year is not None:
+                return str(self.year + (same.relative or -1)), same.rule
+            return None, None
+        year = same.year if same.year is not None else (ref.year_in(self.year) or 0) + (same.relative or -1)
+        return replace(ref, year=year, relative=None).resolve(self.year), source or same.rule
 
     def _to_date(self, p: PeriodMention) -> str | None:
         """ "từ đầu năm đến nay", "since the beginning of the year": the report's span to date,
