@@ -74,7 +74,11 @@ SENTENCE_KINDS = (
 )
 CUE_KINDS = BEFORE_KINDS + AFTER_KINDS + SENTENCE_KINDS
 _CLAUSE = re.compile(r"[;؛]|:(?!\d)|\n")
+# A line break before a lower-case word wraps a sentence's line ("the cumulative number of valid
+# FDI projects in the\nprovince have reached 1,457"): no clause ends there.
+_CLAUSE_UNWRAPPED = re.compile(r"[;؛]|:(?!\d)|\n(?![^\S\n]*[a-z])")
 _COMMA = re.compile(r"[,،]")
+_AND = re.compile(r"(?<!\S)(?:and|và)\s|(?<!\S)و")
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
@@ -443,7 +447,9 @@ class Reader:
                                      or p.start <= stock.start < p.end) for p in sent_periods):  # fmt: skip
             rules.append(stock.name)
             stock = None
-        if stock is not None and not _CLAUSE.search(text, stock.end, q.start):
+        if stock is not None and self._new_subject_after(stock.end, q.start, inds):
+            stock = None  # "... have reached 1,457 ... and the number of new businesses was 3,850"
+        if stock is not None and not _CLAUSE_UNWRAPPED.search(text, stock.end, q.start):
             self.fired.add(stock.name)
             return None  # "lũy kế đến nay", "cumulative": a stock since the start, no period's figure
         versus = next((c for c in cues if c.kind == "compared_value" and 0 <= q.start - c.end <= 3), None)
@@ -773,6 +779,17 @@ class Reader:
             fact = replace(fact, low=_plain(q.low if reading.measure != "yoy_pct" or value >= 0 else -q.low))
         self.fired.update(fact.rules)
         return fact
+
+    def _new_subject_after(self, lo: int, hi: int, inds) -> bool:
+        """Between ``lo`` and ``hi`` a figure, then "and" and an indicator of the catalogue: the
+        sentence has gone on to another subject ("the cumulative number of projects reached 1,457
+        ... and the number of newly-registered businesses was 3,850")."""
+        for c in _AND.finditer(self.text, lo, hi):
+            if any(lo <= x.end <= c.start() for x in self._sentence_quantities) and any(
+                c.end() <= i.start < hi and i.code is not None and not i.weak for i in inds
+            ):
+                return True
+        return False
 
     def _indicators_from(self, s: int, hi: int) -> set[str]:
         """The indicators of the facts read so far whose evidence starts in ``[s, hi)``, ``s``
