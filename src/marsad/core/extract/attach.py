@@ -679,7 +679,9 @@ class Reader:
         if q.is_range and (q.unit not in ("%", "money", "count")):
             return None
         rules.extend(reading.rules)
-        qualifier = reading.qualifier or q.qualifier
+        # a qualifier written with the number ("لا تتجاوز 5 مليارات": less than) wins over the one its
+        # cue says ("vượt 107.500 tỷ": more than)
+        qualifier = q.qualifier if q.qualifier != "exact" else reading.qualifier or q.qualifier
         if qualifier == "exact":
             est = _last_in(cues, "estimate", lo, q.start)
             if est is not None:

@@ -13,6 +13,9 @@ MONTHS = {
     "أغسطس": 8, "اغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10, "اكتوبر": 10, "تشرين الأول": 10,
     "نوفمبر": 11, "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12,
 }  # fmt: skip
+# "الشهر السابع" (tháng 7 translated word for word): the month by its ordinal
+MONTH_ORDINALS = {"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+                  "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12}  # fmt: skip
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Things no indicator counts (land, tonnes, jobs, households, schools, reports): a figure of
 # them, and a percentage right after it ("70 هكتارًا، أي ما يعادل 140% من الخطة"), is not a fact.

@@ -10,12 +10,13 @@ from __future__ import annotations
 from ..grammar import Rule, words
 from ..text import ar_phrase
 from ..timeframes import span
-from .lexicon import MONTHS, NUMBER_WORDS, ORDINAL_Q, OTHER_THINGS, YEAR, unmark
+from .lexicon import MONTH_ORDINALS, MONTHS, NUMBER_WORDS, ORDINAL_Q, OTHER_THINGS, YEAR, unmark
 
 _YEAR_AFTER = rf"(?:\s*،?\s*(?:من\s+|في\s+|خلال\s+|ل)?(?:عام|العام|سنة|لعام)\s+{YEAR}|\s*[/-]\s*{YEAR}|\s+(?:من\s+)?{YEAR})?"
 _Q = r"(?P<q>الأول|الاول|الثاني|الثالث|الرابع|الأخير|الاخير)"
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_ORD = "|".join(sorted(MONTH_ORDINALS, key=len, reverse=True))
 
 
 def _quarter(m):
@@ -40,6 +41,9 @@ PERIODS = [
     Rule("month_alone", "period",
          rf"(?<!\d\s?)(?<!\w)و?(?:في\s+|خلال\s+)(?:شهر\s+)?(?P<mw>{_MONTH})(?!\s*\d)(?!\w)",
          lambda m: span.month(MONTHS.get(m.group("mw")))),
+    Rule("month_ordinal", "period",
+         rf"(?<!\w)[وف]?(?:في|خلال)\s+(?:ال)?شهر\s+(?P<o>{_MONTH_ORD})(?!\w)(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?{YEAR})?",
+         lambda m: span.month(MONTH_ORDINALS.get(unmark(m.group("o"))))),
     Rule("as_of_date", "period",
          r"(?<!\w)و?(?:حتى|لغاية|بحلول|اعتبارا\s+من|اعتبارًا\s+من|اعتبار\S*\s+من)\s+(?:(?:نهاية|أواخر|آخر)\s+)?"
          rf"(?:\d{{1,2}}\s*/\s*(?P<md>\d{{1,2}})|(?:\d{{1,2}}\s+)?(?:(?:شهر|الشهر)\s+)?(?P<mw>{_MONTH}))"
@@ -278,7 +282,28 @@ QUANTITY = [
         ),
         "more_than",
     ),
-    Rule("less_than", "qualifier_before", words("أقل من", "دون"), "less_than"),
+    # "بحيث لا يتجاوز 4.5%", "لم تتجاوز 5 مليارات" (không quá, not exceeding): at most, said "less than"
+    Rule(
+        "less_than",
+        "qualifier_before",
+        words(
+            "أقل من",
+            "دون",
+            "لا يتجاوز",
+            "لا تتجاوز",
+            "ألا يتجاوز",
+            "ألا تتجاوز",
+            "لم يتجاوز",
+            "لم تتجاوز",
+            "لا يزيد عن",
+            "لا يزيد على",
+            "لا تزيد عن",
+            "لا تزيد على",
+            "ما لا يزيد عن",
+            "ما لا يزيد على",
+        ),
+        "less_than",
+    ),
     Rule(
         "at_least",
         "qualifier_before",
