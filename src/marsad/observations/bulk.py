@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 
 from marsad.accounts import scopes
+from marsad.analytics.rewrites import update_in_place
 from marsad.areas.models import Area
 from marsad.audit.models import ChangeRecord, ImportedRow
 from marsad.core import measures, periods
@@ -443,6 +444,14 @@ def _write(
                 "unit": "varchar(40)",
                 "qualifier": "varchar(12)",
                 "import_row": "integer",
+                # what the analytics' sums need of each change (rewrites.CHANGE_COLUMNS)
+                "area_id": "bigint",
+                "indicator_id": "bigint",
+                "period": "varchar(10)",
+                "measure": "varchar(20)",
+                "status": "varchar(12)",
+                "old_unit": "varchar(40)",
+                "old_value": value_type,
             },
         )
         insert_frame(
@@ -454,19 +463,21 @@ def _write(
                 "unit",
                 "qualifier",
                 pl.col("row").alias("import_row"),
+                *("area_id", "indicator_id", "period", "measure", "status", "old_unit", "old_value"),
             ),
         )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET value = u.value, unit = u.unit, qualifier = u.qualifier, "
-                f"source = 'import', import_file = %s, import_row = u.import_row, document_id = NULL, "
-                f"span_start = NULL, span_end = NULL, entered_by_id = %s, updated_at = %s, "
-                f"revision = {table}.revision + 1 "
-                f"FROM marsad_import_changed u WHERE {table}.id = u.id AND {table}.revision = u.revision",
-                [name, user_id, now],
-            )
-            if cursor.rowcount != changed.height:
-                raise Concurrent()
+        # The keys stay: the sums take each value's difference from the staging table.
+        count = update_in_place(
+            f"UPDATE {table} SET value = u.value, unit = u.unit, qualifier = u.qualifier, "
+            f"source = 'import', import_file = %s, import_row = u.import_row, document_id = NULL, "
+            f"span_start = NULL, span_end = NULL, entered_by_id = %s, updated_at = %s, "
+            f"revision = {table}.revision + 1 "
+            f"FROM marsad_import_changed u WHERE {table}.id = u.id AND {table}.revision = u.revision",
+            [name, user_id, now],
+            "marsad_import_changed",
+        )
+        if count != changed.height:
+            raise Concurrent()
         audit.append(_imported_rows(changed, batch.pk, updated=True))
         if progress:
             progress(changed.height)
