@@ -335,6 +335,11 @@ CUES = [
          r"(?:the\s+(?:previous|preceding|last|prior)\s+(?:month|quarter)|(?:the\s+)?(?:first|second|third|fourth)\s+quarter"
          rf"|Q[1-4]|{_MONTH})(?!\s*(?:,\s*|of\s+|in\s+)?(?:19|20)\d\d|\s+(?:of\s+)?(?:last|the\s+previous)\s+year|\s+a\s+year"
          r"|\s*(?:\d|[-–—]|(?:to|through|till|until)\s))"),
+    # "up 20% compared to the pre-pandemic level", "recovered to 80% of the 2019 level": a base that
+    # is no year before
+    Rule("base_other_level", "other_base",
+         r"(?:of|compared\s+(?:with|to)|from|over|against|versus)\s+(?:the\s+)?(?:pre[\s-]pandemic|pre[\s-]COVID(?:[\s-]19)?"
+         r"|(?:19|20)\d\d)\s+(?:levels?|figures?)(?!\w)"),
     Rule("other_base", "other_base",
          words("month-on-month", "month on month", "quarter-on-quarter", "quarter on quarter", "m-o-m", "q-o-q",
                "over the previous month", "compared to the previous month", "compared with the previous month",
@@ -351,6 +356,10 @@ CUES = [
                "of target", "of the city's plan", "of the city’s plan", "of the province's plan",
                "of the province’s plan", "of the year's estimate", "of its target", "of the full-year plan",
                "of the 2023 target", "of the yearly estimate", "the estimate", "the plan", "the target", "target",
+               # "rose 12% over the plan": the plan is the base ("over" alone is the same period's; "up
+               # 10% compared with the estimate for 2017" is growth on last year's estimated outcome)
+               "over the plan", "over the target", "over the estimate", "above the plan", "above the target",
+               "above the estimate",
                "targets", "plan", "estimate", "plans")),
     Rule("plan_of", "plan_base",
          r"of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:(?:this\s+)?year[’']s\s+|annual\s+|yearly\s+|full-year\s+"
