@@ -170,6 +170,19 @@ def test_a_changed_value_is_updated_and_its_history_kept():
     assert [c.after["revision"] for c in history] == [2, 1]
 
 
+def test_a_command_line_import_records_its_system_user():
+    """No Marsad user: the import's change record names where it came from (the CLI's account)."""
+    from marsad.observations.writing import Provenance
+
+    origin = Provenance.command_line().via
+    row = {"area": "VN-24", "indicator": "grdp", "period": "2024Q1", "value": "5800"}
+    import_file(csv_bytes([row]), "cli.csv", origin=origin)
+    import_file(csv_bytes([{**row, "value": "5900"}]), "web.csv")
+    records = {r.object_repr: r for r in ChangeRecord.objects.filter(action="import")}
+    assert origin.startswith("cli (") and records["cli.csv"].after["by"] == origin
+    assert "by" not in records["web.csv"].after
+
+
 def test_a_saved_observation_records_who_changed_it(django_user_model):
     user = django_user_model.objects.create_user("planner", password="x-long-password")
     import_file(

@@ -393,7 +393,12 @@ def write_frame(
                 object_id=None,
                 object_repr=name,
                 action=ChangeRecord.Action.IMPORT,
-                after={"created": new.height, "updated": changed.height},
+                # ``by``: who wrote it where no Marsad user did (the CLI's operating-system user)
+                after={
+                    "created": new.height,
+                    "updated": changed.height,
+                    **({"by": origin} if origin else {}),
+                },
                 user_id=user_id,
                 source=f"import {name}"[:300],
             )
