@@ -417,6 +417,11 @@ CUES = [
                "والسعي", "سيناريو", "التي تستهدفها", "جاهدة", "تسعى جاهدة", "لسيناريو", "سيناريوهات",
                "هدف عام", "هدف العام", "الهدف لعام", "هدفا لعام", "هدفًا لعام", "تحديد هدف", "حدد هدف",
                "حددت هدف")),
+    # "kế hoạch vốn" in translation: the capital plan; a figure after it is the plan's amount, a target
+    # level (the gold's convention), not what was paid out
+    Rule("capital_plan", "target",
+         words("خطة رأس المال", "خطة رأس مال", "خطة الاستثمار العام", "خطة رأس المال الاستثماري",
+               "خطة رأس مال الاستثمار العام", "خطة رأس المال الاستثماري العام")),
     # "the government's target of 4%", "من المستهدف البالغ 11%": a target named with its value
     Rule("target_valued", "target",
          r"(?:من\s+)?(?:ال)?(?:مستهدف|هدف)(?:\s+(?:ال)?(?:حكومي|رسمي|سنوي|محدد|مخطط))?"
