@@ -280,7 +280,14 @@ class Reader:
                 and target_at < q.start < target_end
                 and (
                     target_list
-                    or not any(c.kind == "estimate" and target_at < c.start < q.start for c in cues)
+                    # "..., Bình Thuận ước đạt 10.300 tỷ, còn Lâm Đồng phấn đấu đạt 15.000 tỷ": an
+                    # estimate word ends the targets, until a target word comes again
+                    or not any(
+                        c.kind == "estimate"
+                        and target_at < c.start < q.start
+                        and not any(t.kind == "target" and c.end <= t.start < q.start for t in cues)
+                        for c in cues
+                    )
                 )
             )
             # ... unless the target word introduces the next figure ("1.84%, and the target of 4%")
