@@ -14,6 +14,11 @@ CHANGE_COLUMNS = (
 )
 
 
+def change_columns() -> tuple[str, ...]:
+    """The columns :func:`update_in_place` reads of its changes: none on SQLite."""
+    return CHANGE_COLUMNS if connection.vendor == "postgresql" else ()
+
+
 def update_in_place(sql: str, params: list, changes: str) -> int:
     """Run ``sql`` (an UPDATE of the observations that rewrites the rows of the table
     ``changes``, keys unchanged) and keep the analytics for it; return its row count.

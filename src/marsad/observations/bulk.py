@@ -24,7 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 
 from marsad.accounts import scopes
-from marsad.analytics.rewrites import update_in_place
+from marsad.analytics.rewrites import change_columns, update_in_place
 from marsad.areas.models import Area
 from marsad.audit.models import ChangeRecord, ImportedRow
 from marsad.core import measures, periods
@@ -440,36 +440,34 @@ def _write(
     value_type = "numeric(28, 10)" if connection.vendor == "postgresql" else "NUMERIC"
     audit = []
     if changed.height:
-        temporary_table(
-            "marsad_import_changed",
-            {
-                "id": "bigint",
-                "revision": "integer",
-                "value": value_type,
-                "unit": "varchar(40)",
-                "qualifier": "varchar(12)",
-                "import_row": "integer",
-                # what the analytics' sums need of each change (rewrites.CHANGE_COLUMNS)
-                "area_id": "bigint",
-                "indicator_id": "bigint",
-                "period": "varchar(10)",
-                "measure": "varchar(20)",
-                "status": "varchar(12)",
-                "old_unit": "varchar(40)",
-                "old_value": value_type,
-            },
-        )
+        columns = {
+            "id": "bigint",
+            "revision": "integer",
+            "value": value_type,
+            "unit": "varchar(40)",
+            "qualifier": "varchar(12)",
+            "import_row": "integer",
+        }
+        # What the analytics' sums need of each change (none on SQLite: its sums are a view).
+        extra = {
+            "area_id": "bigint",
+            "indicator_id": "bigint",
+            "period": "varchar(10)",
+            "measure": "varchar(20)",
+            "status": "varchar(12)",
+            "old_unit": "varchar(40)",
+            "old_value": value_type,
+        }
+        columns.update({c: extra[c] for c in change_columns() if c in extra})
+        temporary_table("marsad_import_changed", columns)
         insert_frame(
             "marsad_import_changed",
             changed.select(
-                "id",
                 pl.col("old_revision").alias("revision"),
-                "value",
-                "unit",
-                "qualifier",
                 pl.col("row").alias("import_row"),
-                *("area_id", "indicator_id", "period", "measure", "status", "old_unit", "old_value"),
+                *(c for c in columns if c not in ("revision", "import_row")),
             ),
+            list(columns),
         )
         # The keys stay: the sums take each value's difference from the staging table.
         count = update_in_place(
