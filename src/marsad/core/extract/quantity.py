@@ -95,14 +95,18 @@ class _Patterns:
             rf"{ar_pre}(?:(?P<cb>{_CB})\s?)?(?P<sign>[-−])?$",
             re.I,
         )
+        # "7.5 percent to 8 percent": the first end may carry its unit, as a sign or a word.
+        pct = rf"(?:\s?%|\s+(?:{alt['percent']})(?!\w))?"
         self.range = re.compile(
-            rf"(?:\s?%)?\s*(?P<rsep>[-–—~]|(?:{alt['range_word']})(?=\s))\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])",
+            rf"{pct}\s*(?P<rsep>[-–—~]|(?:{alt['range_word']})(?=\s))\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])",
             re.I,
         )
         # "between 6% and 6.5%": the conjunction closes a range only after "between".
         self.range_and = re.compile(
-            rf"(?:\s?%)?\s*(?P<rsep>{alt['range_and']})\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])", re.I
+            rf"{pct}\s*(?P<rsep>{alt['range_and']})\s*(?:{_CB}\s?)?(?P<num2>{NUM})(?![\d])", re.I
         )
+        self.percent = re.compile(rf"%|(?<!\w)(?:{alt['percent']})(?!\w)", re.I)
+        self.percent_next = re.compile(rf"\s?(?:%|[^\W\d_]+\s+cent|(?:{alt['percent']})(?!\w))", re.I)
         self.after = re.compile(
             rf"(?:{_WS}(?P<pp>{alt['points']})(?!\w)"
             rf"|\s?(?P<pct>%|(?:{alt['percent']})(?!\w))"
@@ -234,8 +238,8 @@ def find_quantities(
                 high = None
             rest = text[r.end() : r.end() + 8]
             # "fell 4.5% to $12.3 billion" is no range: a percentage's range ends in a percentage.
-            percent_first = "%" in text[ne : r.start("rsep")]
-            unit_kept = not percent_first or re.match(r"\s?(?:%|[^\W\d_]+\s+cent)", rest) is not None
+            percent_first = pats.percent.search(text, ne, r.start("rsep")) is not None
+            unit_kept = not percent_first or pats.percent_next.match(text, r.end(), r.end() + 12) is not None
             if (
                 high is not None
                 and unit_kept

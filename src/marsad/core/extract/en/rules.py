@@ -287,6 +287,8 @@ QUANTITY = [
     Rule("or_so", "qualifier_after", words("or so"), "about"),
     Rule("range_from", "range_from", words("from", "between")),
     Rule("range_to", "range_word", words("to")),
+    # "between 7.5 and 8 percent": "and" closes a range opened by "between" or "from"
+    Rule("range_between_and", "range_and", words("and")),
 ]
 
 CUES = [
