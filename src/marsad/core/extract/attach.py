@@ -92,6 +92,7 @@ _SHARE_OF = re.compile(
     re.I,
 )
 _BRACKET_OPEN = re.compile(r"\s*\(\s*[+\-−]?\s*")
+_OPENED_BEFORE = re.compile(r"[^()]*\(\s*")  # (fullmatch) a bracket opens at the end of the span
 FOREIGN_AREA = AreaRef("foreign", None)  # marks a figure of another country (never written out)
 SUBUNIT_AREA = AreaRef("subunit", None)  # marks a figure of a district or park inside the province
 _LIST_SEPARATOR = re.compile(
@@ -633,7 +634,11 @@ class Reader:
             before = []  # "(kế hoạch 7,5%)": the plan's own figure, measured as the indicator's
             lo = max(lo, text.rfind("(", lo, q.num_start))
         after = [c for c in cues if q.end <= c.start <= q.end + 30 and c.start < next_start and c.kind in AFTER_KINDS
-                 and (not c.kind == "plan_base" or c.start <= q.end + 12)]  # fmt: skip
+                 and (not c.kind == "plan_base" or c.start <= q.end + 12)
+                 # "đạt 8,02% (kế hoạch 7,5%)", "8.02% (target: 7.5%)": the bracket holds the plan's
+                 # own figure, the plan is no base of the figure before it
+                 and not (c.kind == "plan_base" and _OPENED_BEFORE.fullmatch(text, q.end, c.start)
+                          and not text[c.end : next_start].strip(" \t:"))]  # fmt: skip
         if aimed:
             # "lower than the 8 percent target": the word that makes it a target is not a base too
             aims = {c.start for c in cues if c.kind == "target_after"}

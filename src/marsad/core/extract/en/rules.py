@@ -396,6 +396,9 @@ CUES = [
                "set out", "the target is", "target is", "aims at", "targets an increase of", "is targeting",
                "strives", "envisages", "projected target", "goal is", "goal is to", "the goal is to",
                "its goal is to", "objective is to", "objective of", "the objective is",
+               # "The target for 2022 is GRDP growth of 8%" (longer than the plan word "the target")
+               "the target for", "the targets for", "target for", "targets for", "the goal for", "the goals for",
+               "the target set for",
                # "while the whole-year estimate is 11 trillion VND": the year's budget plan
                r"re:(?:whole|full|entire)[\s-]year\s+(?:estimate|plan|target)s?(?=\s+(?:is|was|of|at|stands\s+at|set\s+at)\s)")),
     Rule("names_with_cue_words", "proper_name",
