@@ -176,7 +176,7 @@ def _compute(codes: list[str], p: P.Period, basis: str, indicators=None) -> dict
         computed.update(_provinces(provinces, p, basis, tree, rules, wanted))
     communes = [c for c in codes if levels[c] not in (Area.Level.PROVINCE, Area.Level.NATION)]
     if communes:
-        own = reading.own_records(communes, _two_years(p), wanted)
+        own = reading.own_records(communes, _two_years(p), wanted, tree)
         for c in communes:
             computed[c] = area_figures(c, p, own=own.get(c, []), catalogue=rules, basis=basis)
     for c in codes:
@@ -261,7 +261,7 @@ def _provinces(
         related.update(tree.predecessors.get(c, ()))
         if tree.nodes[c].successor:
             related.add(tree.nodes[c].successor)
-    own = reading.own_records(related, wanted, indicators)
+    own = reading.own_records(related, wanted, indicators, tree)
     with_communes = [c for c in codes if tree.nodes[c].current]
     sums = reading.commune_sums(with_communes, wanted, tree, rules, indicators)
     out = {}
@@ -306,7 +306,7 @@ def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) ->
     boundary is the same on both bases; the provinces' are today's)."""
     levels = _province_levels(p, None if indicators is None else tuple(sorted(indicators)), rules)
     children = _sum_levels(levels, rules, kind="provinces")
-    own = reading.own_records([code], _two_years(p), _related(rules, indicators))
+    own = reading.own_records([code], _two_years(p), _related(rules, indicators), tree)
     return area_figures(code, p, own=own.get(code, []), children=children, catalogue=rules, basis=basis)
 
 
@@ -321,9 +321,12 @@ def _province_levels(p: P.Period, indicators, rules) -> dict[str, list[Level]]:
     ikey = _ikey(indicators)
 
     def compute(missing: list[str]) -> dict[str, list[Level]]:
-        figs = _cached_many(
-            f"figures:{p.code}:current:{ikey}", missing, lambda m: _compute(m, p, "current", indicators)
-        )
+        if indicators is None:  # the provinces' whole figures: dashboards and ranks read them too
+            figs = _cached_many(
+                f"figures:{p.code}:current:{ikey}", missing, lambda m: _compute(m, p, "current", indicators)
+            )
+        else:  # a few indicators' figures serve this rollup alone, whose levels are cached here:
+            figs = _compute(missing, p, "current", indicators)  # not storing them saves their pickling
         out = {}
         for c, af in figs.items():
             out[c] = [

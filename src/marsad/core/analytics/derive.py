@@ -45,6 +45,12 @@ PCT_UNIT = {"yoy_pct": "%", "plan_pct": "%", "share_pct": "%", "contribution_pp"
 _LOWER = ("more_than", "at_least")
 _UPPER = ("less_than",)
 _STATUS_ORDER = ("plan", "estimate", "preliminary", "official")
+# Derived facts no rule reads to make another: a growth from the two levels it relates (the
+# growth rules read a growth only to make a missing level), a share of plan from the level and
+# the plan, a share and a contribution from the levels (no rule reads those two at all).
+LEADS_NOWHERE = frozenset(
+    {"yoy_from_levels", "plan_pct_from_plan", "share_of_parent", "contribution_from_levels"}
+)
 
 
 @dataclass(slots=True)
@@ -116,11 +122,17 @@ class FactBase:
         return [f.as_row() for f in self.facts.values()]
 
     # -- derivation ------------------------------------------------------------------------
-    def derive(self, max_rounds: int = 8) -> int:
-        """Apply every rule until nothing new follows; return how many facts were added."""
+    def derive(self, max_rounds: int = 8, exhaustive: bool = False) -> int:
+        """Apply every rule until nothing new follows; return how many facts were added.
+
+        After the first round the rules read only the facts of the (area, indicator) groups a
+        new fact can give something to (:meth:`_touched`): the rules of a group read that group
+        and its breakdown alone, so the others would only give what they already gave. The
+        facts keep their order, so the same candidates come first. ``exhaustive`` reads every
+        fact every round (what the tests compare this with)."""
         added = 0
+        snapshot = list(self.facts.values())
         for _ in range(max_rounds):
-            snapshot = list(self.facts.values())
             new: list[Fact] = []
             for rule in (
                 self._growth_rules,
@@ -129,11 +141,41 @@ class FactBase:
                 self._breakdown_rules,
             ):
                 new.extend(rule(snapshot))
-            n = sum(self.add(f) for f in new)
-            added += n
-            if n == 0:
+            fresh = [f for f in new if self.add(f)]
+            added += len(fresh)
+            if not fresh:
                 break
+            if exhaustive:
+                snapshot = list(self.facts.values())
+                continue
+            touched = self._touched(fresh)
+            if not touched:
+                break
+            snapshot = [f for f in self.facts.values() if (f.area, f.indicator) in touched]
         return added
+
+    def _touched(self, fresh: list[Fact]) -> set[tuple[str, str]]:
+        """The (area, indicator) groups whose rules may give more now that ``fresh`` are known:
+        each new fact's group and the groups of every breakdown it is in (its whole and that
+        whole's parts, its own parts). A fact whose method is in ``LEADS_NOWHERE`` touches none:
+        it was computed from the very facts it could help derive, which are therefore known."""
+        out: set[tuple[str, str]] = set()
+        for f in fresh:
+            if f.method in LEADS_NOWHERE:
+                continue
+            out.add((f.area, f.indicator))
+            out.update((f.area, i) for i in self._family(f.indicator))
+        return out
+
+    def _family(self, indicator: str) -> tuple[str, ...]:
+        families = self.__dict__.setdefault("_families", {})
+        if indicator not in families:
+            parent = rule_of(self.catalogue, indicator).parent
+            members = {*children_of(self.catalogue, indicator)}
+            if parent:
+                members |= {parent, *children_of(self.catalogue, parent)}
+            families[indicator] = tuple(sorted(members))
+        return families[indicator]
 
     def _make(
         self,
@@ -176,10 +218,10 @@ class FactBase:
         for f in facts:
             if f.is_plan or f.measure not in ("level", "yoy_pct"):
                 continue
-            p = _period(f.period)
-            if p is None:
+            cal = _calendar(f.period)
+            if cal is None:
                 continue
-            prev, nxt = _shifted(p, -1), _shifted(p, 1)
+            _p, prev, nxt, _year = cal
             if f.measure == "level":
                 before = self.get(f.area, f.indicator, prev)
                 if before is not None and before.value:
@@ -228,10 +270,13 @@ class FactBase:
                 continue
             if rule_of(self.catalogue, f.indicator).time_aggregation != "flow":
                 continue
-            p = _period(f.period)
-            if p is not None:  # spans only combine within a calendar year
+            cal = _calendar(f.period)
+            if cal is not None:  # spans only combine within a calendar year
+                p = cal[0]
                 levels.setdefault((f.area, f.indicator, p.year), {})[p] = f
-        for (area, indicator, _year), by_period in levels.items():
+        for (area, indicator, year), by_period in levels.items():
+            if len(by_period) == len(P.periods_of_year(year)):
+                continue  # every span of the year is known: no difference or sum can add one
             known = set(by_period)
             # differences: b minus a nested piece sharing its start or its end (the pieces that
             # share one are looked up, in the order of by_period, rather than every pair tried)
@@ -295,10 +340,10 @@ class FactBase:
         for f in facts:
             if f.is_plan or f.measure != "level":
                 continue
-            p = _period(f.period)
-            if p is None:
+            cal = _calendar(f.period)
+            if cal is None:
                 continue
-            ycode = p.year_period().code
+            ycode = cal[3]
             plan = self.get(f.area, f.indicator, ycode, plan=True)
             pct = self.get(f.area, f.indicator, f.period, "plan_pct")
             if plan is not None and plan.value and pct is None:
@@ -489,6 +534,17 @@ def _period(code: str) -> P.Period | None:
         return P.parse(code)
     except P.PeriodError:
         return None
+
+
+@lru_cache(maxsize=8192)
+def _calendar(code: str) -> tuple[P.Period, str, str, str] | None:
+    """A period code's period and the codes of the same period a year before and a year after
+    and of its year ("" where the calendar ends), or None for a code that is no period: looked
+    up by the code's string once, as every rule of every area asks for the same few periods."""
+    p = _period(code)
+    if p is None:
+        return None
+    return p, _shifted(p, -1), _shifted(p, 1), p.year_period().code
 
 
 @lru_cache(maxsize=4096)

@@ -35,13 +35,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.core import periods as P
 from marsad.core.languages import gettext_noop
 
 from .consistency import _breaks, check_consistency, describe
-from .derive import Fact, FactBase, _sum_qualifier, fact_base
+from .derive import Fact, FactBase, _calendar, _sum_qualifier, fact_base
 from .frames import rule_of
 
 __all__ = [
@@ -101,8 +101,9 @@ def before_merger(period: str | P.Period) -> bool:
     return P.parse(period).end < MERGER_DATE
 
 
-@dataclass(frozen=True, slots=True)
-class ChildLevel:
+# ChildLevel and Route are named tuples, not frozen dataclasses: a rollup makes thousands of
+# them, and a frozen dataclass's __init__ (object.__setattr__ per field) costs five times more.
+class ChildLevel(NamedTuple):
     """The level of an indicator summed (or averaged) over an area's children, at one period as
     stored (a month, a quarter ...): ``count`` children gave a value, of ``expected``."""
 
@@ -118,8 +119,7 @@ class ChildLevel:
     unit: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """One way to a figure: its method, value and what it was computed from."""
 
     method: str
@@ -419,7 +419,22 @@ def _index_children(children: Sequence[ChildLevel]) -> dict[tuple[str, str, bool
 
 
 def _two_years(p: P.Period) -> list[str]:
-    return [q.code for y in (p.year - 1, p.year) for q in P.periods_of_year(y)]
+    return list(_periods_of_two_years(p.year))
+
+
+@lru_cache(maxsize=64)
+def _periods_of_two_years(y: int) -> tuple[str, ...]:
+    return tuple(q.code for year in (y - 1, y) for q in P.periods_of_year(year))
+
+
+@lru_cache(maxsize=4096)
+def _to_date_code(code: str) -> str:
+    return P.parse(code).to_date_span().code
+
+
+@lru_cache(maxsize=4096)
+def _is_year(code: str) -> bool:
+    return P.parse(code).length == 12
 
 
 def child_route(
@@ -437,18 +452,22 @@ def child_route(
     for pieces in _piece_codes(code):
         if rule.time_aggregation == "stock":
             pieces = (pieces[-1],)
-        found = [by_child.get((indicator, x, False)) for x in pieces]
-        if any(c is None for c in found):
-            continue
-        value = sum(c.value for c in found) if rule.time_aggregation == "flow" else found[0].value
-        return Route(
-            found[0].kind,
-            value,
-            "exact" if all(c.qualifier == "exact" for c in found) else "about",
-            tuple(i for c in found for i in c.inputs),
-            min(c.count for c in found),
-            max(c.expected for c in found),
-        )
+        found = []
+        for x in pieces:
+            c = by_child.get((indicator, x, False))
+            if c is None:
+                break
+            found.append(c)
+        else:
+            value = sum(c.value for c in found) if rule.time_aggregation == "flow" else found[0].value
+            return Route(
+                found[0].kind,
+                value,
+                "exact" if all(c.qualifier == "exact" for c in found) else "about",
+                tuple(i for c in found for i in c.inputs),
+                min(c.count for c in found),
+                max(c.expected for c in found),
+            )
     return None
 
 
@@ -481,7 +500,7 @@ def _add_children(
         routes = {}
         for code in wanted:
             for plan in (False, True):
-                if plan and P.parse(code).length != 12:
+                if plan and not _is_year(code):
                     continue
                 if base.get(area, indicator, code, plan=plan) is not None:
                     continue
@@ -490,7 +509,7 @@ def _add_children(
                     routes[(code, plan)] = r
         unit = next((c.unit for c in by_child.values() if c.indicator == indicator and c.unit), "")
         for (code, plan), r in routes.items():
-            nxt = routes.get((P.parse(code).shift_years(1).code, plan))
+            nxt = routes.get((_calendar(code)[2], plan))
             if nxt is not None and nxt.count != r.count:
                 continue  # growth between unlike sets of areas would mislead
             base.add(
@@ -516,23 +535,29 @@ def _add_children(
 # -- figures, routes and disagreements ------------------------------------------------------------
 def _figure(fact: Fact, child_routes: Mapping[tuple[str, str, bool], Route]) -> Figure:
     route = child_routes.get((fact.indicator, fact.period, fact.is_plan)) if fact.measure == "level" else None
+    inputs = tuple(fact.inputs)
+    if route is not None:
+        count, expected = route.count, route.expected
+    else:
+        count, expected = (len(inputs) if fact.method == MERGED else 0), 0
+    # positional: a national rollup builds thousands of figures, and keywords cost twice as much
     return Figure(
-        area=fact.area,
-        indicator=fact.indicator,
-        period=fact.period,
-        measure=fact.measure,
-        value=fact.value,
-        unit=fact.unit,
-        qualifier=fact.qualifier,
-        status=fact.status,
-        method=fact.method,
-        inputs=tuple(fact.inputs),
-        derived=fact.derived,
-        plan=fact.is_plan,
-        id=fact.id,
-        count=route.count if route else len(fact.inputs) if fact.method == MERGED else 0,
-        expected=route.expected if route else 0,
-        routes=(Route(fact.method, fact.value, fact.qualifier, tuple(fact.inputs)),),
+        fact.area,
+        fact.indicator,
+        fact.period,
+        fact.measure,
+        fact.value,
+        fact.unit,
+        fact.qualifier,
+        fact.status,
+        fact.method,
+        inputs,
+        fact.derived,
+        fact.is_plan,
+        fact.id,
+        count,
+        expected,
+        (Route(fact.method, fact.value, fact.qualifier, inputs),),
     )
 
 
@@ -544,8 +569,9 @@ def _route_disagreements(
     out = []
     if not by_child:
         return out
-    for code in sorted({*periods, *(P.parse(x).to_date_span().code for x in periods)}):
-        for indicator in sorted({k[0] for k in by_child}):
+    indicators = sorted({k[0] for k in by_child})
+    for code in sorted({*periods, *(_to_date_code(x) for x in periods)}):
+        for indicator in indicators:
             fig = figures.get((indicator, code, "level", False))
             if fig is None or fig.method in CHILD_METHODS:
                 continue
