@@ -46,9 +46,9 @@ def test_callers_missing_the_same_key_together_compute_it_once():
 def test_the_missing_keys_of_a_batch_are_computed_and_the_found_ones_kept():
     from django.core.cache import cache
 
-    from marsad.analytics.caching import cached_many
+    from marsad.analytics.caching import FORMAT, cached_many
 
-    cache.set("test:a", "kept")
+    cache.set("test:a", "kept", version=FORMAT)
     asked = []
 
     def compute(missing):
@@ -68,14 +68,14 @@ def test_the_missing_keys_of_a_batch_are_computed_and_the_found_ones_kept():
 def test_a_failed_computation_releases_its_lock_so_the_next_caller_computes():
     from django.core.cache import cache
 
-    from marsad.analytics.caching import _lock_key, cached
+    from marsad.analytics.caching import FORMAT, _lock_key, cached
 
     def fail():
         raise RuntimeError("database gone")
 
     with pytest.raises(RuntimeError):
         cached("test:fails", fail)
-    assert cache.get(_lock_key(["test:fails"])) is None  # nobody is left waiting for it
+    assert cache.get(_lock_key(["test:fails"]), version=FORMAT) is None  # nobody is left waiting for it
     assert cached("test:fails", lambda: "fine") == "fine"
 
 
@@ -90,3 +90,12 @@ def test_a_value_of_none_is_cached_too():
     assert cached("test:none", compute) is None
     assert cached("test:none", compute) is None
     assert len(calls) == 1
+
+
+def test_objects_another_layout_stored_are_not_read():
+    from django.core.cache import cache
+
+    from marsad.analytics.caching import FORMAT, cached
+
+    cache.set("test:layout", "stored by older code", version=FORMAT - 1)
+    assert cached("test:layout", lambda: "computed") == "computed"

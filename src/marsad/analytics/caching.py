@@ -28,6 +28,10 @@ CACHE_SECONDS = 600
 LOCK_SECONDS = 300
 WAIT_SECONDS = 280
 _MISSING = object()
+# The layout of the cached objects, as the cache's key version: a new number when a cached class
+# changes shape (2: Route and ChildLevel became named tuples), so that a server never unpickles
+# objects another version of the code stored under the same data versions.
+FORMAT = 2
 
 
 def _lock_key(keys: Iterable[str]) -> str:
@@ -46,24 +50,24 @@ def cached_many(
     """The values of ``keys``: those in the cache, and the missing ones from
     ``compute_missing(missing_keys) -> {key: value}``, computed by one caller at a time (the
     others wait for the values it stores)."""
-    found = cache.get_many(keys)
+    found = cache.get_many(keys, version=FORMAT)
     missing = [k for k in keys if k not in found]
     if not missing:
         return found
     lock = _lock_key(missing)
-    held = cache.add(lock, 1, LOCK_SECONDS)
+    held = cache.add(lock, 1, LOCK_SECONDS, version=FORMAT)
     if not held:
         found.update(_wait_for(missing, lock))
         missing = [k for k in keys if k not in found]
         if not missing:
             return found
-        held = cache.add(lock, 1, LOCK_SECONDS)  # the other failed or is too slow: compute
+        held = cache.add(lock, 1, LOCK_SECONDS, version=FORMAT)  # the other failed or is too slow: compute
     try:
         computed = compute_missing(missing)
-        cache.set_many({k: computed[k] for k in missing}, timeout)
+        cache.set_many({k: computed[k] for k in missing}, timeout, version=FORMAT)
     finally:
         if held:
-            cache.delete(lock)
+            cache.delete(lock, version=FORMAT)
     found.update(computed)
     return found
 
@@ -75,9 +79,9 @@ def _wait_for(keys: list[str], lock: str) -> dict[str, Any]:
     while time.monotonic() < deadline:
         time.sleep(pause)
         pause = min(pause * 1.5, 0.25)
-        found = cache.get_many(keys)
+        found = cache.get_many(keys, version=FORMAT)
         if len(found) == len(keys):
             return found
-        if cache.get(lock, _MISSING) is _MISSING:  # released: stored, or failed
-            return cache.get_many(keys)
+        if cache.get(lock, _MISSING, version=FORMAT) is _MISSING:  # released: stored, or failed
+            return cache.get_many(keys, version=FORMAT)
     return {}
