@@ -298,6 +298,12 @@ class Reader:
                  and not any(x.kind in _BEATS_PLAN and q.end <= x.start < c.start for x in cues)),
                 None,
             )  # fmt: skip
+            lead = next((c for c in cues if c.kind == "target" and 0 <= q.start - c.end <= 2), None)
+            if not aimed and lead is not None and lead.start > s:
+                # "10.5%، أقل من المستهدف البالغ 11%": a target word that names the figure right after
+                # it, though it came too close after the figure before to be the sentence's.
+                aimed = True
+                self._target_rule = lead.name
             in_plan = self._bracketed_plan(q, lo, cues)
             if in_plan is not None:
                 aimed = True  # "đạt 8,02%, vượt kế hoạch (kế hoạch 7,5%)": the plan's figure
