@@ -417,6 +417,11 @@ CUES = [
                r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some)\s+"
                r"(?:other\s+)?(?:localities|provinces(?:\s+and\s+cities)?|cities(?:\s+and\s+provinces)?|districts|communes)\s+"
                r"(?:posted|recorded|reported|saw|had|achieved|enjoyed|registered|reached|grew|with|whose|that)(?!\w)")),
+    # "2.5 billion USD from exports, with phones and components making up 80%": the share of a part
+    # (a sector named there, "with services accounting for 45%", keeps its own figure)
+    Rule("with_part_share", "part",
+         words(r"re:with(?=\s+(?:[^\W\d]+[\s,-]+){0,5}?[^\W\d]+\s+(?:making\s+up|accounting\s+for|representing"
+               r"|comprising|taking\s+up)(?!\w))")),
     Rule("of_which", "part", words("of them", "of whom", "of which", "including", "among which", "among them", "of the total", "alone",
                                    "in which", "re:of\\s+(?:this|these|this\\s+amount|this\\s+figure)(?=\\s*,)")),
     Rule("hypothetical", "hypothetical", words("if", "were to", "in case", "combined", "taken together")),
