@@ -554,10 +554,11 @@ class Reader:
                 ind_m is None
                 or (ind_m.code is not None and not counted)
                 or (ind_m.code is not None and q.start - ind_m.end > 60)
-                # "according to the tourism department, the province welcomed 7.6 million visitors"
+                # "according to the tourism department, the province welcomed 7.6 million visitors",
+                # "وفيما يتعلق بالسياحة، استقبلت المقاطعة 7.2 مليون زائر": a topic closed by a comma
                 or (
                     ind_m.code is None
-                    and q.start - ind_m.end > 40
+                    and q.start - ind_m.end > 20
                     and re.search(r"[,،;؛]", text[ind_m.end : q.start])
                 )
             )
