@@ -578,6 +578,15 @@ class Reader:
             self.fired.update(q.rules)  # "25 dự án" is no amount of FDI
             self._other_thing_end = q.end
             return None
+        if (
+            code == "investment_capital"
+            and q.currency == "USD"
+            and any(i.code == "fdi_registered" for i in inds)
+        ):
+            # "50 FDI projects with total investment capital of 500 million USD": the province's
+            # social investment is counted in dong; dollars of FDI projects are registered FDI
+            code = "fdi_registered"
+            rules.append("currency:fdi")
         if code == "ddi_registered" and q.currency == "USD":
             code = "fdi_registered"  # investment attracted in dollars is foreign ("thu hút đầu tư 2 tỷ USD")
             rules.append("currency:fdi")
