@@ -83,6 +83,15 @@ _DISTRICT_KINDS = {
 }
 
 
+def _host_and_path_words(url: str | None) -> tuple[str, str]:
+    """A page address's host name (lower case) and the rest as words: escapes, punctuation and
+    underscores are spaces ("/ubnd-tinh-vinh-long_hop" -> " ubnd tinh vinh long hop")."""
+    m = re.match(r"(?:[a-z][a-z0-9+.-]*://)?([^/?#\s]*)(.*)", (url or "").strip(), re.I)
+    host, rest = m.group(1).lower(), m.group(2)  # the pattern matches any string
+    slug = re.sub(r"%[0-9a-f]{2}", " ", rest, flags=re.I)
+    return host, re.sub(r"[^\w]+|_", " ", slug)
+
+
 class GazetteerError(ValueError):
     """The gazetteer's sources do not fit together (a name for an unknown code, a bad merge)."""
 
@@ -612,13 +621,7 @@ class Gazetteer:
         squashed word that may hold a province's name ("baoquangngai.vn" is Quang Ngai's paper,
         "en.sonla.gov.vn" Son La's portal). The nation is never taken from a host name.
         """
-        url = (url or "").strip()
-        m = re.match(r"(?:[a-z][a-z0-9+.-]*://)?([^/?#\s]*)(.*)", url, re.I)
-        if not m:
-            return [], []
-        host, rest = m.group(1).lower(), m.group(2)
-        slug = re.sub(r"%[0-9a-f]{2}", " ", rest, flags=re.I)
-        slug = re.sub(r"[^\w]+|_", " ", slug)
+        host, slug = _host_and_path_words(url)
         in_path = [
             x.record
             for x in self.search(slug, proper_nouns=False)
@@ -642,9 +645,7 @@ class Gazetteer:
         """The legacy district a page's address names with its unit word ("/hdnd-huyen-tuan-giao-
         hop": Huyện Tuần Giáo, Điện Biên), None when there is none or the name is several
         provinces' ("huyen-chau-thanh") and the address names none of them."""
-        path = (url or "").split("://", 1)[-1].partition("/")[2]
-        path = re.sub(r"%[0-9a-f]{2}", " ", path, flags=re.I)
-        words = re.sub(r"[^\w]+|_", " ", path).lower().split()
+        words = _host_and_path_words(url)[1].lower().split()
         in_path, _ = self.find_in_url(url)
         provinces = {r.code for r in in_path}  # an old province, or a new one its district's merged into
         for i, w in enumerate(words):
