@@ -98,6 +98,11 @@ SUBUNIT_AREA = AreaRef("subunit", None)  # marks a figure of a district or park 
 _LIST_SEPARATOR = re.compile(
     r"\s*(?:[,،;؛]\s*)(?:and\s+|và\s+|و)?\s*$|\s*(?:[,،;؛]\s*)?(?:and\s+|và\s+|و)\s*$"
 )
+# "made up 27.4% of the economy, industry 34.8% ...": the whole a share is of, written between
+# the share and the next item of its list
+_SHARE_WHOLE = re.compile(
+    r"[^\S\n]+(?:of|in|của|trong|من|في)[^\S\n]+[^\d\n,،;؛.()%]{1,40}?(?=[^\S\n]*[,،;؛])"
+)
 _GENITIVE = re.compile(r"(?:\bof\s+(?:the\s+)?|\bcủa\s+|\bin\s+|(?<!\w)ل)(?:مدينة\s+|مقاطعة\s+)?\S?$", re.I)
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{0,40}\)")
 UNWRITTEN = "period:unwritten"  # neither the figure, its paragraph nor the document says the period
@@ -683,7 +688,8 @@ class Reader:
         list_measure = None
         if (
             prev_fact is not None and prev_fact.measure in ("share_pct", "yoy_pct", "plan_pct") and q.unit == "%"
-            and ind_m is not None and ind_m.start >= lo and _LIST_SEPARATOR.match(text, lo, ind_m.start)
+            and ind_m is not None and ind_m.start >= lo
+            and _LIST_SEPARATOR.match(text, self._after_whole(lo, prev_fact), ind_m.start)
         ):  # fmt: skip
             list_measure = prev_fact.measure
         if versus is not None and prev_fact is not None and prev_fact.indicator == code and q.unit == "%":
@@ -809,6 +815,13 @@ class Reader:
             fact = replace(fact, low=_plain(q.low if reading.measure != "yoy_pct" or value >= 0 else -q.low))
         self.fired.update(fact.rules)
         return fact
+
+    def _after_whole(self, pos: int, prev_fact: Fact) -> int:
+        """Where the next list item may start after a share at ``pos``: past the whole it is of."""
+        if prev_fact.measure != "share_pct":
+            return pos
+        whole = _SHARE_WHOLE.match(self.text, pos)
+        return whole.end() if whole else pos
 
     def _new_subject_after(self, lo: int, hi: int, inds) -> bool:
         """Between ``lo`` and ``hi`` a figure, then "and" and an indicator of the catalogue: the
@@ -997,13 +1010,14 @@ class Reader:
         """ "the same period of last year": the span last spoken of (written before, carried, the
         document's), in the year ``same`` says (a year before when it says none)."""
         ref = next((p for p in reversed(before) if p.codable), None) or state.period or self.doc_period
+        shift = -1 if same.relative is None else same.relative  # 0: "in the same period," the span itself
         if ref is None or not ref.codable:
             if same.year is not None:  # "the same period of 2023", nothing said of the span
                 return str(same.year), same.rule
             if self.year is not None:
-                return str(self.year + (same.relative or -1)), same.rule
+                return str(self.year + shift), same.rule
             return None, None
-        year = same.year if same.year is not None else (ref.year_in(self.year) or 0) + (same.relative or -1)
+        year = same.year if same.year is not None else (ref.year_in(self.year) or 0) + shift
         return replace(ref, year=year, relative=None).resolve(self.year), source or same.rule
 
     def _to_date(self, p: PeriodMention) -> str | None:

@@ -87,6 +87,11 @@ PERIODS = [
     Rule("past_years", "period",
          rf"(?<!\w)(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous|recent)\s+(?:(?:{_NUM}|\d{{1,2}}|few|several)\s+)?years(?!\w)",
          lambda m: ("multi", None)),
+    # "In the same period, Hung Yen's IIP rose 9.6%": opening a sentence, the span just spoken of
+    # (after a figure, "the same period" is its base: same_period)
+    Rule("same_period_concurrent", "period",
+         r"(?:(?<=^)|(?<=[.!?;:]\s)|(?<=\n))(?:in|during)\s+the\s+same\s+period(?=\s*,)",
+         lambda m: ("same", None, 0)),
     Rule("same_period", "period",
          rf"(?<!\w)(?:the\s+)?same\s+period(?:\s+(?:of|in)\s+{YEAR}|\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))?",
          lambda m: ("same", None)),

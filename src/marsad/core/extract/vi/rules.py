@@ -77,6 +77,8 @@ PERIODS = [
 ROLES = [
     Rule("compared_so_voi", "compared", words("so với", "cao hơn", "thấp hơn")),
     Rule("compared_near", "compared_adjacent", words("so", "với", "hơn", "bằng", "kể từ", "từ năm")),
+    # "gấp 1,6 lần năm trước", "gấp đôi năm 2022": the year a multiple is of is its base
+    Rule("multiple_of", "compared_adjacent", words("lần", "gấp đôi", "gấp ba")),
     Rule("horizon_den_nam", "horizon", words("đến", "tới", "vào", "đến cuối", "trước")),
     Rule(
         "constant_prices", "constant_prices_before", words("giá so sánh", "theo giá so sánh", "giá cố định")
@@ -170,7 +172,7 @@ CUES = [
                "so với cuối năm", "so với kỳ trước", "so tháng trước", "so với tháng liền kề")),
     Rule("plan_base", "plan_base",
          words("dự toán", "kế hoạch", "chỉ tiêu", "KH", "mục tiêu", "chỉ tiêu kế hoạch", "kế hoạch năm",
-               "dự toán năm", "so với kế hoạch", "so với dự toán", "tự toán")),
+               "dự toán năm", "so với kế hoạch", "so với dự toán", "tự toán", "kế hoạch vốn")),
     Rule("share_base", "share_base", words("trong cơ cấu", "cơ cấu kinh tế")),
     Rule("stock", "stock", words("lũy kế", "luỹ kế", "tính đến nay", "lũy kế đến nay", "còn hiệu lực", "hiện có",
                                  "nâng tổng số", "nâng tổng vốn", "nâng tổng", "nâng tổng số vốn")),
