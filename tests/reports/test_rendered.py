@@ -93,6 +93,14 @@ WIDTHS = {"A4": 794, "phone": 390}
 
 
 @pytest.fixture(scope="module")
+def libreoffice_profile(tmp_path_factory):
+    """A LibreOffice profile of this run's own: a LibreOffice already running with the default
+    one (another test run beside this one, as CI runs SQLite and PostgreSQL at once) would take
+    the conversion over, or refuse it. Made once: a new profile costs LibreOffice a first start."""
+    return tmp_path_factory.mktemp("libreoffice-profile")
+
+
+@pytest.fixture(scope="module")
 def chromium():
     from playwright.sync_api import sync_playwright
 
@@ -228,14 +236,23 @@ def test_pdf_pages_keep_to_their_margins_and_mark_foreign_text(data, lang, tmp_p
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_docx_through_libreoffice_keeps_to_its_margins(data, lang, tmp_path):
+def test_docx_through_libreoffice_keeps_to_its_margins(data, lang, tmp_path, libreoffice_profile):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: the Word file is not drawn")
     docx = tmp_path / f"report-{lang}.docx"
     docx.write_bytes(render_report(data, lang, "docx"))
     subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        [
+            soffice,
+            f"-env:UserInstallation={libreoffice_profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
