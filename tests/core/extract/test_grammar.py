@@ -6,9 +6,10 @@ import random
 import re
 
 import pytest
+import regex
 
 from marsad.core.extract import grammar_for
-from marsad.core.extract.grammar import PhraseSet, _trie, _trie_pattern, fold, required_words
+from marsad.core.extract.grammar import PhraseSet, _trie, _trie_pattern, fold, required_words, word_led
 
 SAMPLES = {
     "en": "GRDP grew 8.2% in the first quarter of 2024; the Province's budget revenue reached VND 5.2 trillion.\n"
@@ -78,3 +79,39 @@ def test_a_windows_needles_are_told_as_a_fold_of_the_window_tells_them(text):
             told = ps._extra_for(text, a, b) is not None
             assert told == any(n in fold(text[a:b]) for n in ps._extra_needles), (a, b)
     assert (ps._needles_in(text) is None) == ("ß" in text)
+
+
+def test_word_led_only_where_every_match_starts_on_a_word():
+    assert word_led(r"(?<!\w)(?:in|of)\s+(?P<year>(?:19|20)\d\d)") == r"\b(?:in|of)\s+(?P<year>(?:19|20)\d\d)"
+    assert word_led(r"(?<!\w)(?:the\s+)?(?:first|H)(?=\d)") == r"\b(?:the\s+)?(?:first|H)(?=\d)"
+    assert word_led(r"(?<!\w)quý\s+[IV]+").startswith(r"\b")
+    for kept in (
+        r"(?<!\w)\s*-\s*fold",  # may start on a space or a dash
+        r"(?<!\w)(?:the\s+)?\s*year",  # the article may be absent and the space comes first
+        r"(?<!\w)(?:\(|in)\s+2024",
+        r"(?<!\w)[^\W\d]+",  # a negated class
+        r"(?<!\w)(?:in)?",  # may be empty
+        r"(?<!\w)²",  # a number that is no word character
+        r"(?<!\d)(?:in|of)",  # no leading (?<!\w)
+    ):
+        assert word_led(kept) == kept, kept
+
+
+@pytest.mark.parametrize("lang", ["ar", "vi", "en"])
+def test_word_led_rules_match_as_written(lang):
+    # Every rule rewritten finds what its pattern as written finds, even after marks, digits,
+    # underscores and punctuation.
+    rng = random.Random(14)
+    g = grammar_for(lang)
+    base = SAMPLES.get(lang, "في الربع الأول من عام 2024 ارتفع الناتج بنسبة 8.2٪، والنصف الأول")
+    base += " _in 2024 ²of 2023 a\u0301in 2022 (the first half) x-the year 2021"
+    rewritten = [r for r in g.rules if isinstance(r.pattern, str) and word_led(r.pattern) != r.pattern]
+    assert rewritten
+    for rule in rewritten:
+        as_written = regex.compile(rule.pattern, regex.I | regex.V0)
+        led = regex.compile(word_led(rule.pattern), regex.I | regex.V0)
+        for _ in range(200):
+            text = "".join(
+                c.upper() if rng.random() < 0.3 else c for c in base[rng.randrange(len(base)) :][:90]
+            )
+            assert [m.span() for m in led.finditer(text)] == [m.span() for m in as_written.finditer(text)]

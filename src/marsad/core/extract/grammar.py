@@ -429,7 +429,7 @@ class Grammar:
                     raise ValueError(
                         f"{self.lang}: rule {rule.name} of kind {kind} needs a regular expression"
                     )
-                out.append((rule, regex.compile(rule.pattern, regex.I | regex.V0 | rule.flags)))
+                out.append((rule, regex.compile(word_led(rule.pattern), regex.I | regex.V0 | rule.flags)))
             self._regexes[kind] = out
         return self._regexes[kind]
 
@@ -471,6 +471,77 @@ class Grammar:
 
     def lookup(self, kinds: tuple[str, ...], written: str) -> Rule | None:
         return self.word_table(*kinds)[1].get(key_of(self.lang, written))
+
+
+# -- where a match can start -----------------------------------------------------------------------
+_NOT_AFTER_WORD = r"(?<!\w)"
+
+
+def word_led(pattern: str) -> str:
+    r"""``pattern`` with a leading ``(?<!\w)`` written ``\b`` when every match of the rest starts
+    with a word character: then the two say the same, and :mod:`regex` tests ``\b`` at each
+    character of a document faster than a look-behind (a sixth of the period scan of English)."""
+    if not pattern.startswith(_NOT_AFTER_WORD):
+        return pattern
+    rest = pattern[len(_NOT_AFTER_WORD) :]
+    try:
+        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", rest))
+    except (re.error, RecursionError, OverflowError):
+        return pattern
+    return r"\b" + rest if _starts_on_word(list(tree)) is True else pattern
+
+
+def _starts_on_word(items) -> bool | None:
+    """True when every match of the sequence ``items`` starts with a word character, False when
+    one may start otherwise, None when those not empty do but one may be empty (then what follows
+    the sequence decides)."""
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            got = None  # zero-width: the next item reads the first character
+        elif op is _sre.SUBPATTERN:
+            got = _starts_on_word(list(av[3]))
+        elif op is _sre.ATOMIC_GROUP:
+            got = _starts_on_word(list(av))
+        elif op is _sre.BRANCH:
+            branches = [_starts_on_word(list(b)) for b in av[1]]
+            got = False if False in branches else None if None in branches else True
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            got = _starts_on_word(list(sub))
+            if got is True and low == 0:
+                got = None
+        elif op is _sre.LITERAL:
+            got = _word_char(chr(av))
+        elif op is _sre.IN:
+            got = all(_word_member(o, a) for o, a in av)
+        else:
+            return False  # any character, a negated one, a back-reference: maybe not a word's
+        if got is not None:
+            return got
+    return None
+
+
+def _word_char(ch: str) -> bool:
+    # Letters, marks and decimal digits are word characters for :mod:`regex` (and so are the
+    # letters a letter matches ignoring case); other numbers ("²") are not.
+    cat = unicodedata.category(ch)
+    return cat[0] in "LM" or cat == "Nd" or ch == "_"
+
+
+def _word_member(op, av) -> bool:
+    if op is _sre.LITERAL:
+        return _word_char(chr(av))
+    if op is _sre.RANGE:
+        low, high = av
+        return high - low < 4096 and all(_word_char(chr(c)) for c in range(low, high + 1))
+    if op is _sre.CATEGORY:
+        return av in (
+            _sre.CATEGORY_WORD,
+            _sre.CATEGORY_DIGIT,
+            _sre.CATEGORY_UNI_WORD,
+            _sre.CATEGORY_UNI_DIGIT,
+        )
+    return False  # a negation
 
 
 # -- what a regular expression cannot match without ------------------------------------------------
