@@ -9,7 +9,16 @@ import pytest
 import regex
 
 from marsad.core.extract import grammar_for
-from marsad.core.extract.grammar import PhraseSet, _trie, _trie_pattern, fold, required_words, word_led
+from marsad.core.extract.grammar import (
+    PhraseSet,
+    _case_partnered,
+    _trie,
+    _trie_pattern,
+    case_flag,
+    fold,
+    required_words,
+    word_led,
+)
 
 SAMPLES = {
     "en": "GRDP grew 8.2% in the first quarter of 2024; the Province's budget revenue reached VND 5.2 trillion.\n"
@@ -115,3 +124,31 @@ def test_word_led_rules_match_as_written(lang):
                 c.upper() if rng.random() < 0.3 else c for c in base[rng.randrange(len(base)) :][:90]
             )
             assert [m.span() for m in led.finditer(text)] == [m.span() for m in as_written.finditer(text)]
+
+
+def test_case_flag_dropped_only_where_no_character_has_case():
+    assert case_flag(r"(?<!\w)و?(?:حتى|لغاية)\s+(?P<year>\d{4})(?!\d)", regex.I) == 0
+    assert case_flag(r"[\u0600-\u06ff]+\s*[-–]\s*\d", re.I) == 0
+    for kept in (
+        r"(?:quý|Q)\s*\d",
+        r"الربع\s+Q\d",  # one Latin letter is enough
+        r"[\u0041-\u0600]",  # a range over cased letters
+        r"\u0130\d",  # written as an escape
+        r"(?P<a>ال)\s+(?P=a)",  # a back-reference compares text ignoring case
+        r"\p{Arabic}+",  # what re cannot parse
+        "\u212a",  # the Kelvin sign is a k ignoring case
+    ):
+        assert case_flag(kept, regex.I) == regex.I, kept
+
+
+def test_characters_without_case_partners_match_only_themselves():
+    # The characters of the rules and phrase sets that case_flag lets match without the flag match
+    # no other character ignoring case, in re or in regex (checked against all of Unicode).
+    g = grammar_for("ar")
+    chars = {c for r in g.rules if isinstance(r.pattern, str) for c in r.pattern}
+    chars |= {c for r in g.rules if not isinstance(r.pattern, str) for p in r.pattern.phrases for c in p}
+    partnered = _case_partnered()
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for ch in sorted(chars - partnered):
+        for engine in (re, regex):
+            assert {m.group() for m in engine.finditer(engine.escape(ch), everything, engine.I)} == {ch}, ch

@@ -257,15 +257,15 @@ class PhraseSet:
         root = _trie(surface)
         trie = _trie_pattern(lang, surface, root) if surface else "(?!)"
         if lang == "ar":
-            self.pattern = re.compile(rf"{lead}{_AR_PREFIX}(?P<core>{trie}){tail}", re.I)
+            self.pattern = _compiled(rf"{lead}{_AR_PREFIX}(?P<core>{trie}){tail}")
         elif surface and boundary and len(root) <= _FEW_FIRST:
-            self.pattern = re.compile(_first_char_pattern(lang, root, tail), re.I)
+            self.pattern = _compiled(_first_char_pattern(lang, root, tail))
         else:
-            self.pattern = re.compile(rf"{lead}(?:{trie}){tail}", re.I)
+            self.pattern = _compiled(rf"{lead}(?:{trie}){tail}")
         # Regular-expression phrases run as a second pattern, so that a short phrase of the trie
         # ("of") never hides a longer expression starting at the same place ("of this year's plan").
         body = "|".join(f"(?P<x{i}>{r})" for i, (r, _) in enumerate(regexes))
-        self.extra = re.compile(rf"{lead}(?:{body}){tail}", re.I) if regexes else None
+        self.extra = _compiled(rf"{lead}(?:{body}){tail}") if regexes else None
         # What every match of the expressions contains: where it is absent they are not run.
         needed = required_words("|".join(f"(?:{r})" for r, _ in regexes)) if regexes else None
         self._extra_needles = None if needed is None else frozenset(map(fold, needed))
@@ -355,6 +355,11 @@ class PhraseSet:
         return best
 
 
+def _compiled(pattern: str) -> re.Pattern:
+    """``pattern`` compiled to match ignoring case (without the flag when that changes nothing)."""
+    return re.compile(pattern, case_flag(pattern, re.I))
+
+
 def alternation(lang: str, phrases: Iterable[str]) -> str:
     """A regular expression (no groups, no word boundaries) for any of ``phrases``."""
     keys: set[str] = set()
@@ -429,7 +434,10 @@ class Grammar:
                     raise ValueError(
                         f"{self.lang}: rule {rule.name} of kind {kind} needs a regular expression"
                     )
-                out.append((rule, regex.compile(word_led(rule.pattern), regex.I | regex.V0 | rule.flags)))
+                pattern = word_led(rule.pattern)
+                out.append(
+                    (rule, regex.compile(pattern, case_flag(pattern, regex.I) | regex.V0 | rule.flags))
+                )
             self._regexes[kind] = out
         return self._regexes[kind]
 
@@ -542,6 +550,81 @@ def _word_member(op, av) -> bool:
             _sre.CATEGORY_UNI_DIGIT,
         )
     return False  # a negation
+
+
+# -- whether ignoring case changes what a pattern matches ------------------------------------------
+
+
+def case_flag(pattern: str, flag: int) -> int:
+    r"""``flag`` (``re.I`` or ``regex.I``) when ignoring case can change what ``pattern`` matches,
+    else 0: a pattern naming only characters without case (Arabic letters, digits, spaces, ``\d``,
+    ``\s``, ``\w``) matches the same without it, and both engines try a plain character faster
+    than a case-blind one (an Arabic month name at every character of a document)."""
+    partnered = _case_partnered()
+    if any(c in partnered for c in set(_NOT_LITERAL_LETTERS.sub("", pattern))):
+        return flag  # a letter with case, written as itself (the parse below would say so, slowly)
+    try:
+        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern))
+        named = list(_chars_named(list(tree)))
+    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+        return flag
+    for low, high in named:
+        if high - low > 4096:
+            return flag
+        for code in range(low, high + 1):
+            ch = chr(code)
+            if code >= 0x10000 or ch in partnered:
+                return flag
+    return 0
+
+
+# Letters of a pattern that are not characters to match as written: escapes (\d, \u06ff), group
+# names, flags.
+_NOT_LITERAL_LETTERS = re.compile(
+    r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|N\{[^}]*\}|[A-Za-z])|\(\?P<\w+>|\(\?P=\w+\)|\(\?[A-Za-z-]*:"
+)
+
+
+class _CaseUnknown(Exception):
+    """A pattern item whose matches ignoring case cannot be told from its characters."""
+
+
+def _chars_named(items):
+    """(low, high) of every character or range of characters that ``items`` name."""
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            yield av, av
+        elif op is _sre.IN:
+            for o, a in av:
+                if o in (_sre.LITERAL, _sre.NOT_LITERAL):
+                    yield a, a
+                elif o is _sre.RANGE:
+                    yield a
+                elif o not in (_sre.CATEGORY, _sre.NEGATE):
+                    raise _CaseUnknown(o)
+        elif op is _sre.SUBPATTERN:
+            yield from _chars_named(list(av[3]))
+        elif op is _sre.ATOMIC_GROUP:
+            yield from _chars_named(list(av))
+        elif op is _sre.BRANCH:
+            for branch in av[1]:
+                yield from _chars_named(list(branch))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            yield from _chars_named(list(av[2]))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            yield from _chars_named(list(av[1]))
+        elif op not in (_sre.AT, _sre.ANY, _sre.CATEGORY):
+            raise _CaseUnknown(op)  # a back-reference compares text ignoring case; anything else
+
+
+@lru_cache(maxsize=1)
+def _case_partnered() -> frozenset[str]:
+    """The characters of the first plane that match another when case is ignored."""
+    out: set[str] = set()
+    for c in _cased():
+        out.add(c)
+        out.update(x for x in (c.lower(), c.upper(), c.casefold()) if len(x) == 1)
+    return frozenset(out)
 
 
 # -- what a regular expression cannot match without ------------------------------------------------
