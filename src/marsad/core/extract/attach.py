@@ -64,6 +64,7 @@ SENTENCE_KINDS = (
     "comparative",
     "superlative",
     "than",
+    "clause_turn",
     "compared_value",
     "target_after",
     "aspect",
@@ -736,8 +737,13 @@ class Reader:
         average = next((c for c in cues if c.kind == "average" and c.start < q.start), None)
         # "بنسبة 2.62% على أساس سنوي في الربع الثالث": the previous figure's base, then its period
         based = next((c.end for c in cues if c.kind == "yoy_base" and lo <= c.start <= lo + 3), None)
+        # "rose 10% to US$1.6 billion, while in the first half of 2025 ...": the next clause's period
+        turn = next((c for c in cues if c.kind == "clause_turn" and q.end <= c.start < next_start), None)
+        if turn is not None and any(turn.start <= p.start <= q.end + 16 for p in sent_periods):
+            rules.append(turn.name)
+        clause_end = turn.start if turn is not None else next_start
         period, prule = self._period_of(
-            q, lo, s, next_start, sent_periods, state, average is not None, qualifier == "estimate", based
+            q, lo, s, clause_end, sent_periods, state, average is not None, qualifier == "estimate", based
         )
         if versus is not None and own.kind == "same":
             # "cao hơn mức tăng 6,5% của cùng kỳ năm trước": the same span, a year earlier.
@@ -996,9 +1002,13 @@ class Reader:
             and chosen.year_in(self.year) == doc.year_in(self.year)
         ):  # fmt: skip
             return self._resolve(doc, sent_periods), "period:report_span"
-        # "vốn năm 2024 đến hết ngày 31/01/2025": the 2024 plan, paid out until January.
+        # "vốn năm 2024 đến hết ngày 31/01/2025": the 2024 plan, paid out until January (not "năm
+        # 2024 tăng 10%, trong khi 6 tháng đầu năm 2025 tăng 15%": the later year's months).
         years = [p for p in before_any if p.kind == "year" and p.year is not None and p is not chosen]
-        if chosen.kind == "ytd" and chosen.year is not None and years and years[-1].year < chosen.year:
+        if (
+            chosen.kind == "ytd" and chosen.n == 1 and chosen.year is not None
+            and years and years[-1].year < chosen.year
+        ):  # fmt: skip
             chosen = years[-1]
         if chosen is self.doc_period and source is None:
             return self._resolve(chosen, sent_periods), None

@@ -439,6 +439,8 @@ CUES = [
     Rule("according_to", "attribution",
          words("وفقا ل", "وفقًا ل", "وفقاً ل", "وفقا لتقديرات", "وفقا لتوقعات", "بحسب", "حسب", "طبقا ل",
                "بحسب تقديرات", "بحسب توقعات", "حسب تقديرات", "حسب توقعات", "نقلا عن")),
+    # "1.6 مليار دولار، بينما في النصف الأول من 2025 ...": a period after the turn is the next clause's
+    Rule("clause_turn", "clause_turn", words("بينما", "في حين", "لكن")),
     Rule("continuation", "continuation", words("وهو", "وهي", "وبذلك", "كما", "في المقابل", "بينما", "وبالمثل",
                                                "ومن المتوقع أن يصل", "وبلغ", "وبلغت")),
     # "ويمثل هذا الرقم نحو 80% من الخطة": the figure just given goes on, with its indicator

@@ -438,6 +438,8 @@ CUES = [
                                        "Fitch", "Moody's", "Moody’s", "Fitch Ratings", "experts predict",
                                        "experts forecast")),
     Rule("average", "average", words("average", "on average", "averaged")),
+    # "rose 10% to US$1.6 billion, while in the first half of 2025 ...": a period after the turn is the next clause's
+    Rule("clause_turn", "clause_turn", words("while", "whereas", "but", "meanwhile")),
     Rule("continuation", "continuation",
          words("overall", "in total", "the figure", "this figure", "it", "this", "the total", "that figure")),
     Rule("link", "link", words("was", "were", "is", "are", "has been", "have been", "in", "from", "of", "for", "worth of", "in terms of")),

@@ -200,6 +200,8 @@ CUES = [
     Rule("forecast", "forecast", words("dự báo", "Ngân hàng Thế giới", "World Bank", "Ngân hàng Phát triển châu Á",
                                        "ADB", "Quỹ Tiền tệ Quốc tế", "IMF", "HSBC", "UOB", "Standard Chartered")),
     Rule("average", "average", words("bình quân", "trung bình")),
+    # "đạt 1,6 tỷ USD, trong khi 6 tháng đầu năm 2025 ...": a period after the turn is the next clause's
+    Rule("clause_turn", "clause_turn", words("trong khi", "trong khi đó", "nhưng")),
     Rule("continuation", "continuation", words("tính chung", "con số này", "mức này", "trong đó")),
     Rule("link", "link", words("vốn", "từ", "cho", "giá trị")),
     Rule("aspect", "aspect", words("về", "xét về")),
