@@ -87,3 +87,11 @@ def test_an_import_updating_values_writes_no_index_entry():
     assert import_rows(changed, "second.csv").updated == 300
     after = updates()
     assert (after[0] - before[0], after[1] - before[1]) == (300, 300)
+
+
+def test_created_rows_make_one_run_per_stretch_of_consecutive_ids_and_rows():
+    # Ids 5-6 from rows 2-3; id 9 (7-8 taken by another writer) from row 4; ids 10-11 from rows
+    # 6-7 (row 5 was an update).
+    created = pl.DataFrame({"id": [5, 6, 9, 10, 11], "row": [2, 3, 4, 6, 7]})
+    runs = bulk._created_runs(created, batch_id=3)
+    assert runs.rows() == [(3, 5, 6, 2), (3, 9, 9, 4), (3, 10, 11, 6)]

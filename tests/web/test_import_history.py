@@ -24,15 +24,17 @@ def imported(demo_users):
     return admin
 
 
-def test_an_import_keeps_one_record_for_the_file_and_one_row_per_value(imported):
-    from marsad.audit.models import ChangeRecord, ImportedRow
+def test_an_import_keeps_one_record_for_the_file_one_row_per_update_and_one_run_of_creations(imported):
+    from marsad.audit.models import ChangeRecord, ImportedRow, ImportedRun
 
     records = ChangeRecord.objects.filter(content_type__model="observation").order_by("id")
     assert [(r.action, r.object_id, r.after) for r in records] == [
         ("import", None, {"created": 2, "updated": 0}),
         ("import", None, {"created": 0, "updated": 1}),
     ]
-    assert ImportedRow.objects.count() == 3
+    assert ImportedRow.objects.count() == 1
+    run = ImportedRun.objects.get()
+    assert (run.batch_id, run.last_id - run.first_id, run.first_row) == (records[0].pk, 1, 2)
 
 
 def test_the_history_of_an_imported_value_reads_the_compact_rows(imported):

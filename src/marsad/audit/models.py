@@ -2,10 +2,10 @@
 
 NetBox-style: one mechanism for every model that keeps history (observations, targets,
 directives). A file import of observations writes one record for the whole file (action
-``import``: who, when, which file, how many rows) and one compact :class:`ImportedRow` per created
-or updated value (old and new value, revision, file row) -- 100,000 JSON records and their
-indexes took longer than the values themselves. :func:`marsad.audit.history.history_of` reads
-both shapes as one history.
+``import``: who, when, which file, how many rows), one compact :class:`ImportedRow` per updated
+value (old and new value, revision, file row) and one :class:`ImportedRun` per run of created
+values -- 100,000 JSON records and their indexes took longer than the values themselves.
+:func:`marsad.audit.history.history_of` reads every shape as one history.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ class ChangeRecord(models.Model):
 
 
 class ImportedRow(models.Model):
-    """One value an import created or updated: the compact change record of a bulk write.
+    """One value an import updated (or, before :class:`ImportedRun`, created): the compact
+    change record of a bulk write.
 
     Its import's :class:`ChangeRecord` says who, when and from which file; this row says which
     observation, from which row, and what it was and became. The new state is the import's
@@ -83,3 +84,30 @@ class ImportedRow(models.Model):
     class Meta:
         verbose_name = _("imported value")
         verbose_name_plural = _("imported values")
+
+
+class ImportedRun(models.Model):
+    """Values an import created, one after another: observations ``first_id`` .. ``last_id``
+    from the file's rows ``first_row`` onwards (the n-th id from row ``first_row + n``).
+
+    A created value has no old state, and its new one is the observation's first revision,
+    which the value's next change keeps as its "before" (or, while there is none, the
+    observation itself): so an import's created values need no row each -- one per run of
+    consecutive ids and rows, usually one per file, where a row each cost as much as the
+    values' own heap.
+    """
+
+    batch = models.ForeignKey(ChangeRecord, on_delete=models.CASCADE, related_name="runs")
+    first_id = models.BigIntegerField()
+    last_id = models.BigIntegerField()
+    first_row = models.PositiveIntegerField()
+
+    class Meta:
+        # A value's creation: the run whose id range holds it (runs never overlap).
+        indexes = [models.Index(fields=["first_id", "last_id"], name="audit_importedrun_ids")]
+        verbose_name = _("run of imported values")
+        verbose_name_plural = _("runs of imported values")
+
+    def row_of(self, object_id: int) -> int:
+        """The file row that created ``object_id`` (one of this run's)."""
+        return self.first_row + object_id - self.first_id

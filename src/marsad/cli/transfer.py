@@ -178,7 +178,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         initialise(verbose=False)
         from django.db import connection
 
-        from marsad.audit.models import ChangeRecord, ImportedRow
+        from marsad.audit.models import ChangeRecord, ImportedRow, ImportedRun
 
         if connection.vendor == "postgresql":
             # Planner statistics, as autovacuum would have gathered them: where it is off or
@@ -198,7 +198,8 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             qn = connection.ops.quote_name
             records = f"SELECT id FROM {qn(ChangeRecord._meta.db_table)} WHERE source LIKE 'import bench%%'"
             with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {qn(ImportedRow._meta.db_table)} WHERE batch_id IN ({records})")
+                for model in (ImportedRow, ImportedRun):
+                    cursor.execute(f"DELETE FROM {qn(model._meta.db_table)} WHERE batch_id IN ({records})")
                 cursor.execute(f"DELETE FROM {qn(ChangeRecord._meta.db_table)} WHERE id IN ({records})")
                 cursor.execute(
                     f"DELETE FROM {qn(Observation._meta.db_table)} WHERE import_file = 'bench.csv'"
@@ -208,7 +209,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                     # vacuum, would make the next run's inserts check every key's dead copies
                     # (twice the insert's time where autovacuum is off or behind): each run
                     # starts as a real import of new keys would.
-                    for model in (Observation, ImportedRow, ChangeRecord):
+                    for model in (Observation, ImportedRow, ImportedRun, ChangeRecord):
                         cursor.execute(f"VACUUM {qn(model._meta.db_table)}")
 
         def server_cpu() -> float | None:

@@ -6,8 +6,9 @@ resolved once per indicator x measure x unit by :func:`marsad.core.validation.bo
 :func:`write_frame` writes it in one transaction that starts only when everything is checked:
 new rows straight into the table with ids taken first (COPY on PostgreSQL, executemany on
 SQLite), changed rows through a staging table and one ``UPDATE ... FROM`` guarded by each
-row's revision; the audit is one change record for the file and one compact
-:class:`~marsad.audit.models.ImportedRow` per created or updated row, written the same way.
+row's revision; the audit is one change record for the file, one compact
+:class:`~marsad.audit.models.ImportedRow` per updated row and one
+:class:`~marsad.audit.models.ImportedRun` per run of created ones, written the same way.
 Unchanged rows are not touched. The rows' references (area, indicator, writer, content type)
 are checked once for the whole file rather than by a trigger per row and foreign key
 (:func:`marsad.db.references_checked_setwise`).
@@ -26,7 +27,7 @@ from django.db import IntegrityError, connection, transaction
 from marsad.accounts import scopes
 from marsad.analytics.rewrites import change_columns, update_in_place
 from marsad.areas.models import Area
-from marsad.audit.models import ChangeRecord, ImportedRow
+from marsad.audit.models import ChangeRecord, ImportedRow, ImportedRun
 from marsad.core import measures, periods
 from marsad.core.catalogue import load_catalogue, load_value_rules
 from marsad.core.numbers import format_plain, read_plain_number
@@ -438,7 +439,7 @@ def _write(
     stamp = str(connection.ops.adapt_datetimefield_value(now))
     table = connection.ops.quote_name(Observation._meta.db_table)
     value_type = "numeric(28, 10)" if connection.vendor == "postgresql" else "NUMERIC"
-    audit = []
+    written = []
     if changed.height:
         columns = {
             "id": "bigint",
@@ -481,7 +482,8 @@ def _write(
         )
         if count != changed.height:
             raise Concurrent()
-        audit.append(_imported_rows(changed, batch.pk, updated=True))
+        insert_frame(ImportedRow._meta.db_table, _imported_rows(changed, batch.pk))
+        written.append(changed["id"])
         if progress:
             progress(changed.height)
     if new.height:
@@ -510,11 +512,11 @@ def _write(
                 )
         except IntegrityError as exc:  # a value of the same key was written meanwhile
             raise Concurrent() from exc
-        audit.append(_imported_rows(created, batch.pk, updated=False))
+        insert_frame(ImportedRun._meta.db_table, _created_runs(created, batch.pk))
+        written.append(created["id"])
         if progress:
             progress(new.height)
-    insert_frame(ImportedRow._meta.db_table, pl.concat(audit, how="vertical"))
-    return pl.concat([a.select("object_id") for a in audit])["object_id"]
+    return pl.concat(written)
 
 
 def _new_ids(n: int) -> list[int]:
@@ -554,25 +556,40 @@ def _check_locks(frame: pl.DataFrame) -> None:
             raise Locked(approval)
 
 
-def _imported_rows(rows: pl.DataFrame, batch_id: int, *, updated: bool) -> pl.DataFrame:
-    """The compact change records of ``rows`` (columns of :class:`ImportedRow`)."""
-
-    def old(column: str, dtype) -> pl.Expr:
-        return (pl.col(column) if updated else pl.lit(None, dtype)).alias(column)
-
+def _imported_rows(rows: pl.DataFrame, batch_id: int) -> pl.DataFrame:
+    """The compact change records of updated ``rows`` (columns of :class:`ImportedRow`)."""
     return rows.select(
         pl.col("id").alias("object_id"),
         pl.lit(batch_id, pl.Int64).alias("batch_id"),
         "row",
-        old("old_revision", pl.Int64),
-        old("old_value", pl.Utf8),
+        "old_revision",
+        "old_value",
         pl.col("value").alias("new_value"),
-        old("old_unit", pl.Utf8),
+        "old_unit",
         pl.col("unit").alias("new_unit"),
-        old("old_qualifier", pl.Utf8),
+        "old_qualifier",
         pl.col("qualifier").alias("new_qualifier"),
-        old("old_source", pl.Utf8),
-        old("old_document", pl.Int64),
-        old("old_span_start", pl.Int64),
-        old("old_span_end", pl.Int64),
+        "old_source",
+        "old_document",
+        "old_span_start",
+        "old_span_end",
+    )
+
+
+def _created_runs(created: pl.DataFrame, batch_id: int) -> pl.DataFrame:
+    """The runs of ``created`` rows whose ids and file rows both go up by one (columns of
+    :class:`ImportedRun`): one for a file of new values, whatever its length."""
+    return (
+        created.select("id", "row")
+        .sort("id")
+        .with_columns(
+            ((pl.col("id").diff() != 1) | (pl.col("row").diff() != 1)).fill_null(True).cum_sum().alias("_run")
+        )
+        .group_by("_run", maintain_order=True)
+        .agg(
+            pl.col("id").first().alias("first_id"),
+            pl.col("id").last().alias("last_id"),
+            pl.col("row").first().alias("first_row"),
+        )
+        .select(pl.lit(batch_id, pl.Int64).alias("batch_id"), "first_id", "last_id", "first_row")
     )
