@@ -61,12 +61,14 @@ class ImportedRow(models.Model):
     Its import's :class:`ChangeRecord` says who, when and from which file; this row says which
     observation, from which row, and what it was and became. The new state is the import's
     (source ``import``, no document); what it replaced is kept whole, so nothing a JSON record
-    held is lost. Written by COPY; its key (object, import) is its only index but the import's.
+    held is lost. Written by COPY; its key (object, import) is its only index.
     """
 
     pk = models.CompositePrimaryKey("object_id", "batch")
     object_id = models.BigIntegerField()
-    batch = models.ForeignKey(ChangeRecord, on_delete=models.CASCADE, related_name="rows")
+    # No index of its own: history finds rows by their object (the key); one index more cost a
+    # third of these rows' COPY, and nothing lists one import's rows yet.
+    batch = models.ForeignKey(ChangeRecord, on_delete=models.CASCADE, related_name="rows", db_index=False)
     row = models.PositiveIntegerField()
     # None: created by this import (revision 1); else the revision it replaced.
     old_revision = models.PositiveIntegerField(null=True)
