@@ -72,6 +72,7 @@ def test_history_shows_old_and_new_values(data_dir, tmp_path):
     marsad(data_dir, "import", str(f))
     proc = marsad(data_dir, "history", "--area", "VN-56", "--period", "2021Q1")
     assert "update" in proc.stdout and "100" in proc.stdout and "125.5" in proc.stdout
+    assert "cli (" in proc.stdout  # no Marsad user: the command line's system user wrote it
 
 
 def test_export_to_xlsx_needs_a_file(data_dir):

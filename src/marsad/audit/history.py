@@ -136,6 +136,7 @@ def created_record(run: ImportedRun, object_id: int, obj: models.Model | None = 
         at=batch.at,
     )
     record._created_by_run = True
+    record.origin = _origin(batch)
     return record
 
 
@@ -168,7 +169,7 @@ def as_record(row: ImportedRow, obj: models.Model | None = None) -> ChangeRecord
             "span_end": row.old_span_end,
             "revision": row.old_revision,
         }
-    return ChangeRecord(
+    record = ChangeRecord(
         id=batch.pk,
         content_type=batch.content_type,
         object_id=row.object_id,
@@ -180,3 +181,15 @@ def as_record(row: ImportedRow, obj: models.Model | None = None) -> ChangeRecord
         source=f"{batch.source} row {row.row}"[:300],
         at=batch.at,
     )
+    record.origin = _origin(batch)
+    return record
+
+
+def _origin(batch: ChangeRecord) -> str:
+    """Who wrote an import where no Marsad user did (the command line's system user)."""
+    return (batch.after or {}).get("by", "")
+
+
+def writer_of(record: ChangeRecord) -> str:
+    """Who made a change: the Marsad user, else where the import came from, else ""."""
+    return str(record.user) if record.user else getattr(record, "origin", "")

@@ -129,7 +129,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
     ) -> None:
         """The change log of observations: who changed what, when, from which value to which."""
         _django()
-        from marsad.audit.history import changes_of
+        from marsad.audit.history import changes_of, writer_of
         from marsad.core.numbers import format_plain
         from marsad.observations.models import Observation
 
@@ -151,7 +151,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                 rec.object_repr,
                 "" if old is None else format_plain(old),
                 "" if new is None else format_plain(new),
-                str(rec.user or ""),
+                writer_of(rec),
                 rec.source,
             )
         Console().print(table)
