@@ -9,8 +9,10 @@ record; it is never saved), newest first.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from decimal import Decimal
+from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -73,12 +75,14 @@ def _created(ct: ContentType, ids: list[int] | None, limit: int | None) -> list[
         runs = runs.filter(first_id__lte=ids[-1], last_id__gte=ids[0])
     runs = runs.select_related("batch__user", "batch__content_type").order_by("-batch__at", "-batch_id")
     out: list[tuple[ImportedRun, int]] = []
-    wanted = None if ids is None else set(ids)
     for run in runs.iterator():
-        span = range(run.last_id, run.first_id - 1, -1)
-        out.extend((run, i) for i in span if wanted is None or i in wanted)
+        if ids is None:
+            span = range(run.last_id, run.first_id - 1, -1)
+        else:  # the wanted ids within the run (sorted: no walk over the run's every id)
+            span = reversed(ids[bisect_left(ids, run.first_id) : bisect_right(ids, run.last_id)])
+        out.extend(islice(((run, i) for i in span), None if limit is None else limit - len(out)))
         if limit is not None and len(out) >= limit:
-            return out[:limit]
+            break
     return out
 
 
