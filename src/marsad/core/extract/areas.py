@@ -70,7 +70,7 @@ def find_areas(text: str, g: Grammar) -> list[AreaMention]:
         area = NATION if match.kind == COUNTRY else None
         extra.append(AreaMention(match.start, match.end, area, match.kind, match.name))
     if extra:
-        out = sorted(out + extra, key=lambda a: a.start)
+        out = sorted(out + extra, key=lambda a: (a.start, a.start - a.end))  # the longest first
         kept: list[AreaMention] = []
         for a in out:
             if kept and a.start < kept[-1].end:

@@ -296,6 +296,15 @@ AREAS = [
     ),
 ]
 
+_UPPER = "(?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])"  # a name's capital
+SUBUNITS = [
+    # "huyện Lâm Thao", "Thành phố Việt Trì", "thị xã Phú Thọ": a unit inside the province, its figures
+    # parts (a province's own name, "thành phố Hải Phòng", is the gazetteer's and wins over these)
+    Rule("district_named", "subunit",
+         rf"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|TP\.?|quận|thị\s+trấn)\s+{_UPPER}[^\s\d,.;:()]*"
+         rf"(?:\s+{_UPPER}[^\s\d,.;:()]*){{0,2}}"),
+]  # fmt: skip
+
 INDICATOR_REFS = [
     Rule("this_sector", "indicator_ref", words("khu vực này", "ngành này", "lĩnh vực này")),
 ]
@@ -320,4 +329,4 @@ SECTIONS = [
          r"kiến\s+nghị\s+(?:về|liên\s+quan\s+đến)|đề\s+xuất\s+(?:về|liên\s+quan\s+đến)"),
 ]  # fmt: skip
 
-RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + INDICATOR_REFS + SECTIONS
+RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + SUBUNITS + INDICATOR_REFS + SECTIONS
