@@ -25,7 +25,16 @@ from typing import Any
 
 from marsad.areas.models import Area
 from marsad.core import periods as P
-from marsad.core.analytics.figures import BASES, AreaFigures, ChildLevel, Figure, area_figures, before_merger
+from marsad.core.analytics.figures import (
+    BASES,
+    AreaFigures,
+    ChildLevel,
+    Figure,
+    Level,
+    area_figures,
+    area_levels,
+    before_merger,
+)
 from marsad.core.analytics.targets import Judgement, judge_target
 
 from . import caching, reading
@@ -161,8 +170,11 @@ def figures_of(codes: list[str], period: str | P.Period, basis: str = "current")
     return _cached_many(f"figures:{p.code}:{basis}:all", list(codes), lambda m: _compute(m, p, basis))
 
 
-def _compute(codes: list[str], p: P.Period, basis: str, indicators=None) -> dict[str, AreaFigures]:
-    """The figures of these areas (of ``indicators`` alone, with their parts and whole)."""
+def _compute(
+    codes: list[str], p: P.Period, basis: str, indicators=None, build=area_figures
+) -> dict[str, Any]:
+    """The figures of these areas (of ``indicators`` alone, with their parts and whole); of the
+    provinces, ``build``'s (``area_levels``: their levels alone, for the nation)."""
     tree = _once("tree", reading.area_tree)
     unknown = [c for c in codes if c not in tree.nodes]
     if unknown:
@@ -173,7 +185,7 @@ def _compute(codes: list[str], p: P.Period, basis: str, indicators=None) -> dict
     computed: dict[str, AreaFigures] = {}
     provinces = [c for c in codes if levels[c] == Area.Level.PROVINCE]
     if provinces:
-        computed.update(_provinces(provinces, p, basis, tree, rules, wanted))
+        computed.update(_provinces(provinces, p, basis, tree, rules, wanted, build))
     communes = [c for c in codes if levels[c] not in (Area.Level.PROVINCE, Area.Level.NATION)]
     if communes:
         own = reading.own_records(communes, _two_years(p), wanted, tree)
@@ -251,8 +263,14 @@ def _related(rules, indicators) -> list[str] | None:
 
 
 def _provinces(
-    codes: list[str], p: P.Period, basis: str, tree, rules, indicators: list[str] | None = None
-) -> dict[str, AreaFigures]:
+    codes: list[str],
+    p: P.Period,
+    basis: str,
+    tree,
+    rules,
+    indicators: list[str] | None = None,
+    build=area_figures,
+) -> dict[str, Any]:
     """Provinces' figures: own observations (with the namesake's before the merger), the merged
     provinces' (current basis) and the communes' sums, each province from one set of reads."""
     wanted = _two_years(p)
@@ -268,7 +286,7 @@ def _provinces(
     for c in codes:
         node = tree.nodes[c]
         records, merged, children = _basis_inputs(c, node, basis, tree, own)
-        out[c] = area_figures(
+        out[c] = build(
             c,
             p,
             own=records,
@@ -310,9 +328,6 @@ def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) ->
     return area_figures(code, p, own=own.get(code, []), children=children, catalogue=rules, basis=basis)
 
 
-Level = tuple[str, str, bool, float, str, str]  # indicator, period, plan, value, qualifier, unit
-
-
 def _province_levels(p: P.Period, indicators, rules) -> dict[str, list[Level]]:
     """Each current province's chosen levels of the additive indicators (what the nation sums),
     cached beside its figures under the same version: a few hundred tuples to read back, not
@@ -320,21 +335,28 @@ def _province_levels(p: P.Period, indicators, rules) -> dict[str, list[Level]]:
     codes = _once("tree", reading.area_tree).current_provinces()
     ikey = _ikey(indicators)
 
+    def additive(levels: list[Level]) -> list[Level]:
+        return [x for x in levels if x[0] in rules and rules[x[0]].area_aggregation in ("sum", "average")]
+
     def compute(missing: list[str]) -> dict[str, list[Level]]:
         if indicators is None:  # the provinces' whole figures: dashboards and ranks read them too
             figs = _cached_many(
                 f"figures:{p.code}:current:{ikey}", missing, lambda m: _compute(m, p, "current", indicators)
             )
-        else:  # a few indicators' figures serve this rollup alone, whose levels are cached here:
-            figs = _compute(missing, p, "current", indicators)  # not storing them saves their pickling
-        out = {}
-        for c, af in figs.items():
-            out[c] = [
-                (ind, per, plan, f.value, f.qualifier, f.unit)
-                for (ind, per, measure, plan), f in af.figures.items()
-                if measure == "level" and ind in rules and rules[ind].area_aggregation in ("sum", "average")
-            ]
-        return out
+            return {
+                c: additive(
+                    [
+                        (ind, per, plan, f.value, f.qualifier, f.unit)
+                        for (ind, per, measure, plan), f in af.figures.items()
+                        if measure == "level"
+                    ]
+                )
+                for c, af in figs.items()
+            }
+        # a few indicators' figures serve this rollup alone, whose levels are cached here: the
+        # levels alone are computed (area_levels: no figures, routes or flags built, none pickled)
+        levels = _compute(missing, p, "current", indicators, build=area_levels)
+        return {c: additive(found) for c, found in levels.items()}
 
     return _cached_many(f"levels:{p.code}:current:{ikey}", codes, compute)
 

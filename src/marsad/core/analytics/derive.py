@@ -371,7 +371,11 @@ class FactBase:
 
     def _breakdown_rules(self, facts: list[Fact]) -> list[Fact]:
         out = []
-        parents = {rule_of(self.catalogue, c).parent for c in self.catalogue} - {None}
+        parents = self.__dict__.get("_parents")
+        if parents is None:  # the wholes of the catalogue's breakdowns: the same every round
+            parents = self.__dict__["_parents"] = {
+                rule_of(self.catalogue, c).parent for c in self.catalogue
+            } - {None}
         seen: set[tuple[str, str, str]] = set()
         for f in facts:
             if f.is_plan or f.measure != "level":

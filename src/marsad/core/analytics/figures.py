@@ -53,6 +53,7 @@ __all__ = [
     "Figure",
     "Route",
     "area_figures",
+    "area_levels",
     "before_merger",
 ]
 
@@ -289,20 +290,10 @@ def area_figures(
     of its children summed per indicator and stored period (:class:`ChildLevel`). ``periods``
     limits the periods the children route fills (default: every period of the two years).
     """
-    if basis not in BASES:
-        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
-    p = P.parse(period)
     catalogue = catalogue or {}
-    own_rows = [dict(r, area=area) for r in own]
-    merged = {code: list(rows) for code, rows in (merged or {}).items()}
-    base = _own_base(area, own_rows, merged, catalogue)
-    own_facts = {k: f for k, f in base.facts.items()}
-    base.derive()
-    by_child = _index_children(children)
-    wanted = list(periods) if periods is not None else _two_years(p)
-    child_routes = _add_children(base, area, by_child, wanted, catalogue)
-    if child_routes:
-        base.derive()
+    p, base, own_facts, by_child, wanted, child_routes = _area_facts(
+        area, period, own, merged, children, catalogue, basis, periods
+    )
     figures: dict[tuple[str, str, str, bool], Figure] = {}
     for (code, indicator, per, measure, is_plan), fact in base.facts.items():
         if code != area:
@@ -327,6 +318,50 @@ def area_figures(
         disagreements=[d for d in disagreements if d.period in asked],
         base=base,
     )
+
+
+Level = tuple[str, str, bool, float, str, str]  # indicator, period, plan, value, qualifier, unit
+
+
+def area_levels(
+    area: str,
+    period: str | P.Period,
+    *,
+    own: Iterable[Mapping[str, Any]] = (),
+    merged: Mapping[str, Iterable[Mapping[str, Any]]] | None = None,
+    children: Sequence[ChildLevel] = (),
+    catalogue: Mapping[str, Any] | None = None,
+    basis: str = "current",
+    periods: Iterable[str] | None = None,
+) -> list[Level]:
+    """The levels :func:`area_figures` shows for the same inputs (each indicator, period and
+    plan's figure: value, qualifier, unit), without building the figures, their routes and
+    their flags: what a sum over areas reads (the nation's rollup of the provinces)."""
+    _p, base, *_ = _area_facts(area, period, own, merged, children, catalogue or {}, basis, periods)
+    return [
+        (f.indicator, f.period, f.is_plan, f.value, f.qualifier, f.unit)
+        for (code, _i, _per, measure, _plan), f in base.facts.items()
+        if code == area and measure == "level"
+    ]
+
+
+def _area_facts(area, period, own, merged, children, catalogue, basis, periods):
+    """The area's facts, own and derived, then from its children where its own give none:
+    (period, fact base, own facts, children by key, periods filled, the children's routes)."""
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    p = P.parse(period)
+    own_rows = [dict(r, area=area) for r in own]
+    merged = {code: list(rows) for code, rows in (merged or {}).items()}
+    base = _own_base(area, own_rows, merged, catalogue)
+    own_facts = dict(base.facts)
+    base.derive()
+    by_child = _index_children(children)
+    wanted = list(periods) if periods is not None else _two_years(p)
+    child_routes = _add_children(base, area, by_child, wanted, catalogue)
+    if child_routes:
+        base.derive()
+    return p, base, own_facts, by_child, wanted, child_routes
 
 
 # -- the area's own facts, on the basis asked ------------------------------------------------------
@@ -449,26 +484,42 @@ def child_route(
         )
     if plan or rule.time_aggregation not in ("flow", "stock"):
         return None
+    flow = rule.time_aggregation == "flow"
     for pieces in _piece_codes(code):
-        if rule.time_aggregation == "stock":
-            pieces = (pieces[-1],)
         found = []
-        for x in pieces:
+        for x in pieces if flow else pieces[-1:]:  # a stock takes its last piece
             c = by_child.get((indicator, x, False))
             if c is None:
                 break
             found.append(c)
         else:
-            value = sum(c.value for c in found) if rule.time_aggregation == "flow" else found[0].value
-            return Route(
-                found[0].kind,
-                value,
-                "exact" if all(c.qualifier == "exact" for c in found) else "about",
-                tuple(i for c in found for i in c.inputs),
-                min(c.count for c in found),
-                max(c.expected for c in found),
-            )
+            return _pieces_route(found, flow)
     return None
+
+
+def _pieces_route(found: list[ChildLevel], flow: bool) -> Route:
+    """The children's route through pieces of the period, in one pass over them (a national
+    rollup builds a few thousand): a flow's sum, a stock's last piece."""
+    first = found[0]
+    value, exact, inputs, count, expected = 0, True, [], first.count, first.expected
+    for c in found:
+        value += c.value  # in order, as sum() adds
+        if c.qualifier != "exact":
+            exact = False
+        if c.inputs:
+            inputs += c.inputs
+        if c.count < count:
+            count = c.count
+        if c.expected > expected:
+            expected = c.expected
+    return Route(
+        first.kind,
+        value if flow else first.value,
+        "exact" if exact else "about",
+        tuple(inputs),
+        count,
+        expected,
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -492,6 +543,7 @@ def _add_children(
     added: dict[tuple[str, str, bool], Route] = {}
     if not by_child:
         return added
+    facts = base.facts
     indicators = sorted({k[0] for k in by_child})
     for indicator in indicators:
         rule = rule_of(catalogue, indicator)
@@ -502,7 +554,7 @@ def _add_children(
             for plan in (False, True):
                 if plan and not _is_year(code):
                     continue
-                if base.get(area, indicator, code, plan=plan) is not None:
+                if (area, indicator, code, "level", plan) in facts:
                     continue
                 r = child_route(by_child, indicator, code, rule, plan)
                 if r is not None:
@@ -513,19 +565,19 @@ def _add_children(
             if nxt is not None and nxt.count != r.count:
                 continue  # growth between unlike sets of areas would mislead
             base.add(
-                Fact(
-                    area=area,
-                    indicator=indicator,
-                    period=code,
-                    measure="level",
-                    value=r.value,
-                    unit=unit or rule.unit,
-                    status="plan" if plan else "estimate",
-                    qualifier=r.qualifier if r.count >= r.expected else "more_than",
-                    id=f"{area}|{indicator}|{code}|level" + ("|plan" if plan else ""),
-                    derived=True,
-                    inputs=list(r.inputs),
-                    method=r.method,
+                Fact(  # positional: keywords cost twice as much, and a rollup makes thousands
+                    area,
+                    indicator,
+                    code,
+                    "level",
+                    r.value,
+                    unit or rule.unit,
+                    "plan" if plan else "estimate",
+                    r.qualifier if r.count >= r.expected else "more_than",
+                    f"{area}|{indicator}|{code}|level" + ("|plan" if plan else ""),
+                    True,
+                    list(r.inputs),
+                    r.method,
                 )
             )
             added[(indicator, code, plan)] = r
