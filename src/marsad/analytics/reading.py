@@ -165,6 +165,14 @@ def area_versions(tree: Tree, codes: Iterable[str]) -> dict[str, str]:
     return {code: str(found.get(pk, 0)) for pk, code in ids.items()}
 
 
+def period_range(codes: Iterable[str]) -> dict[str, str]:
+    """The filter of a set of period codes as the range from the least to the greatest: an index
+    on (..., period) reads one range, where a list of 54 codes is 54 probes (or a filter over
+    every row); the range holds other codes too, which the caller drops."""
+    codes = list(codes)
+    return {"period__gte": min(codes), "period__lte": max(codes)}
+
+
 def own_records(
     codes: Iterable[str],
     period_codes: Iterable[str],
@@ -173,19 +181,17 @@ def own_records(
 ) -> dict[str, list[dict]]:
     """The observations of these areas for these periods, by area code (ids as text).
 
-    The periods are read as the range of their codes (one probe of the index per area and
-    indicator, where a list of 54 codes is 54 probes: most of the time of a national rollup's
-    read) and the codes asked kept; the areas are found by their ids in the tree (no join to
-    the areas table). All rows are fetched at once: they are all kept anyway."""
+    The periods are read as the range of their codes (:func:`period_range`; most of the time
+    of a national rollup's read was 54 probes per area) and the codes asked kept; the areas are
+    found by their ids in the tree (no join to the areas table). All rows are fetched at once:
+    they are all kept anyway."""
     wanted = set(period_codes)
     codes = list(codes)
     if not wanted or not codes:
         return {}
     tree = tree or area_tree()
     qs = Observation.objects.filter(
-        area_id__in=[tree.nodes[c].pk for c in codes if c in tree.nodes],
-        period__gte=min(wanted),
-        period__lte=max(wanted),
+        area_id__in=[tree.nodes[c].pk for c in codes if c in tree.nodes], **period_range(wanted)
     )
     if indicators is not None:
         qs = qs.filter(indicator__code__in=list(indicators))
@@ -219,26 +225,30 @@ def commune_sums(
     if not parents or not wanted:
         return {}
     # The communes' sums by province, indicator, period and status (models.CommuneLevel: kept
-    # current on write on PostgreSQL, a view of the same GROUP BY on SQLite), by integer keys
-    # (the codes are looked up once): a province's 99 communes x 24 months are 24 rows.
-    parent_ids = dict(Area.objects.filter(code__in=parents).values_list("pk", "code"))
-    indicator_ids = dict(Indicator.objects.filter(code__in=wanted).values_list("pk", "code"))
+    # current on write on PostgreSQL, a view of the same GROUP BY on SQLite): a province's 99
+    # communes x 24 months are 24 rows. The provinces by their ids in the tree, the indicators
+    # by a join, the periods as the range of their codes (one range of the key's index per
+    # province, where a list of codes was a filter over every row of the indicator).
+    parent_ids = {tree.nodes[c].pk: c for c in parents if c in tree.nodes}
     period_codes = list(period_codes)
+    asked = set(period_codes)
     sums = CommuneLevel.objects.filter(
-        parent_id__in=list(parent_ids), indicator_id__in=list(indicator_ids), period__in=period_codes
+        parent_id__in=list(parent_ids), indicator__code__in=wanted, **period_range(asked)
     )
     groups: dict[tuple[str, str, str, bool], list[tuple[str, float, int, str]]] = defaultdict(list)
-    for parent_id, indicator_id, period, status, total, n, unit in sums.values_list(
-        "parent_id", "indicator_id", "period", "status", "total", "n", "unit"
+    for parent_id, indicator, period, status, total, n, unit in sums.values_list(
+        "parent_id", "indicator__code", "period", "status", "total", "n", "unit"
     ):
-        key = (parent_ids[parent_id], indicator_ids[indicator_id], period, status == "plan")
-        groups[key].append((status, total, n, unit))
+        if period in asked:
+            groups[(parent_ids[parent_id], indicator, period, status == "plan")].append(
+                (status, total, n, unit)
+            )
     qs = Observation.objects.filter(  # the rows themselves, for keys of several statuses
         area__parent_id__in=list(parent_ids),
         area__level=Area.Level.COMMUNE,
         measure="level",
         period__in=period_codes,
-        indicator_id__in=list(indicator_ids),
+        indicator__code__in=wanted,
     )
     mixed = [k for k, v in groups.items() if len(v) > 1]
     exact = _best_status_sums(qs, mixed) if mixed else {}
