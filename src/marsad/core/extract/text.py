@@ -5,6 +5,7 @@ Nothing here changes the text: every function returns offsets into the string it
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import accumulate
@@ -177,20 +178,28 @@ def clause_cuts(text: str, start: int, end: int) -> list[int]:
 
 
 # -- language ----------------------------------------------------------------------------------
-_ARABIC = regex.compile(r"[\u0600-\u06ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# Each match holds a letter outside ASCII and outside the Arabic block (see _vi_at_most).
 _VI_MARKS = regex.compile(
     r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ]|\b(?:của|và|năm|tỷ|đồng|tăng)\b",
     regex.I,
 )
-_LATIN = regex.compile(r"[A-Za-z]")
+_ASCII_LETTERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def detect_language(text: str, sample: int = 20000) -> str | None:
     """``ar``, ``vi`` or ``en`` from the letters of the text; None when it has no letters."""
     head = text[:sample]
     ar = len(_ARABIC.findall(head))
-    latin = len(_LATIN.findall(head))
-    vi = len(_VI_MARKS.findall(head))
+    latin = sum(map(head.count, _ASCII_LETTERS))
+    # Vietnamese marks are counted only when the count can change the answer: an Arabic or an
+    # English text has too few characters where a mark could be to need it.
+    most = _vi_at_most(head, ar)
+    if (ar or latin) and ar >= latin + most:
+        return "ar"
+    if ar < latin and most * 25 < latin:
+        return "en"
+    vi = len(_VI_MARKS.findall(head)) if most else 0
     if ar == 0 and latin == 0 and vi == 0:
         return None
     if ar >= latin + vi:
@@ -198,3 +207,9 @@ def detect_language(text: str, sample: int = 20000) -> str | None:
     if vi * 25 >= latin:
         return "vi"
     return "en"
+
+
+def _vi_at_most(head: str, ar: int) -> int:
+    """A bound of the Vietnamese marks in ``head``: its characters neither ASCII nor Arabic
+    (each mark, and each of the marked words, holds one)."""
+    return len(head) - len(head.encode("ascii", "ignore")) - ar
