@@ -96,7 +96,7 @@ def test_rule_names_are_unique_and_kinds_known(lang):
         "range_from", "range_word", "up", "down", "growth", "reach", "share", "index", "exceed", "contribution",
         "estimate", "yoy_base", "other_base", "plan_base", "share_base", "fold", "per_year", "target", "part",
         "hypothetical", "forecast", "average", "continuation", "link", "respectively", "structure", "rank",
-        "no_area", "special_target", "share_target", "threshold", "proper_name", "stock", "comparative", "superlative", "than", "clause_turn",
+        "no_area", "special_target", "share_target", "threshold", "proper_name", "stock", "comparative", "superlative", "than", "clause_turn", "related",
         "compared_value", "target_after", "aspect", "sector_head", "conversion_link", "nation", "national_source", "province_ref", "indicator_ref", "foreign",
         "directive", "difficulty", "directive_continue", "recommendation", "recommendation_list",
         "table_actual", "table_plan", "table_estimate", "per_unit", "subunit", "range_and",

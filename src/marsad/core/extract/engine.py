@@ -55,8 +55,10 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         doc_area = NATION  # a national office's figures, no province in sight
         result.rules.add(national[0].name)
     caption_spans = captions(text)
+    related = related_links(text, g)
+    aside_spans = caption_spans + ([related[:2]] if related is not None else [])
     doc_period = _document_period(
-        [p for p in mentions if not any(a <= p.start < b for a, b in caption_spans)],
+        [p for p in mentions if not any(a <= p.start < b for a, b in aside_spans)],
         text,
         doc_year,
         result.source_url,
@@ -76,6 +78,9 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         skip_spans.append(url_m.span(1))  # the address is read for its place and period, not its figures
     reader.title_end = _title_end(text, url_m.end() if url_m else 0)
     skip_spans += caption_spans  # a photo's caption repeats (or rounds) the story's figures
+    if related is not None:
+        skip_spans.append(related[:2])
+        result.rules.add(related[2])
     spans = []
     for s, e in sentences(text):
         if s < reader.title_end < e:  # a headline is a sentence of its own, however it ends
@@ -138,6 +143,19 @@ def captions(text: str) -> list[tuple[int, int]]:
         nxt = text.find("\n", m.end() + 1)
         out.append((m.start(), nxt if nxt != -1 else len(text)))
     return out
+
+
+def related_links(text: str, g: Grammar) -> tuple[int, int, str] | None:
+    """(start, end, rule) of the page's links to other stories: from a line that only says so
+    ("Tin liên quan", "Related news", "أخبار ذات صلة") to the end. The figures in those headlines
+    are the other stories'."""
+    for m in g.find(text, "related"):
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[line_start : m.start].strip() and not text[m.end : line_end].strip(" \t:：-–"):
+            return line_start, len(text), m.name
+    return None
 
 
 def _title_end(text: str, start: int) -> int:

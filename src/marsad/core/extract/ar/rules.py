@@ -559,6 +559,8 @@ INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("هذا القطا�
 
 _T = ar_phrase
 SECTIONS = [
+    # "أخبار ذات صلة" alone on its line: the page's links to other stories follow, their figures theirs
+    Rule("related_links", "related", words("أخبار ذات صلة", "مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "ذات صلة")),
     Rule("table_actual", "table_actual", words("فعلي", "المنفذ", "التنفيذ", "النتائج")),
     Rule("table_plan", "table_plan", words("خطة", "المستهدف", "الهدف")),
     Rule("table_estimate", "table_estimate", words("تقديري", "التقديري", "المقدر", "تقدير")),

@@ -561,6 +561,9 @@ AREAS = [
 INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("this sector", "the sector", "this area"))]
 
 SECTIONS = [
+    # "Related news" alone on its line: the page's links to other stories follow, their figures theirs
+    Rule("related_links", "related", words("Related news", "Related articles", "Related stories", "Related",
+                                           "Read more", "See also", "More news", "Other news")),
     Rule("table_actual", "table_actual", words("Actual", "Result", "Results", "Implemented", "Performance")),
     Rule("table_plan", "table_plan", words("Plan", "Target", "Planned", "Targets")),
     Rule("table_estimate", "table_estimate", words("Estimate", "Estimated", "Est", "Preliminary")),

@@ -310,6 +310,9 @@ INDICATOR_REFS = [
 ]
 
 SECTIONS = [
+    # "Tin liên quan" alone on its line: the page's links to other stories follow, their figures theirs
+    Rule("related_links", "related", words("Tin liên quan", "Bài liên quan", "Tin cùng chuyên mục", "Xem thêm",
+                                           "Tin khác", "Các tin khác", "Đọc thêm")),
     Rule("table_actual", "table_actual", words("TH", "Thực hiện", "Thực hiện năm", "Kết quả")),
     Rule("table_plan", "table_plan", words("KH", "Kế hoạch", "Chỉ tiêu", "Mục tiêu", "Kế hoạch năm")),
     Rule("table_estimate", "table_estimate", words("Ước TH", "Ước thực hiện", "Ước", "Dự ước", "Ước tính")),
