@@ -141,3 +141,33 @@ def test_sql_and_python_agree_at_every_boundary(directive, settings):
     )
     for a in Assignment.objects.filter(directive=directive).with_status(today):
         assert a.live_status == a.current_status(today).value, (a.deadline, a.completed_on)
+
+
+def test_the_status_filter_selects_what_the_annotation_says(directive, settings):
+    """with_live_status filters on the rules without annotating them: for every status it must
+    pick exactly the rows the annotation classifies so, at every boundary."""
+    from datetime import timedelta
+
+    from marsad.core import steering
+
+    settings.MARSAD_DUE_SOON_DAYS = 7
+    today = date(2025, 11, 20)
+    base = directive.assignments.get()
+    rows = [(None, None), (None, today), (None, today + timedelta(days=1))]
+    for days_left in range(-9, 10):
+        deadline = today + timedelta(days=days_left)
+        for completed in (None, deadline - timedelta(days=1), deadline, deadline + timedelta(days=1)):
+            rows.append((deadline, completed))
+    Assignment.objects.filter(pk=base.pk).delete()
+    units = list(Organisation.objects.filter(area__parent=directive.area)[: len(rows)])
+    Assignment.objects.bulk_create(
+        Assignment(directive=directive, organisation=u, deadline=d, completed_on=c)
+        for u, (d, c) in zip(units, rows, strict=True)
+    )
+    mine = Assignment.objects.filter(directive=directive)
+    annotated = dict(mine.with_status(today).values_list("pk", "live_status"))
+    assert len(annotated) == len(rows)
+    for status in steering.Status:
+        filtered = set(mine.with_live_status(status.value, today).values_list("pk", flat=True))
+        assert filtered == {pk for pk, s in annotated.items() if s == status.value}, status
+    assert set(annotated.values()) >= {"overdue", "due_soon", "in_progress", "done_on_time", "done_late"}

@@ -297,30 +297,46 @@ def unit_in_area(unit: Organisation, area) -> bool:
 
 
 class AssignmentQuerySet(ScopedQuerySet):
-    def with_status(self, today: date | None = None, days: int | None = None):
-        """Annotate ``live_status`` computed in SQL exactly as ``steering.classify`` does."""
+    UNMATCHED = "in_progress"  # the live status when no rule holds
+
+    @staticmethod
+    def _status_rules(today: date | None, days: int | None) -> list[tuple[Q, str]]:
+        """The live status as ``steering.classify`` gives it: the first rule that holds wins,
+        and none holding means UNMATCHED."""
         today = today or timezone.localdate()
         days = due_soon_days() if days is None else days
         soon = date.fromordinal(today.toordinal() + days)
+        return [
+            # Done as of ``today`` only if completed on or before it ("as of any date").
+            (Q(completed_on__lte=today, deadline__isnull=True), "done_on_time"),
+            (Q(completed_on__lte=today) & Q(completed_on__lte=models.F("deadline")), "done_on_time"),
+            (Q(completed_on__lte=today), "done_late"),
+            (Q(deadline__isnull=True), "in_progress"),
+            (Q(deadline__lt=today), "overdue"),
+            (Q(deadline__lte=soon), "due_soon"),
+        ]
+
+    def with_status(self, today: date | None = None, days: int | None = None):
+        """Annotate ``live_status`` computed in SQL exactly as ``steering.classify`` does."""
+        rules = self._status_rules(today, days)
         return self.annotate(
             live_status=Case(
-                # Done as of ``today`` only if completed on or before it ("as of any date").
-                When(Q(completed_on__lte=today, deadline__isnull=True), then=Value("done_on_time")),
-                When(
-                    Q(completed_on__lte=today) & Q(completed_on__lte=models.F("deadline")),
-                    then=Value("done_on_time"),
-                ),
-                When(completed_on__lte=today, then=Value("done_late")),
-                When(deadline__isnull=True, then=Value("in_progress")),
-                When(deadline__lt=today, then=Value("overdue")),
-                When(deadline__lte=soon, then=Value("due_soon")),
-                default=Value("in_progress"),
+                *(When(rule, then=Value(status)) for rule, status in rules),
+                default=Value(self.UNMATCHED),
                 output_field=models.CharField(),
             )
         )
 
     def with_live_status(self, status: str, today: date | None = None):
-        return self.with_status(today).filter(live_status=status)
+        """The assignments whose live status is ``status``, as a filter on the same rules (a
+        rule matches when it holds and no earlier one does): without the annotation, the
+        query compiles in a fraction of the time (the dashboard asks on every view)."""
+        match, earlier = Q(pk__in=[]), Q()
+        for rule, name in self._status_rules(today, None):
+            if name == status:
+                match |= earlier & rule
+            earlier &= ~rule
+        return self.filter(match | earlier if status == self.UNMATCHED else match)
 
 
 class Assignment(Audited):
