@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils.translation import gettext as _
 
 VIEW = "view"
@@ -62,36 +62,42 @@ class Scope:
             bool(getattr(user, "is_superuser", False)) or self.role == Role.ADMINISTRATOR
         )
         self.organisation_id = self.profile.organisation_id if self.profile else None
-        self._named: dict[str, list[int]] = {}
+        self._named: dict[str, list[tuple[int, str]]] | None = None
         self._ids: dict[str, frozenset[int] | None] = {}
-        self._all: dict[str, bool] = {}
 
     # -- the areas named on the profile, and everything below them --------------------------
-    def _named_ids(self, action: str) -> list[int]:
+    def _named_areas(self, action: str) -> list[tuple[int, str]]:
+        """(id, level) of the areas the profile names for ``action``: both lists in one
+        statement, asked once (every page asks, and the levels say whether the nation is one)."""
         from .models import Role
 
-        if action not in self._named:
-            ids: list[int] = []
+        if self._named is None:
+            capture: list[tuple[int, str]] = []
+            view: list[tuple[int, str]] = []
             if self.profile is not None:
-                capture = list(self.profile.capture_areas.values_list("pk", flat=True))
-                if action == VIEW:
-                    ids = capture + list(self.profile.view_areas.values_list("pk", flat=True))
-                elif self.role != Role.VIEWER:
-                    ids = capture
-            self._named[action] = ids
+                named = (
+                    self.profile.capture_areas.annotate(named_for=Value(CHANGE))
+                    .order_by()
+                    .values_list("pk", "level", "named_for")
+                    .union(
+                        self.profile.view_areas.annotate(named_for=Value(VIEW))
+                        .order_by()
+                        .values_list("pk", "level", "named_for"),
+                        all=True,
+                    )
+                )
+                for pk, level, named_for in named:
+                    (capture if named_for == CHANGE else view).append((pk, level))
+            self._named = {VIEW: capture + view, CHANGE: capture if self.role != Role.VIEWER else []}
         return self._named[action]
+
+    def _named_ids(self, action: str) -> list[int]:
+        return [pk for pk, _level in self._named_areas(action)]
 
     def _everything(self, action: str) -> bool:
         from marsad.areas.models import Area
 
-        if self.admin:
-            return True
-        if action not in self._all:  # asked several times a request (a page and its panels)
-            named = self._named_ids(action)
-            self._all[action] = (
-                bool(named) and Area.objects.filter(pk__in=named, level=Area.Level.NATION).exists()
-            )
-        return self._all[action]
+        return self.admin or any(level == Area.Level.NATION for _pk, level in self._named_areas(action))
 
     def areas(self, action: str = VIEW):
         """The areas the user may read (VIEW) or enter data for (CHANGE), as a queryset."""

@@ -125,7 +125,8 @@ def token_for_key(key: str) -> ApiToken | None:
         return None
     now = timezone.now()
     token = (
-        ApiToken.objects.select_related("user")
+        # the profile too: the scope of every API request reads it
+        ApiToken.objects.select_related("user", "user__profile")
         .filter(key_digest=digest(key.strip()))
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .first()
