@@ -154,19 +154,31 @@ _CACHED = (
 )
 
 
-def build(area: Area, period: P.Period, user=None, basis: str = "current") -> Dashboard:
-    """The dashboard; its figure panels are cached until the data changes (the data version)."""
-    from marsad.analytics.caching import cached
+def board_key(area: Area, period: P.Period, basis: str = "current") -> str:
+    """The cache key of the figure panels: area, period, basis and the data version (one
+    statement), so a write is seen by the next request."""
     from marsad.analytics.reading import data_version
+
+    version = ":".join(map(str, data_version()))
+    return f"marsad:dashboard:{area.pk}:{period.code}:{basis}:{version}".replace(" ", "_")
+
+
+def figures(area: Area, period: P.Period, basis: str = "current", key: str = "") -> Dashboard:
+    """The dashboard's figure panels (every reader's), cached under ``key`` (else board_key)."""
+    from marsad.analytics.caching import cached
 
     def compute() -> dict:
         board = _build(area, period, basis)
         return {name: getattr(board, name) for name in _CACHED}
 
-    version = ":".join(map(str, data_version()))
-    key = f"marsad:dashboard:{area.pk}:{period.code}:{basis}:{version}".replace(" ", "_")
-    board = Dashboard(area=area, period=period, basis=basis, key=key, **cached(key, compute))
-    board.overdue = _overdue(area, user)
+    key = key or board_key(area, period, basis)
+    return Dashboard(area=area, period=period, basis=basis, key=key, **cached(key, compute))
+
+
+def build(area: Area, period: P.Period, user=None, basis: str = "current") -> Dashboard:
+    """The dashboard: the cached figure panels and the user's overdue directives (not cached)."""
+    board = figures(area, period, basis)
+    board.overdue = overdue(area, user)
     return board
 
 
@@ -326,13 +338,14 @@ def _lagging(board: Dashboard) -> None:
     board.lagging = found["rows"]
 
 
-def _overdue(area: Area, user) -> list:
-    from marsad.directives import summary, tracking
+def overdue(area: Area, user) -> list:
+    """The user's overdue assignments in the area (per user and per day: not cached). Read
+    through the scope itself rather than ``tracking.visible_assignments``, whose four joins the
+    panel does not show: the query compiles on every view."""
+    from marsad.directives import summary
     from marsad.directives.models import Assignment
 
-    qs = Assignment.objects.all()
-    if user is not None:
-        qs = tracking.visible_assignments(user)
+    qs = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
     qs = summary.select(area=area, queryset=qs)
     return list(
         qs.with_live_status("overdue").select_related("directive", "organisation").order_by("deadline")[:10]

@@ -62,7 +62,7 @@ def _period_or_none(code: str) -> P.Period | None:
 
 @login_required
 def dashboard(request):
-    from .dashboard import build, latest_period
+    from .dashboard import Dashboard, board_key, figures, latest_period, overdue
 
     code = request.GET.get("area", "")
     area = viewable_area_or_403(request.user, code) if code else home_area(request.user)
@@ -77,12 +77,22 @@ def dashboard(request):
     basis = request.GET.get("basis") or "current"
     if basis not in ("current", "historical"):
         basis = "current"
-    board = build(area, period, request.user, basis)
-    context.update(board=board, period=period, basis=basis)
+    key = board_key(area, period, basis)
+
+    def panels() -> tuple[list[str], str]:
+        board = figures(area, period, basis, key)
+        shown = {**context, "board": board, "period": period, "basis": basis}
+        return board.periods, _dashboard_panels(request, shown, board)
+
     # The figure panels read as the same HTML by every reader of this area, period and basis in
     # one language and digits: rendered (charts included) once per data version, not per view.
-    key = f"{board.key}:panels:{get_language()}:{int(_eastern(request))}"
-    context["panels"] = mark_safe(cached(key, lambda: _dashboard_panels(request, context, board)))  # noqa: S308 - our own template
+    # A warm view reads that HTML and the period list only, never the figures behind them (the
+    # entry's name changed with its content: an older server's HTML-only entry is never read).
+    periods, html = cached(f"{key}:periods+panels:{get_language()}:{int(_eastern(request))}", panels)
+    board = Dashboard(area=area, period=period, basis=basis, key=key, periods=periods)
+    board.overdue = overdue(area, request.user)
+    context.update(board=board, period=period, basis=basis)
+    context["panels"] = mark_safe(html)  # noqa: S308 - our own template
     return render(request, "web/dashboard.html", context)
 
 
