@@ -558,6 +558,14 @@ AREAS = [
     ),
 ]
 
+SUBUNITS = [
+    # "Tuy Hoa city alone", "Lam Thao district", "Phu My town": a unit inside the province, its
+    # figures parts (a province's own name, "Ho Chi Minh City", "Can Tho city", is the gazetteer's)
+    Rule("district_named", "subunit",
+         r"(?<!\w)(?!(?:The|This|That|Each|Every|Its|Their|Our|One|Which|Provincial|Central|Capital)\s)"
+         r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}\s+(?-i:district|town|city)(?!\w)"),
+]  # fmt: skip
+
 INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("this sector", "the sector", "this area"))]
 
 SECTIONS = [
@@ -581,4 +589,4 @@ SECTIONS = [
          r"(?:recommendations?|proposals?)\s+(?:on|about|regarding|related\s+to)\s+"),
 ]  # fmt: skip
 
-RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + INDICATOR_REFS + SECTIONS
+RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + SUBUNITS + INDICATOR_REFS + SECTIONS
