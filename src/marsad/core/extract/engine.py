@@ -56,7 +56,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         result.rules.add(national[0].name)
     caption_spans = captions(text)
     related = related_links(text, g)
-    aside_spans = caption_spans + ([related[:2]] if related is not None else [])
+    aside_spans = caption_spans + [(a, b) for a, b, _rule in related]
     doc_period = _document_period(
         [p for p in mentions if not any(a <= p.start < b for a, b in aside_spans)],
         text,
@@ -78,9 +78,9 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         skip_spans.append(url_m.span(1))  # the address is read for its place and period, not its figures
     reader.title_end = _title_end(text, url_m.end() if url_m else 0)
     skip_spans += caption_spans  # a photo's caption repeats (or rounds) the story's figures
-    if related is not None:
-        skip_spans.append(related[:2])
-        result.rules.add(related[2])
+    for a, b, rule in related:
+        skip_spans.append((a, b))
+        result.rules.add(rule)
     spans = []
     for s, e in sentences(text):
         if s < reader.title_end < e:  # a headline is a sentence of its own, however it ends
@@ -145,24 +145,46 @@ def captions(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def related_links(text: str, g: Grammar) -> tuple[int, int, str] | None:
-    """(start, end, rule) of the page's links to other stories: from a line that only says so
-    ("Tin liên quan", "Related news", "أخبار ذات صلة") to the end. The figures in those headlines
-    are the other stories'."""
+def related_links(text: str, g: Grammar) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of each box of links to other stories: a line that only says so ("Tin
+    liên quan", "Related news", "أخبار ذات صلة") and the headlines under it, up to the first line
+    that reads as the story's text again (a box can stand in the middle of a page). The figures
+    in those headlines are the other stories'."""
+    out: list[tuple[int, int, str]] = []
     for m in g.find(text, "related"):
         line_start = text.rfind("\n", 0, m.start) + 1
+        if out and line_start < out[-1][1]:
+            continue  # a word of a box already skipped
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end == -1 else line_end
-        if not text[line_start : m.start].strip() and not text[m.end : line_end].strip(" \t:：-–"):
-            return line_start, len(text), m.name
-    return None
+        if text[line_start : m.start].strip() or text[m.end : line_end].strip(" \t:：-–"):
+            continue
+        end = line_end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt == -1 else nxt
+            line = text[end + 1 : nxt]
+            if line.strip() and not _reads_as_headline(line):
+                break
+            end = nxt
+        out.append((line_start, end, m.name))
+    return out
+
+
+def _reads_as_headline(line: str) -> bool:
+    """A line that is a headline, not the story's text: short, with no full stop at its end."""
+    line = line.strip()
+    return 8 <= len(line) <= 160 and not line.endswith(_SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = (".", "。", "!", "?", "؟")
 
 
 def _title_end(text: str, start: int) -> int:
     """The end of the page's title: its first line when that reads as a headline (short, no
     full stop), else ``start``."""
-    m = re.match(r"\s*([^\n]{8,160})\n", text[start : start + 400])
-    if m and not m.group(1).rstrip().endswith((".", "。", "!", "?")):
+    m = re.match(r"\s*([^\n]+)\n", text[start : start + 400])
+    if m and _reads_as_headline(m.group(1)):
         return start + m.end(1)
     return start
 

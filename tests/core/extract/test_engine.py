@@ -1,0 +1,38 @@
+"""The document-level steps of the reader (core/extract/engine.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.core.extract import extract
+
+# A box of links to other stories in the middle of a page: its headline's figure is the other
+# story's, and the story goes on under it.
+RELATED_BOX = {
+    "en": (
+        "Related news:\nThai Binh's budget revenue reaches VND 4.2 trillion in first half\n\n"
+        "Exports of the province reached US$2.1 billion in the first nine months of 2024.",
+        "exports",
+        "budget_revenue",
+    ),
+    "vi": (
+        "Tin liên quan\nTuyên Quang: 7 tháng thu hút 1,2 triệu lượt khách du lịch\n"
+        "Kim ngạch xuất khẩu 9 tháng năm 2024 của tỉnh đạt 2,1 tỷ USD, tăng 12% so với cùng kỳ.",
+        "exports",
+        "visitors",
+    ),
+    "ar": (
+        "أخبار ذات صلة\nتاي بينه: إيرادات الميزانية تصل إلى 4200 مليار دونج في النصف الأول\n"
+        "بلغت قيمة صادرات المقاطعة في الأشهر التسعة الأولى من عام 2024 نحو 2.1 مليار دولار أمريكي.",
+        "exports",
+        "budget_revenue",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RELATED_BOX))
+def test_a_related_box_skips_its_headlines_and_not_the_story_under_it(lang):
+    text, story, other = RELATED_BOX[lang]
+    read = {f.indicator for f in extract(text, lang=lang, year=2024).facts}
+    assert story in read
+    assert other not in read
