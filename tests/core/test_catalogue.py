@@ -120,6 +120,14 @@ def test_headline_indicators(cat):
 # --- validation -----------------------------------------------------------------------------
 
 
+def test_the_budget_is_planned_by_its_estimate(cat):
+    assert {code for code, ind in cat.items() if ind.plan_kind == "estimate"} == {
+        "budget_revenue",
+        "budget_expenditure",
+    }
+    assert cat["grdp"].plan_kind == "plan"
+
+
 def test_the_file_parses_to_the_loaded_catalogue(raw, cat):
     assert parse_catalogue(raw) == cat
 
@@ -140,6 +148,7 @@ def test_unknown_parent_is_refused(raw):
         ("headline", "yes", "headline must be"),
         ("name_ar", "", "missing or empty name_ar"),
         ("colour", "red", "unknown field"),
+        ("plan_kind", "budget", "plan_kind 'budget' is not one of"),
     ],
 )
 def test_bad_fields_are_refused_naming_the_entry(raw, field, value, message):

@@ -15,6 +15,8 @@ no indicator knowledge of its own:
 * ``bare_percent``: the measure a percentage written after the indicator with no cue word means
   ("GRDP đạt 8,1%" is growth: ``yoy_pct``). When absent it follows from the unit: a rate in
   ``%`` is its level, an ``index`` moves as growth on the same period, anything else says nothing;
+* ``plan_kind``: what the year's goal is called — ``estimate`` for the state budget (its goal is
+  the estimate the People's Council approves: "dự toán"), ``plan`` for everything else;
 * the unit says whether a level is money (``"billion VND"``, with its currency) or a count
   (``"enterprises"``, ``"visitors"``: a bare number after the indicator is a count);
 * names and synonyms per language, as reports write them, live in
@@ -37,6 +39,7 @@ __all__ = [
     "AREA_AGGREGATIONS",
     "TIME_AGGREGATIONS",
     "CatalogueError",
+    "PLAN_KINDS",
     "Indicator",
     "IndicatorTerms",
     "children_of",
@@ -51,6 +54,7 @@ __all__ = [
 
 AREA_AGGREGATIONS = ("sum", "average", "none")
 TIME_AGGREGATIONS = ("flow", "stock", "rate")
+PLAN_KINDS = ("plan", "estimate")
 CATALOGUE_FILE = Path(__file__).parent / "data" / "indicators.json"
 TERMS_DIR = Path(__file__).parent / "data" / "indicator_terms"
 MEASURES = ("level", "yoy_pct", "plan_pct", "share_pct", "contribution_pp")
@@ -75,6 +79,7 @@ class Indicator:
     decimals: int = 1
     headline: bool = False
     bare_percent: str | None = None
+    plan_kind: str = "plan"
 
     def name(self, lang: str = "en") -> str:
         """The name in ``lang`` (ar, vi, en; English for anything else)."""
@@ -154,6 +159,9 @@ def _entry(code: str, raw: Any) -> Indicator:
     bare = raw.get("bare_percent")
     if bare is not None and bare not in MEASURES:
         raise CatalogueError(f"{where}: bare_percent {bare!r} is not one of {', '.join(MEASURES)}")
+    plan_kind = raw.get("plan_kind", "plan")
+    if plan_kind not in PLAN_KINDS:
+        raise CatalogueError(f"{where}: plan_kind {plan_kind!r} is not one of {', '.join(PLAN_KINDS)}")
     return Indicator(code=code, **{**raw, "decimals": decimals, "headline": headline})
 
 

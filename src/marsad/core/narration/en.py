@@ -77,6 +77,7 @@ class English(Language):
         "va_agriculture_forestry_fishery": "agriculture, forestry and fishery",
         "product_taxes": "product taxes less subsidies",
     }
+    PLAN_WORDS = {"plan": "plan", "estimate": "estimate"}
     UNITS = {
         "billion VND": "billion VND",
         "trillion VND": "trillion VND",
@@ -248,7 +249,7 @@ class English(Language):
         return f"{'up' if d is Direction.UP else 'down'} {self.pct(pct)}{tail}"
 
     def plan(self, row: IndicatorRow, pos: PlanPosition) -> str:
-        plan = "estimate" if row.indicator.startswith("budget_") else "plan"
+        plan = self.plan_word(row.indicator)
         text = f"equivalent to {self.pct(row.plan_pct)} of the annual {plan}"
         if row.central_pct is not None:
             text = (
@@ -440,7 +441,7 @@ class English(Language):
 
     def lagging_sentence(self, lag, period):
         what = _lower(self.indicator(lag.indicator))
-        plan = "estimate" if lag.indicator.startswith("budget_") else "plan"
+        plan = self.plan_word(lag.indicator)
         measure = f"% of the annual {plan}" if lag.measure == "plan_pct" else "growth on the same period"
         listed = [f"{c.name.get('en')} at {self.pct(c.value)}" for c in lag.communes[:5]]
         names = ", ".join(listed[:-1]) + (" and " if len(listed) > 1 else "") + listed[-1]

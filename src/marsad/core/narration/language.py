@@ -69,6 +69,7 @@ class Language:
     SECTOR_NAMES: dict[str, str] = {}
     QUALIFIER_WORDS: dict[str, str] = {}  # "more_than" -> "more than " (with its space)
     UNITS: dict[str, str] = {}
+    PLAN_WORDS: dict[str, str] = {}  # catalogue plan_kind -> word, where the language tells them apart
     DIRECTIVE_STATUS: dict[str, str] = {}
     TITLES: dict[str, str] = {}
     HEADERS: dict[str, str] = {}
@@ -111,6 +112,11 @@ class Language:
         """The indicator as narration names it; one it has no word for is named as the catalogue
         names it in this language (never the raw code)."""
         return self.INDICATORS.get(code) or _catalogue_name(code, self.code)
+
+    def plan_word(self, code: str) -> str:
+        """What the indicator's yearly goal is called in this language (the catalogue's
+        ``plan_kind``: a budget's goal is its estimate)."""
+        return self.PLAN_WORDS[_plan_kind(code)]
 
     def part(self, code: str) -> str:
         """A sector as named inside a list of parts ("services", not "value of services")."""
@@ -274,6 +280,13 @@ class Language:
     def directive_line(self, text: str, status: str, lead_unit: str | None, deadline: date | None) -> str:
         details = self.directive_details(status, lead_unit, deadline)
         return f"{text} ({details})" if details else text
+
+
+def _plan_kind(code: str) -> str:
+    from marsad.core.catalogue import load_catalogue
+
+    entry = load_catalogue().get(code)
+    return entry.plan_kind if entry is not None else "plan"
 
 
 def _catalogue_name(code: str, lang: str) -> str:

@@ -56,6 +56,7 @@ class Vietnamese(Language):
         "va_agriculture_forestry_fishery": "khu vực nông, lâm nghiệp và thủy sản",
         "product_taxes": "thuế sản phẩm trừ trợ cấp sản phẩm",
     }
+    PLAN_WORDS = {"plan": "kế hoạch", "estimate": "dự toán"}
     UNITS = {
         "billion VND": "tỷ đồng",
         "trillion VND": "nghìn tỷ đồng",
@@ -215,7 +216,7 @@ class Vietnamese(Language):
         return f"{word} {self.pct(pct)}" + (" so với cùng kỳ" if full else "")
 
     def plan(self, row: IndicatorRow, pos: PlanPosition) -> str:
-        plan = "dự toán" if row.indicator.startswith("budget_") else "kế hoạch"
+        plan = self.plan_word(row.indicator)
         text = f"đạt {self.pct(row.plan_pct)} {plan} năm"
         if row.central_pct is not None:
             text = (
@@ -398,7 +399,7 @@ class Vietnamese(Language):
 
     def lagging_sentence(self, lag, period):
         what = self._measured(lag.indicator, "level")
-        plan = "dự toán" if lag.indicator.startswith("budget_") else "kế hoạch"
+        plan = self.plan_word(lag.indicator)
         measure = f"tỷ lệ so với {plan} năm" if lag.measure == "plan_pct" else "tốc độ tăng so với cùng kỳ"
         listed = ", ".join(f"{c.name.get('vi')} ({self.pct(c.value)})" for c in lag.communes[:5])
         return (
