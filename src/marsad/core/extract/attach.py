@@ -564,8 +564,19 @@ class Reader:
                 # "وفيما يتعلق بالسياحة، استقبلت المقاطعة 7.2 مليون زائر": a topic closed by a comma
                 or (
                     ind_m.code is None
-                    and q.start - ind_m.end > 20
                     and re.search(r"[,،;؛]", text[ind_m.end : q.start])
+                    # "وفي مجال السياحة، استقبلت المقاطعة 4.2 مليون زائر": near, when a verb after
+                    # the comma takes the count
+                    and (
+                        q.start - ind_m.end > 20
+                        or any(
+                            c.kind == "reach"
+                            and ind_m.end < c.start
+                            and c.end <= q.start
+                            and _COMMA.search(text, ind_m.end, c.start)
+                            for c in cues
+                        )
+                    )
                 )
             )
         ):
