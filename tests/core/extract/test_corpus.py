@@ -97,7 +97,7 @@ def test_rule_names_are_unique_and_kinds_known(lang):
         "estimate", "yoy_base", "other_base", "plan_base", "share_base", "fold", "per_year", "target", "part",
         "hypothetical", "forecast", "average", "continuation", "link", "respectively", "structure", "rank",
         "no_area", "special_target", "share_target", "threshold", "proper_name", "stock", "comparative", "superlative", "than", "clause_turn", "related",
-        "compared_value", "target_after", "aspect", "sector_head", "conversion_link", "nation", "national_source", "province_ref", "indicator_ref", "foreign",
+        "compared_value", "target_after", "aspect", "aspect_count", "period_and", "sector_head", "conversion_link", "nation", "national_source", "province_ref", "indicator_ref", "foreign",
         "directive", "difficulty", "directive_continue", "recommendation", "recommendation_list",
         "table_actual", "table_plan", "table_estimate", "per_unit", "subunit", "range_and",
         "task_count", "praise", "task_call", "conjunction", "task_lead", "task_coop", "unit_split", "unit_article",

@@ -68,6 +68,7 @@ SENTENCE_KINDS = (
     "compared_value",
     "target_after",
     "aspect",
+    "aspect_count",
     "sector_head",
     "aside",
     "attribution",
@@ -475,11 +476,30 @@ class Reader:
         versus = next((c for c in cues if c.kind == "compared_value" and 0 <= q.start - c.end <= 3), None)
         if aimed:
             versus = None  # "thấp hơn mức 8% theo kế hoạch": the plan's figure, a target
+        # "tăng 12% về số doanh nghiệp", "بزيادة 12% في عدد المؤسسات", "up 12% in the number of
+        # enterprises": the growth of what is counted, after the capital those firms registered.
+        counted_as = next((c for c in cues if c.kind == "aspect_count" and q.unit == "%"
+                           and 0 <= c.start - q.end <= 2 and not text[q.end : c.start].strip()), None)  # fmt: skip
+        counter = next((code for code, ind in self.catalogue.items() if counted_as is not None
+                        and ind.count_unit == counted_as.rule.prod), None)  # fmt: skip
         if (
-            q.unit == "%"
+            counter is not None
+            and counter not in state.recent
+            and not any(f.indicator == counter for f in self.facts[self._first_fact :])
+        ):
+            counter = None  # the firms counted are others (dissolved, back in business)
+        if (
+            counter is None
+            and q.unit == "%"
             and prev_q is not None
             and self._other_thing_end == prev_q.end
             and not any(prev_q.end <= i.start < q.start for i in inds)
+            # "(بما في ذلك 24 مشروعا جديدا)، بما يعادل 59% من الخطة": the count was an aside in
+            # brackets, closed before the percentage, which is the sentence's subject's
+            and not (
+                text.rfind("(", s, prev_q.start) > text.rfind(")", s, prev_q.start)
+                and ")" in text[prev_q.end : q.start]
+            )
         ):
             # "70 ha of forest, 140% of the plan": the percentage is of the thing just counted.
             self.fired.update(r for r in prev_q.rules if r.startswith("count"))
@@ -552,6 +572,9 @@ class Reader:
         if code == PREVIOUS:
             code = state.sector
             rules.append(ind_m.rule if ind_m is not None else "indicator_ref")
+        if counter is not None:
+            code = counter
+            rules.append(counted_as.name)
         counted = code is not None and code in self.catalogue and self.catalogue[code].count_unit
         if (
             q.names

@@ -63,6 +63,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         doc_year,
         result.source_url,
         aims,
+        g,
     )
     result.area, result.year = doc_area, doc_year
     published = publication_date(text, result.source_url)
@@ -261,7 +262,12 @@ def _in_target_sentence(text: str, p: PeriodMention, aims: list[int]) -> bool:
 
 
 def _document_period(
-    mentions: list[PeriodMention], text: str, year: int | None, url: str | None, aims: list[int] = ()
+    mentions: list[PeriodMention],
+    text: str,
+    year: int | None,
+    url: str | None,
+    aims: list[int] = (),
+    g: Grammar | None = None,
 ) -> PeriodMention | None:
     """The period the text mostly reports on (its address and title count more)."""
     votes: Counter[str] = Counter()
@@ -291,12 +297,44 @@ def _document_period(
             span_code = replace(p, kind="ytd").resolve(year) if p.n < 12 else None
             if span_code and span_code in votes:
                 votes[span_code] += votes.pop(code)
+    joined = _quarter_and_span(reported, text, year, g) if g is not None else None
+    if joined is not None and joined[0] in votes and joined[1] in votes:
+        # "للربع الثالث والأشهر التسعة الأولى", "quý III và 9 tháng": a report on a quarter and
+        # the months to its end; the figures it gives no period of are the span's.
+        votes[joined[1]] += votes.pop(joined[0])
+        first[joined[1]] = replace(first[joined[1]], rule=joined[2])
     best = max(votes.values())
     tied = [(code, p) for code, p in first.items() if votes[code] == best]
     # "Quý III và 9 tháng": a quarter tied with the months to its end gives way to the span.
     spans = [(code, p) for code, p in tied if p.kind == "ytd"]
     code, p = (spans or tied)[0]
     return replace(p, year=int(code[:4]), relative=None)
+
+
+def _quarter_and_span(
+    mentions: list[PeriodMention], text: str, year: int | None, g: Grammar
+) -> tuple[str, str, str] | None:
+    """(the quarter's code, the span's code, the rule) when the text names a quarter and the
+    months to its end together ("the third quarter and the first nine months")."""
+    rules = g.of("period_and")
+    if not rules:
+        return None
+    joiner, _ = g.word_table("period_and")
+    between = re.compile(rf"[\s,،]*(?:{joiner})?\s*", re.I)
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if (
+            a.kind == "quarter"
+            and b.kind == "ytd"
+            and a.n is not None
+            and b.n == 3 * a.n
+            and b.n < 12
+            and b.start - a.end <= 12
+            and between.fullmatch(text, a.end, b.start)
+        ):
+            quarter, span = a.resolve(year), b.resolve(year)
+            if quarter and span and quarter[:4] == span[:4]:
+                return quarter, span, rules[0].name
+    return None
 
 
 def _months_ago(

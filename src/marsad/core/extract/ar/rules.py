@@ -114,6 +114,8 @@ PERIODS = [
 ]  # fmt: skip
 
 ROLES = [
+    # "للربع الثالث والأشهر التسعة الأولى": a report on a quarter and the months to its end, whose undated figures are the span's
+    Rule("quarter_and_months", "period_and", words("و")),
     Rule(
         "compared_muqarana",
         "compared",
@@ -458,6 +460,10 @@ CUES = [
                "والسعي", "سيناريو", "التي تستهدفها", "جاهدة", "تسعى جاهدة", "لسيناريو", "سيناريوهات",
                "هدف عام", "هدف العام", "الهدف لعام", "هدفا لعام", "هدفًا لعام", "تحديد هدف", "حدد هدف",
                "حددت هدف")),
+    # "وطلب رئيس اللجنة من المستثمرين صرف 95% على الأقل من خطة رأس المال" (yêu cầu giải ngân đạt
+    # 95%): a figure a directive asks to reach is a target
+    Rule("request_to_reach", "target",
+         r"[وف]?(?:طلب|طالب|حث|كلف|ألزم)\S{0,2}\s+(?:[^\s.؛]+\s+){0,8}?(?:ب)?(?:صرف|تحقيق|بلوغ|الوصول\s+إلى|رفع)(?!\w)"),
     # "kế hoạch vốn" in translation: the capital plan; a figure after it is the plan's amount, a target
     # level (the gold's convention), not what was paid out
     Rule("capital_plan", "target",
@@ -492,6 +498,15 @@ CUES = [
     # ", وهي أكبر مركز اقتصادي في فيتنام،": a clause describing the subject, set off by commas
     Rule("aside_which_is", "aside",
          r"(?<=[،,])\s*(?:وهي|وهو|التي\s+تعد|الذي\s+يعد|التي\s+تعتبر|الذي\s+يعتبر|باعتبارها|باعتباره|بصفتها|بصفته)(?!\w)"),
+    # "بزيادة 12% في عدد المؤسسات": the growth of the firms counted, not of their capital
+    Rule("aspect_number_of", "aspect_count",
+         words("في عدد المؤسسات", "في عدد الشركات", "من حيث عدد المؤسسات", "من حيث عدد الشركات",
+               "في عدد المؤسسات الجديدة", "في عدد الشركات الجديدة", "من حيث عدد المؤسسات الجديدة",
+               "من حيث عدد الشركات الجديدة", "في عدد المؤسسات المنشأة حديثا", "في عدد الشركات المنشأة حديثا"),
+         "enterprises"),
+    Rule("aspect_number_of_visitors", "aspect_count",
+         words("في عدد الزوار", "في عدد السياح", "من حيث عدد الزوار", "من حيث عدد السياح", "في عدد الزائرين"),
+         "visitors"),
     Rule("respectively", "respectively", words("على التوالي", "بالترتيب")),
     Rule("structure", "structure", words("من هيكل", "من الهيكل", "الهيكل الاقتصادي", "هيكل الاقتصاد", "هيكل الناتج المحلي الإجمالي", "هيكل الناتج",
                                          "البنية الاقتصادية", "بنية الاقتصاد", "التركيبة الاقتصادية", "الهيكل القطاعي",

@@ -106,6 +106,8 @@ PERIODS = [
 ]  # fmt: skip
 
 ROLES = [
+    # "the third quarter and the first nine months": a report on a quarter and the months to its end, whose undated figures are the span's
+    Rule("quarter_and_months", "period_and", words("and", "and the", "and in the")),
     Rule(
         "compared_with",
         "compared",
@@ -393,6 +395,11 @@ CUES = [
     Rule("fold", "fold", words("fold", "-fold", "times")),
     Rule("per_year", "per_year", words("per year", "a year", "per annum", "annually on average", "/year", "annually", "each year",
                                        "every year", "a year on average")),
+    # "asked investors to disburse at least 95% of the capital plan": a figure a directive asks
+    # to reach is a target
+    Rule("request_to_reach", "target",
+         r"(?:asked|urged|requested|required|directed|instructed|called\s+on)\s+(?:[^\s.;]+\s+){0,8}?to\s+"
+         r"(?:disburse|achieve|reach|raise|attain|collect)(?!\w)"),
     Rule("target", "target",
          words("targets", "targeted", "target of", "target", "aims to", "aiming to", "aims for", "aiming for",
                "strives to", "striving to", "strive to", "strives for", "striving for", "plans to", "set a target",
@@ -443,6 +450,17 @@ CUES = [
     Rule("continuation", "continuation",
          words("overall", "in total", "the figure", "this figure", "it", "this", "the total", "that figure")),
     Rule("link", "link", words("was", "were", "is", "are", "has been", "have been", "in", "from", "of", "for", "worth of", "in terms of")),
+    # "up 12% in the number of enterprises": the growth of the firms counted, not of their capital
+    Rule("aspect_number_of", "aspect_count",
+         words("in the number of enterprises", "in the number of businesses", "in the number of firms",
+               "in the number of companies", "in the number of new enterprises", "in the number of new businesses",
+               "in terms of the number of enterprises", "in terms of the number of businesses",
+               "in number of enterprises", "in number of businesses", "in terms of enterprises"),
+         "enterprises"),
+    Rule("aspect_number_of_visitors", "aspect_count",
+         words("in the number of visitors", "in visitor numbers", "in the number of tourists",
+               "in terms of visitors", "in terms of the number of visitors"),
+         "visitors"),
     Rule("aspect", "aspect", words("in terms of")),
     Rule("sector_head", "sector_head", words("sector", "industry", "industries", "sectors")),
     Rule("respectively", "respectively", words("respectively")),

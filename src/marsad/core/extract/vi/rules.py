@@ -75,6 +75,8 @@ PERIODS = [
 ]  # fmt: skip
 
 ROLES = [
+    # "quý III và 9 tháng": a report on a quarter and the months to its end, whose undated figures are the span's
+    Rule("quarter_and_months", "period_and", words("và")),
     Rule("compared_so_voi", "compared", words("so với", "cao hơn", "thấp hơn")),
     Rule("compared_near", "compared_adjacent", words("so", "với", "hơn", "bằng", "kể từ", "từ năm")),
     # "gấp 1,6 lần năm trước", "gấp đôi năm 2022": the year a multiple is of is its base
@@ -183,6 +185,10 @@ CUES = [
                "đặt mục tiêu", "kịch bản", "định hướng", "đặt ra", "đề ra", "dự toán ngân sách", "theo kế hoạch",
                "kế hoạch đề ra", "chỉ tiêu đề ra", "chỉ tiêu năm", "mục tiêu năm", "phấn đấu đạt", "hướng tới",
                "kế hoạch vốn")),
+    # "yêu cầu các chủ đầu tư giải ngân đạt ít nhất 95% kế hoạch vốn": a figure a directive asks
+    # to reach is a target
+    Rule("request_to_reach", "target",
+         r"(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+(?:[^\s.;]+\s+){0,8}?(?:giải\s+ngân|phấn\s+đấu|đạt|thu)(?!\w)"),
     Rule("target_assigned", "target",
          r"chỉ\s+tiêu(?:\s+[^\s.;:]+){0,10}?\s+(?:được\s+(?:[^\W\d]+\s+){0,3}giao|giao|đề\s+ra)\s+(?:là|ở\s+mức|đạt)"),
     Rule("names_with_cue_words", "proper_name",
@@ -204,6 +210,12 @@ CUES = [
     Rule("clause_turn", "clause_turn", words("trong khi", "trong khi đó", "nhưng")),
     Rule("continuation", "continuation", words("tính chung", "con số này", "mức này", "trong đó")),
     Rule("link", "link", words("vốn", "từ", "cho", "giá trị")),
+    # "tăng 12% về số doanh nghiệp": the growth of the firms counted, not of their capital
+    Rule("aspect_number_of", "aspect_count",
+         words("về số doanh nghiệp", "về số lượng doanh nghiệp", "về số doanh nghiệp thành lập mới",
+               "về số lượng doanh nghiệp thành lập mới", "về số doanh nghiệp đăng ký thành lập mới",
+               "về số doanh nghiệp đăng ký mới"),
+         "enterprises"),
     Rule("aspect", "aspect", words("về", "xét về")),
     Rule("sector_head", "sector_head", words("khu vực", "ngành", "lĩnh vực", "nhóm ngành")),
     Rule("respectively", "respectively", words("lần lượt", "tương ứng")),
