@@ -1240,7 +1240,12 @@ class Reader:
 
     def _special_targets(self, s: int, e: int, sent_periods, state) -> None:
         """ "double-digit growth" (grdp at least 10) and "100% of communes ... digital product"."""
-        for m in self.g.find(self.text, "special_target", pos=s, endpos=e):
+        specials = self.g.find(self.text, "special_target", pos=s, endpos=e)
+        if specials and not self.g.find(self.text, "target", pos=s, endpos=e):
+            # "the ninth straight year of double-digit growth": a result told, no target
+            self.fired.update(m.name for m in specials)
+            specials = []
+        for m in specials:
             code, measure, value, qualifier = m.rule.prod
             period = self._period_near(m.start, m.end, sent_periods, state)
             period = period[:4] if period else None

@@ -261,7 +261,8 @@ def _role(
         # "up 10% compared with the estimate for 2017": the plan compared with is the base.
         return COMPARED, relative, next(r.name for r in before_last[2] if r.kind == "compared")
     gap = roles.loose if kinds == ["compared"] else roles.filler  # "compared to the implementation in 2019"
-    if last is not None and gap.match(text, last[1], start):
+    # "... exceeds plan\nIn 2023, ...": a word ending the headline does not qualify the next line's period
+    if last is not None and gap.match(text, last[1], start) and "\n" not in text[last[1] : start]:
         kind = "plan_base" if "plan_base" in kinds else kinds[0]
         role = {"compared": COMPARED, "compared_adjacent": COMPARED, "horizon": HORIZON, "constant_prices": BASE,
                 "constant_prices_before": BASE,
