@@ -97,7 +97,16 @@ def test_the_fuzz_checks_catch_a_bad_result(monkeypatch):
     from marsad.core.extract.model import Evidence, Extraction, Fact
 
     def broken(text, **kwargs):
-        fact = Fact("grdp", None, None, "level", float("inf"), None, "exact", Evidence(0, 1, "x"))
+        fact = Fact(
+            indicator="grdp",
+            area=None,
+            period=None,
+            measure="level",
+            value=float("inf"),
+            unit=None,
+            qualifier="exact",
+            evidence=Evidence(0, 1, "x"),
+        )
         return Extraction(language="vi", facts=[fact])
 
     monkeypatch.setattr(pkg, "extract", broken)

@@ -849,8 +849,9 @@ class Reader:
         value = reading.value
         if q.end <= self.title_end:
             rules.append("headline")  # a headline's figure, which the body usually states precisely
-        fact = Fact(code, area, period, reading.measure, _plain(value), unit, qualifier,
-                    Evidence.of(text, start, end), tuple(dict.fromkeys(rules)))  # fmt: skip
+        fact = Fact(indicator=code, area=area, period=period, measure=reading.measure, value=_plain(value),
+                    unit=unit, qualifier=qualifier, evidence=Evidence.of(text, start, end),
+                    rules=tuple(dict.fromkeys(rules)))  # fmt: skip
         if q.is_range:
             fact = replace(fact, low=_plain(q.low if reading.measure != "yoy_pct" or value >= 0 else -q.low))
         self.fired.update(fact.rules)
@@ -1250,8 +1251,9 @@ class Reader:
             period = self._period_near(m.start, m.end, sent_periods, state)
             period = period[:4] if period else None
             area = self._area_at(m.start, s, state)
-            self.targets.append(Fact(code, area, period, measure, value, "%", qualifier,
-                                     Evidence.of(self.text, m.start, m.end), (m.name,)))  # fmt: skip
+            self.targets.append(Fact(indicator=code, area=area, period=period, measure=measure, value=value,
+                                     unit="%", qualifier=qualifier,
+                                     evidence=Evidence.of(self.text, m.start, m.end), rules=(m.name,)))  # fmt: skip
             self.fired.add(m.name)
         for m in self.g.find(self.text, "share_target", pos=s, endpos=e):
             code = m.rule.prod
@@ -1263,8 +1265,9 @@ class Reader:
             self._taken.add((q.num_start, q.num_end))
             period = self._period_near(q.start, m.end, sent_periods, state)
             area = self._area_at(q.start, s, state)
-            self.targets.append(Fact(code, area, period, "share_pct", _plain(q.value), "%", "exact",
-                                     Evidence.of(self.text, q.start, m.end), (m.name,)))  # fmt: skip
+            self.targets.append(Fact(indicator=code, area=area, period=period, measure="share_pct",
+                                     value=_plain(q.value), unit="%", qualifier="exact",
+                                     evidence=Evidence.of(self.text, q.start, m.end), rules=(m.name,)))  # fmt: skip
             self.fired.add(m.name)
 
     def _period_near(self, start: int, end: int, sent_periods, state) -> str | None:

@@ -297,19 +297,19 @@ def find_quantities(
             pass
         out.append(
             Quantity(
-                q_start,
-                q_end,
-                num_start,
-                num_end,
-                value,
-                unit,
-                scale,
-                currency,
-                count,
-                qualifier,
-                low,
-                tuple(rules),
-                names,
+                start=q_start,
+                end=q_end,
+                num_start=num_start,
+                num_end=num_end,
+                value=value,
+                unit=unit,
+                scale=scale,
+                currency=currency,
+                count=count,
+                qualifier=qualifier,
+                low=low,
+                rules=tuple(rules),
+                names=names,
             )
         )
         pos = max(q_end, num_end)

@@ -185,8 +185,9 @@ def _row(reader, label, ind_m, values, columns, remainders) -> None:
         code_period = period.resolve(reader.year)
         rules = (ind_m.rule, rule, period.rule, "table")
         ev = Evidence.of(text, va, vb)
-        fact = Fact(code, reader.doc_area, code_period, measure, _plain(q.value), unit,
-                    "estimate" if status == "estimate" else "exact", ev, rules)  # fmt: skip
+        fact = Fact(indicator=code, area=reader.doc_area, period=code_period, measure=measure,
+                    value=_plain(q.value), unit=unit, qualifier="estimate" if status == "estimate" else "exact",
+                    evidence=ev, rules=rules)  # fmt: skip
         reader.fired.update(rules)
         if status == "plan":
             if q.low is not None:
