@@ -23,13 +23,16 @@ from marsad.core.extract.grammar import (
 SAMPLES = {
     "en": "GRDP grew 8.2% in the first quarter of 2024; the Province's budget revenue reached VND 5.2 trillion.\n"
     "Difficulties: exports -fold, 2.7-fold, per year /year; HCMC – Can Tho, in Q2, by the end of June.",
+    "ar": "التحديات والصعوبات: تراجع الصادرات. التَّوصِيات: تعزيز الاستثمار. المهام الرئيسية للعام "
+    "2025: نمو الناتج المحلي 8% في الربع الأول، وإيرادات الميزانية في الأشهر التسعة الأولى من هذا العام.",
     "vi": "Quý I/2024, GRDP tăng 8,2%; thu ngân sách 6 tháng đầu năm đạt 5.200 tỷ đồng, bằng 45,2% dự toán.\n"
     "Khó khăn, hạn chế: kim ngạch xuất khẩu giảm; Tổng Mức Bán Lẻ hàng hoá tăng.",
 }
 
 
 def test_required_words():
-    assert required_words(r"(?<!\w)qu[ýí]\s+(?P<q>IV|I)(?:\s*/\s*(?P<q>\d))?") == {"qu"}
+    # a class of a few letters gives each spelling of the word
+    assert required_words(r"(?<!\w)qu[ýí]\s+(?P<q>IV|I)(?:\s*/\s*(?P<q>\d))?") == {"quý", "quí"}
     # the most selective part: the longest shortest string
     assert required_words(r"(?:first|second)\s+half") == {"first", "second"}
     assert required_words(r"(?:H|the)\s+half") == {"half"}
@@ -38,11 +41,22 @@ def test_required_words():
     assert required_words(r"\p{L}+") is None  # a pattern re cannot parse
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_arabic_phrase_requires_its_word_not_a_letter():
+    # A phrase in Arabic allows diacritics between its letters and spelling variants of some:
+    # the word is still what a match must contain, spelled each way, the diacritics folded away.
+    pattern = _trie_pattern("ar", ["توصيات"])
+    assert "ت[ًٌٍَُِّْٰـ]*[وؤ][ًٌٍَُِّْٰـ]*ص" in pattern
+    # up to the alef, whose five spellings end the run
+    assert required_words(pattern) == {f"ت{w}ص{y}" for w in "وؤ" for y in "يىئی"}
+    assert fold("التَّوصِيات") == "التوصيات"
+    assert fold("Tết") == "tết"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ar"])
 def test_scan_skips_only_rules_that_cannot_match(lang):
     g = grammar_for(lang)
     text = SAMPLES[lang]
-    for kind in ("period", "directive", "difficulty"):
+    for kind in ("period", "directive", "difficulty", "recommendation"):
         plain = [(r.name, m.span()) for r, p in g.regexes(kind) for m in p.finditer(text)]
         assert [(r.name, m.span()) for r, m in g.scan(kind, text)] == plain
         assert [(r.name, m.span()) for r, m in g.scan(kind, text.upper())] == [

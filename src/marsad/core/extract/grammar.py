@@ -652,10 +652,17 @@ _TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
 
 def fold(text: str) -> str:
     """``text`` as the required words are looked for in it: two characters that :mod:`re` or
-    :mod:`regex` match with each other when ignoring case fold to the same."""
+    :mod:`regex` match with each other when ignoring case fold to the same, and the Arabic
+    diacritics a phrase allows between its letters are dropped (:func:`_ignorable`)."""
     if "\u0130" in text or "\u0131" in text:
         text = text.translate(_TURKISH_I)
+    if _HAS_MARK.search(text):  # rare in news text: the translation is paid only when needed
+        text = text.translate(_NO_MARKS)
     return text.casefold()
+
+
+_HAS_MARK = re.compile(f"[{_AR_MARKS}]")
+_NO_MARKS = str.maketrans(dict.fromkeys(_AR_MARKS, None))
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -676,21 +683,66 @@ def required_words(pattern: str) -> set[str] | None:
 
 def _required_seq(items) -> set[str] | None:
     found: list[set[str]] = []
-    run = ""
+    # The strings the run of fixed characters read so far can be: a character class of a few
+    # letters ("[هة]", "[اأإآ]": Arabic spelling variants) multiplies them, and the diacritics a
+    # phrase allows between its letters ("[\u064b-\u0652\u0670\u0640]*") are skipped, as
+    # :func:`fold` removes them from the text: so an Arabic phrase still requires a word.
+    run: set[str] = {""}
     for op, av in items:
-        if op is _sre.LITERAL:
-            run += chr(av)
+        chars = _class_chars(op, av)
+        if chars is not None and len(run) * len(chars) <= _MAX_VARIANTS:
+            run = {r + c for r in run for c in chars}
             continue
-        if run:
-            found.append({run})
-            run = ""
+        if _ignorable(op, av):
+            continue
+        if run != {""}:
+            found.append(run)
+        run = {""}
+        if chars is not None:  # too many variants to carry on: the class alone
+            run = set(chars)
+            continue
         got = _required_item(op, av)
         if got:
             found.append(got)
-    if run:
-        found.append({run})
+    if run != {""}:
+        found.append(run)
     # The most selective: the longest shortest string, then the fewest strings.
     return max(found, key=lambda s: (min(len(x) for x in s), -len(s))) if found else None
+
+
+_MAX_VARIANTS = 16  # the spellings of one run, each looked for in the text
+
+
+def _class_chars(op, av) -> tuple[str, ...] | None:
+    """The characters an item matches one of, when it is one character of at most four."""
+    if op is _sre.LITERAL:
+        return (chr(av),)
+    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in av) and len(av) <= 4:
+        return tuple(sorted({chr(a) for _, a in av}))
+    return None
+
+
+_IGNORABLE = frozenset(_AR_MARKS)
+
+
+def _ignorable(op, av) -> bool:
+    """A repeat of characters :func:`fold` removes (Arabic diacritics, tatweel): it adds nothing
+    to a match's fold."""
+    if op not in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        return False
+    (sub_op, sub_av), *rest = list(av[2]) or [(None, None)]
+    if rest or sub_op is not _sre.IN:
+        return False
+    for o, a in sub_av:
+        if o is _sre.LITERAL:
+            if chr(a) not in _IGNORABLE:
+                return False
+        elif o is _sre.RANGE:
+            if any(chr(c) not in _IGNORABLE for c in range(a[0], a[1] + 1)):
+                return False
+        else:
+            return False
+    return True
 
 
 def _required_item(op, av) -> set[str] | None:
