@@ -16,7 +16,10 @@ from marsad.core.extract.grammar import (
     _trie_pattern,
     case_flag,
     fold,
+    longest_space_run,
+    reach,
     required_words,
+    windows,
     word_led,
 )
 
@@ -166,3 +169,38 @@ def test_characters_without_case_partners_match_only_themselves():
     for ch in sorted(chars - partnered):
         for engine in (re, regex):
             assert {m.group() for m in engine.finditer(engine.escape(ch), everything, engine.I)} == {ch}, ch
+
+
+def test_the_reach_of_a_pattern():
+    # (span, read past the start): "\\s+" counts as the text's longest run of spaces
+    assert reach(r"\bab\s+c(?!\w)") == ((3, 1), (4, 1))
+    assert reach(r"(?<!\w{3})x{2,4}") == ((4, 0), (4, 0))  # a look-behind reads before the start
+    assert reach(r".*x") is None  # unbounded, and not by spaces
+    assert reach(r"(a)\1") is None
+    assert longest_space_run("a  b\n\n\n c") == 4
+    assert longest_space_run("a b") == 1
+
+
+def test_windows_hold_every_place_a_rule_can_match():
+    text = "xx first yy first" + " " * 30 + "first" + "z" * 200
+    # each from two before a needle to seven after its start; those that meet are one
+    assert windows(text, ["first"], 2, 6) == [(1, 19), (45, 54)]
+    assert windows(text, ["absent"], 2, 6) == []
+    assert windows(text, ["x", "y", "z", " "], 5, 5) == [(0, len(text))]  # too many: the whole text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ar"])
+def test_a_windowed_scan_finds_what_a_whole_pass_finds(lang):
+    g = grammar_for(lang)
+    rng = random.Random(5)
+    base = SAMPLES[lang]
+    inserts = [" " * 60, "\n\n", "\t ", " 2024 ", "Q3 ", "quý II ", " tháng 9", "first half ", "الربع الأول "]
+    for _ in range(150):
+        chars = list(base)
+        for _ in range(rng.randrange(6)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(inserts))
+        text = "".join(chars)[rng.randrange(40) :]
+        for kind in ("period", "directive", "difficulty", "recommendation"):
+            assert [(r.name, m.span()) for r, m in g.scan(kind, text)] == [
+                (r.name, m.span()) for r, p in g.regexes(kind) for m in p.finditer(text)
+            ]

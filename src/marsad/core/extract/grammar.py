@@ -444,13 +444,34 @@ class Grammar:
     def scan(self, kind: str, text: str) -> Iterator[tuple[Rule, Any]]:
         """(rule, match) of every regular-expression rule of ``kind`` over the whole of ``text``,
         rule by rule as :meth:`regexes` lists them. A rule whose required words
-        (:func:`required_words`) are nowhere in the text is not run: it cannot match there."""
+        (:func:`required_words`) are nowhere in the text is not run: it cannot match there; one
+        whose reach is bounded (:func:`reach`) runs only around the places its words are
+        (:func:`windows`), and finds there exactly what a pass over the whole text finds."""
         folded = _folded(text)
+        spaces: int | None = None
         for rule, pattern in self.regexes(kind):
             needles = self._needles.get(rule.name, ())
-            if needles is None or any(n in folded for n in needles):
-                for m in pattern.finditer(text):
+            if needles is None:
+                yield from ((rule, m) for m in pattern.finditer(text))
+                continue
+            if not any(n in folded for n in needles):
+                continue
+            bound = self._reach(rule, pattern)
+            if bound is None or len(folded) != len(text):
+                yield from ((rule, m) for m in pattern.finditer(text))
+                continue
+            if spaces is None:
+                spaces = longest_space_run(text)
+            width, ahead = (a + b * spaces for a, b in bound)
+            for lo, hi in windows(folded, needles, width, ahead):
+                for m in pattern.finditer(text, lo, hi):
                     yield rule, m
+
+    def _reach(self, rule: Rule, pattern) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        key = ("reach", rule.name)
+        if key not in self._regexes:
+            self._regexes[key] = reach(pattern.pattern)  # type: ignore[assignment]
+        return self._regexes[key]  # type: ignore[return-value]
 
     def find(self, text: str, *kinds: str, pos: int = 0, endpos: int | None = None) -> list[Match]:
         """Every match of the word rules of ``kinds`` in ``text[pos:endpos]``, in order."""
@@ -550,6 +571,127 @@ def _word_member(op, av) -> bool:
             _sre.CATEGORY_UNI_DIGIT,
         )
     return False  # a negation
+
+
+# -- how far a match can reach -------------------------------------------------------------------
+# A bound is a pair (a, b): at most a + b * (the longest run of spaces in the text) characters.
+Bound = tuple[int, int]
+
+
+def reach(pattern: str) -> tuple[Bound, Bound] | None:
+    """(how many characters a match of ``pattern`` can span, how far past its start an attempt
+    to match can read — look-aheads and the character after a greedy run included), or None when
+    either is unbounded beyond runs of spaces (``\\s+`` spans at most the text's longest run of
+    spaces) or cannot be told."""
+    try:
+        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern))
+        return _reach_seq(list(tree))
+    except (re.error, RecursionError, OverflowError, _Unbounded):
+        return None
+
+
+class _Unbounded(Exception):
+    """A pattern item whose reach has no bound that the text's spaces give."""
+
+
+def _reach_seq(items) -> tuple[Bound, Bound]:
+    width, ahead = (0, 0), (0, 0)
+    for op, av in items:
+        w, r = _reach_item(op, av)
+        ahead = _max(ahead, _add(width, r))
+        width = _add(width, w)
+    return width, ahead
+
+
+def _reach_item(op, av) -> tuple[Bound, Bound]:
+    if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY, _sre.CATEGORY):
+        return (1, 0), (1, 0)
+    if op is _sre.AT:
+        return (0, 0), (1, 0)  # "\\b", "$": the character at the position is looked at
+    if op is _sre.SUBPATTERN:
+        return _reach_seq(list(av[3]))
+    if op is _sre.ATOMIC_GROUP:
+        return _reach_seq(list(av))
+    if op is _sre.BRANCH:
+        width, ahead = (0, 0), (0, 0)
+        for branch in av[1]:
+            w, r = _reach_seq(list(branch))
+            width, ahead = _max(width, w), _max(ahead, r)
+        return width, ahead
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        direction, sub = av
+        # A look-behind reads the text before the position, which a window leaves as it is.
+        return (0, 0), (_reach_seq(list(sub))[1] if direction == 1 else (0, 0))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        _low, high, sub = av
+        items = list(sub)
+        if high is _sre.MAXREPEAT:
+            if len(items) == 1 and _spaces_only(*items[0]):
+                return (0, 1), (1, 1)  # a run of spaces, and the character that ends it
+            raise _Unbounded(op)
+        _w, r = _reach_seq(items)
+        return (high * r[0], high * r[1]), (high * r[0], high * r[1])
+    raise _Unbounded(op)  # a back-reference, a conditional group
+
+
+def _add(x: Bound, y: Bound) -> Bound:
+    return x[0] + y[0], x[1] + y[1]
+
+
+def _max(x: Bound, y: Bound) -> Bound:
+    return max(x[0], y[0]), max(x[1], y[1])
+
+
+def _spaces_only(op, av) -> bool:
+    """Whether the item matches spaces only (``\\s``, ``[ \\t]``, ``\\n``)."""
+    if op is _sre.LITERAL:
+        return chr(av) in _SPACE_CHARS
+    if op is _sre.CATEGORY:
+        return av in (_sre.CATEGORY_SPACE, _sre.CATEGORY_UNI_SPACE)
+    if op is _sre.IN:
+        return all(_spaces_only(o, a) for o, a in av)
+    return False
+
+
+_SPACE_CHARS = frozenset(" \t\n\r\f\v")
+
+
+@lru_cache(maxsize=1)
+def _long_space() -> regex.Pattern:
+    """Two or more characters that either engine takes for a space."""
+    re_space, regex_space = re.compile(r"\s"), regex.compile(r"\s")
+    chars = [chr(c) for c in range(0x10000) if re_space.match(chr(c)) or regex_space.match(chr(c))]
+    return regex.compile("[" + "".join(map(re.escape, chars)) + "]{2,}")
+
+
+def longest_space_run(text: str) -> int:
+    return max((m.end() - m.start() for m in _long_space().finditer(text)), default=1)
+
+
+def windows(folded: str, needles: Iterable[str], width: int, ahead: int) -> list[tuple[int, int]]:
+    """The stretches of the text (merged, in order) where a rule can match: a match contains one
+    of ``needles``, so it starts at most ``width`` characters before one and an attempt from
+    there reads at most ``ahead`` characters. ``folded`` is the text's fold, one character for one.
+    Every match of a pass over the whole text lies in one stretch, and a pass over a stretch
+    finds no other (an attempt from inside one never reads past its end). One stretch over the
+    whole text when the needles are too many for stretches to save anything."""
+    spans: list[tuple[int, int]] = []
+    budget = len(folded) // (width + ahead + 1) // 2  # beyond this many, the stretches cover most of it
+    for n in needles:
+        at = folded.find(n)
+        while at != -1:
+            spans.append((max(0, at - width), min(len(folded), at + ahead + 1)))
+            if len(spans) > budget:
+                return [(0, len(folded))]
+            at = folded.find(n, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 # -- whether ignoring case changes what a pattern matches ------------------------------------------
