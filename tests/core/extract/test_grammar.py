@@ -107,6 +107,18 @@ def test_a_windows_needles_are_told_as_a_fold_of_the_window_tells_them(text):
     assert (ps._needles_in(text) is None) == ("ß" in text)
 
 
+@pytest.mark.parametrize("text", ["المُستهدَف 8%ً والهدفُ 7% ثمّ مستهدف", "هدفً مستهـدف"])
+def test_a_windows_needles_in_arabic_with_diacritics(text):
+    # The fold drops the diacritics: the index still answers in the text's offsets.
+    ps = PhraseSet("ar", [("re:مستهدف", "a"), ("re:ه[ًٌٍَُِّْٰـ]*د[ًٌٍَُِّْٰـ]*ف", "b")])
+    assert ps._extra_needles == {"مستهدف", "هدف"}
+    assert ps._needles_in(text) is not None
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1):
+            told = ps._extra_for(text, a, b) is not None
+            assert told == any(n in fold(text[a:b]) for n in ps._extra_needles), (a, b)
+
+
 def test_word_led_only_where_every_match_starts_on_a_word():
     assert word_led(r"(?<!\w)(?:in|of)\s+(?P<year>(?:19|20)\d\d)") == r"\b(?:in|of)\s+(?P<year>(?:19|20)\d\d)"
     assert word_led(r"(?<!\w)(?:the\s+)?(?:first|H)(?=\d)") == r"\b(?:the\s+)?(?:first|H)(?=\d)"

@@ -20,7 +20,7 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -304,19 +304,20 @@ class PhraseSet:
     def _needles_in(self, text: str) -> tuple[list[int], list[int]] | None:
         """Where the expressions' needles are in ``text``'s fold: (starts in order, the least end
         of the needles starting there or after), for a window's question in log time instead of
-        a fold of the window per question (a sentence's words each ask one). None when folding
-        changes the text's length (then offsets in the fold are not offsets in the text)."""
+        a fold of the window per question (a sentence's words each ask one), in offsets of the
+        text. None when folding changes the text's length otherwise than by the diacritics it
+        drops (then offsets in the fold cannot be told in the text)."""
         cached = self._needle_index
         if cached[0] is text:
             return cached[1]
-        folded = _folded(text)
+        folded, kept = _fold_index(text)
         index = None
-        if len(folded) == len(text):  # each character folds to one: a window's fold is the fold's window
+        if kept is not None:  # a window's fold is the fold's window
             spans = []
             for n in self._extra_needles or ():
                 at = folded.find(n)
                 while at != -1:
-                    spans.append((at, at + len(n)))
+                    spans.append((in_text(kept, at), in_text(kept, at + len(n) - 1) + 1))
                     at = folded.find(n, at + 1)
             spans.sort()
             starts = [a for a, _ in spans]
@@ -447,7 +448,7 @@ class Grammar:
         (:func:`required_words`) are nowhere in the text is not run: it cannot match there; one
         whose reach is bounded (:func:`reach`) runs only around the places its words are
         (:func:`windows`), and finds there exactly what a pass over the whole text finds."""
-        folded = _folded(text)
+        folded, kept = _fold_index(text)
         spaces: int | None = None
         for rule, pattern in self.regexes(kind):
             needles = self._needles.get(rule.name, ())
@@ -457,13 +458,13 @@ class Grammar:
             if not any(n in folded for n in needles):
                 continue
             bound = self._reach(rule, pattern)
-            if bound is None or len(folded) != len(text):
+            if bound is None or kept is None:
                 yield from ((rule, m) for m in pattern.finditer(text))
                 continue
             if spaces is None:
                 spaces = longest_space_run(text)
             width, ahead = (a + b * spaces for a, b in bound)
-            for lo, hi in windows(folded, needles, width, ahead):
+            for lo, hi in windows(folded, needles, width, ahead, kept, len(text)):
                 for m in pattern.finditer(text, lo, hi):
                     yield rule, m
 
@@ -668,21 +669,26 @@ def longest_space_run(text: str) -> int:
     return max((m.end() - m.start() for m in _long_space().finditer(text)), default=1)
 
 
-def windows(folded: str, needles: Iterable[str], width: int, ahead: int) -> list[tuple[int, int]]:
+def windows(
+    folded: str, needles: Iterable[str], width: int, ahead: int, kept: list[int] = (), size: int | None = None
+) -> list[tuple[int, int]]:
     """The stretches of the text (merged, in order) where a rule can match: a match contains one
     of ``needles``, so it starts at most ``width`` characters before one and an attempt from
-    there reads at most ``ahead`` characters. ``folded`` is the text's fold, one character for one.
+    there reads at most ``ahead`` characters. ``folded`` is the text's fold and ``kept`` where its
+    characters are in the text (:func:`_fold_index`), ``size`` the text's length.
     Every match of a pass over the whole text lies in one stretch, and a pass over a stretch
     finds no other (an attempt from inside one never reads past its end). One stretch over the
     whole text when the needles are too many for stretches to save anything."""
+    size = len(folded) if size is None else size
     spans: list[tuple[int, int]] = []
-    budget = len(folded) // (width + ahead + 1) // 2  # beyond this many, the stretches cover most of it
+    budget = size // (width + ahead + 1) // 2  # beyond this many, the stretches cover most of it
     for n in needles:
         at = folded.find(n)
         while at != -1:
-            spans.append((max(0, at - width), min(len(folded), at + ahead + 1)))
+            start = in_text(kept, at)
+            spans.append((max(0, start - width), min(size, start + ahead + 1)))
             if len(spans) > budget:
-                return [(0, len(folded))]
+                return [(0, size)]
             at = folded.find(n, at + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
@@ -771,20 +777,37 @@ def _case_partnered() -> frozenset[str]:
 
 # -- what a regular expression cannot match without ------------------------------------------------
 _FOLD_WINDOW = 2000  # a stretch of text this long or shorter is folded to look for required words
-# (the last text folded, its fold): a document is folded once. One tuple, replaced whole, so that
-# threads reading different documents never pair one text with another's fold.
-_last_folded: tuple[str | None, str] = (None, "")
+# (text, its fold, kept) of the last two texts folded (a document and its ASCII-digit copy): a
+# document is folded once. Tuples, replaced whole, so that threads reading different documents
+# never pair one text with another's fold.
+_last_folded: tuple[tuple[str | None, str, list[int] | None], ...] = ()
 
 
 def _folded(text: str) -> str:
-    """``fold(text)``, cached for the last text: every kind's scan of a document shares it."""
+    """``fold(text)``, cached: every kind's scan of a document shares it."""
+    return _fold_index(text)[0]
+
+
+def _fold_index(text: str) -> tuple[str, list[int] | None]:
+    """(``fold(text)``, kept): kept lists, for each diacritic the fold drops, the fold's offset
+    of the character after it (:func:`in_text` turns an offset of the fold into one of the text);
+    None when folding changes the length otherwise (a case fold of one character into two)."""
     global _last_folded
-    cached = _last_folded
-    if cached[0] is text:
-        return cached[1]
+    for cached in _last_folded:
+        if cached[0] is text:
+            return cached[1], cached[2]
     folded = fold(text)
-    _last_folded = (text, folded)
-    return folded
+    kept: list[int] | None = []
+    if len(folded) != len(text):
+        dropped = [m.start() for m in _MARK.finditer(text)]
+        kept = [at - k for k, at in enumerate(dropped)] if len(folded) + len(dropped) == len(text) else None
+    _last_folded = ((text, folded, kept), *_last_folded[:1])
+    return folded, kept
+
+
+def in_text(kept: list[int] | None, at: int) -> int:
+    """The text's offset of the fold's character at ``at`` (``kept``: see :func:`_fold_index`)."""
+    return at + bisect_right(kept, at) if kept else at
 
 
 # The only characters that re or regex match with another when ignoring case while their
@@ -798,13 +821,10 @@ def fold(text: str) -> str:
     diacritics a phrase allows between its letters are dropped (:func:`_ignorable`)."""
     if "\u0130" in text or "\u0131" in text:
         text = text.translate(_TURKISH_I)
-    if _HAS_MARK.search(text):  # rare in news text: the translation is paid only when needed
-        text = text.translate(_NO_MARKS)
-    return text.casefold()
+    return _MARK.sub("", text).casefold()
 
 
-_HAS_MARK = re.compile(f"[{_AR_MARKS}]")
-_NO_MARKS = str.maketrans(dict.fromkeys(_AR_MARKS, None))
+_MARK = re.compile(f"[{_AR_MARKS}]")
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
