@@ -450,6 +450,8 @@ CUES = [
     Rule("continuation", "continuation",
          words("overall", "in total", "the figure", "this figure", "it", "this", "the total", "that figure")),
     Rule("link", "link", words("was", "were", "is", "are", "has been", "have been", "in", "from", "of", "for", "worth of", "in terms of")),
+    # "attract at least 1 billion USD more in FDI": an amount added, then what it is of
+    Rule("link_more", "link", words("more in", "more of", "more from", "more worth of")),
     # "up 12% in the number of enterprises": the growth of the firms counted, not of their capital
     Rule("aspect_number_of", "aspect_count",
          words("in the number of enterprises", "in the number of businesses", "in the number of firms",
