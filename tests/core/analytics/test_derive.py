@@ -220,3 +220,31 @@ def test_reading_only_the_touched_groups_derives_what_reading_all_does(rows):
     fast, slow = fact_base(data, NESTED), fact_base(data, NESTED)
     assert fast.derive() == slow.derive(exhaustive=True)
     assert fast.rows() == slow.rows()
+
+
+@settings(max_examples=120, deadline=None)
+@given(records)
+def test_deriving_levels_only_gives_every_level_the_full_derivation_gives(rows):
+    from marsad.core.analytics.derive import LEADS_NOWHERE, fact_base
+
+    data = [
+        obs(i, m, v, area=a, period=p, status=s, qualifier=q, id=str(n))
+        for n, (a, i, p, m, s, q, v) in enumerate(rows)
+    ]
+    levels, full = fact_base(data, NESTED), fact_base(data, NESTED)
+    levels.derive(levels_only=True)
+    full.derive()
+    assert not {f.method for f in levels.facts.values()} & LEADS_NOWHERE
+    assert [f for f in levels.facts.values() if f.measure == "level"] == [
+        f for f in full.facts.values() if f.measure == "level"
+    ]
+    assert full.derive(levels_only=True) == 0  # and the full set is closed under it
+
+
+def test_has_tells_a_known_fact_from_an_unknown_one():
+    from marsad.core.analytics.derive import fact_base
+
+    base = fact_base([obs("grdp", "level", 110, area=A, period="2025Q1")], RULES)
+    assert base.has(A, "grdp", "2025Q1")
+    assert not base.has(A, "grdp", "2025Q1", "yoy_pct")
+    assert not base.has(A, "grdp", "2025Q1", plan=True)

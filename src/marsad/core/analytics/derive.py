@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import polars as pl
@@ -98,6 +98,7 @@ class FactBase:
     def __init__(self, catalogue: Mapping[str, Any] | None = None) -> None:
         self.catalogue = catalogue or {}
         self.facts: dict[Key, Fact] = {}
+        self._levels_only = False  # during derive(levels_only=True)
 
     # -- access ----------------------------------------------------------------------------
     def add(self, fact: Fact) -> bool:
@@ -112,6 +113,10 @@ class FactBase:
     ) -> Fact | None:
         return self.facts.get((area, indicator, period, measure, plan))
 
+    def has(self, area: str, indicator: str, period: str, measure: str = "level", plan: bool = False) -> bool:
+        """Whether a fact of that key is known (observed or derived)."""
+        return (area, indicator, period, measure, plan) in self.facts
+
     def value(
         self, area: str, indicator: str, period: str, measure: str = "level", plan: bool = False
     ) -> float | None:
@@ -122,14 +127,26 @@ class FactBase:
         return [f.as_row() for f in self.facts.values()]
 
     # -- derivation ------------------------------------------------------------------------
-    def derive(self, max_rounds: int = 8, exhaustive: bool = False) -> int:
+    def derive(self, max_rounds: int = 8, exhaustive: bool = False, levels_only: bool = False) -> int:
         """Apply every rule until nothing new follows; return how many facts were added.
 
         After the first round the rules read only the facts of the (area, indicator) groups a
         new fact can give something to (:meth:`_touched`): the rules of a group read that group
         and its breakdown alone, so the others would only give what they already gave. The
         facts keep their order, so the same candidates come first. ``exhaustive`` reads every
-        fact every round (what the tests compare this with)."""
+        fact every round (what the tests compare this with).
+
+        ``levels_only`` leaves out the rules of ``LEADS_NOWHERE`` (growth, share of plan, share
+        and contribution from levels): no rule reads what they make, so every level is the same
+        without them; what a sum over areas reads (the nation's rollup of its provinces) is the
+        levels alone, and those rules made a third of the facts."""
+        self._levels_only = levels_only
+        try:
+            return self._derive(max_rounds, exhaustive)
+        finally:
+            self._levels_only = False
+
+    def _derive(self, max_rounds: int, exhaustive: bool) -> int:
         added = 0
         snapshot = list(self.facts.values())
         for _ in range(max_rounds):
@@ -167,8 +184,13 @@ class FactBase:
             out.update((f.area, i) for i in self._family(f.indicator))
         return out
 
+    @cached_property
+    def _families(self) -> dict[str, tuple[str, ...]]:
+        """Each indicator's breakdown family, filled as asked (see :meth:`_family`)."""
+        return {}
+
     def _family(self, indicator: str) -> tuple[str, ...]:
-        families = self.__dict__.setdefault("_families", {})
+        families = self._families
         if indicator not in families:
             parent = rule_of(self.catalogue, indicator).parent
             members = {*children_of(self.catalogue, indicator)}
@@ -223,7 +245,7 @@ class FactBase:
                 continue
             _p, prev, nxt, _year = cal
             if f.measure == "level":
-                before = self.get(f.area, f.indicator, prev)
+                before = None if self._levels_only else self.get(f.area, f.indicator, prev)
                 if before is not None and before.value:
                     if self.get(f.area, f.indicator, f.period, "yoy_pct") is None:
                         out.append(
@@ -346,7 +368,7 @@ class FactBase:
             ycode = cal[3]
             plan = self.get(f.area, f.indicator, ycode, plan=True)
             pct = self.get(f.area, f.indicator, f.period, "plan_pct")
-            if plan is not None and plan.value and pct is None:
+            if plan is not None and plan.value and pct is None and not self._levels_only:
                 out.append(
                     self._make(
                         f,
@@ -369,13 +391,14 @@ class FactBase:
                 )
         return out
 
+    @cached_property
+    def _parents(self) -> set[str]:
+        """The wholes of the catalogue's breakdowns: the same every round."""
+        return {rule_of(self.catalogue, c).parent for c in self.catalogue} - {None}
+
     def _breakdown_rules(self, facts: list[Fact]) -> list[Fact]:
         out = []
-        parents = self.__dict__.get("_parents")
-        if parents is None:  # the wholes of the catalogue's breakdowns: the same every round
-            parents = self.__dict__["_parents"] = {
-                rule_of(self.catalogue, c).parent for c in self.catalogue
-            } - {None}
+        parents = self._parents
         seen: set[tuple[str, str, str]] = set()
         for f in facts:
             if f.is_plan or f.measure != "level":
@@ -418,7 +441,7 @@ class FactBase:
                     qualifier=_sum_qualifier(fs),
                 )
             )
-        if whole is None:
+        if whole is None or self._levels_only:
             return out
         p = _period(period)
         prev = _shifted(p, -1) if p else None

@@ -337,7 +337,9 @@ def area_levels(
     """The levels :func:`area_figures` shows for the same inputs (each indicator, period and
     plan's figure: value, qualifier, unit), without building the figures, their routes and
     their flags: what a sum over areas reads (the nation's rollup of the provinces)."""
-    _p, base, *_ = _area_facts(area, period, own, merged, children, catalogue or {}, basis, periods)
+    _p, base, *_ = _area_facts(
+        area, period, own, merged, children, catalogue or {}, basis, periods, levels_only=True
+    )
     return [
         (f.indicator, f.period, f.is_plan, f.value, f.qualifier, f.unit)
         for (code, _i, _per, measure, _plan), f in base.facts.items()
@@ -345,22 +347,24 @@ def area_levels(
     ]
 
 
-def _area_facts(area, period, own, merged, children, catalogue, basis, periods):
+def _area_facts(area, period, own, merged, children, catalogue, basis, periods, levels_only=False):
     """The area's facts, own and derived, then from its children where its own give none:
-    (period, fact base, own facts, children by key, periods filled, the children's routes)."""
+    (period, fact base, own facts, children by key, periods filled, the children's routes);
+    ``levels_only``: the facts no level follows from left out (``FactBase.derive``)."""
     if basis not in BASES:
         raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
     p = P.parse(period)
     own_rows = [dict(r, area=area) for r in own]
-    merged = {code: list(rows) for code, rows in (merged or {}).items()}
+    # a province merged in with no rows of these indicators adds nothing (it is no merger here)
+    merged = {code: rows for code, rows in ((c, list(r)) for c, r in (merged or {}).items()) if rows}
     base = _own_base(area, own_rows, merged, catalogue)
     own_facts = dict(base.facts)
-    base.derive()
+    base.derive(levels_only=levels_only)
     by_child = _index_children(children)
     wanted = list(periods) if periods is not None else _two_years(p)
     child_routes = _add_children(base, area, by_child, wanted, catalogue)
     if child_routes:
-        base.derive()
+        base.derive(levels_only=levels_only)
     return p, base, own_facts, by_child, wanted, child_routes
 
 
@@ -380,7 +384,7 @@ def _own_base(area: str, own: list[dict], merged: dict[str, list[dict]], catalog
     bases = {}
     for code, rows in merged.items():
         b = fact_base([dict(r, area=code) for r in rows], catalogue)
-        b.derive()
+        b.derive(levels_only=True)  # their levels alone are read
         bases[code] = b
     merged_keys = {
         (f.indicator, f.period, f.is_plan)
@@ -401,7 +405,7 @@ def _own_base(area: str, own: list[dict], merged: dict[str, list[dict]], catalog
         and _before(r["period"])
     }
     mine = fact_base(own, catalogue)  # the old province's levels, derived from all its rows
-    mine.derive()
+    mine.derive(levels_only=True)
     base = fact_base(
         [r for r in own if (r["indicator"], r["period"]) not in merged_periods | unlike], catalogue
     )
@@ -543,7 +547,6 @@ def _add_children(
     added: dict[tuple[str, str, bool], Route] = {}
     if not by_child:
         return added
-    facts = base.facts
     indicators = sorted({k[0] for k in by_child})
     for indicator in indicators:
         rule = rule_of(catalogue, indicator)
@@ -554,7 +557,7 @@ def _add_children(
             for plan in (False, True):
                 if plan and not _is_year(code):
                     continue
-                if (area, indicator, code, "level", plan) in facts:
+                if base.has(area, indicator, code, "level", plan):
                     continue
                 r = child_route(by_child, indicator, code, rule, plan)
                 if r is not None:
