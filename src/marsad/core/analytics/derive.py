@@ -185,9 +185,20 @@ class FactBase:
         return out
 
     @cached_property
+    def _read(self) -> _CatalogueRead:
+        return _read_catalogue(self.catalogue)
+
+    @property
     def _families(self) -> dict[str, tuple[str, ...]]:
-        """Each indicator's breakdown family, filled as asked (see :meth:`_family`)."""
-        return {}
+        return self._read.families
+
+    @property
+    def _wholes(self) -> dict[str, str]:
+        return self._read.wholes
+
+    @property
+    def _flows(self) -> frozenset[str]:
+        return self._read.flows
 
     def _family(self, indicator: str) -> tuple[str, ...]:
         families = self._families
@@ -237,6 +248,8 @@ class FactBase:
 
     def _growth_rules(self, facts: list[Fact]) -> list[Fact]:
         out = []
+        if self._levels_only and not self._knows("yoy_pct"):
+            return out  # growth from the levels left out: the other two rules read a growth
         for f in facts:
             if f.is_plan or f.measure not in ("level", "yoy_pct"):
                 continue
@@ -288,9 +301,7 @@ class FactBase:
         out = []
         levels: dict[tuple[str, str], dict[P.Period, Fact]] = {}
         for f in facts:
-            if f.is_plan or f.measure != "level":
-                continue
-            if rule_of(self.catalogue, f.indicator).time_aggregation != "flow":
+            if f.is_plan or f.measure != "level" or f.indicator not in self._flows:
                 continue
             cal = _calendar(f.period)
             if cal is not None:  # spans only combine within a calendar year
@@ -359,6 +370,8 @@ class FactBase:
 
     def _plan_rules(self, facts: list[Fact]) -> list[Fact]:
         out = []
+        if self._levels_only and not self._knows("plan_pct"):
+            return out  # the share of plan left out: the plan from it needs one
         for f in facts:
             if f.is_plan or f.measure != "level":
                 continue
@@ -391,20 +404,18 @@ class FactBase:
                 )
         return out
 
-    @cached_property
-    def _parents(self) -> set[str]:
-        """The wholes of the catalogue's breakdowns: the same every round."""
-        return {rule_of(self.catalogue, c).parent for c in self.catalogue} - {None}
+    def _knows(self, measure: str) -> bool:
+        """Whether any fact is of ``measure``."""
+        return any(f.measure == measure for f in self.facts.values())
 
     def _breakdown_rules(self, facts: list[Fact]) -> list[Fact]:
         out = []
-        parents = self._parents
+        wholes = self._wholes
         seen: set[tuple[str, str, str]] = set()
         for f in facts:
             if f.is_plan or f.measure != "level":
                 continue
-            parent = rule_of(self.catalogue, f.indicator).parent
-            parent_code = f.indicator if f.indicator in parents else parent
+            parent_code = wholes.get(f.indicator)
             if parent_code is None or (f.area, parent_code, f.period) in seen:
                 continue
             seen.add((f.area, parent_code, f.period))
@@ -476,6 +487,36 @@ class FactBase:
                     )
                 )
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _CatalogueRead:
+    """What the rules read of a catalogue besides each rule: each indicator of a breakdown and
+    its whole (a whole is its own), the indicators summed over time, each indicator's family
+    (filled as asked)."""
+
+    wholes: dict[str, str]
+    flows: frozenset[str]
+    families: dict[str, tuple[str, ...]]
+
+
+_READ: list[tuple[Mapping[str, Any], _CatalogueRead]] = []  # the catalogues last read, latest first
+
+
+def _read_catalogue(catalogue: Mapping[str, Any]) -> _CatalogueRead:
+    """The catalogue read once per catalogue object: a rollup builds a fact base per area, over
+    the same rules (the service's catalogue is one object while the rules stay the same)."""
+    for known, read in _READ:
+        if known is catalogue:
+            return read
+    rules = {c: rule_of(catalogue, c) for c in catalogue}
+    wholes = {c: r.parent for c, r in rules.items() if r.parent is not None}
+    wholes.update({p: p for p in set(wholes.values())})
+    flows = frozenset(c for c, r in rules.items() if r.time_aggregation == "flow")
+    read = _CatalogueRead(wholes, flows, {})
+    _READ.insert(0, (catalogue, read))
+    del _READ[4:]
+    return read
 
 
 def derive(observations: Any, catalogue: Mapping[str, Any] | None = None) -> pl.DataFrame:
