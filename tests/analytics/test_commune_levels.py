@@ -177,3 +177,21 @@ def test_an_import_updating_communes_keeps_the_sums_and_versions(demo):
         assert before["VN-01"] == after["VN-01"]
     Observation.objects.filter(pk=_commune_row().pk).update(value=F("value") + 7)
     _assert_same()
+
+
+def test_the_tree_read_with_the_versions_follows_a_new_commune(demo):
+    from marsad.analytics import reading
+
+    before, _ = reading.tree_and_versions(lambda t: ["VN-24"])
+    province = Area.objects.get(code="VN-24")
+    Area.objects.create(
+        code="VN-24-99999", level=Area.Level.COMMUNE, parent=province, name_vi="Xã Mới", name_en="New"
+    )
+    tree, versions = reading.tree_and_versions(
+        lambda t: [c for c in ("VN-24", "VN-24-99999") if c in t.nodes]
+    )
+    assert tree.nodes["VN-24-99999"].parent == "VN-24"
+    assert tree.commune_count["VN-24"] == before.commune_count["VN-24"] + 1
+    assert set(versions) == {"VN-24", "VN-24-99999"}
+    again, _ = reading.tree_and_versions(lambda t: ["VN-24"])
+    assert again is tree  # the same areas: the tree read before

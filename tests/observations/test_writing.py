@@ -96,3 +96,16 @@ def test_an_approved_period_is_locked_until_unlocked(django_user_model):
     assert err.value.approval.approved_by == approver
     unlock(approver, area, "2024Q1")
     assert _write(area, Decimal(5)).action == "created"
+
+
+def test_in_periods_keeps_exactly_the_codes_asked(db):
+    from marsad.observations.synthetic import synthetic_rows
+    from marsad.observations.transfer import import_rows
+
+    import_rows(synthetic_rows(300), "rows.csv")
+    codes = sorted(set(Observation.objects.values_list("period", flat=True)))
+    assert len(codes) >= 3
+    asked = [codes[0], codes[-1]]  # a range that holds the codes between, which are not asked
+    found = set(Observation.objects.in_periods(asked).values_list("period", flat=True))
+    assert found == set(asked)
+    assert not Observation.objects.in_periods([]).exists()

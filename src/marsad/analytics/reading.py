@@ -1,26 +1,28 @@
 """What the analytics service reads from the database: the area tree, own observations, and the
-communes' levels summed per province (models.CommuneLevel, not one row per commune)."""
+communes' levels summed per province (models.CommuneLevel, not one row per commune).
+
+The reads a cold national rollup makes on every call (the tree's stamp with the areas'
+versions, the rules, own observations, the communes' sums) are SQL written here once, run on a
+raw cursor and read as tuples: the ORM compiled each anew (about a millisecond apiece, as much
+as the database took to run them) and built its rows through converters; a list is one array
+parameter on PostgreSQL (``= ANY(%s)``: one text whatever its length).
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
-from django.db.models import Count, Max, Sum
 
 from marsad.areas.models import Area
 from marsad.core.analytics.figures import ChildLevel
 from marsad.core.analytics.frames import Rule
 from marsad.core.measures import STATUS_RANK
-from marsad.indicators.models import Indicator
 from marsad.observations.models import Observation
-
-from .models import AreaVersion, CommuneLevel
-
-RECORD_FIELDS = ("id", "area", "indicator", "period", "measure", "value", "unit", "status", "qualifier")
 
 
 @dataclass
@@ -43,13 +45,17 @@ class Tree:
     children: dict[str, list[str]] = field(default_factory=dict)
     predecessors: dict[str, list[str]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def code_of(self) -> dict[int, str]:
         """Each area's code by its id."""
-        found = self.__dict__.get("_code_of")
-        if found is None:
-            found = self.__dict__["_code_of"] = {n.pk: c for c, n in self.nodes.items()}
-        return found
+        return {n.pk: c for c, n in self.nodes.items()}
+
+    @cached_property
+    def commune_count(self) -> Counter[str]:
+        """How many communes each area has (what a sum of its communes expects)."""
+        return Counter(
+            n.parent for n in self.nodes.values() if n.level == Area.Level.COMMUNE and not n.successor
+        )
 
     def namesake(self, code: str) -> str | None:
         """The old province of the same name a current province continues (old Khanh Hoa)."""
@@ -64,9 +70,6 @@ class Tree:
         same = self.namesake(code)
         return [old for old in self.predecessors.get(code, ()) if old != same]
 
-    def communes(self, code: str) -> list[str]:
-        return [c for c in self.children.get(code, ()) if self.nodes[c].level == Area.Level.COMMUNE]
-
     def current_provinces(self) -> list[str]:
         return sorted(c for c, n in self.nodes.items() if n.level == Area.Level.PROVINCE and n.current)
 
@@ -75,25 +78,51 @@ class Tree:
 
 
 _TREES: dict[tuple, Tree] = {}
+# The tree's stamp, what loading or merging areas changes: the row count, the highest id, the
+# closed areas, the successors and the parents (their sum).
+_STAMP = "COUNT(id), MAX(id), COUNT(valid_to), COUNT(successor_id), SUM(parent_id) FROM areas_area"
+# An area's data version (models.AreaVersion, PostgreSQL): set anew by the database whenever an
+# observation of the area or of one of its communes is written.
+_VERSIONS = "FROM analytics_areaversion WHERE area_id = ANY(%s)"
 
 
 def area_tree() -> Tree:
-    """The tree, read once per process while the areas table stays the same (its row count,
-    highest id, closed areas and successors: what loading or merging areas changes)."""
-    stamp = tuple(
-        Area.objects.aggregate(
-            n=Count("id"),
-            m=Max("id"),
-            closed=Count("valid_to"),
-            merged=Count("successor"),
-            p=Sum("parent_id"),
-        ).values()
-    )
+    """The tree, read once per process while the areas table stays the same (its stamp)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_STAMP}")
+        return _tree_of(tuple(cursor.fetchone()))
+
+
+def _tree_of(stamp: tuple) -> Tree:
     tree = _TREES.get(stamp)
     if tree is None:
         _TREES.clear()
         tree = _TREES[stamp] = _read_tree(":".join(map(str, stamp)))
     return tree
+
+
+def tree_and_versions(codes_of: Callable[[Tree], Iterable[str]]) -> tuple[Tree, dict[str, str]]:
+    """The tree and the data versions of the areas ``codes_of(tree)`` names (:func:`area_versions`)
+    in one statement on PostgreSQL while the tree is the one this process read last (every
+    request of a server after its first); else the two reads one after the other."""
+    if connection.vendor != "postgresql" or len(_TREES) != 1:
+        tree = area_tree()
+        return tree, area_versions(tree, codes_of(tree))
+    (last,) = _TREES.values()
+    codes = [c for c in codes_of(last) if c in last.nodes]
+    ids = {last.nodes[c].pk: c for c in codes}
+    with connection.cursor() as cursor:
+        cursor.execute(  # the stamp's row (area -1), then each version written
+            f"SELECT -1, {_STAMP} UNION ALL SELECT area_id, version, NULL, NULL, NULL, NULL {_VERSIONS}",
+            [list(ids)],
+        )
+        rows = cursor.fetchall()
+    stamp = next(tuple(r[1:]) for r in rows if r[0] == -1)
+    tree = _tree_of(stamp)
+    if tree is not last:  # the areas changed: their versions again, on the new tree
+        return tree, area_versions(tree, codes_of(tree))
+    found = {r[0]: r[1] for r in rows if r[0] != -1}
+    return tree, {code: str(found.get(pk, 0)) for pk, code in ids.items()}
 
 
 def _read_tree(stamp: str) -> Tree:
@@ -118,14 +147,27 @@ def _read_tree(stamp: str) -> Tree:
     )
 
 
+_CATALOGUES: dict[tuple, dict[str, Rule]] = {}
+
+
 def catalogue() -> dict[str, Rule]:
-    """Each indicator's aggregation rule, as the analytics core reads it."""
-    return {
-        code: Rule(area_aggregation=area_agg, time_aggregation=time_agg, parent=parent, unit=unit)
-        for code, area_agg, time_agg, parent, unit in Indicator.objects.values_list(
-            "code", "area_aggregation", "time_aggregation", "parent__code", "unit"
+    """Each indicator's aggregation rule, as the analytics core reads it (the rules built once
+    per process for the same rows; a caller must not change them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT i.code, i.area_aggregation, i.time_aggregation, p.code, i.unit "
+            "FROM indicators_indicator i LEFT JOIN indicators_indicator p ON p.id = i.parent_id "
+            "ORDER BY i.code"
         )
-    }
+        rows = tuple(map(tuple, cursor.fetchall()))
+    rules = _CATALOGUES.get(rows)
+    if rules is None:
+        _CATALOGUES.clear()
+        rules = _CATALOGUES[rows] = {
+            code: Rule(area_aggregation=area_agg, time_aggregation=time_agg, parent=parent, unit=unit)
+            for code, area_agg, time_agg, parent, unit in rows
+        }
+    return rules
 
 
 def data_version() -> tuple:
@@ -147,9 +189,16 @@ def data_version() -> tuple:
         return tuple(cursor.fetchone())
 
 
+_STAMPED: list[tuple[dict, str]] = []  # the rules last stamped (catalogue() gives the same dict)
+
+
 def catalogue_stamp(rules: dict[str, Rule]) -> str:
     """A digest of the aggregation rules (a changed rule changes every figure it reads)."""
-    return hashlib.blake2b(repr(sorted(rules.items())).encode(), digest_size=8).hexdigest()
+    if _STAMPED and _STAMPED[0][0] is rules:
+        return _STAMPED[0][1]
+    stamp = hashlib.blake2b(repr(sorted(rules.items())).encode(), digest_size=8).hexdigest()
+    _STAMPED[:] = [(rules, stamp)]
+    return stamp
 
 
 def area_versions(tree: Tree, codes: Iterable[str]) -> dict[str, str]:
@@ -161,16 +210,22 @@ def area_versions(tree: Tree, codes: Iterable[str]) -> dict[str, str]:
         version = ":".join(map(str, data_version()))
         return dict.fromkeys(codes, version)
     ids = {tree.nodes[c].pk: c for c in codes}
-    found = dict(AreaVersion.objects.filter(area_id__in=list(ids)).values_list("area_id", "version"))
+    found = dict(_rows(f"SELECT area_id, version {_VERSIONS}", [list(ids)]))
     return {code: str(found.get(pk, 0)) for pk, code in ids.items()}
 
 
-def period_range(codes: Iterable[str]) -> dict[str, str]:
-    """The filter of a set of period codes as the range from the least to the greatest: an index
-    on (..., period) reads one range, where a list of 54 codes is 54 probes (or a filter over
-    every row); the range holds other codes too, which the caller drops."""
-    codes = list(codes)
-    return {"period__gte": min(codes), "period__lte": max(codes)}
+def _member(column: str, values: Iterable) -> tuple[str, list]:
+    """``column`` is one of ``values``: one array parameter on PostgreSQL, a list on SQLite."""
+    values = list(values)
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [values]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", values
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def own_records(
@@ -181,31 +236,48 @@ def own_records(
 ) -> dict[str, list[dict]]:
     """The observations of these areas for these periods, by area code (ids as text).
 
-    The periods are read as the range of their codes (:func:`period_range`; most of the time
-    of a national rollup's read was 54 probes per area) and the codes asked kept; the areas are
-    found by their ids in the tree (no join to the areas table). All rows are fetched at once:
-    they are all kept anyway."""
+    The periods are read as the range of their codes (most of the time of a national rollup's
+    read was 54 probes per area; see ``PeriodQuerySet.in_periods``) and the codes asked kept;
+    the areas are found by their ids in the tree (no join to the areas table); values are read
+    as floats (stored exact, as decimals; the analytics core uses floats)."""
     wanted = set(period_codes)
     codes = list(codes)
     if not wanted or not codes:
         return {}
     tree = tree or area_tree()
-    qs = Observation.objects.filter(
-        area_id__in=[tree.nodes[c].pk for c in codes if c in tree.nodes], **period_range(wanted)
-    )
+    areas, params = _member("o.area_id", [tree.nodes[c].pk for c in codes if c in tree.nodes])
+    where = [areas, "o.period BETWEEN %s AND %s"]
+    params += [min(wanted), max(wanted)]
     if indicators is not None:
-        qs = qs.filter(indicator__code__in=list(indicators))
+        clause, more = _member("i.code", indicators)
+        where.append(clause)
+        params += more
+    rows = _rows(
+        "SELECT o.id, o.area_id, i.code, o.period, o.measure, CAST(o.value AS DOUBLE PRECISION), "
+        "o.unit, o.status, o.qualifier "
+        "FROM observations_observation o JOIN indicators_indicator i ON i.id = o.indicator_id "
+        f"WHERE {' AND '.join(where)} "
+        "ORDER BY o.indicator_id, o.area_id, o.period, o.measure",  # the model's order
+        params,
+    )
     out: dict[str, list[dict]] = defaultdict(list)
     code_of = tree.code_of
-    fields = ("id", "area_id", "indicator__code", "period", "measure", "value", "unit", "status", "qualifier")
-    for row in qs.values_list(*fields):
-        if row[3] not in wanted:
-            continue
-        rec = dict(zip(RECORD_FIELDS, row, strict=True))
-        rec["id"] = str(rec["id"])
-        rec["area"] = code_of[rec["area"]]
-        rec["value"] = float(rec["value"])  # stored exact (Decimal); the analytics core uses floats
-        out[rec["area"]].append(rec)
+    for pk, area_id, indicator, period, measure, value, unit, status, qualifier in rows:
+        if period in wanted:
+            area = code_of[area_id]
+            out[area].append(
+                {
+                    "id": str(pk),
+                    "area": area,
+                    "indicator": indicator,
+                    "period": period,
+                    "measure": measure,
+                    "value": float(value),
+                    "unit": unit,
+                    "status": status,
+                    "qualifier": qualifier,
+                }
+            )
     return out
 
 
@@ -222,7 +294,8 @@ def commune_sums(
     parents = list(parents)
     additive = [c for c, r in rules.items() if r.area_aggregation in ("sum", "average")]
     wanted = additive if indicators is None else [c for c in indicators if c in additive]
-    if not parents or not wanted:
+    period_codes = list(period_codes)
+    if not parents or not wanted or not period_codes:
         return {}
     # The communes' sums by province, indicator, period and status (models.CommuneLevel: kept
     # current on write on PostgreSQL, a view of the same GROUP BY on SQLite): a province's 99
@@ -230,57 +303,59 @@ def commune_sums(
     # by a join, the periods as the range of their codes (one range of the key's index per
     # province, where a list of codes was a filter over every row of the indicator).
     parent_ids = {tree.nodes[c].pk: c for c in parents if c in tree.nodes}
-    period_codes = list(period_codes)
     asked = set(period_codes)
-    sums = CommuneLevel.objects.filter(
-        parent_id__in=list(parent_ids), indicator__code__in=wanted, **period_range(asked)
+    provinces, params = _member("s.parent_id", parent_ids)
+    codes, more = _member("i.code", wanted)
+    rows = _rows(
+        "SELECT s.parent_id, i.code, s.period, s.status, CAST(s.total AS DOUBLE PRECISION), s.n, s.unit "
+        "FROM analytics_communelevel s JOIN indicators_indicator i ON i.id = s.indicator_id "
+        f"WHERE {provinces} AND {codes} AND s.period BETWEEN %s AND %s",
+        [*params, *more, min(asked), max(asked)],
     )
     groups: dict[tuple[str, str, str, bool], list[tuple[str, float, int, str]]] = defaultdict(list)
-    for parent_id, indicator, period, status, total, n, unit in sums.values_list(
-        "parent_id", "indicator__code", "period", "status", "total", "n", "unit"
-    ):
+    for parent_id, indicator, period, status, total, n, unit in rows:
         if period in asked:
             groups[(parent_ids[parent_id], indicator, period, status == "plan")].append(
                 (status, total, n, unit)
             )
-    qs = Observation.objects.filter(  # the rows themselves, for keys of several statuses
-        area__parent_id__in=list(parent_ids),
-        area__level=Area.Level.COMMUNE,
-        measure="level",
-        period__in=period_codes,
-        indicator__code__in=wanted,
-    )
     mixed = [k for k, v in groups.items() if len(v) > 1]
-    exact = _best_status_sums(qs, mixed) if mixed else {}
+    exact = _best_status_sums(list(parent_ids), period_codes, wanted, mixed) if mixed else {}
     out: dict[str, list[ChildLevel]] = defaultdict(list)
-    communes = {code: len(tree.communes(code)) for code in parent_ids.values()}
+    communes = tree.commune_count
     for key, found in groups.items():
         parent, indicator, period, plan = key
         if key in exact:
             total, n, status = exact[key]
         else:
             status, total, n, _unit = found[0]
-        expected = communes[parent]
-        total = float(total) if total is not None else None  # Sum of exact decimals
+        total = float(total) if total is not None else None  # a sum of exact decimals
         if rules[indicator].area_aggregation == "average":
             total = total / n if n else total
         out[parent].append(
             ChildLevel(
-                indicator=indicator,
-                period=period,
-                value=total,
-                count=n,
-                expected=expected,
-                kind="communes",
-                plan=plan,
-                unit=found[0][3] or rules[indicator].unit,
+                indicator,
+                period,
+                total,
+                n,
+                communes[parent],
+                "communes",
+                (),
+                "exact",
+                plan,
+                found[0][3] or rules[indicator].unit,
             )
         )
     return out
 
 
-def _best_status_sums(qs, keys) -> dict:
+def _best_status_sums(parent_ids: list[int], period_codes: list[str], indicators: list[str], keys) -> dict:
     """The keys whose communes have several statuses: sum the most final value of each commune."""
+    qs = Observation.objects.filter(
+        area__parent_id__in=parent_ids,
+        area__level=Area.Level.COMMUNE,
+        measure="level",
+        indicator__code__in=indicators,
+    ).in_periods(period_codes)
     out = {}
     for parent, indicator, period, plan in keys:
         rows = qs.filter(area__parent__code=parent, indicator__code=indicator, period=period)

@@ -104,13 +104,21 @@ def _versions(codes: list[str]) -> dict[str, str]:
     """The version each area's cached figures are kept under: the tree's, the rules' and the
     data versions of the areas they read (``reading.area_versions``: per area on PostgreSQL,
     so a write leaves the figures of the areas it does not touch cached)."""
-    tree = _once("tree", reading.area_tree)
-    known = [c for c in codes if c in tree.nodes]
-    inputs = {c: _inputs(c, tree) for c in known}
-    wanted = {a for areas in inputs.values() for a in areas}
     memo = _memo.get()
     seen = memo.setdefault("versions", {}) if memo is not None else {}
-    missing = wanted - seen.keys()
+
+    def inputs_of(tree) -> dict[str, list[str]]:
+        return {c: _inputs(c, tree) for c in codes if c in tree.nodes}
+
+    if memo is not None and "tree" not in memo:  # the first read of a call: the tree's stamp
+        tree, found = reading.tree_and_versions(  # and these areas' versions in one statement
+            lambda t: {a for areas in inputs_of(t).values() for a in areas}
+        )
+        memo["tree"] = tree
+        seen.update(found)
+    tree = _once("tree", reading.area_tree)
+    inputs = inputs_of(tree)
+    missing = {a for areas in inputs.values() for a in areas} - seen.keys()
     if missing:
         seen.update(reading.area_versions(tree, missing))
     base = _once("base", lambda: f"{tree.stamp}|{reading.catalogue_stamp(_once('rules', reading.catalogue))}")

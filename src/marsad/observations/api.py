@@ -147,11 +147,7 @@ def list_observations(request, filters: Query[ObservationFilters]):
         _period(filters.period_from, "period_from"), _period(filters.period_to, "period_to")
     )
     if codes is not None:
-        # the same codes as a range too: PostgreSQL then reads each area's index entries once
-        # between the first and last code (a list alone is one index probe per code and area)
-        qs = qs.filter(period__in=codes)
-        if codes:
-            qs = qs.filter(period__gte=min(codes), period__lte=max(codes))
+        qs = qs.in_periods(codes)
     if filters.measure:
         qs = qs.filter(measure=filters.measure)
     if filters.status:
