@@ -99,3 +99,26 @@ def test_objects_another_layout_stored_are_not_read():
 
     cache.set("test:layout", "stored by older code", version=FORMAT - 1)
     assert cached("test:layout", lambda: "computed") == "computed"
+
+
+def test_the_cycle_collector_is_paused_while_computing_and_only_then():
+    import gc
+
+    from marsad.analytics.caching import cached, collection_paused
+
+    seen = []
+
+    def compute():
+        seen.append(gc.isenabled())
+        return cached("test:inner", lambda: seen.append(gc.isenabled()) or 1)
+
+    assert gc.isenabled()
+    assert cached("test:outer", compute) == 1
+    assert seen == [False, False] and gc.isenabled()  # nested: on again when the outer ends
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()
