@@ -42,3 +42,24 @@ def test_area_levels_are_the_levels_area_figures_shows():
         levels = area_levels("VN-56", "2024", **kwargs)
         assert len(shown) > 40 and {x[0] for x in shown} >= {"grdp", "budget_revenue", "product_taxes"}
         assert levels == shown
+
+
+def test_figures_and_facts_pickle_as_their_fields_and_come_back_equal():
+    """A province's cached figures are thousands of them, read back on every warm request: each
+    pickles as its class and its fields, not through a dict of its slots."""
+    import pickle
+
+    from marsad.core.analytics.derive import Fact
+    from marsad.core.analytics.figures import Figure
+
+    own, merged, children = _inputs()
+    figs = area_figures("VN-56", "2024", own=own, merged=merged, children=children, catalogue=RULES)
+    assert isinstance(next(iter(figs.base.facts.values())), Fact)
+    for cls, obj in (
+        (Figure, next(iter(figs.figures.values()))),
+        (Fact, next(iter(figs.base.facts.values()))),
+    ):
+        assert obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)[0] is cls
+    back = pickle.loads(pickle.dumps(figs, pickle.HIGHEST_PROTOCOL))
+    assert back.figures == figs.figures and back.base.facts == figs.base.facts
+    assert back.disagreements == figs.disagreements

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Any
 
 import polars as pl
@@ -72,6 +73,11 @@ class Fact:
     def is_plan(self) -> bool:
         return self.status == "plan"
 
+    def __reduce__(self):
+        # pickled as its fields in order: a slots dataclass otherwise pickles a dict of its slots
+        # per object (a province's cached figures hold thousands of facts)
+        return (Fact, _FACT_FIELDS(self))
+
     def as_row(self) -> dict[str, Any]:
         return {
             "area": self.area,
@@ -89,6 +95,7 @@ class Fact:
         }
 
 
+_FACT_FIELDS = attrgetter(*Fact.__slots__)
 Key = tuple[str, str, str, str, bool]  # area, indicator, period, measure, is_plan
 
 

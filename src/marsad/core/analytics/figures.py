@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from marsad.core import periods as P
@@ -182,6 +183,11 @@ class Figure:
     def agrees(self) -> bool:
         return not self.disagreements
 
+    def __reduce__(self):
+        # pickled as its fields in order (see Fact.__reduce__): a province's cached figures are
+        # thousands of them, read back on every warm request
+        return (Figure, _FIGURE_FIELDS(self))
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -210,6 +216,9 @@ class Figure:
             ],
             "disagreements": [_disagreement_dict(d) for d in self.disagreements],
         }
+
+
+_FIGURE_FIELDS = attrgetter(*Figure.__slots__)
 
 
 def _disagreement_dict(d: Disagreement) -> dict[str, Any]:
