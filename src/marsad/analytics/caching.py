@@ -32,9 +32,10 @@ LOCK_SECONDS = 300
 WAIT_SECONDS = 280
 _MISSING = object()
 # The layout of the cached objects, as the cache's key version: a new number when a cached class
-# changes shape (2: Route and ChildLevel became named tuples), so that a server never unpickles
-# objects another version of the code stored under the same data versions.
-FORMAT = 2
+# changes shape (2: Route and ChildLevel became named tuples; 3: Figure and Fact pickle as their
+# fields, a FactBase as its catalogue and facts), so that a server never unpickles objects
+# another version of the code stored under the same data versions.
+FORMAT = 3
 
 
 _pause = threading.Lock()

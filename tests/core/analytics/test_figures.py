@@ -63,3 +63,14 @@ def test_figures_and_facts_pickle_as_their_fields_and_come_back_equal():
     back = pickle.loads(pickle.dumps(figs, pickle.HIGHEST_PROTOCOL))
     assert back.figures == figs.figures and back.base.facts == figs.base.facts
     assert back.disagreements == figs.disagreements
+
+
+def test_a_fact_base_pickles_as_its_catalogue_and_facts():
+    import pickle
+
+    own, merged, children = _inputs()
+    base = area_figures("VN-56", "2024", own=own, merged=merged, children=children, catalogue=RULES).base
+    assert "_read" in base.__dict__  # the catalogue was read while deriving
+    back = pickle.loads(pickle.dumps(base, pickle.HIGHEST_PROTOCOL))
+    assert set(vars(back)) == {"catalogue", "facts", "_levels_only"}
+    assert back.facts == base.facts and back._wholes == base._wholes

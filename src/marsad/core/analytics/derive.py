@@ -107,6 +107,10 @@ class FactBase:
         self.facts: dict[Key, Fact] = {}
         self._levels_only = False  # during derive(levels_only=True)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the catalogue and the facts: what was read of the catalogue is read again when asked
+        return {"catalogue": self.catalogue, "facts": self.facts, "_levels_only": False}
+
     # -- access ----------------------------------------------------------------------------
     def add(self, fact: Fact) -> bool:
         key = (fact.area, fact.indicator, fact.period, fact.measure, fact.is_plan)
