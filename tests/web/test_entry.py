@@ -61,7 +61,9 @@ def test_a_revision_keeps_the_history(client_for, communes):
         area=mine, indicator__code="budget_revenue", period="2025Q1", measure="level"
     )
     assert obs.value == 120
-    changes = ChangeRecord.objects.filter(object_id=obs.pk).order_by("at", "id")
+    changes = ChangeRecord.objects.filter(content_type__model="observation", object_id=obs.pk).order_by(
+        "at", "id"
+    )
     assert [c.action for c in changes] == ["create", "update"]
     page = client.get(f"/changes/observation/{obs.pk}/").content.decode()
     assert "100" in page and "120" in page

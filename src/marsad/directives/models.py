@@ -60,8 +60,13 @@ class StatusChoices(models.TextChoices):
     OVERDUE = steering.Status.OVERDUE.value, _("overdue")
 
 
-class Organisation(models.Model):
-    """A unit that acts: a department, a People's Committee, a Party Committee."""
+class Organisation(Audited):
+    """A unit that acts: a department, a People's Committee, a Party Committee.
+
+    Audited like the directives: a unit's name is shown beside every task it carries, and the
+    pages that keep them cached see a renamed unit through its change record."""
+
+    AUDITED_FIELDS = ("code", "kind", "area", "name_ar", "name_vi", "name_en", "email")
 
     class Kind(models.TextChoices):
         PARTY_COMMITTEE = "party_committee", _("Party Committee")

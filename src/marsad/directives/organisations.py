@@ -15,6 +15,7 @@ import re
 from django.db import transaction
 
 from marsad.areas.models import Area
+from marsad.audit.changes import record_changes, snapshot
 
 from .models import Organisation
 
@@ -203,7 +204,14 @@ def create_organisations() -> dict[str, int]:
         pks = dict(Organisation.objects.filter(code__in=[o.code for o in renamed]).values_list("code", "pk"))
         for o in renamed:
             o.pk = pks[o.code]
+        stored = Organisation.objects.filter(pk__in=pks.values())
+        before = {o.pk: snapshot(o, Organisation.AUDITED_FIELDS) for o in stored}
         Organisation.objects.bulk_update(renamed, ["name_ar"], batch_size=1000)
+        # Recorded like any rename: the pages that keep a unit's name cached see the new one.
+        record_changes(
+            [(o, "update", before[o.pk], {**before[o.pk], "name_ar": o.name_ar}) for o in renamed],
+            source="create_organisations",
+        )
     return {"created": len(missing), "renamed": len(renamed), "total": Organisation.objects.count()}
 
 

@@ -8,6 +8,8 @@ provinces. Every panel is optional: a missing input gives an empty panel (the te
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +90,7 @@ class Dashboard:
     overdue: list[Any] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
     key: str = ""  # the cache key of the panels: area, period, basis and data version
+    html: dict[str, str] = field(default_factory=dict)  # fragments of HTML (build's ``html``)
 
 
 def _period_codes(area: Area) -> set[str]:
@@ -154,13 +157,17 @@ _CACHED = (
 )
 
 
-def board_key(area: Area, period: P.Period, basis: str = "current") -> str:
-    """The cache key of the figure panels: area, period, basis and the data version (one
-    statement), so a write is seen by the next request."""
+def version_now() -> str:
+    """The data version (one statement) as a cache key's part: every key of a view carries the
+    same one, so a write is seen by the next request."""
     from marsad.analytics.reading import data_version
 
-    version = ":".join(map(str, data_version()))
-    return f"marsad:dashboard:{area.pk}:{period.code}:{basis}:{version}".replace(" ", "_")
+    return ":".join(map(str, data_version())).replace(" ", "_")
+
+
+def board_key(area: Area, period: P.Period, basis: str = "current", version: str = "") -> str:
+    """The cache key of the figure panels: area, period, basis and the data version."""
+    return f"marsad:dashboard:{area.pk}:{period.code}:{basis}:{version or version_now()}"
 
 
 def figures(area: Area, period: P.Period, basis: str = "current", key: str = "") -> Dashboard:
@@ -175,10 +182,32 @@ def figures(area: Area, period: P.Period, basis: str = "current", key: str = "")
     return Dashboard(area=area, period=period, basis=basis, key=key, **cached(key, compute))
 
 
-def build(area: Area, period: P.Period, user=None, basis: str = "current") -> Dashboard:
-    """The dashboard: the cached figure panels and the user's overdue directives (not cached)."""
-    board = figures(area, period, basis)
-    board.overdue = overdue(area, user)
+def build(
+    area: Area,
+    period: P.Period,
+    user=None,
+    basis: str = "current",
+    *,
+    html: tuple[str, Callable[[Dashboard], dict[str, str]]] | None = None,
+) -> Dashboard:
+    """The dashboard: the figure panels and the user's overdue directives, both cached under
+    one data version read once.
+
+    ``html`` (the reader's variant, e.g. language and digits; a function rendering a board's
+    fragments of HTML by name): the board is kept as those fragments (``board.html``) instead
+    of its figures, so a warm page reads the HTML only, never the figures behind it."""
+    from marsad.analytics.caching import cached
+
+    version = version_now()
+    key = board_key(area, period, basis, version)
+    if html is None:
+        board = figures(area, period, basis, key)
+    else:
+        variant, render = html
+        # (the entry's name changed with its content: an older server's entry is never read)
+        text = cached(f"{key}:fragments:{variant}", lambda: render(figures(area, period, basis, key)))
+        board = Dashboard(area=area, period=period, basis=basis, key=key, html=text)
+    board.overdue = overdue(area, user, version)
     return board
 
 
@@ -338,15 +367,32 @@ def _lagging(board: Dashboard) -> None:
     board.lagging = found["rows"]
 
 
-def overdue(area: Area, user) -> list:
-    """The user's overdue assignments in the area (per user and per day: not cached). Read
-    through the scope itself rather than ``tracking.visible_assignments``, whose four joins the
-    panel does not show: the query compiles on every view."""
+def overdue(area: Area, user, version: str = "") -> list:
+    """The user's overdue assignments in the area, cached per area, scope, day and data
+    version (``version``: the caller's, else read now). A directive, an assignment, a progress
+    report or a unit is written with a change record (the data version), the scope is in the
+    key itself and "overdue" is a matter of the day: the next view after any of them is new.
+
+    Read through the scope itself rather than ``tracking.visible_assignments``, whose four joins
+    the panel does not show."""
+    from django.utils import timezone
+
+    from marsad.accounts.scopes import scope_of
+    from marsad.analytics.caching import cached
     from marsad.directives import summary
     from marsad.directives.models import Assignment
 
-    qs = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
-    qs = summary.select(area=area, queryset=qs)
-    return list(
-        qs.with_live_status("overdue").select_related("directive", "organisation").order_by("deadline")[:10]
+    def compute() -> list:
+        qs = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
+        qs = summary.select(area=area, queryset=qs)
+        return list(
+            qs.with_live_status("overdue")
+            .select_related("directive", "organisation")
+            .order_by("deadline")[:10]
+        )
+
+    who = "all" if user is None else scope_of(user).fingerprint()
+    who = hashlib.blake2b(who.encode(), digest_size=12).hexdigest()  # a viewer may name many areas
+    return cached(
+        f"marsad:overdue:{area.pk}:{who}:{timezone.localdate()}:{version or version_now()}", compute
     )

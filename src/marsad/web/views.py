@@ -15,7 +15,6 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from marsad.accounts import scopes
-from marsad.analytics.caching import cached
 from marsad.areas.models import Area
 from marsad.audit.history import history_of
 from marsad.audit.models import ChangeRecord
@@ -62,7 +61,7 @@ def _period_or_none(code: str) -> P.Period | None:
 
 @login_required
 def dashboard(request):
-    from .dashboard import Dashboard, board_key, figures, latest_period, overdue
+    from .dashboard import build, latest_period
 
     code = request.GET.get("area", "")
     area = viewable_area_or_403(request.user, code) if code else home_area(request.user)
@@ -77,22 +76,22 @@ def dashboard(request):
     basis = request.GET.get("basis") or "current"
     if basis not in ("current", "historical"):
         basis = "current"
-    key = board_key(area, period, basis)
 
-    def panels() -> tuple[list[str], str]:
-        board = figures(area, period, basis, key)
+    def fragments(board) -> dict[str, str]:
         shown = {**context, "board": board, "period": period, "basis": basis}
-        return board.periods, _dashboard_panels(request, shown, board)
+        return {
+            "periods": render_to_string("web/_period_options.html", shown, request),
+            "panels": _dashboard_panels(request, shown, board),
+        }
 
-    # The figure panels read as the same HTML by every reader of this area, period and basis in
-    # one language and digits: rendered (charts included) once per data version, not per view.
-    # A warm view reads that HTML and the period list only, never the figures behind them (the
-    # entry's name changed with its content: an older server's HTML-only entry is never read).
-    periods, html = cached(f"{key}:periods+panels:{get_language()}:{int(_eastern(request))}", panels)
-    board = Dashboard(area=area, period=period, basis=basis, key=key, periods=periods)
-    board.overdue = overdue(area, request.user)
+    # The period list and the figure panels read as the same HTML by every reader of this area,
+    # period and basis in one language and digits: rendered (charts included) once per data
+    # version, not per view.
+    variant = f"{get_language()}:{int(_eastern(request))}"
+    board = build(area, period, request.user, basis, html=(variant, fragments))
     context.update(board=board, period=period, basis=basis)
-    context["panels"] = mark_safe(html)  # noqa: S308 - our own template
+    for name, text in board.html.items():
+        context[f"{name}_html"] = mark_safe(text)  # noqa: S308 - our own templates' HTML
     return render(request, "web/dashboard.html", context)
 
 
