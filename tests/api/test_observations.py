@@ -156,3 +156,37 @@ def test_a_bad_period_is_answered_in_the_callers_language(call, client, observat
     answer = call("admin", "post", "/observations", json=body)
     assert answer.status_code == 422
     assert error_message("2025Q9", lang) in [e["msg"] for e in answer.json()["detail"]]
+
+
+def test_a_page_and_its_total_are_one_statement(call, observations):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = call("admin", "get", "/observations", limit=3).json()
+    assert page["count"] == len(observations) and len(page["items"]) == 3
+    reads = [q["sql"] for q in queries.captured_queries if "observations_observation" in q["sql"]]
+    assert len(reads) == 1 and "OVER ()" in reads[0]
+    assert all(set(item) == set(page["items"][0]) for item in page["items"])  # no extra column
+    # A page past the end has no row to carry the total: it is counted apart.
+    past = call("admin", "get", "/observations", limit=3, offset=100).json()
+    assert past == {"items": [], "count": len(observations)}
+    assert call("admin", "get", "/observations", indicator="nothing").json() == {"items": [], "count": 0}
+
+
+def test_a_subtree_query_is_one_list_of_areas_in_scope(call, places, observations):
+    """The province asked for and the caller's scope as one list of ids (not two filters, nor
+    a subquery, which PostgreSQL misjudges); a commune officer asking for the province sees
+    their own commune only."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    province = places["province"].code
+    with CaptureQueriesContext(connection) as queries:
+        tree = _periods(call, "planner", area=province, subtree="true")
+    assert {a for a, _, _ in tree} == {province, places["mine"].code, places["neighbour"].code}
+    (read,) = [q["sql"] for q in queries.captured_queries if "observations_observation" in q["sql"]]
+    where = read.split(" WHERE ", 1)[1]
+    assert where.count("area_id") == 1 and "areas_area" not in where
+    mine = _periods(call, "commune", area=places["mine"].code, subtree="true")
+    assert {a for a, _, _ in mine} == {places["mine"].code}

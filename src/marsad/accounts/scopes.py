@@ -188,16 +188,29 @@ def area_path(model) -> str:
         ) from None
 
 
-def restrict(qs: models.QuerySet, user, action: str = VIEW) -> models.QuerySet:
-    """``qs`` limited to the rows ``user`` may read (VIEW) or change (CHANGE)."""
+def restrict(qs: models.QuerySet, user, action: str = VIEW, areas=None) -> models.QuerySet:
+    """``qs`` limited to the rows ``user`` may read (VIEW) or change (CHANGE).
+
+    ``areas``: the ids of the areas asked for (a province and its communes), when the rows are
+    to be limited to them too. For a model whose area is all its rule, both limits are then one
+    list of ids: the areas asked for that are in scope. PostgreSQL estimates one list well, and
+    two (or a list and the scope's subquery) as far fewer rows than they hold, which sends it
+    through the wrong index (an API query read 20,000 rows to return 600)."""
     _check_action(action)
     scope = scope_of(user)
+    model = qs.model
+    rule = getattr(model, "scope_filter", None)
+    if areas is not None:
+        path = area_path(model) if rule is None else getattr(model, "SCOPE_AREA", "")
+        where = f"{path or 'pk'}__in"
+        if scope.admin or rule is not None:
+            qs = qs.filter(**{where: sorted(areas)})
+        else:
+            return qs.filter(**{where: scope.among(areas, action)})
     if scope.admin:
         return qs
     if not scope.authenticated:
         return qs.none()
-    model = qs.model
-    rule = getattr(model, "scope_filter", None)
     q = rule(scope, action) if rule is not None else scope.q(area_path(model), action)
     return qs.filter(q)
 
@@ -260,8 +273,8 @@ def _describe_area(obj) -> str:
 class ScopedQuerySet(models.QuerySet):
     """A queryset with ``.restrict(user, action)``."""
 
-    def restrict(self, user, action: str = VIEW):
-        return restrict(self, user, action)
+    def restrict(self, user, action: str = VIEW, areas=None):
+        return restrict(self, user, action, areas)
 
 
 # -- the user and their areas (thin names over the scope, for templates and pages) ----------

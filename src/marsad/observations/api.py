@@ -133,13 +133,15 @@ def _period(code: str | None, name: str) -> periods.Period | None:
 @paginate(Pagination)
 def list_observations(request, filters: Query[ObservationFilters]):
     user = request.auth
-    qs = Observation.objects.restrict(user)
     if filters.area:
         area = viewable_area(user, filters.area)
-        if filters.subtree:
-            qs = qs.filter(area__in=Area.objects.subtree(area))
+        if filters.subtree and area.level == Area.Level.NATION:
+            qs = Observation.objects.restrict(user)  # every area below the nation: the scope's
         else:
-            qs = qs.filter(area=area)
+            ids = Area.objects.subtree(area).values_list("pk", flat=True) if filters.subtree else [area.pk]
+            qs = Observation.objects.restrict(user, areas=list(ids))
+    else:
+        qs = Observation.objects.restrict(user)
     if filters.indicator:
         codes = [c.strip() for c in clean_text(filters.indicator).split(",") if c.strip()]
         qs = qs.filter(indicator__code__in=codes)

@@ -16,6 +16,8 @@ from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Window
+from django.db.models.query import ModelIterable, ValuesIterable
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -107,11 +109,53 @@ AUTH = [TokenAuth(), ProfileSessionAuth()]
 
 
 class Pagination(LimitOffsetPagination):
-    """limit/offset pages of at most 1,000 items; ``count`` is the total."""
+    """limit/offset pages of at most 1,000 items; ``count`` is the total.
+
+    A page and its total in one statement (``COUNT(*) OVER ()`` beside each row): the database
+    finds the rows once, not once to count them and again to return a page. A page past the end
+    has no row to carry the total; it is counted apart."""
+
+    TOTAL = "_marsad_total"
 
     class Input(Schema):
         limit: int = Field(100, ge=1, le=1000)
         offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        if not _counts_in_one_statement(queryset):
+            return super().paginate_queryset(queryset, pagination, request, **params)
+        offset = pagination.offset
+        limit = min(pagination.limit, self.max_limit)
+        page = queryset.annotate(**{self.TOTAL: Window(Count("*"))})[offset : offset + limit]
+        rows = list(page)
+        if rows:
+            count = _pop(rows[0], self.TOTAL)
+            for row in rows[1:]:
+                _pop(row, self.TOTAL)
+        else:
+            count = queryset.count() if offset else 0
+        return {self.items_attribute: rows, "count": count}
+
+
+def _counts_in_one_statement(queryset) -> bool:
+    """Whether a window count beside the rows gives the queryset's total: a plain query of
+    objects or dicts (not a list, a union, DISTINCT rows or a slice)."""
+    query = getattr(queryset, "query", None)
+    return (
+        query is not None
+        and getattr(queryset, "_iterable_class", None) in (ModelIterable, ValuesIterable)
+        and not query.combinator
+        and not query.distinct
+        and not query.is_sliced
+    )
+
+
+def _pop(row, name: str):
+    if isinstance(row, dict):
+        return row.pop(name)
+    value = getattr(row, name)
+    delattr(row, name)
+    return value
 
 
 class Message(Schema):
