@@ -214,13 +214,15 @@ def session_cookie(username: str) -> str:
     Signed with the key of the settings in force: call it with MARSAD_DATA_DIR (or
     MARSAD_SECRET_KEY) as the server will have them. ``marsad bench web`` makes one each run, so
     a session that expired, or was signed with another key, is never reused."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
 
     from marsad.web.boot import setup_django
 
     setup_django()
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806 - the server's
     user = get_user_model().objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)

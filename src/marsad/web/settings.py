@@ -141,6 +141,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _cache_url = os.environ.get("MARSAD_CACHE_URL", "").strip()
 if _cache_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+    # Every page reads the session: from the shared cache, the database only on a miss. Not with
+    # each process's own memory, where a sign-out in one process would leave the others a copy.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "marsad"}}
 
