@@ -333,16 +333,14 @@ def commune_sums(
             total = total / n if n else total
         out[parent].append(
             ChildLevel(
-                indicator,
-                period,
-                total,
-                n,
-                communes[parent],
-                "communes",
-                (),
-                "exact",
-                plan,
-                found[0][3] or rules[indicator].unit,
+                indicator=indicator,
+                period=period,
+                value=total,
+                count=n,
+                expected=communes[parent],
+                kind="communes",
+                plan=plan,
+                unit=found[0][3] or rules[indicator].unit,
             )
         )
     return out
