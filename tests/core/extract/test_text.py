@@ -1,10 +1,12 @@
 """The text helpers: :class:`Spans` answers as a pass over every span would."""
 
+import random
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.core.extract.text import _ARABIC, _VI_MARKS, Spans, detect_language
+from marsad.core.extract.text import _ARABIC, _VI_MARKS, Spans, detect_language, paragraphs
 
 span = st.tuples(st.integers(0, 60), st.integers(0, 30)).map(lambda t: (t[0], t[0] + t[1]))
 
@@ -54,3 +56,17 @@ def test_each_vietnamese_mark_holds_a_letter_outside_ascii_and_arabic():
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for m in _VI_MARKS.finditer(everything + " của và năm tỷ đồng tăng CỦA VÀ"):
         assert any(not c.isascii() and not "\u0600" <= c <= "\u06ff" for c in m.group())
+
+
+def test_paragraphs_are_the_lines_holding_more_than_spaces():
+    # What a line-by-line ``strip`` keeps, whatever the spaces: the exotic ones included.
+    rng = random.Random(3)
+    alphabet = ["\n", " ", "\t", "\r", "\u2028", "\u00a0", "\u3000", "\x1c", "\x85", "a", "\u200b", "\x0b"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(14)))
+        lines, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        assert paragraphs(text) == lines, repr(text)

@@ -141,15 +141,11 @@ def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for m in _NEWLINE.finditer(text):
-        if text[pos : m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text)))
-    return spans
+    """The spans of the lines that hold more than spaces (``\\S`` is what ``str.strip`` keeps)."""
+    return [m.span() for m in _FILLED_LINE.finditer(text)]
+
+
+_FILLED_LINE = re.compile(r"^[^\n]*\S[^\n]*", re.M)  # one pass, no copy of each line
 
 
 class Spans:
