@@ -17,8 +17,10 @@ from marsad.core.extract.grammar import (
     case_flag,
     fold,
     longest_space_run,
+    needle_starts,
     reach,
     required_words,
+    start_led,
     windows,
     word_led,
 )
@@ -191,6 +193,8 @@ def test_the_reach_of_a_pattern():
     assert reach(r"(a)\1") is None
     assert longest_space_run("a  b\n\n\n c") == 4
     assert longest_space_run("a b") == 1
+    texts = ["x  y", "x     y", "x y", "x  y"]  # the last two cached, the third evicting the first
+    assert [longest_space_run(t) for t in texts * 2] == [2, 5, 1, 2] * 2
 
 
 def test_windows_hold_every_place_a_rule_can_match():
@@ -199,6 +203,15 @@ def test_windows_hold_every_place_a_rule_can_match():
     assert windows(text, ["first"], 2, 6) == [(1, 19), (45, 54)]
     assert windows(text, ["absent"], 2, 6) == []
     assert windows(text, ["x", "y", "z", " "], 5, 5) == [(0, len(text))]  # too many: the whole text
+
+
+def test_needle_starts_overlapping_and_per_fold():
+    one, other = "aaa 2020 năm", "x2020"
+    assert needle_starts(one, "aa") == [0, 1]  # overlapping ones too
+    assert needle_starts(one, "20") == [4, 6]
+    assert needle_starts(other, "20") == [1, 3]  # another text: not the last one's answer
+    assert needle_starts(one, "20", [1]) == [5, 7]  # a diacritic dropped before offset 1 of the fold
+    assert needle_starts(one, "20") == [4, 6]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi", "ar"])
@@ -216,3 +229,38 @@ def test_a_windowed_scan_finds_what_a_whole_pass_finds(lang):
             assert [(r.name, m.span()) for r, m in g.scan(kind, text)] == [
                 (r.name, m.span()) for r, p in g.regexes(kind) for m in p.finditer(text)
             ]
+
+
+def test_start_led_only_where_the_first_characters_are_known():
+    led = start_led(r"(?:about|over)?\s*(?P<sign>-)?$", re.I)
+    assert led == r"(?=[AO\-\n\sao])(?:(?:about|over)?\s*(?P<sign>-)?$)|$"
+    assert start_led(r"(?:Ă|b)\d", re.I) == r"(?=[BbĂă])(?:(?:Ă|b)\d)"
+    for kept in (
+        r"ab|c*",  # may be empty anywhere
+        r"(?<!\w)x",  # a look-behind first
+        r"[^a]b",  # a negated class
+        r".b",  # any character
+        r"(?P<a>x*)$",  # its empty match at the end is no bare "$" (the group is "")
+        r"(?i:a)b",  # a flag set inside
+    ):
+        assert start_led(kept) == kept, kept
+
+
+@pytest.mark.parametrize("lang", ["ar", "vi", "en"])
+def test_start_led_searches_find_what_the_pattern_finds(lang):
+    # The quantity reader's look-behind pattern (qualifier, "from", currency, sign before a
+    # number), searched in windows ending anywhere: led or not, the same match and groups.
+    from marsad.core.extract.quantity import _patterns
+
+    pats = _patterns(grammar_for(lang))
+    led = pats.before
+    assert led.pattern.startswith("(?=[")
+    plain = re.compile(led.pattern[led.pattern.index("(?:") + 3 : -len(")|$")], led.flags)
+    rng = random.Random(12)
+    base = SAMPLES[lang] + " about 5, từ 8 đến 9, nearly US$ 2, hơn 3,5%, أكثر من 4، بنحو -7\n8"
+    for _ in range(400):
+        text = "".join(c.upper() if rng.random() < 0.3 else c for c in base)
+        hi = rng.randrange(len(text) + 1)
+        lo = max(0, hi - rng.randrange(1, 41))
+        a, b = plain.search(text, lo, hi), led.search(text, lo, hi)
+        assert (a.span(), a.groupdict()) == (b.span(), b.groupdict())

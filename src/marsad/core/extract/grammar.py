@@ -666,7 +666,42 @@ def _long_space() -> regex.Pattern:
 
 
 def longest_space_run(text: str) -> int:
-    return max((m.end() - m.start() for m in _long_space().finditer(text)), default=1)
+    """The length of the longest run of spaces in ``text`` (1 when none is longer), cached for
+    the last two texts as :func:`_fold_index` caches folds: each kind's scan of a document asks."""
+    global _last_spaces
+    for cached, n in _last_spaces:
+        if cached is text:
+            return n
+    n = max((m.end() - m.start() for m in _long_space().finditer(text)), default=1)
+    _last_spaces = ((text, n), *_last_spaces[:1])
+    return n
+
+
+_last_spaces: tuple[tuple[str, int], ...] = ()  # (text, its longest run), replaced whole (threads)
+
+
+def needle_starts(folded: str, needle: str, kept: list[int] | None = ()) -> list[int]:
+    """Where ``needle`` is in the text whose fold is ``folded`` (offsets of the text, through
+    ``kept``: see :func:`_fold_index`), overlapping ones included, cached for the last fold:
+    the rules of a kind share needles ("19", "20", "năm"), and each kind's scan asks again."""
+    global _last_needles
+    cached_fold, table = _last_needles
+    if cached_fold is not folded:
+        table = {}
+        _last_needles = (folded, table)  # replaced whole (threads: see _folded)
+    cached = table.get(needle)
+    if cached is not None and cached[0] is kept:
+        return cached[1]
+    starts = []
+    at = folded.find(needle)
+    while at != -1:
+        starts.append(in_text(kept, at))
+        at = folded.find(needle, at + 1)
+    table[needle] = (kept, starts)
+    return starts
+
+
+_last_needles: tuple[str | None, dict] = (None, {})
 
 
 def windows(
@@ -682,14 +717,11 @@ def windows(
     size = len(folded) if size is None else size
     spans: list[tuple[int, int]] = []
     budget = size // (width + ahead + 1) // 2  # beyond this many, the stretches cover most of it
-    for n in needles:
-        at = folded.find(n)
-        while at != -1:
-            start = in_text(kept, at)
-            spans.append((max(0, start - width), min(size, start + ahead + 1)))
-            if len(spans) > budget:
-                return [(0, size)]
-            at = folded.find(n, at + 1)
+    found = [needle_starts(folded, n, kept) for n in needles]
+    if sum(map(len, found)) > budget:
+        return [(0, size)]
+    for starts in found:
+        spans += [(max(0, start - width), min(size, start + ahead + 1)) for start in starts]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -929,3 +961,103 @@ def _required_item(op, av) -> set[str] | None:
             chars.add(chr(a))
         return chars if len(chars) <= 4 else None
     return None  # a look-around, an anchor, a class: nothing required
+
+
+# -- where a match can start -------------------------------------------------------------------------
+
+
+def start_led(pattern: str, flags: int = 0) -> str:
+    r"""``pattern`` led by a look-ahead at a class of the characters every non-empty match of it
+    starts with (``(?=[...])(?:pattern)``, and ``|$`` when it can match empty at the end only):
+    the same matches, but a place where no match can start is left after one look at one
+    character instead of a try of every branch (the search of the 40 characters before each
+    number, for its qualifier, currency or sign). ``pattern`` as it is when its first characters
+    cannot be told (an empty match elsewhere, a look-around first, ``.``, a flag set inside)."""
+    try:
+        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern), flags)
+        items, nullable = _first_items(list(tree))
+    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+        return pattern
+    if nullable:
+        return pattern  # an empty match anywhere
+    ignore = bool((flags | tree.state.flags) & re.I)
+    members: set[str] = set()
+    at_end = False
+    for op, av in items:
+        if op is _END:
+            at_end = True
+            continue
+        if op is _sre.LITERAL:
+            chars = [chr(av)]
+        elif op is _sre.RANGE:
+            low, high = av
+            if high - low > 4096:
+                return pattern
+            chars = [chr(c) for c in range(low, high + 1)]
+        elif op is _sre.CATEGORY and av in _CATEGORY_CLASS:
+            members.add(_CATEGORY_CLASS[av])
+            continue
+        else:
+            return pattern
+        for ch in chars:
+            members.update(re.escape(c) for c in (_case_blind(ch) if ignore else (ch,)))
+    if at_end:
+        members.add(r"\n")  # "$" matches before a last newline too
+        empty = re.compile(pattern, flags).match("")
+        if empty is None or any(v is not None for v in empty.groups()):
+            return pattern  # its empty match is not what a bare "$" gives
+    if not members:
+        return pattern
+    led = f"(?=[{''.join(sorted(members))}])(?:{pattern})"
+    return led + "|$" if at_end else led
+
+
+_END = "end"  # an item of :func:`_first_items`: the end of the text, or a newline before it
+_CATEGORY_CLASS = {
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_UNI_SPACE: r"\s",
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_UNI_DIGIT: r"\d",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_UNI_WORD: r"\w",
+}
+
+
+def _first_items(items) -> tuple[list, bool]:
+    """(the items — literals, ranges, categories — one of which a non-empty match of the
+    sequence starts with, whether the sequence can match the empty string). Raise
+    :class:`_CaseUnknown` for an item whose first character cannot be told."""
+    out: list = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            return [*out, (op, av)], False
+        if op is _sre.IN:
+            if any(o is _sre.NEGATE for o, _ in av):
+                raise _CaseUnknown(op)
+            return [*out, *av], False
+        if op is _sre.CATEGORY:
+            return [*out, (op, av)], False
+        if op is _sre.AT:
+            if av is _sre.AT_END:
+                return [*out, (_END, None)], False  # an empty match at the end, or before its newline
+            raise _CaseUnknown(op)
+        if op is _sre.SUBPATTERN:
+            if av[1] or av[2]:  # flags changed inside the group
+                raise _CaseUnknown(op)
+            got, nullable = _first_items(list(av[3]))
+        elif op is _sre.BRANCH:
+            got, nullable = [], False
+            for branch in av[1]:
+                g, n = _first_items(list(branch))
+                got += g
+                nullable = nullable or n
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            got, nullable = _first_items(list(sub))
+            nullable = nullable or low == 0
+        else:
+            raise _CaseUnknown(op)  # a look-around, any character, a back-reference
+        out += got
+        if not nullable:
+            return out, False
+    return out, True

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from marsad.core.numbers import parse_number, to_ascii_digits
 
-from .grammar import Grammar
+from .grammar import Grammar, start_led
 
 __all__ = ["Quantity", "find_quantities", "separator_habit"]
 
@@ -89,12 +89,13 @@ class _Patterns:
     def __init__(self, g: Grammar) -> None:
         alt = {k: g.word_table(k)[0] for k in _KINDS}
         ar_pre = r"(?:بـ|ب|لـ|ل|و)?\s?" if g.lang == "ar" else ""
-        self.before = re.compile(
+        before = (
             rf"(?:(?P<qual>{alt['qualifier_before']})\s*{ar_pre})?"
             rf"(?:(?P<from>{alt['range_from']})\s+)?"
-            rf"{ar_pre}(?:(?P<cb>{_CB})\s?)?(?P<sign>[-−])?$",
-            re.I,
+            rf"{ar_pre}(?:(?P<cb>{_CB})\s?)?(?P<sign>[-−])?$"
         )
+        # searched in the 40 characters before each number: led by what a match can start with
+        self.before = re.compile(start_led(before, re.I), re.I)
         # "7.5 percent to 8 percent": the first end may carry its unit, as a sign or a word.
         pct = rf"(?:\s?%|\s+(?:{alt['percent']})(?!\w))?"
         self.range = re.compile(
