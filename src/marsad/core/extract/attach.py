@@ -107,6 +107,8 @@ _SHARE_WHOLE = re.compile(
 )
 _GENITIVE = re.compile(r"(?:\bof\s+(?:the\s+)?|\bcủa\s+|\bin\s+|(?<!\w)ل)(?:مدينة\s+|مقاطعة\s+)?\S?$", re.I)
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{0,40}\)")
+_DIGIT = re.compile(r"\d")
+_LABEL_COLON = re.compile(r"[^\S\n]*[:：][^\S\n]*")
 UNWRITTEN = "period:unwritten"  # neither the figure, its paragraph nor the document says the period
 _BEATS_PLAN = ("exceed", "reach", "index", "up", "down", "compared")  # "vượt kế hoạch đề ra": no target
 _GLUED = re.compile(r"\s*(?:[وفبلك]?ال|لل|[وفبلك])?")  # spaces, or an Arabic article or proclitic
@@ -124,6 +126,7 @@ class SentenceState:
     paragraph: int = -1
     recent: frozenset[str] = frozenset()  # the indicators of the last sentence with figures
     label: str | None = None  # the indicator a label line just named (a value line may follow)
+    heading_period: PeriodMention | None = None  # the period of a heading line over its list
 
 
 @dataclass
@@ -429,8 +432,20 @@ class Reader:
             return None  # "đứng thứ 6", "ranked 10th"
         # "a lower growth rate of 1.82% than 2018", "1.13% lower than last year": a difference.
         than = next((c for c in cues if c.kind in ("than", "yoy_base") and q.end <= c.start
-                     and len(" ".join(text[q.end : c.start].split())) <= 14), None)  # fmt: skip
+                     and len(" ".join(text[q.end : c.start].split())) <= 14
+                     # "7.2%, 1.1% higher than last year": another figure's change on the year before
+                     and not (_DIGIT.search(text, q.end, c.start)
+                              and any(y.kind == "yoy_change" and y.start <= c.start < y.end for y in cues))),
+                    None)  # fmt: skip
         near = _last_in(cues, "comparative", lo, q.num_start)
+        if (
+            than is not None
+            and (prev_q is None or prev_q.unit not in ("%", "pp"))
+            and any(c.kind == "yoy_change" and q.end <= c.start <= q.end + 2 for c in cues)
+        ):
+            # "5.4 million visitors, 13% more than a year earlier": the amount's change on the year
+            # before (after a rate, "grew 7.2%, 1.1% higher than last year", a difference of rates)
+            than = None
         if (
             than is not None
             and any(i.code and 0 <= i.start - than.end <= 4 for i in inds)
@@ -529,6 +544,12 @@ class Reader:
                 self.fired.add(heads[-1].name)
                 return None
         follow = self._following_indicator(q, inds, cues, e)
+        if follow is not None and follow.code is None and follow.continues:
+            # "led in foreign direct investment, attracting US$1.67 billion in registered capital":
+            # the capital named after the figure is that of the investment the sentence named.
+            named = [i for i in inds if s <= i.start and i.end <= q.num_start and i.code in follow.continues]
+            if named:
+                follow = replace(follow, code=named[-1].code, rule=named[-1].rule)
         if (
             ind_m is not None
             and prev_fact is not None
@@ -659,6 +680,10 @@ class Reader:
                 return None
             near = follow is not None or (ind_start is not None and q.start - ind_start < 90
                                           and not _CLAUSE.search(text, ind_start, q.start))  # fmt: skip
+            # "Newly established enterprises: 1,032": a label line, the count after its colon
+            near = near or (
+                ind_m is not None and _LABEL_COLON.fullmatch(text, ind_m.end, q.start) is not None
+            )
             if not near:
                 return None
         if q.unit == "money" and ind.count_unit:
@@ -1297,6 +1322,17 @@ class Reader:
         if resp is None:
             return
         facts = self.facts[first:]
+        # "chiếm 43,5%; dịch vụ 41,2%; nông nghiệp 9,1% (năm 2022 tương ứng là 44,1%; 40,3%;
+        # 9,4%)": the figures after the word are those of the indicators just listed, in order.
+        after = [f for f in facts if f.evidence.start >= resp.end]
+        if len(after) >= 2 and len({f.measure for f in after}) == 1:
+            listed = [f for f in facts if f.evidence.end <= resp.start and f.measure == after[0].measure]
+            listed = listed[-len(after) :]
+            if len(listed) == len(after) and len({f.indicator for f in listed}) == len(after):
+                by_id = {id(f): replace(f, indicator=o.indicator) for f, o in zip(after, listed, strict=True)}
+                self.facts[first:] = [by_id.get(id(f), f) for f in facts]
+                self.fired.add(resp.name)
+                return
         levels = [f for f in facts if f.measure == "level"]
         if not levels and len(facts) >= 2 and len({(f.indicator, f.measure) for f in facts}) == 1:
             # "exports and imports rose 5% and 6%, respectively": the names before the figures, in order.

@@ -105,8 +105,11 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
             continue
         para = bisect_right(para_starts, s) - 1
         if para != state.paragraph:
+            _list_heading(text, paras, para, state, g, result)
             state.paragraph = para
-            if state.period is None or state.period.kind != "holiday":
+            if state.heading_period is not None:
+                state.period = state.heading_period  # a line of the list under a heading
+            elif state.period is None or state.period.kind != "holiday":
                 state.period = None  # a new paragraph speaks of the document's period again
             state.target_block = state.target_block and _short(text, paras, para)
         reader.read_sentence(s, e, state)
@@ -188,6 +191,32 @@ def _title_end(text: str, start: int) -> int:
     if m and _reads_as_headline(m.group(1)):
         return start + m.end(1)
     return start
+
+
+def _list_heading(text: str, paras, para: int, state: SentenceState, g: Grammar, result: Extraction) -> None:
+    """A heading line that names a period and opens a list ("Một số chỉ tiêu chủ yếu 9 tháng năm
+    2024:", "Key figures of the year:"; rules of kind ``list_heading``) gives that period to the
+    short lines under it, up to the first line that is no item of a list."""
+    prev = state.paragraph
+    if 0 <= prev < len(paras) and prev == para - 1:
+        a, b = paras[prev]
+        if state.period is not None and state.period.codable and b - a <= 120:
+            for rule, pattern in g.regexes("list_heading"):
+                m = pattern.search(text, a, b)
+                if m is not None and not text[m.end() : b].strip():
+                    state.heading_period = state.period
+                    result.rules.add(rule.name)
+                    return
+    if state.heading_period is not None and not _list_item(text, paras, para):
+        state.heading_period = None
+
+
+def _list_item(text: str, paras, i: int) -> bool:
+    """A line of a list: short, and a bullet or no sentence ending in a full stop."""
+    if not _short(text, paras, i):
+        return False
+    line = text[paras[i][0] : paras[i][1]].strip()
+    return bool(re.match(r"(?:[-–•+*]|\d{1,2}[.)])\s", line)) or not line.endswith((".", "!", "?", "。"))
 
 
 def _short(text: str, paras, i: int) -> bool:

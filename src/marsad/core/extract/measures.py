@@ -36,7 +36,16 @@ from .quantity import Quantity
 __all__ = ["Reading", "read_measure", "BEFORE_KINDS", "AFTER_KINDS"]
 
 BEFORE_KINDS = ("up", "down", "growth", "reach", "share", "index", "exceed", "contribution", "estimate")
-AFTER_KINDS = ("yoy_base", "other_base", "plan_base", "share_base", "fold", "per_year", "per_unit")
+AFTER_KINDS = (
+    "yoy_base",
+    "other_base",
+    "plan_base",
+    "share_base",
+    "fold",
+    "per_year",
+    "per_unit",
+    "yoy_change",
+)
 _DIRECTION = ("up", "down", "growth")
 
 
@@ -107,6 +116,9 @@ def _percent(
         return _skip("no measure for a change on another base than the same period", head.name)
     if head is not None and head.kind == "per_year":
         return _skip("a yearly average over several years", head.name)
+    if head is not None and head.kind == "yoy_change" and head.rule.prod in (1, -1):
+        # "13% more than a year earlier", "3.1% lower than in 2023": the change on the year before
+        return Reading("yoy_pct", head.rule.prod * abs(q.value), (head.name,), None, head.end)
     cue = _nearest(before, ("up", "down", "growth", "share", "index", "exceed", "contribution", "reach"))
     direction = _nearest(before, _DIRECTION)
     plan = _first(after, "plan_base")

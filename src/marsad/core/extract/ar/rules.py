@@ -615,6 +615,8 @@ INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("هذا القطا�
 
 _T = ar_phrase
 SECTIONS = [
+    # "أبرز المؤشرات في الأشهر التسعة:" alone on its line: the period it names is that of the list's lines below it
+    Rule("list_heading", "list_heading", r"[:：](?=[ \t]*(?:\n|$))"),
     # "أخبار ذات صلة" alone on its line: the page's links to other stories follow, their figures theirs
     Rule("related_links", "related", words("أخبار ذات صلة", "مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "ذات صلة")),
     Rule("table_actual", "table_actual", words("فعلي", "المنفذ", "التنفيذ", "النتائج")),

@@ -308,6 +308,14 @@ CUES = [
          words("down", "decrease", "decreased", "decreasing", "fell", "fall", "falling", "declined", "decline",
                "dropped", "drop", "contracted", "shrank", "went down", "lower by", "a decrease of", "a decline of",
                "slumped", "plunged", "negative growth of")),
+    # "5.4 million visitors, 13% more than a year earlier": after an amount, the change on the
+    # year before ("a growth 1.2% higher than last year's" has no amount before: a difference)
+    Rule("more_than_a_year_before", "yoy_change",
+         r"(?:more|higher|greater)\s+than\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+period"
+         r"(?:\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))?|last\s+year|the\s+previous\s+year|in\s+(?:19|20)\d\d)(?![\w'’])", 1),
+    Rule("less_than_a_year_before", "yoy_change",
+         r"(?:less|lower|fewer)\s+than\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+period"
+         r"(?:\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))?|last\s+year|the\s+previous\s+year|in\s+(?:19|20)\d\d)(?![\w'’])", -1),
     Rule("growth_rate", "growth",
          words("growth", "growth rate", "growth rate of", "a growth rate of", "grew at", "expansion")),
     Rule("reach", "reach",
@@ -589,6 +597,8 @@ SUBUNITS = [
 INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("this sector", "the sector", "this area"))]
 
 SECTIONS = [
+    # "Key figures of the year:" alone on its line: the period it names is that of the list's lines below it
+    Rule("list_heading", "list_heading", r"[:：](?=[ \t]*(?:\n|$))"),
     # "Related news" alone on its line: the page's links to other stories follow, their figures theirs
     Rule("related_links", "related", words("Related news", "Related articles", "Related stories", "Related",
                                            "Read more", "See also", "More news", "Other news")),

@@ -322,6 +322,8 @@ INDICATOR_REFS = [
 ]
 
 SECTIONS = [
+    # "Một số chỉ tiêu chủ yếu 9 tháng năm 2024:" alone on its line: the period it names is that of the list's lines below it
+    Rule("list_heading", "list_heading", r"[:：](?=[ \t]*(?:\n|$))"),
     # "Tin liên quan" alone on its line: the page's links to other stories follow, their figures theirs
     Rule("related_links", "related", words("Tin liên quan", "Bài liên quan", "Tin cùng chuyên mục", "Xem thêm",
                                            "Tin khác", "Các tin khác", "Đọc thêm")),
