@@ -65,6 +65,7 @@ SENTENCE_KINDS = (
     "superlative",
     "than",
     "clause_turn",
+    "target_end",
     "compared_value",
     "target_after",
     "aspect",
@@ -240,6 +241,15 @@ class Reader:
             cut = re.search(r"[;؛]", text[target_cue.end : e])
             if cut:
                 target_end = target_cue.end + cut.start()  # "exceeded the target; value added reached ..."
+        back = next(
+            (c for c in cues if c.kind == "target_end" and target_at is not None and c.start > target_at),
+            None,
+        )
+        if back is not None and back.start < target_end:
+            # "a target of 10% in 2025, after the economy expanded 8.8% in 2024": the result after
+            # the turn is no target
+            target_end = back.start
+            self.fired.add(back.name)
         if target_at is None and state.target_block and _LIST_ITEM.match(text, s, e):
             target_at = s  # a list of targets goes on
         hypothetical = _first_start(cues, "hypothetical")
@@ -1363,6 +1373,18 @@ class Reader:
                         codes.append(found[0].code if found and found[0].code else None)
                     if all(codes):
                         named = codes
+            places = list(dict.fromkeys(a.area for a in sent_areas if a.kind == "name" and a.area is not None
+                                        and a.area != NATION and a.end <= levels[0].evidence.end))  # fmt: skip
+            if (
+                len(named) == 1
+                and len(places) == len(levels) == len(facts)
+                and len({f.area for f in facts}) == 1
+            ):
+                # "thu ngân sách của TP HCM, Hà Nội và Bình Dương lần lượt đạt 485.000 tỷ, 462.000 tỷ
+                # và 65.200 tỷ đồng": one indicator, the places before the amounts, in order.
+                self.facts[first:] = [replace(f, area=a) for f, a in zip(facts, places, strict=True)]
+                self.fired.add(resp.name)
+                return
             if len(named) == len(levels):
                 by_id = {id(f): replace(f, indicator=c) for f, c in zip(levels, named, strict=True)}
                 growth = [f for f in facts if f.measure == "yoy_pct" and f.indicator == levels[0].indicator]

@@ -419,8 +419,15 @@ CUES = [
                # "The target for 2022 is GRDP growth of 8%" (longer than the plan word "the target")
                "the target for", "the targets for", "target for", "targets for", "the goal for", "the goals for",
                "the target set for",
+               # "has set a target of GRDP growth of 10%": not the share "of GRDP"
+               "set a target of", "set the target of", "sets a target of", "the target of", "a target of",
+               "set targets of", "the goal of",
                # "while the whole-year estimate is 11 trillion VND": the year's budget plan
                r"re:(?:whole|full|entire)[\s-]year\s+(?:estimate|plan|target)s?(?=\s+(?:is|was|of|at|stands\s+at|set\s+at)\s)")),
+    # "set a target of 10% for 2025, after the economy expanded 8.8% in 2024": back to a result
+    Rule("after_result", "target_end",
+         r"(?<=,\s)after\s+(?:(?:the|its|this|that|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,3}?(?:expanded|grew|rose|reached|posted"
+         r"|recorded|achieved|increased|hit|gained|climbed|was|were)(?!\w)"),
     Rule("names_with_cue_words", "proper_name",
          words("Ministry of Planning and Investment", "Department of Planning and Investment",
                "socio-economic development plan", "Statistics Office", "General Statistics Office")),
