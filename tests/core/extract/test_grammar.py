@@ -11,6 +11,7 @@ import regex
 from marsad.core.extract import grammar_for
 from marsad.core.extract.grammar import (
     PhraseSet,
+    Words,
     _case_partnered,
     _trie,
     _trie_pattern,
@@ -264,3 +265,37 @@ def test_start_led_searches_find_what_the_pattern_finds(lang):
         lo = max(0, hi - rng.randrange(1, 41))
         a, b = plain.search(text, lo, hi), led.search(text, lo, hi)
         assert (a.span(), a.groupdict()) == (b.span(), b.groupdict())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_phrases_found_in_lower_case_as_ignoring_case_finds_them(lang):
+    # Every phrase set of the language that runs lowered finds what its pattern with re.I
+    # finds, in text cased at random and sprinkled with characters whose case is odd (a text
+    # holding "ſ", "ı" or "İ" is not lowered: the pattern with re.I runs).
+    from marsad.core.extract import extract
+    from marsad.core.extract.indicators import _phrase_set
+
+    g = grammar_for(lang)
+    extract(SAMPLES[lang], lang=lang)  # the phrase sets the reader builds
+    sets = [ps for ps in [*g._phrase_sets.values(), _phrase_set(lang, g.lexicon)] if ps._lower is not None]
+    assert len(sets) >= 2
+    rng = random.Random(5)
+    odd = ["ſ", "ı", "İ", "\u212a", "ẞ", "Σ", "ǅ", "µ", "\u0301", " ", "-", "\n"]
+    phrases = [p for r in g.rules if isinstance(r.pattern, Words) for p in r.pattern.phrases]
+    base = SAMPLES[lang] + " " + " ".join(phrases)
+    for _ in range(40):
+        start = rng.randrange(len(base))
+        chars = [c.upper() if rng.random() < 0.3 else c for c in base[start : start + 300]]
+        if rng.random() < 0.5:
+            chars = [rng.choice(odd) if rng.random() < 0.02 else c for c in chars]
+        text = "".join(chars)
+        for ps in sets:
+            lowered_run = (list(ps.finditer(text)), [ps.match(text, at) for at in range(0, len(text), 5)])
+            keep, ps._lower = ps._lower, None
+            try:
+                assert (
+                    list(ps.finditer(text)),
+                    [ps.match(text, at) for at in range(0, len(text), 5)],
+                ) == lowered_run
+            finally:
+                ps._lower = keep

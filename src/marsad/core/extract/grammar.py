@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
+from re._casefix import _EXTRA_CASES
 from typing import Any
 
 import regex
@@ -262,6 +263,12 @@ class PhraseSet:
             self.pattern = _compiled(_first_char_pattern(lang, root, tail))
         else:
             self.pattern = _compiled(rf"{lead}(?:{trie}){tail}")
+        # The same pattern without re.I, run over the text in lower case (:func:`lowered`) where
+        # that matches what ignoring case matches: a case-blind try of each letter costs twice.
+        self._lower = None
+        if lang != "ar" and self.pattern.flags & re.I and "(?-i:" not in self.pattern.pattern:
+            if _lower_safe(self.pattern.pattern):
+                self._lower = re.compile(self.pattern.pattern)
         # Regular-expression phrases run as a second pattern, so that a short phrase of the trie
         # ("of") never hides a longer expression starting at the same place ("of this year's plan").
         body = "|".join(f"(?P<x{i}>{r})" for i, (r, _) in enumerate(regexes))
@@ -332,6 +339,14 @@ class PhraseSet:
         for pattern in (self.pattern, self._extra_for(text, pos, endpos)):
             if pattern is None:
                 continue
+            if pattern is self.pattern and self._lower is not None and (low := lowered(text)) is not None:
+                table, lang = self.table, self.lang
+                for m in self._lower.finditer(low, pos, endpos):
+                    a, b = m.span()
+                    payloads = table.get(key_of(lang, text[a:b]), [])
+                    if payloads:
+                        found.append((a, b, payloads))
+                continue
             for m in pattern.finditer(text, pos, endpos):
                 start, payloads = self._payloads(m)
                 if payloads:
@@ -347,6 +362,14 @@ class PhraseSet:
         for pattern in (self.pattern, self._extra_for(text, pos, endpos)):
             if pattern is None:
                 continue
+            if pattern is self.pattern and self._lower is not None and (low := lowered(text)) is not None:
+                m = self._lower.match(low, pos, endpos)
+                if m is None:
+                    continue
+                start, payloads = m.start(), self.table.get(key_of(self.lang, text[m.start() : m.end()]), [])
+                if payloads and (best is None or m.end() > best[1]):
+                    best = (start, m.end(), payloads)
+                continue
             m = pattern.match(text, pos, endpos)
             if m is None:
                 continue
@@ -354,6 +377,68 @@ class PhraseSet:
             if payloads and (best is None or m.end() > best[1]):
                 best = (start, m.end(), payloads)
         return best
+
+
+# -- lower case instead of ignoring case --------------------------------------------------------------
+# Ignoring case, re matches a character with a pattern's letter when their lower cases are the
+# same, or when re's table of extra cases pairs them ("s" with "ſ", "i" with "ı"). So a pattern
+# naming lower-case letters only finds, without re.I, in ``text.lower()`` what it finds with re.I
+# in ``text``, as long as lowering keeps each character one character, a word character a word
+# character and a space a space, and the text holds none of the extra cases of those letters.
+# Both sides are checked: the pattern when it is built (:func:`_lower_safe`: the only letters
+# with extra cases it may name are the ASCII ones), the text when it is lowered (:func:`lowered`:
+# None when it does not qualify, and the pattern with re.I is run).
+
+
+@lru_cache(maxsize=1)
+def _text_unsafe() -> re.Pattern:
+    """A class of the characters a text to lower may not hold (astral ones included)."""
+    extra = {chr(c) for k, v in _EXTRA_CASES.items() if chr(k).isascii() for c in v}
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    bad = []
+    for code in range(0x10000):
+        c = chr(code)
+        low = c.lower()
+        if (
+            len(low) != 1
+            or low in extra
+            or (word.match(c) is None) != (word.match(low) is None)
+            or (space.match(c) is None) != (space.match(low) is None)
+        ):
+            bad.append(re.escape(c))
+    return re.compile(f"[{''.join(bad)}\U00010000-\U0010ffff]")
+
+
+def _lower_safe(pattern: str) -> bool:
+    """Whether every character ``pattern`` names is a lower-case one (see above)."""
+    try:
+        named = list(_chars_named(list(_sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern)))))
+    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+        return False
+    for low, high in named:
+        if high - low > 4096:
+            return False
+        for code in range(low, high + 1):
+            c = chr(code)
+            if c.lower() != c or (code in _EXTRA_CASES and not c.isascii()):
+                return False
+    return True
+
+
+_last_lowered: tuple[tuple[str, str | None], ...] = ()
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it qualifies (see above), else None; cached for the last two texts."""
+    global _last_lowered
+    for cached, low in _last_lowered:
+        if cached is text:
+            return low
+    low = text.lower()
+    if len(low) != len(text) or _text_unsafe().search(text):
+        low = None
+    _last_lowered = ((text, low), *_last_lowered[:1])  # replaced whole (threads: see _folded)
+    return low
 
 
 def _compiled(pattern: str) -> re.Pattern:
