@@ -60,6 +60,29 @@ def test_targets_are_judged_once_on_the_year_to_date(demo):
     assert revenue.judgement.pace == 0.75
 
 
+def test_a_plan_before_the_merger_is_judged_on_the_figures_boundaries(demo):
+    """Khanh Hoa's 2024 plan (11,747) was the old province's: today's Khanh Hoa of 2024, with
+    Ninh Thuan in it, is judged against both plans (11,747 + 3,997), as its % of plan is."""
+    today = {(v.indicator, v.measure): v for v in service.target_verdicts("VN-56", "2024-9M", "current")}
+    revenue = today[("budget_revenue", "level")]
+    assert revenue.value == 11747 + 3997 and revenue.achieved == 11791
+    pct = service.figures("VN-56", "2024-9M", "current").get("budget_revenue", "plan_pct")
+    assert pct.value == pytest.approx(100 * 11791 / 15744)
+    assert revenue.status == "at_risk"  # 74.9 % of the plans after 9 months, the pace asks 75 %
+    then = {(v.indicator, v.measure): v for v in service.target_verdicts("VN-56", "2024-9M", "historical")}
+    old = then[("budget_revenue", "level")]
+    assert (old.value, old.achieved, old.status) == (11747, 8475, "at_risk")
+
+
+def test_a_directives_latest_figure_is_judged_on_the_same_plan(demo):
+    from marsad.targets.models import Target
+
+    target = Target.objects.get(area__code="VN-56", indicator__code="budget_revenue", year=2024)
+    found = service.latest_figure(target)
+    assert found["figure"].method == "merged_provinces"
+    assert found["judgement"].target == 11747 + 3997
+
+
 def test_a_write_is_seen_by_the_next_request(demo):
     from marsad.observations.models import Observation
 

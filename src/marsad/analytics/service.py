@@ -27,6 +27,7 @@ from marsad.areas.models import Area
 from marsad.core import periods as P
 from marsad.core.analytics.figures import (
     BASES,
+    MERGED,
     AreaFigures,
     ChildLevel,
     Figure,
@@ -475,6 +476,8 @@ def target_verdicts(area: Area | str, period: str | P.Period, basis: str = "curr
                 found.append((f.indicator, "level", f.value, f.unit, "at_least", "plan", "plan"))
     out = []
     for indicator, measure, value, unit, qualifier, source, basis in found:
+        if source == "target" and basis == "plan":
+            value = _plan_on_basis(figs, indicator, measure, p.year, value)
         figure = figs.get(indicator, measure, ytd.code)
         if figure is None and measure == "share_pct":
             figure = figs.get(indicator, "level", ytd.code)
@@ -498,12 +501,26 @@ def target_verdicts(area: Area | str, period: str | P.Period, basis: str = "curr
     return out
 
 
+def _plan_on_basis(figs: AreaFigures, indicator: str, measure: str, year: int, value: float) -> float:
+    """The year's plan of the area on the figures' boundaries: a province's own plan level set
+    before the 2025 merger covers its old boundaries, so on today's it is judged against the
+    plans of the provinces merged into it added to its own (the year's plan figure the same
+    figures show), never today's figure against one old province's plan."""
+    if measure != "level":
+        return value
+    plan = figs.get(indicator, "level", str(year), plan=True)
+    return plan.value if plan is not None and plan.method == MERGED else value
+
+
 def latest_figure(target) -> dict[str, Any]:
     """The latest year-to-date figure of the year for a ``Target``, judged once: what a
     directive's page shows next to the target it serves."""
     year, code, indicator = target.year, target.area.code, target.indicator.code
     figs = figures(code, P.year(year))  # holds every period of the year
     rule = reading.catalogue().get(indicator)
+    value = target.value
+    if target.is_plan:
+        value = _plan_on_basis(figs, indicator, target.measure, year, value)
     for months in range(12, 0, -1):
         ytd = P.year_to_date(year, months)
         figure = figs.get(indicator, target.measure, ytd.code)
@@ -511,7 +528,7 @@ def latest_figure(target) -> dict[str, Any]:
             continue
         judgement = judge_target(
             measure=target.measure,
-            value=target.value,
+            value=value,
             qualifier=target.qualifier,
             period=ytd,
             achieved=figure.value,

@@ -47,6 +47,7 @@ from .frames import rule_of
 
 __all__ = [
     "BASES",
+    "MERGED",
     "MERGER_DATE",
     "AreaFigures",
     "ChildLevel",
