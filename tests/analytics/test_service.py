@@ -144,3 +144,12 @@ def test_the_national_figure_when_the_nation_has_one(demo):
         value=7.85,
     )
     assert service.standing("VN-24", "grdp", "2025-9M")["national"] == 7.85
+
+
+def test_the_rules_are_read_once_for_the_stamp_and_the_fact_bases(demo):
+    from marsad.analytics import reading
+
+    rules = reading.catalogue()
+    assert reading.catalogue() is rules  # the same rows: the same object, read once
+    figs = service.figures("VN-24", "2025-9M")
+    assert figs.base.catalogue is rules and figs.base._read is rules.read

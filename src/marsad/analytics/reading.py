@@ -10,7 +10,6 @@ parameter on PostgreSQL (``= ANY(%s)``: one text whatever its length).
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from django.db import connection
 
 from marsad.areas.models import Area
 from marsad.core.analytics.figures import ChildLevel
-from marsad.core.analytics.frames import Rule
+from marsad.core.analytics.frames import Catalogue, Rule
 from marsad.core.measures import STATUS_RANK
 from marsad.observations.models import Observation
 
@@ -147,12 +146,13 @@ def _read_tree(stamp: str) -> Tree:
     )
 
 
-_CATALOGUES: dict[tuple, dict[str, Rule]] = {}
+_CATALOGUES: dict[tuple, Catalogue] = {}
 
 
-def catalogue() -> dict[str, Rule]:
-    """Each indicator's aggregation rule, as the analytics core reads it (the rules built once
-    per process for the same rows; a caller must not change them)."""
+def catalogue() -> Catalogue:
+    """Each indicator's aggregation rule, as the analytics core reads it: one object per process
+    for the same rows, so what the core reads of the rules (``Catalogue.read``) and their stamp
+    are read once; a caller must not change them."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT i.code, i.area_aggregation, i.time_aggregation, p.code, i.unit "
@@ -163,10 +163,10 @@ def catalogue() -> dict[str, Rule]:
     rules = _CATALOGUES.get(rows)
     if rules is None:
         _CATALOGUES.clear()
-        rules = _CATALOGUES[rows] = {
-            code: Rule(area_aggregation=area_agg, time_aggregation=time_agg, parent=parent, unit=unit)
+        rules = _CATALOGUES[rows] = Catalogue(
+            (code, Rule(area_aggregation=area_agg, time_aggregation=time_agg, parent=parent, unit=unit))
             for code, area_agg, time_agg, parent, unit in rows
-        }
+        )
     return rules
 
 
@@ -187,18 +187,6 @@ def data_version() -> tuple:
             [p for _sql, params in parts for p in params],
         )
         return tuple(cursor.fetchone())
-
-
-_STAMPED: list[tuple[dict, str]] = []  # the rules last stamped (catalogue() gives the same dict)
-
-
-def catalogue_stamp(rules: dict[str, Rule]) -> str:
-    """A digest of the aggregation rules (a changed rule changes every figure it reads)."""
-    if _STAMPED and _STAMPED[0][0] is rules:
-        return _STAMPED[0][1]
-    stamp = hashlib.blake2b(repr(sorted(rules.items())).encode(), digest_size=8).hexdigest()
-    _STAMPED[:] = [(rules, stamp)]
-    return stamp
 
 
 def area_versions(tree: Tree, codes: Iterable[str]) -> dict[str, str]:

@@ -122,7 +122,7 @@ def _versions(codes: list[str]) -> dict[str, str]:
     missing = {a for areas in inputs.values() for a in areas} - seen.keys()
     if missing:
         seen.update(reading.area_versions(tree, missing))
-    base = _once("base", lambda: f"{tree.stamp}|{reading.catalogue_stamp(_once('rules', reading.catalogue))}")
+    base = _once("base", lambda: f"{tree.stamp}|{_once('rules', reading.catalogue).stamp}")
     out = dict.fromkeys(codes, "unknown")  # computing it raises LookupError
     for c, areas in inputs.items():
         text = base + "|" + ",".join(f"{a}={seen.get(a, '0')}" for a in areas)

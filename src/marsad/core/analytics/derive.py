@@ -38,7 +38,15 @@ import polars as pl
 
 from marsad.core import periods as P
 
-from .frames import children_of, observation_frame, output_frame, rule_of, select_best
+from .frames import (
+    CatalogueRead,
+    catalogue_read,
+    children_of,
+    observation_frame,
+    output_frame,
+    rule_of,
+    select_best,
+)
 
 __all__ = ["Fact", "FactBase", "derive"]
 
@@ -196,8 +204,8 @@ class FactBase:
         return out
 
     @cached_property
-    def _read(self) -> _CatalogueRead:
-        return _read_catalogue(self.catalogue)
+    def _read(self) -> CatalogueRead:
+        return catalogue_read(self.catalogue)
 
     @property
     def _families(self) -> dict[str, tuple[str, ...]]:
@@ -498,36 +506,6 @@ class FactBase:
                     )
                 )
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class _CatalogueRead:
-    """What the rules read of a catalogue besides each rule: each indicator of a breakdown and
-    its whole (a whole is its own), the indicators summed over time, each indicator's family
-    (filled as asked)."""
-
-    wholes: dict[str, str]
-    flows: frozenset[str]
-    families: dict[str, tuple[str, ...]]
-
-
-_READ: list[tuple[Mapping[str, Any], _CatalogueRead]] = []  # the catalogues last read, latest first
-
-
-def _read_catalogue(catalogue: Mapping[str, Any]) -> _CatalogueRead:
-    """The catalogue read once per catalogue object: a rollup builds a fact base per area, over
-    the same rules (the service's catalogue is one object while the rules stay the same)."""
-    for known, read in _READ:
-        if known is catalogue:
-            return read
-    rules = {c: rule_of(catalogue, c) for c in catalogue}
-    wholes = {c: r.parent for c, r in rules.items() if r.parent is not None}
-    wholes.update({p: p for p in set(wholes.values())})
-    flows = frozenset(c for c, r in rules.items() if r.time_aggregation == "flow")
-    read = _CatalogueRead(wholes, flows, {})
-    _READ.insert(0, (catalogue, read))
-    del _READ[4:]
-    return read
 
 
 def derive(observations: Any, catalogue: Mapping[str, Any] | None = None) -> pl.DataFrame:

@@ -24,8 +24,10 @@ values of the same key, so ``budget_revenue`` 2024 level exists once as plan and
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -33,6 +35,8 @@ import polars as pl
 from marsad.core.measures import STATUS_RANK
 
 __all__ = [
+    "Catalogue",
+    "CatalogueRead",
     "INPUT_COLUMNS",
     "OUTPUT_SCHEMA",
     "Rule",
@@ -40,6 +44,7 @@ __all__ = [
     "key_of",
     "observation_frame",
     "output_frame",
+    "catalogue_read",
     "rule_of",
     "select_best",
 ]
@@ -125,6 +130,53 @@ class Rule:
     time_aggregation: str = "rate"
     parent: str | None = None
     unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueRead:
+    """What the rules read of a catalogue besides each rule: each indicator of a breakdown and
+    its whole (a whole is its own), the indicators summed over time, each indicator's family
+    (filled as asked)."""
+
+    wholes: dict[str, str]
+    flows: frozenset[str]
+    families: dict[str, tuple[str, ...]]
+
+
+class Catalogue(dict):
+    """Each indicator's :class:`Rule` by code, read once for all that reads it: the analytics
+    service has one object per set of rules (``reading.catalogue``), and every fact base over it
+    and every cache key of its figures share :attr:`read` (the one memo of the rules: a caller
+    must not change them). Pickled as a plain dict of its rules: what was read is read again."""
+
+    def __reduce__(self):
+        return (dict, (dict(self),))
+
+    @cached_property
+    def read(self) -> CatalogueRead:
+        return _read_rules(self)
+
+    @cached_property
+    def stamp(self) -> str:
+        """A digest of the rules (a changed rule changes every figure it reads)."""
+        rules = sorted((c, rule_of(self, c)) for c in self)
+        return hashlib.blake2b(repr(rules).encode(), digest_size=8).hexdigest()
+
+
+def catalogue_read(catalogue: Mapping[str, Any] | None) -> CatalogueRead:
+    """What is read of ``catalogue``'s rules: a :class:`Catalogue`'s own, read once; any other
+    mapping (of rules, ``Indicator`` objects or dicts) read anew."""
+    if isinstance(catalogue, Catalogue):
+        return catalogue.read
+    return _read_rules(catalogue or {})
+
+
+def _read_rules(catalogue: Mapping[str, Any]) -> CatalogueRead:
+    rules = {c: rule_of(catalogue, c) for c in catalogue}
+    wholes = {c: r.parent for c, r in rules.items() if r.parent is not None}
+    wholes.update({p: p for p in set(wholes.values())})
+    flows = frozenset(c for c, r in rules.items() if r.time_aggregation == "flow")
+    return CatalogueRead(wholes, flows, {})
 
 
 def rule_of(catalogue: Mapping[str, Any] | None, indicator: str) -> Rule:
