@@ -153,3 +153,22 @@ def test_the_rules_are_read_once_for_the_stamp_and_the_fact_bases(demo):
     assert reading.catalogue() is rules  # the same rows: the same object, read once
     figs = service.figures("VN-24", "2025-9M")
     assert figs.base.catalogue is rules and figs.base._read is rules.read
+
+
+def test_a_first_read_finds_each_areas_inputs_once(demo, monkeypatch):
+    from collections import Counter
+
+    calls = Counter()
+    real = service._inputs
+
+    def counted(code, tree):
+        calls[code] += 1
+        return real(code, tree)
+
+    monkeypatch.setattr(service, "_inputs", counted)
+    token = service._memo.set({})  # a top-level call's first read
+    try:
+        versions = service._versions(["VN", "VN-24"])
+    finally:
+        service._memo.reset(token)
+    assert set(versions) == {"VN", "VN-24"} and calls == {"VN": 1, "VN-24": 1}

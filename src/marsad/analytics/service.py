@@ -107,9 +107,12 @@ def _versions(codes: list[str]) -> dict[str, str]:
     so a write leaves the figures of the areas it does not touch cached)."""
     memo = _memo.get()
     seen = memo.setdefault("versions", {}) if memo is not None else {}
+    found_for: list = [None, None]  # the tree and the inputs found on it
 
     def inputs_of(tree) -> dict[str, list[str]]:
-        return {c: _inputs(c, tree) for c in codes if c in tree.nodes}
+        if found_for[0] is not tree:
+            found_for[:] = [tree, {c: _inputs(c, tree) for c in codes if c in tree.nodes}]
+        return found_for[1]
 
     if memo is not None and "tree" not in memo:  # the first read of a call: the tree's stamp
         tree, found = reading.tree_and_versions(  # and these areas' versions in one statement
@@ -118,7 +121,7 @@ def _versions(codes: list[str]) -> dict[str, str]:
         memo["tree"] = tree
         seen.update(found)
     tree = _once("tree", reading.area_tree)
-    inputs = inputs_of(tree)
+    inputs = inputs_of(tree)  # (found once: the first read found them for its statement)
     missing = {a for areas in inputs.values() for a in areas} - seen.keys()
     if missing:
         seen.update(reading.area_versions(tree, missing))
