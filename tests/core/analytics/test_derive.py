@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.core.analytics import derive
+from marsad.core.analytics.derive import _difference_qualifier, _sum_qualifier
 from marsad.core.analytics.frames import Rule
 
 from .conftest import BVND, RULES, obs
@@ -248,3 +249,26 @@ def test_has_tells_a_known_fact_from_an_unknown_one():
     assert base.has(A, "grdp", "2025Q1")
     assert not base.has(A, "grdp", "2025Q1", "yoy_pct")
     assert not base.has(A, "grdp", "2025Q1", plan=True)
+
+
+@pytest.mark.parametrize(
+    ("qualifiers", "summed"),
+    [
+        (["exact", "exact"], "exact"),
+        (["exact", "more_than"], "more_than"),
+        (["at_least", "more_than"], "more_than"),
+        (["exact", "less_than"], "less_than"),
+        (["more_than", "less_than"], "about"),
+        (["exact", "about"], "about"),
+    ],
+)
+def test_a_sums_qualifier_is_read_off_the_qualifiers_alone(qualifiers, summed):
+    assert _sum_qualifier(qualifiers) == summed
+    assert _sum_qualifier(iter(qualifiers)) == summed  # any iterable, read once
+
+
+def test_a_differences_qualifier_is_read_off_the_two_qualifiers():
+    assert _difference_qualifier("exact", "exact") == "exact"
+    assert _difference_qualifier("more_than", "exact") == "more_than"  # GRDP > 5,800 less sectors
+    assert _difference_qualifier("less_than", "more_than") == "less_than"
+    assert _difference_qualifier("more_than", "more_than") == "about"

@@ -175,7 +175,7 @@ def _parts_sum(base: FactBase, area: str, period: str, parent: str, parts: list[
         return []
     total = sum(k.value for k in known)
     tol = abs(whole.value) * tol_pct / 100
-    if not _breaks(total, whole.value, tol, _sum_qualifier(known), whole.qualifier):
+    if not _breaks(total, whole.value, tol, _sum_qualifier(k.qualifier for k in known), whole.qualifier):
         return []
     return [
         _item(
@@ -346,7 +346,7 @@ def _spans(base: FactBase, facts: list[Fact], catalogue, tol_pct: float):
                     total,
                     whole.value,
                     abs(whole.value) * tol_pct / 100,
-                    _sum_qualifier(parts),
+                    _sum_qualifier(x.qualifier for x in parts),
                     whole.qualifier,
                 ):
                     out.append(

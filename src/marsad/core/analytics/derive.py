@@ -28,7 +28,7 @@ additive, as GRDP = sectors + product taxes is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
@@ -361,7 +361,7 @@ class FactBase:
                             value=fb.value - fa.value,
                             inputs=[fb, fa],
                             method="difference_of_spans",
-                            qualifier=_difference_qualifier(fb, fa),
+                            qualifier=_difference_qualifier(fb.qualifier, fa.qualifier),
                         )
                     )
                     known.add(rest)
@@ -382,7 +382,7 @@ class FactBase:
                             value=sum(f.value for f in fs),
                             inputs=fs,
                             method="sum_of_pieces",
-                            qualifier=_sum_qualifier(fs),
+                            qualifier=_sum_qualifier(f.qualifier for f in fs),
                         )
                     )
         return out
@@ -468,7 +468,7 @@ class FactBase:
                     value=sum(f.value for f in fs),
                     inputs=fs,
                     method="sum_of_parts",
-                    qualifier=_sum_qualifier(fs),
+                    qualifier=_sum_qualifier(f.qualifier for f in fs),
                 )
             )
         if whole is None or self._levels_only:
@@ -647,8 +647,10 @@ def _scaled_qualifier(level: Fact) -> str:
     return level.qualifier if level.qualifier in (*_LOWER, *_UPPER) else "about"
 
 
-def _sum_qualifier(fs: list[Fact]) -> str:
-    qs = {f.qualifier for f in fs}
+def _sum_qualifier(qualifiers: Iterable[str]) -> str:
+    """The qualifier of a sum of values so qualified: exact when each is; a lower bound when
+    each is exact or a lower bound (an upper bound alike); else about."""
+    qs = set(qualifiers)
     if qs <= {"exact"}:
         return "exact"
     if qs <= {"exact", *_LOWER}:
@@ -658,16 +660,18 @@ def _sum_qualifier(fs: list[Fact]) -> str:
     return "about"
 
 
-def _difference_qualifier(big: Fact, small: Fact) -> str:
-    if big.qualifier == "exact" and small.qualifier == "exact":
+def _difference_qualifier(big: str, small: str) -> str:
+    """The qualifier of ``big`` - ``small`` from theirs: a lower bound less an exact value or an
+    upper bound is a lower bound, and so on."""
+    if big == "exact" and small == "exact":
         return "exact"
-    if big.qualifier in _LOWER and small.qualifier in ("exact", *_UPPER):
+    if big in _LOWER and small in ("exact", *_UPPER):
         return "more_than"
-    if big.qualifier in _UPPER and small.qualifier in ("exact", *_LOWER):
+    if big in _UPPER and small in ("exact", *_LOWER):
         return "less_than"
     return "about"
 
 
 def _residual_qualifier(whole: Fact, parts: list[Fact]) -> str:
     # GRDP "more than 5,800" minus exact sectors: the residual is a lower bound.
-    return _difference_qualifier(whole, Fact("", "", "", "", 0.0, qualifier=_sum_qualifier(parts)))
+    return _difference_qualifier(whole.qualifier, _sum_qualifier(p.qualifier for p in parts))

@@ -444,7 +444,7 @@ def _own_base(area: str, own: list[dict], merged: dict[str, list[dict]], catalog
 
 
 def _merged_qualifier(found: list[Fact], incomplete: bool) -> str:
-    q = _sum_qualifier(found)
+    q = _sum_qualifier(f.qualifier for f in found)
     if incomplete:  # a province merged in had no figure: the sum is at least this
         return "more_than" if q in ("exact", "more_than") else "about"
     return q
@@ -745,7 +745,7 @@ def child_levels(
                 expected=len(kids),
                 kind=kind,
                 inputs=tuple(str(r["id"]) for r in rs),
-                qualifier=_sum_qualifier([Fact("", "", "", "", 0.0, qualifier=r["qualifier"]) for r in rs]),
+                qualifier=_sum_qualifier(r["qualifier"] for r in rs),
                 plan=plan,
                 unit=rs[0]["unit"] or rule.unit,
             )
