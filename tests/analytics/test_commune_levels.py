@@ -195,3 +195,18 @@ def test_the_tree_read_with_the_versions_follows_a_new_commune(demo):
     assert set(versions) == {"VN-24", "VN-24-99999"}
     again, _ = reading.tree_and_versions(lambda t: ["VN-24"])
     assert again is tree  # the same areas: the tree read before
+
+
+def test_the_tree_follows_a_rename_of_a_merged_provinces_namesake(demo):
+    """The tree's version is the database's, set on every write of the areas: a rename (which
+    the counts of rows and ids never saw) gives the tree read again."""
+    from marsad.analytics import reading
+
+    before = reading.area_tree()
+    assert before.namesake("VN-56") is not None  # the old Khanh Hoa, found by its name
+    old = Area.objects.get(code=before.namesake("VN-56"))
+    old.name_vi += " (cũ)"
+    old.save()
+    tree, _ = reading.tree_and_versions(lambda t: ["VN-56"])
+    assert tree is not before and tree.stamp != before.stamp
+    assert tree.namesake("VN-56") is None and reading.area_tree() is tree

@@ -77,16 +77,16 @@ class Tree:
 
 
 _TREES: dict[tuple, Tree] = {}
-# The tree's stamp, what loading or merging areas changes: the row count, the highest id, the
-# closed areas, the successors and the parents (their sum).
-_STAMP = "COUNT(id), MAX(id), COUNT(valid_to), COUNT(successor_id), SUM(parent_id) FROM areas_area"
+# The tree's stamp: its version, which the database sets anew on every write of the areas table
+# (migration 0005: triggers on both databases).
+_STAMP = "version FROM analytics_treeversion"
 # An area's data version (models.AreaVersion, PostgreSQL): set anew by the database whenever an
 # observation of the area or of one of its communes is written.
 _VERSIONS = "FROM analytics_areaversion WHERE area_id = ANY(%s)"
 
 
 def area_tree() -> Tree:
-    """The tree, read once per process while the areas table stays the same (its stamp)."""
+    """The tree, read once per process while the areas table stays the same (its version)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {_STAMP}")
         return _tree_of(tuple(cursor.fetchone()))
@@ -111,8 +111,8 @@ def tree_and_versions(codes_of: Callable[[Tree], Iterable[str]]) -> tuple[Tree, 
     codes = [c for c in codes_of(last) if c in last.nodes]
     ids = {last.nodes[c].pk: c for c in codes}
     with connection.cursor() as cursor:
-        cursor.execute(  # the stamp's row (area -1), then each version written
-            f"SELECT -1, {_STAMP} UNION ALL SELECT area_id, version, NULL, NULL, NULL, NULL {_VERSIONS}",
+        cursor.execute(  # the tree's version (as area -1), then each area's written
+            f"SELECT -1, {_STAMP} UNION ALL SELECT area_id, version {_VERSIONS}",
             [list(ids)],
         )
         rows = cursor.fetchall()
