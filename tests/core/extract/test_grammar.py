@@ -213,6 +213,9 @@ def test_needle_starts_overlapping_and_per_fold():
     assert needle_starts(other, "20") == [1, 3]  # another text: not the last one's answer
     assert needle_starts(one, "20", [1]) == [5, 7]  # a diacritic dropped before offset 1 of the fold
     assert needle_starts(one, "20") == [4, 6]
+    assert needle_starts(one, "a", most=2) is None  # three: more than asked for
+    assert needle_starts(one, "a", most=3) == [0, 1, 2]
+    assert needle_starts(one, "a", most=2) is None  # cached, still more than asked for
 
 
 @pytest.mark.parametrize("lang", ["en", "vi", "ar"])

@@ -765,10 +765,13 @@ def longest_space_run(text: str) -> int:
 _last_spaces: tuple[tuple[str, int], ...] = ()  # (text, its longest run), replaced whole (threads)
 
 
-def needle_starts(folded: str, needle: str, kept: list[int] | None = ()) -> list[int]:
+def needle_starts(
+    folded: str, needle: str, kept: list[int] | None = (), most: int | None = None
+) -> list[int] | None:
     """Where ``needle`` is in the text whose fold is ``folded`` (offsets of the text, through
-    ``kept``: see :func:`_fold_index`), overlapping ones included, cached for the last fold:
-    the rules of a kind share needles ("19", "20", "năm"), and each kind's scan asks again."""
+    ``kept``: see :func:`_fold_index`), overlapping ones included; None when there are more
+    than ``most`` (the search stops there). Cached for the last fold: the rules of a kind share
+    needles ("19", "20", "năm"), and each kind's scan asks again."""
     global _last_needles
     cached_fold, table = _last_needles
     if cached_fold is not folded:
@@ -776,10 +779,13 @@ def needle_starts(folded: str, needle: str, kept: list[int] | None = ()) -> list
         _last_needles = (folded, table)  # replaced whole (threads: see _folded)
     cached = table.get(needle)
     if cached is not None and cached[0] is kept:
-        return cached[1]
+        starts = cached[1]
+        return None if most is not None and len(starts) > most else starts
     starts = []
     at = folded.find(needle)
     while at != -1:
+        if most is not None and len(starts) >= most:
+            return None  # more than ``most``: not all looked for, nothing cached
         starts.append(in_text(kept, at))
         at = folded.find(needle, at + 1)
     table[needle] = (kept, starts)
@@ -802,10 +808,10 @@ def windows(
     size = len(folded) if size is None else size
     spans: list[tuple[int, int]] = []
     budget = size // (width + ahead + 1) // 2  # beyond this many, the stretches cover most of it
-    found = [needle_starts(folded, n, kept) for n in needles]
-    if sum(map(len, found)) > budget:
-        return [(0, size)]
-    for starts in found:
+    for n in needles:
+        starts = needle_starts(folded, n, kept, budget - len(spans))
+        if starts is None:
+            return [(0, size)]
         spans += [(max(0, start - width), min(size, start + ahead + 1)) for start in starts]
     spans.sort()
     merged: list[tuple[int, int]] = []
