@@ -172,3 +172,19 @@ def test_a_first_read_finds_each_areas_inputs_once(demo, monkeypatch):
     finally:
         service._memo.reset(token)
     assert set(versions) == {"VN", "VN-24"} and calls == {"VN": 1, "VN-24": 1}
+
+
+def test_the_nations_sum_of_provinces_is_qualified_by_the_one_rule():
+    """A province "more than" its figure makes the nation's sum "more than" too (the sum rule of
+    derive), not "about"."""
+    from marsad.core.analytics.frames import Rule
+
+    rules = {"grdp": Rule("sum", "flow", None, "billion VND")}
+    levels = {
+        "VN-24": [("grdp", "2024Q1", False, 100.0, "exact", "billion VND")],
+        "VN-56": [("grdp", "2024Q1", False, 35816.0, "more_than", "billion VND")],
+    }
+    [summed] = service._sum_levels(levels, rules, kind="provinces")
+    assert summed.value == 35916 and summed.qualifier == "more_than"
+    levels["VN-24"] = [("grdp", "2024Q1", False, 100.0, "less_than", "billion VND")]
+    assert service._sum_levels(levels, rules, kind="provinces")[0].qualifier == "about"

@@ -25,6 +25,7 @@ from typing import Any
 
 from marsad.areas.models import Area
 from marsad.core import periods as P
+from marsad.core.analytics.derive import _sum_qualifier
 from marsad.core.analytics.figures import (
     BASES,
     MERGED,
@@ -393,7 +394,7 @@ def _sum_levels(by_area: dict[str, list[Level]], rules, kind: str) -> list[Child
                 expected=len(by_area),
                 kind=kind,
                 inputs=tuple(f"{area}|{indicator}|{period}|level" for area, _v, _q, _u in fs),
-                qualifier="exact" if all(q == "exact" for _a, _v, q, _u in fs) else "about",
+                qualifier=_sum_qualifier(q for _a, _v, q, _u in fs),
                 plan=plan,
                 unit=fs[0][3],
             )
