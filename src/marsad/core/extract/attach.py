@@ -709,6 +709,13 @@ class Reader:
             self._other_thing_end = q.end
             return None
         before = [c for c in cues if lo <= c.start < q.num_start and c.kind in BEFORE_KINDS + ("plan_base",)]
+        if prev_q is not None:
+            # "a 15.2% increase, while exports posted a 4.7% decline": the word after the figure
+            # before is that figure's change, no direction of this one
+            owned = {
+                c.start for c in cues if c.kind == "yoy_change" and prev_q.end <= c.start <= prev_q.end + 2
+            }
+            before = [c for c in before if not (c.kind in ("up", "down") and c.start in owned)]
         heading = None
         if ind_m is not None and ind_m.start >= lo:
             heading = next((b for b in reversed(list(_CLAUSE.finditer(text, lo, ind_m.start)))), None)

@@ -116,9 +116,16 @@ def _percent(
         return _skip("no measure for a change on another base than the same period", head.name)
     if head is not None and head.kind == "per_year":
         return _skip("a yearly average over several years", head.name)
-    if head is not None and head.kind == "yoy_change" and head.rule.prod in (1, -1):
-        # "13% more than a year earlier", "3.1% lower than in 2023": the change on the year before
-        return Reading("yoy_pct", head.rule.prod * abs(q.value), (head.name,), None, head.end)
+    change = next((m for m in after[:2] if m.kind == "yoy_change"), None)
+    if (
+        change is not None
+        and (head is change or head.kind == "yoy_base")
+        and change.rule.prod in (1, -1)
+        and _nearest(before, _DIRECTION) is None
+    ):
+        # "13% more than a year earlier", "3.1% lower than in 2023", "a 15.2% increase": the
+        # change on the year before, named after the rate
+        return Reading("yoy_pct", change.rule.prod * abs(q.value), (change.name,), None, change.end)
     cue = _nearest(before, ("up", "down", "growth", "share", "index", "exceed", "contribution", "reach"))
     direction = _nearest(before, _DIRECTION)
     plan = _first(after, "plan_base")

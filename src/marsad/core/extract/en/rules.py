@@ -316,6 +316,10 @@ CUES = [
     Rule("less_than_a_year_before", "yoy_change",
          r"(?:less|lower|fewer)\s+than\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+period"
          r"(?:\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:earlier|ago))?|last\s+year|the\s+previous\s+year|in\s+(?:19|20)\d\d)(?![\w'’])", -1),
+    # "tourism revenue of VND10.5 trillion, a 15.2% increase": the change named after the rate
+    Rule("increase_after", "yoy_change",
+         words("increase", "rise", "gain", "jump", "hike", "surge"), 1),
+    Rule("decrease_after", "yoy_change", words("decrease", "decline", "drop", "fall", "contraction", "reduction"), -1),
     Rule("growth_rate", "growth",
          words("growth", "growth rate", "growth rate of", "a growth rate of", "grew at", "expansion")),
     Rule("reach", "reach",
