@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from marsad.audit.changes import record_changes, snapshot
 from marsad.core.gazetteer import load_gazetteer
 
 from .models import Area
@@ -13,10 +14,16 @@ FIELDS = ("level", "kind", "name_vi", "name_en", "name_ar", "valid_from", "valid
 
 @transaction.atomic
 def load_areas() -> dict[str, int]:
-    """Create or update every area of the gazetteer; return counts of created and updated."""
+    """Create or update every area of the gazetteer; return counts of created and updated.
+
+    Every area created or changed in a table that had areas already is written with a change
+    record (as an edit in the admin is), so the pages kept under the data version show the new
+    names and links on their next view; a first load into an empty table has nothing to tell
+    (no page can have shown an area before there was one)."""
     gazetteer = load_gazetteer()
     records = sorted(gazetteer.all(), key=lambda r: ("nation", "province", "commune").index(r.level))
     existing = {a.code: a for a in Area.objects.all()}
+    before = {code: snapshot(a, Area.AUDITED_FIELDS) for code, a in existing.items()}
     created, updated = [], []
     for rec in records:
         values = {f: (getattr(rec, f, "") or ("" if f in ("kind", "name_ar") else None)) for f in FIELDS}
@@ -44,6 +51,16 @@ def load_areas() -> dict[str, int]:
             area.parent, area.successor = parent, successor
             relinked.append(area)
     Area.objects.bulk_update(relinked, ["parent", "successor"], batch_size=1000)
+    if before:
+        changed = {a.code: a for a in created + updated + relinked}
+        record_changes(
+            [
+                (by_code[code], "update" if code in before else "create", before.get(code), after)
+                for code in sorted(changed)
+                if (after := snapshot(by_code[code], Area.AUDITED_FIELDS)) != before.get(code)
+            ],
+            source="load_areas",
+        )
     return {"created": len(created), "updated": len(updated) + len(relinked), "total": len(records)}
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marsad.accounts.scopes import ScopedQuerySet
+from marsad.audit.changes import Audited
 
 
 class AreaQuerySet(ScopedQuerySet):
@@ -30,7 +31,10 @@ class AreaQuerySet(ScopedQuerySet):
         return self.filter(models.Q(pk=area.pk) | models.Q(parent=area) | models.Q(successor=area))
 
 
-class Area(models.Model):
+class Area(Audited):
+    """Audited: an edit (the admin's, ``load_areas``'s) leaves a change record, the data version
+    the cached pages carry in their keys, so a renamed or relinked area is seen on the next view."""
+
     class Level(models.TextChoices):
         NATION = "nation", _("nation")
         PROVINCE = "province", _("province")
@@ -59,6 +63,18 @@ class Area(models.Model):
     )
 
     objects = AreaQuerySet.as_manager()
+    AUDITED_FIELDS = (
+        "code",
+        "level",
+        "kind",
+        "name_vi",
+        "name_en",
+        "name_ar",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "successor",
+    )
     SCOPE_AREA = ""  # an area is in scope when it is one of the user's (see accounts.scopes)
 
     class Meta:
