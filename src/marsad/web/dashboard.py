@@ -170,6 +170,22 @@ def board_key(area: Area, period: P.Period, basis: str = "current", version: str
     return f"marsad:dashboard:{area.pk}:{period.code}:{basis}:{version or version_now()}"
 
 
+def page_key(user, query, variant: str, version: str) -> str:
+    """The cache key of a whole dashboard's content for one reader: what they asked (area,
+    period and basis as sent: the area opened without one is the user's home area), what decides
+    their scope (its fingerprint: role, unit, areas named; which areas they may open and the
+    picker's list), their language and digits (``variant``), the day (the overdue panel) and
+    the data version (every write the figures, the directives or the areas read)."""
+    from django.utils import timezone
+
+    from marsad.accounts.scopes import scope_of
+
+    asked = "\n".join(query.get(name, "") for name in ("area", "period", "basis"))
+    who = scope_of(user).fingerprint()
+    digest = hashlib.blake2b(f"{who}\n{asked}".encode(), digest_size=16).hexdigest()
+    return f"marsad:dashboard-page:{digest}:{variant}:{timezone.localdate()}:{version}"
+
+
 def figures(area: Area, period: P.Period, basis: str = "current", key: str = "") -> Dashboard:
     """The dashboard's figure panels (every reader's), cached under ``key`` (else board_key)."""
     from marsad.analytics.caching import cached
@@ -189,16 +205,18 @@ def build(
     basis: str = "current",
     *,
     html: tuple[str, Callable[[Dashboard], dict[str, str]]] | None = None,
+    version: str = "",
 ) -> Dashboard:
     """The dashboard: the figure panels and the user's overdue directives, both cached under
     one data version read once.
 
     ``html`` (the reader's variant, e.g. language and digits; a function rendering a board's
     fragments of HTML by name): the board is kept as those fragments (``board.html``) instead
-    of its figures, so a warm page reads the HTML only, never the figures behind it."""
+    of its figures, so a warm page reads the HTML only, never the figures behind it.
+    ``version``: the data version the caller read (else read now)."""
     from marsad.analytics.caching import cached
 
-    version = version_now()
+    version = version or version_now()
     key = board_key(area, period, basis, version)
     if html is None:
         board = figures(area, period, basis, key)

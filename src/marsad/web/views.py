@@ -61,18 +61,44 @@ def _period_or_none(code: str) -> P.Period | None:
 
 @login_required
 def dashboard(request):
+    """An area's dashboard. Its content (everything but the frame: menu, user, CSRF token,
+    messages) is the same for every reader of one scope, language, digits and data version: it
+    is kept as HTML (``dashboard.page_key``) and a warm view renders the frame around it."""
+    from marsad.analytics.caching import cached
+
+    from .dashboard import page_key, version_now
+
+    version = version_now()  # read once: the page's key and every panel's under it
+    variant = f"{get_language()}:{int(_eastern(request))}"
+    key = page_key(request.user, request.GET, variant, version)
+    page = cached(key, lambda: _dashboard_page(request, variant, version))
+    return render(
+        request,
+        "web/dashboard.html",
+        {"title": page["title"], "content_html": mark_safe(page["content"])},  # noqa: S308 - our own template's HTML
+    )
+
+
+def _dashboard_page(request, variant: str, version: str) -> dict[str, str]:
+    """The dashboard's title and content HTML for this request's area, period and basis."""
     from .dashboard import build, latest_period
 
     code = request.GET.get("area", "")
     area = viewable_area_or_403(request.user, code) if code else home_area(request.user)
     context = {"area": area, "choices": area_choices(request.user, area), "basis": "current"}
+    title = _("Dashboard") + (f" — {area}" if area else "")
+
+    def page(**more) -> dict[str, str]:
+        html = render_to_string("web/_dashboard_content.html", {**context, **more}, request)
+        return {"title": title, "content": html}
+
     if area is None:
-        return render(request, "web/dashboard.html", {**context, "board": None})
+        return page(board=None)
     period = _period_or_none(request.GET.get("period", "")) or latest_period(area)
     if request.GET.get("period") and _period_or_none(request.GET["period"]) is None:
         context["period_error"] = P.error_message(request.GET["period"], get_language())
     if period is None:
-        return render(request, "web/dashboard.html", {**context, "board": None})
+        return page(board=None)
     basis = request.GET.get("basis") or "current"
     if basis not in ("current", "historical"):
         basis = "current"
@@ -85,14 +111,11 @@ def dashboard(request):
         }
 
     # The period list and the figure panels read as the same HTML by every reader of this area,
-    # period and basis in one language and digits: rendered (charts included) once per data
-    # version, not per view.
-    variant = f"{get_language()}:{int(_eastern(request))}"
-    board = build(area, period, request.user, basis, html=(variant, fragments))
-    context.update(board=board, period=period, basis=basis)
-    for name, text in board.html.items():
-        context[f"{name}_html"] = mark_safe(text)  # noqa: S308 - our own templates' HTML
-    return render(request, "web/dashboard.html", context)
+    # period and basis in one language and digits (whatever their scope): rendered (charts
+    # included) once per data version, not per scope.
+    board = build(area, period, request.user, basis, html=(variant, fragments), version=version)
+    html = {f"{name}_html": mark_safe(text) for name, text in board.html.items()}  # noqa: S308 - our own templates' HTML
+    return page(board=board, period=period, basis=basis, **html)
 
 
 def _dashboard_panels(request, context: dict, board) -> str:
