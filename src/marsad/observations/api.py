@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import BaseModel, StrictFloat, StrictInt, StrictStr, model_validator
@@ -26,6 +27,7 @@ from marsad.web.apikit import (
     Filters,
     Message,
     Pagination,
+    cached_read,
     clean_text,
     viewable_area,
 )
@@ -130,6 +132,7 @@ def _period(code: str | None, name: str) -> periods.Period | None:
 
 
 @router.get("/observations", response={200: list[ObservationOut], **ERRORS}, summary="List observations")
+@decorate_view(cached_read)
 @paginate(Pagination)
 def list_observations(request, filters: Query[ObservationFilters]):
     user = request.auth

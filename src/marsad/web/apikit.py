@@ -11,6 +11,8 @@ outside the scope answers 403 (not 404) with a message (PermissionDenied, see we
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -18,6 +20,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Window
 from django.db.models.query import ModelIterable, ValuesIterable
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -92,7 +95,13 @@ class TokenAuth(HttpBearer):
     openapi_scheme = "bearer"
 
     def authenticate(self, request, token):
-        found = token_for_key(token)
+        # once per request: cached_read asks before the operation does
+        memo = getattr(request, "_marsad_token", None)
+        if memo is not None and memo[0] == token:
+            found = memo[1]
+        else:
+            found = token_for_key(token)
+            request._marsad_token = (token, found)
         if found is None:
             return None
         if found.read_only and request.method not in ("GET", "HEAD", "OPTIONS"):
@@ -106,6 +115,62 @@ class ProfileSessionAuth(SessionAuth):
 
 
 AUTH = [TokenAuth(), ProfileSessionAuth()]
+
+
+def _caller(request):
+    """The user the operation's authentication will find (AUTH, in its order), else None."""
+    for callback in AUTH:
+        try:
+            found = callback(request)
+        except Exception:  # noqa: BLE001 - the operation itself answers the refusal
+            return None
+        if found:
+            return found
+    return None
+
+
+def read_key(request, user, version: str) -> str:
+    """The cache key of a GET's answer: the path and the query (its parameters sorted), what
+    decides the caller's scope (its fingerprint), the language of the answer and the data
+    version (every audited write, import and area load; see analytics.reading.data_version)."""
+    from urllib.parse import urlencode
+
+    from django.utils.translation import get_language
+
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    who = scopes.scope_of(user).fingerprint()
+    digest = hashlib.blake2b(f"{request.path}?{query}\n{who}".encode(), digest_size=16).hexdigest()
+    return f"marsad:api:{digest}:{get_language()}:{version}"
+
+
+def cached_read(run):
+    """For ``ninja.decorators.decorate_view`` on a read operation: its 200 answers kept as JSON
+    under ``read_key``, so that a repeated query is one cache read (no validation, SQL or
+    serialisation); any write is a new data version, hence a new key. Only a plain answer is
+    kept (no header of its own besides the content type); refusals are never kept."""
+    from django.core.cache import cache
+
+    from marsad.analytics.caching import CACHE_SECONDS, FORMAT
+
+    from .dashboard import version_now
+
+    @functools.wraps(run)
+    def wrapper(request, *args, **kwargs):
+        user = _caller(request) if request.method == "GET" else None
+        if user is None:
+            return run(request, *args, **kwargs)
+        key = read_key(request, user, version_now())
+        kept = cache.get(key, version=FORMAT)
+        if kept is not None:
+            content_type, body = kept
+            return HttpResponse(body, content_type=content_type)
+        response = run(request, *args, **kwargs)
+        headers = {name.lower() for name in response.headers}
+        if response.status_code == 200 and not response.streaming and headers <= {"content-type"}:
+            cache.set(key, (response["Content-Type"], response.content), CACHE_SECONDS, version=FORMAT)
+        return response
+
+    return wrapper
 
 
 class Pagination(LimitOffsetPagination):
