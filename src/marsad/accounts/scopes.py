@@ -33,8 +33,8 @@ direct) stay with their domain and are checked on top of this.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
-from django.db.models import Q, Value
+from django.db import connection, models
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 VIEW = "view"
@@ -75,19 +75,10 @@ class Scope:
             capture: list[tuple[int, str]] = []
             view: list[tuple[int, str]] = []
             if self.profile is not None:
-                named = (
-                    self.profile.capture_areas.annotate(named_for=Value(CHANGE))
-                    .order_by()
-                    .values_list("pk", "level", "named_for")
-                    .union(
-                        self.profile.view_areas.annotate(named_for=Value(VIEW))
-                        .order_by()
-                        .values_list("pk", "level", "named_for"),
-                        all=True,
-                    )
-                )
-                for pk, level, named_for in named:
-                    (capture if named_for == CHANGE else view).append((pk, level))
+                with connection.cursor() as cursor:
+                    cursor.execute(_named_areas_sql(), [self.profile.pk, self.profile.pk])
+                    for pk, level, named_for in cursor.fetchall():
+                        (capture if named_for == CHANGE else view).append((pk, level))
             self._named = {VIEW: capture + view, CHANGE: capture if self.role != Role.VIEWER else []}
         return self._named[action]
 
@@ -152,6 +143,36 @@ class Scope:
         """Those of the area ids ``ids`` in the scope (sorted)."""
         reach = self.area_ids(action) if self.authenticated else frozenset()
         return sorted(i for i in ids if reach is None or i in reach)
+
+
+_NAMED_SQL: dict[str, str] = {}
+
+
+def _named_areas_sql() -> str:
+    """(id, level, CHANGE or VIEW) of the areas a profile names, both lists in one statement,
+    written once per database vendor from the models' tables: every page asks, and the ORM's
+    compiling the union cost a sixth of a cached page's CPU. Parameter: the profile's id, twice."""
+    if connection.vendor not in _NAMED_SQL:
+        from marsad.areas.models import Area
+
+        from .models import Profile
+
+        q = connection.ops.quote_name
+        area, pk, level = (
+            q(Area._meta.db_table),
+            q(Area._meta.pk.column),
+            q(Area._meta.get_field("level").column),
+        )
+        parts = []
+        for name, named_for in (("capture_areas", CHANGE), ("view_areas", VIEW)):
+            m2m = Profile._meta.get_field(name)
+            table = q(m2m.remote_field.through._meta.db_table)
+            parts.append(
+                f"SELECT a.{pk}, a.{level}, '{named_for}' FROM {area} a INNER JOIN {table} t "
+                f"ON t.{q(m2m.m2m_reverse_name())} = a.{pk} WHERE t.{q(m2m.m2m_column_name())} = %s"
+            )
+        _NAMED_SQL[connection.vendor] = " UNION ALL ".join(parts) + " ORDER BY 3, 1"
+    return _NAMED_SQL[connection.vendor]
 
 
 def _check_action(action: str) -> None:

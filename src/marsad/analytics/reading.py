@@ -172,21 +172,29 @@ def catalogue() -> Catalogue:
 
 def data_version() -> tuple:
     """Changes with every write the figures read: audited changes (entry, import, review,
-    targets) and any observation inserted without one. The three tables' highest ids (each an
-    index lookup, through the models' own managers) in one statement: every page asks."""
-    from marsad.audit.models import ChangeRecord
-    from marsad.targets.models import Target
+    targets, areas) and any observation inserted without one. The three tables' highest ids
+    (each an index lookup, through the models' own managers) in one statement: every page asks,
+    so the statement is written once per database vendor (the ORM's compiling it cost more CPU
+    than the database's answering it)."""
+    statement = _VERSION_SQL.get(connection.vendor)
+    if statement is None:
+        from marsad.audit.models import ChangeRecord
+        from marsad.targets.models import Target
 
-    parts = [
-        qs.order_by("-pk").values("pk")[:1].query.sql_with_params()
-        for qs in (ChangeRecord.objects.all(), Observation.objects.all(), Target.objects.all())
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(
+        parts = [
+            qs.order_by("-pk").values("pk")[:1].query.sql_with_params()
+            for qs in (ChangeRecord.objects.all(), Observation.objects.all(), Target.objects.all())
+        ]
+        statement = _VERSION_SQL[connection.vendor] = (
             "SELECT " + ", ".join(f"({sql})" for sql, _params in parts),
-            [p for _sql, params in parts for p in params],
+            tuple(p for _sql, params in parts for p in params),
         )
+    with connection.cursor() as cursor:
+        cursor.execute(statement[0], statement[1])
         return tuple(cursor.fetchone())
+
+
+_VERSION_SQL: dict[str, tuple[str, tuple]] = {}  # vendor -> data_version's statement and parameters
 
 
 def area_versions(tree: Tree, codes: Iterable[str]) -> dict[str, str]:
