@@ -109,6 +109,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
             "p95 ms",
             "p99 ms",
             "CPU ms/req",
+            "driver ms/req",
             "errors",
         ):
             table.add_column(col, justify="right" if col != "target" else "left")
@@ -122,6 +123,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
                 f"{r['p95_ms']:g}",
                 f"{r['p99_ms']:g}",
                 str(r.get("server_cpu_ms_per_request", "—")),
+                str(r.get("driver_cpu_ms_per_request", "—")),
                 str(sum(r["errors"].values())),
             )
         Console().print(table)

@@ -429,11 +429,13 @@ async def _drive(url: str, target: Target, users: int, duration: float, think: f
     )
     tally = Tally()
     started = time.monotonic()
+    cpu = time.process_time()  # the driver's own CPU: it shares the machine with the server
     until = started + duration
     await asyncio.gather(
         *(_user(url, target, until, think, tally, (i / users) * min(think, 1.0)) for i in range(users))
     )
     wall = time.monotonic() - started
+    cpu = time.process_time() - cpu
     ms = [v * 1000 for v in tally.latencies]
     return {
         "target": target.name,
@@ -451,6 +453,7 @@ async def _drive(url: str, target: Target, users: int, duration: float, think: f
         "errors": tally.errors,
         "mean_bytes": round(tally.bytes / len(ms)) if ms else 0,
         "warmup_requests": len(warm.latencies),
+        "driver_cpu_ms_per_request": round(cpu * 1000 / len(ms), 2) if ms else None,
     }
 
 
