@@ -9,6 +9,8 @@ import pytest
 
 from marsad.core.numbers import read_number
 
+pytestmark = pytest.mark.browser
+
 LANGS = ("ar", "vi", "en")
 
 
