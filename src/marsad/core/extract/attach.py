@@ -450,7 +450,8 @@ class Reader:
         near = _last_in(cues, "comparative", lo, q.num_start)
         if (
             than is not None
-            and (prev_q is None or prev_q.unit not in ("%", "pp"))
+            and prev_q is not None
+            and prev_q.unit not in ("%", "pp")
             and any(c.kind == "yoy_change" and q.end <= c.start <= q.end + 2 for c in cues)
         ):
             # "5.4 million visitors, 13% more than a year earlier": the amount's change on the year
