@@ -411,17 +411,12 @@ def _text_unsafe() -> re.Pattern:
 
 def _lower_safe(pattern: str) -> bool:
     """Whether every character ``pattern`` names is a lower-case one (see above)."""
-    try:
-        named = list(_chars_named(list(_sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern)))))
-    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+    named = _characters_named(pattern)
+    if named is None:
         return False
-    for low, high in named:
-        if high - low > 4096:
+    for c in named:
+        if c.lower() != c or (ord(c) in _EXTRA_CASES and not c.isascii()):
             return False
-        for code in range(low, high + 1):
-            c = chr(code)
-            if c.lower() != c or (code in _EXTRA_CASES and not c.isascii()):
-                return False
     return True
 
 
@@ -834,19 +829,23 @@ def case_flag(pattern: str, flag: int) -> int:
     partnered = _case_partnered()
     if any(c in partnered for c in set(_NOT_LITERAL_LETTERS.sub("", pattern))):
         return flag  # a letter with case, written as itself (the parse below would say so, slowly)
-    try:
-        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern))
-        named = list(_chars_named(list(tree)))
-    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+    named = _characters_named(pattern)
+    if named is None or any(ord(ch) >= 0x10000 or ch in partnered for ch in named):
         return flag
-    for low, high in named:
-        if high - low > 4096:
-            return flag
-        for code in range(low, high + 1):
-            ch = chr(code)
-            if code >= 0x10000 or ch in partnered:
-                return flag
     return 0
+
+
+def _characters_named(pattern: str) -> list[str] | None:
+    """Every character ``pattern`` can match by naming it (literals, classes, ranges), or None
+    when that cannot be told from the pattern (it does not parse, a class is too wide to list,
+    an item's matches are unknown)."""
+    try:
+        ranges = list(_chars_named(list(_sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern)))))
+    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+        return None
+    if any(high - low > 4096 for low, high in ranges):
+        return None
+    return [chr(code) for low, high in ranges for code in range(low, high + 1)]
 
 
 # Letters of a pattern that are not characters to match as written: escapes (\d, \u06ff), group
