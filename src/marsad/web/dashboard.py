@@ -102,7 +102,11 @@ def _period_codes(area: Area) -> set[str]:
     def compute() -> set[str]:
         qs = Observation.objects.exclude(status="plan")
         if area.level != Area.Level.NATION:
-            qs = qs.filter(area__in=Area.objects.subtree(area))
+            # The ids as a list, not a subquery: PostgreSQL then reads the (area, ...) index for
+            # these ~100 areas (0.17 s on the 12 M set) instead of scanning the whole table
+            # (2.7 s), which it chose for the subquery.
+            ids = list(Area.objects.subtree(area).values_list("pk", flat=True))
+            qs = qs.filter(area_id__in=ids)
         return set(qs.values_list("period", flat=True).distinct().order_by())
 
     key = f"marsad:periods:{area.pk}:{':'.join(map(str, data_version()))}".replace(" ", "_")
