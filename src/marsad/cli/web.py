@@ -31,6 +31,11 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         workers: int = typer.Option(0, help="gunicorn workers (0: one per core + 1)"),
         threads: int = typer.Option(4, help="threads per gunicorn worker"),
         period: str = typer.Option("2025Q2", help="the period the dashboard and the query ask for"),
+        browse: bool = typer.Option(
+            False,
+            help="also as users browse: each user walks the province's and its communes' pages over "
+            "quarters and languages, so nearly every page is computed for the first time",
+        ),
         as_json: bool = typer.Option(False, "--json", help="print the results as JSON"),
     ) -> None:
         """Serve a demo + synthetic national database with gunicorn on loopback and measure p50/p95
@@ -63,7 +68,10 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         try:
             url = f"http://127.0.0.1:{port}"
             for pause in think:
-                for target in loadtest.targets(credentials, period=period):
+                chosen = loadtest.targets(credentials, period=period)
+                if browse:
+                    chosen += loadtest.browsing(credentials, period=period)
+                for target in chosen:
                     console.print(f"{target.name}: {users} users, think {pause:g} s, {duration:g} s…")
                     before = loadtest.server_cpu_seconds(server)
                     result = loadtest.drive_in_subprocess(
