@@ -19,6 +19,11 @@ double-digit targets, quarter scenarios, a "respectively" bracket for the year b
 0.935 on its first run (ar 0.984, vi 0.923, en 0.926); batch 7 (vi 13-15, en 17-18, ar 46-47:
 places with "lần lượt", a bracketed figure of the same period last year, regional round-ups, a
 target sentence that turns back to last year's result) 0.903 (ar 1.000, vi 0.919, en 0.800).
+Batch 8 (vi 16-19, en 19-22: merged provinces after 1 July 2025, an FDI ranking with "lần lượt"
+and the scale word only on the last value, key figures printed label-then-number, a structure
+list after "Cơ cấu kinh tế", an English comma inside Vietnamese, "có thể đạt", a commune's
+figure, "fell X% to $Y", "just 28% of the figure a year earlier", a list closed by a bare number,
+Vietnamese number formats in English) 0.836 on its first run (vi 0.782, en 0.885).
 FLOORS sit just below the first runs.
 A fact matches as in ``score_reader.py --strict``: indicator, measure (a target's own measure or
 "target"), value (0.5 % relative), period, area.
