@@ -1384,7 +1384,7 @@ class Reader:
             places = list(dict.fromkeys(a.area for a in sent_areas if a.kind == "name" and a.area is not None
                                         and a.area != NATION and a.end <= levels[0].evidence.end))  # fmt: skip
             if (
-                len(named) == 1
+                len(named) <= 1  # none: the indicator goes on from the sentence before ("Xếp sau là ...")
                 and len(places) == len(levels) == len(facts)
                 and len({f.area for f in facts}) == 1
             ):
