@@ -521,6 +521,14 @@ AREAS = [
             "National Statistics Office",
         ),
     ),
+    # "The Government targets GDP growth of 8% or more": the Government's aim is the country's
+    Rule(
+        "government_aims",
+        "nation",
+        r"(?<![\w'’])(?<!provincial\s)(?<!city\s)(?<!local\s)(?<!municipal\s)(?:the\s+)?"
+        r"(?-i:Government|National\s+Assembly)(?=\s+(?:has\s+|had\s+|also\s+)?"
+        r"(?:targets|targeted|aims|aimed|set|sets|is\s+aiming|is\s+targeting|strives|expects)(?!\w))",
+    ),  # fmt: skip
     Rule(
         "nation",
         "nation",

@@ -247,6 +247,14 @@ CUES = [
 AREAS = [
     Rule("nation", "nation", words("cả nước", "toàn quốc", "nền kinh tế nước ta", "nước ta")),
     Rule("national_source", "national_source", words("Tổng cục Thống kê", "Bộ Tài chính", "Chính phủ")),
+    # "Chính phủ đặt mục tiêu tăng trưởng cả năm từ 8% trở lên": the Government's aim is the
+    # country's, not the province the story is about ("kế hoạch vốn Thủ tướng Chính phủ giao" is not)
+    Rule(
+        "government_aims",
+        "nation",
+        r"(?<!\w)(?<!Thủ\stướng\s)(?:Chính\s+phủ|Quốc\s+hội)(?=\s+(?:đã\s+|cũng\s+|vẫn\s+)?(?:đặt|đề\s+ra|phấn\s+đấu|"
+        r"hướng\s+tới|quyết\s+tâm|xác\s+định|kỳ\s+vọng)(?!\w))",
+    ),
     Rule(
         "foreign",
         "foreign",
