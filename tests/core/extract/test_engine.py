@@ -36,3 +36,27 @@ def test_a_related_box_skips_its_headlines_and_not_the_story_under_it(lang):
     read = {f.indicator for f in extract(text, lang=lang, year=2024).facts}
     assert story in read
     assert other not in read
+
+
+# Published before its period ends: a plan, unless the text estimates it; but a report of the
+# span's last month (a December session on the year) gives results, estimated or not.
+PUBLISHED_LATE = (
+    "Cập nhật: 10/12/2024 08:15\nCơ cấu kinh tế năm 2024: nông, lâm, thủy sản chiếm 25,6%; "
+    "công nghiệp - xây dựng 30,2%; dịch vụ 38,4%."
+)
+
+
+def test_a_report_of_the_last_month_of_the_year_gives_results():
+    out = extract(PUBLISHED_LATE, lang="vi")
+    assert {(f.indicator, f.measure, f.period) for f in out.facts} == {
+        ("va_agriculture_forestry_fishery", "share_pct", "2024"),
+        ("va_industry_construction", "share_pct", "2024"),
+        ("va_services", "share_pct", "2024"),
+    }
+    assert not out.targets
+
+
+def test_a_figure_of_a_year_published_months_before_its_end_is_a_plan():
+    out = extract(PUBLISHED_LATE.replace("10/12/2024", "10/06/2024"), lang="vi")
+    assert not out.facts
+    assert len(out.targets) == 3

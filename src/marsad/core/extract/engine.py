@@ -462,7 +462,12 @@ def _plans_are_targets(facts: list[Fact], targets: list[Fact], published: date |
             kept.append(replace(f, period=code, rules=f.rules + ("published_to_date",)))
             continue
         if period is not None and (
-            period.start > published or (period.end > published and f.qualifier not in ("estimate", "about"))
+            period.start > published
+            or (
+                period.end > published
+                and f.qualifier not in ("estimate", "about")
+                and not _closing_report(period, published)
+            )
         ):
             qual = "exact" if f.qualifier == "estimate" else f.qualifier
             rules = f.rules + ("published_before_period",)
@@ -474,6 +479,13 @@ def _plans_are_targets(facts: list[Fact], targets: list[Fact], published: date |
         else:
             kept.append(f)
     return kept, targets
+
+
+def _closing_report(period: P.Period, published: date) -> bool:
+    """A report published in the last month of a longer span (a People's Council's December
+    session on the year, "Cập nhật: 10/12/2024") gives the span's results, estimated or not: its
+    figures without a plan word are no plans."""
+    return (period.end - period.start).days > 62 and (period.end - published).days <= 31
 
 
 MAX_VALUE = 1e18  # no report writes a figure this large in its unit: a run of digits is no number
