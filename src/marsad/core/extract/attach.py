@@ -532,7 +532,10 @@ class Reader:
             return None
         # -- indicator
         counted = {st for st, end in self._counted.items() if end != q.num_end}
-        ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues) | counted)
+        # "Exports from Binh Duong, a major manufacturing hub, fell 16.4%": a name inside a
+        # description of the subject set off by commas names no figure after it
+        described = {i.start for i in inds if self._sentence_asides and self._in_clause_aside(i, q)}
+        ind_m = _nearest_before(inds, q.num_start, s, self._wholes(inds, cues) | counted | described)
         if ind_m is not None and ind_m.code is None and ind_m.continues:
             # "total registered capital" in a story on FDI: the investment the text is about.
             topic = self._topic(ind_m.continues, state)

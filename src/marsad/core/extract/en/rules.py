@@ -488,6 +488,9 @@ CUES = [
     Rule("conversion_or", "conversion_link", words("or", "or about", "or nearly", "i.e.", "equivalent to",
                                                    "equal to", "roughly", "about", "some")),
     Rule("structure", "structure", words("economic structure")),
+    # "Exports from Binh Duong, a major manufacturing hub near HCMC, fell 16.4%": a description of
+    # the subject set off by commas; a place inside it is not the figure's
+    Rule("aside_apposition", "aside", r"(?<=,\s)(?:a|an)(?=\s+[^,.;\d%]{3,80},)"),
     # "Hai Phong led the country with 11.07%", "topped the nation": the country led is no subject
     # "Hai Phong led the country with 11.07%": the country led is no subject of the figure
     Rule("rank", "rank", words("ranked", "ranking", "ranks", "rank", "placed", "No.", "number",
