@@ -451,11 +451,15 @@ class Reader:
         if (
             than is not None
             and prev_q is not None
-            and prev_q.unit not in ("%", "pp")
+            and (
+                prev_q.unit not in ("%", "pp") or (prev_fact is not None and prev_fact.measure == "plan_pct")
+            )
             and any(c.kind == "yoy_change" and q.end <= c.start <= q.end + 2 for c in cues)
         ):
             # "5.4 million visitors, 13% more than a year earlier": the amount's change on the year
-            # before (after a rate, "grew 7.2%, 1.1% higher than last year", a difference of rates)
+            # before (after a rate, "grew 7.2%, 1.1% higher than last year", a difference of rates;
+            # not after the share of the plan the amount reached: "52.4% of the target, and 3.8%
+            # lower than a year ago")
             than = None
         if (
             than is not None

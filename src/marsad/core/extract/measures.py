@@ -141,7 +141,10 @@ def _percent(
             and not (direction is not None and direction.start > planned.start):  # fmt: skip
         # "exceeding the estimate by 23%", "vượt dự toán 5%": the plan reached is 100 + X.
         return Reading("plan_pct", round(100 + q.value, 6), (exceed.name, planned.name), exceed.start)
-    if yoy is not None and cue is not None and cue.kind == "index":
+    if yoy is not None and ((cue is not None and cue.kind == "index") or yoy.rule.prod == "index"):
+        # "bằng 105% so với cùng kỳ"; "28% of the figure a year earlier" (a base that says it is one)
+        if cue is None or cue.kind != "index":
+            return Reading("yoy_pct", round(q.value - 100, 6), (yoy.name,), None, yoy.end)
         return Reading("yoy_pct", round(q.value - 100, 6), (cue.name, yoy.name), cue.start, yoy.end)
     share_after = _first(after, "share_base")
     if share_after is not None or (cue is not None and cue.kind == "share"):

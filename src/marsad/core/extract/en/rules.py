@@ -386,9 +386,12 @@ CUES = [
          r"of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:(?:this\s+)?year[’']s\s+|annual\s+|yearly\s+|full-year\s+"
          r"|(?:19|20)\d\d\s+|city[’']s\s+|province[’']s\s+|provincial\s+|state\s+|budget\s+|set\s+|assigned\s+)*"
          r"(?:estimates?|plans?|targets?|estimation|assignments?)(?:\s+(?:set|assigned|for\s+the\s+year))?"),
+    # "totaled $624 million, just 28% of the figure a year earlier": X% of last year's is an index
+    # (growth X - 100), whatever verb came before
     Rule("index_base", "yoy_base",
          r"of\s+(?:that|the\s+(?:figure|level|result|value)|the\s+same\s+period)\s*(?:(?:in|of|for)\s+(?:the\s+)?"
-         r"(?:same\s+period|[\w\s]{0,30}?(?:last|previous|prior)\s+year))?(?:\s+(?:last|previous|prior)\s+year)?"),
+         r"(?:same\s+period|[\w\s]{0,30}?(?:last|previous|prior)\s+year))?(?:\s+(?:last|previous|prior)\s+year"
+         r"|\s+a\s+year\s+(?:earlier|ago|before))?", "index"),
     Rule("comparative", "comparative", words("lower", "higher", "slower", "faster", "less", "more")),
     # "the country's highest GRDP growth of 10.6%": the country it tops is no subject of the figure
     Rule("superlative", "superlative", words("highest", "largest", "fastest", "biggest", "strongest", "lowest",
