@@ -151,6 +151,9 @@ _EN_EVIDENCE = re.compile(
 )
 
 
+_EN_GROUPED_BILLIONS = re.compile(r"[1-9]\d{1,2},\d{3}")
+
+
 def separator_habit(text: str, lang: str) -> str:
     """``"vi"`` (dot groups, comma decimal) or ``"en"``: how ``text`` writes its numbers."""
     vi = len(_VI_EVIDENCE.findall(text))
@@ -288,6 +291,17 @@ def find_quantities(
                 if rule is not None:
                     qualifier = rule.prod
                     rules.append(rule.name)
+        if (
+            currency == "VND"
+            and scale == "billion"
+            and low is None
+            and _EN_GROUPED_BILLIONS.fullmatch(m.group())
+            and value != int(value)
+        ):
+            # "98,214 tỷ đồng" in Vietnamese text: billions of dong are not written to the million
+            # ("13.897,96 tỷ", "1,5 tỷ"), so three figures after the comma are an English grouping
+            value = float(m.group().replace(",", ""))
+            rules.append("english_grouping_in_billions")
         if unit is None:
             if currency or (scale and not count):
                 unit = "money"
