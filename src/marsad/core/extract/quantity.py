@@ -328,6 +328,26 @@ def find_quantities(
             )
         )
         pos = max(q_end, num_end)
+    return _percent_list_ends(text, out)
+
+
+# "rose 5.6%, 9.3% and 11 respectively", "services by 9,8% or more, product tax by 9,6 above": the
+# last item of a list of percentages, its sign dropped, closes the list
+_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+(?:and|và|or|hoặc)\s+|\s*[,،]?\s*و\s*)(?:[^\d%;.\n]{0,30}?\s)?", re.I)
+_LIST_CLOSE = re.compile(
+    r"\s*(?:respectively|above|or\s+more|tương\s+ứng|trở\s+lên|على\s+التوالي)?\s*(?:[.;؛\n)]|$)", re.I
+)
+
+
+def _percent_list_ends(text: str, out: list[Quantity]) -> list[Quantity]:
+    for k in range(1, len(out)):
+        q, prev = out[k], out[k - 1]
+        if q.unit is not None or q.scale or q.low is not None or prev.unit != "%" or 1900 <= q.value <= 2100:
+            continue
+        gap = _LIST_GAP.fullmatch(text, prev.end, q.num_start)
+        if gap is None or _LIST_CLOSE.match(text, q.num_end) is None:
+            continue
+        out[k] = replace(q, unit="%", rules=(*q.rules, "percent_list_end"))
     return out
 
 
