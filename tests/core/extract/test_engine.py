@@ -60,3 +60,22 @@ def test_a_figure_of_a_year_published_months_before_its_end_is_a_plan():
     out = extract(PUBLISHED_LATE.replace("10/12/2024", "10/06/2024"), lang="vi")
     assert not out.facts
     assert len(out.targets) == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "vi",
+            "Năm 2025, Bắc Ninh hút 1,1 tỷ USD vốn FDI.\nXem thêm: Hải Phòng đặt mục tiêu hút 3 tỷ USD FDI năm 2025\n",
+        ),
+        (
+            "en",
+            "In 2025, Bac Ninh attracted US$1.1 billion of FDI.\nRelated news: Hai Phong seeks to lure $4 billion in FDI\n",
+        ),
+    ],
+)
+def test_a_link_on_the_line_of_its_word_is_another_story(lang, text):
+    out = extract(text, lang=lang)
+    assert [(f.indicator, f.value) for f in out.facts] == [("fdi_registered", 1.1)]
+    assert not out.targets

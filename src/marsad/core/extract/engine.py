@@ -161,7 +161,13 @@ def related_links(text: str, g: Grammar) -> list[tuple[int, int, str]]:
             continue  # a word of a box already skipped
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end == -1 else line_end
-        if text[line_start : m.start].strip() or text[m.end : line_end].strip(" \t:：-–"):
+        rest = text[m.end : line_end]
+        if text[line_start : m.start].strip():
+            continue
+        if rest.strip(" \t:：-–") and not (
+            # "Xem thêm: Hải Phòng đặt mục tiêu hút 3 tỷ USD FDI", "Related: ...": the link on the word's line
+            rest.lstrip(" \t").startswith((":", "：")) and _reads_as_headline(rest.lstrip(" \t:："))
+        ):
             continue
         end = line_end
         while end < len(text):
