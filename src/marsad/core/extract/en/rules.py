@@ -617,6 +617,11 @@ SUBUNITS = [
     Rule("district_named", "subunit",
          r"(?<!\w)(?!(?:The|This|That|Each|Every|Its|Their|Our|One|Which|Provincial|Central|Capital)\s)"
          r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}\s+(?-i:district|town|city)(?!\w)"),
+    # "Bien Hoa ward alone collected ...", "Khanh Hung commune": a commune or ward, its figures parts
+    Rule("commune_named", "subunit",
+         r"(?<!\w)(?!(?:The|This|That|Each|Every|Its|Their|Our|One|Which)\s)"
+         r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}\s+(?-i:commune|ward|special\s+zone)(?!\w)"
+         r"|(?<!\w)(?-i:commune|ward)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}"),
 ]  # fmt: skip
 
 INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("this sector", "the sector", "this area"))]

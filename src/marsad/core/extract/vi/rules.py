@@ -323,6 +323,10 @@ SUBUNITS = [
     Rule("district_named", "subunit",
          rf"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|TP\.?|quận|thị\s+trấn)\s+{_UPPER}[^\s\d,.;:()]*"
          rf"(?:\s+{_UPPER}[^\s\d,.;:()]*){{0,2}}"),
+    # "Riêng xã Khánh Hưng, kim ngạch xuất khẩu đạt 56 triệu USD": a commune or ward (the units
+    # under the province since 1 July 2025), its figures parts
+    Rule("commune_named", "subunit",
+         rf"(?<!\w)(?-i:xã|phường|Xã|Phường|đặc\s+khu)\s+{_UPPER}[^\s\d,.;:()]*(?:\s+{_UPPER}[^\s\d,.;:()]*){{0,2}}"),
 ]  # fmt: skip
 
 INDICATOR_REFS = [
