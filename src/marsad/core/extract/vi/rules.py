@@ -185,6 +185,9 @@ CUES = [
                "đặt mục tiêu", "kịch bản", "định hướng", "đặt ra", "đề ra", "dự toán ngân sách", "theo kế hoạch",
                "kế hoạch đề ra", "chỉ tiêu đề ra", "chỉ tiêu năm", "mục tiêu năm", "phấn đấu đạt", "hướng tới",
                "kế hoạch vốn")),
+    # "tổng thu ngân sách ... có thể đạt khoảng 28.800 tỷ đồng", "dự báo xuất khẩu cả năm có thể đạt
+    # 1,9 tỷ USD": what the year may reach is aimed at, not a result (a doubtful target, README)
+    Rule("may_reach", "target", words("có thể đạt", "có thể đạt được", "có khả năng đạt")),
     # "yêu cầu các chủ đầu tư giải ngân đạt ít nhất 95% kế hoạch vốn": a figure a directive asks
     # to reach is a target
     Rule("request_to_reach", "target",
