@@ -46,10 +46,12 @@ def read_tables(reader) -> list[tuple[int, int]]:
     """Read the tables of the reader's document into its facts and targets; return their spans
     (the sentences inside them are not read again)."""
     text, g = reader.text, reader.g
-    if text.count("\n") < 8 or not g.of("table_actual", "table_plan", "table_estimate"):
+    if text.count("\n") < 4:
         return []
     lines = [(a, b) for a, b in _lines(text)]
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _key_figures(reader, lines)
+    if text.count("\n") < 8 or not g.of("table_actual", "table_plan", "table_estimate"):
+        return spans
     i = 0
     while i < len(lines):
         header = _header(reader, lines, i)
@@ -197,6 +199,79 @@ def _row(reader, label, ind_m, values, columns, remainders) -> None:
                 reader.targets.append(replace(fact, qualifier=q.qualifier))
         else:
             reader.facts.append(fact)
+
+
+def _key_figures(reader, lines) -> list[tuple[int, int]]:
+    """Key figures printed one cell a line without a header: a label with its unit in brackets,
+    then its value, for the document's period::
+
+        Kim ngạch xuất khẩu (triệu USD)
+        1.520
+        Tăng so với năm 2023 (%)
+        12,5
+
+    A label naming no indicator but a change ("Tăng so với năm 2023 (%)") or a share of the plan
+    ("Đạt so với dự toán (%)") gives that measure of the row above. Two rows at least make a list."""
+    text, g = reader.text, reader.g
+    doc = reader.doc_period
+    if doc is None or doc.resolve(reader.year) is None:
+        return []
+    cells = [(a, b) for a, b in lines if text[a:b].strip()]
+    pairs = []
+    for k in range(len(cells) - 1):
+        (la, lb), (va, vb) = cells[k], cells[k + 1]
+        label = text[la:lb].strip()
+        if (
+            len(label) <= 90
+            and not _VALUE.match(label)
+            and _UNIT.search(text, la, lb)
+            and _VALUE.match(text[va:vb])
+        ):
+            pairs.append((k, (la, lb), (va, vb)))
+    runs, run = [], []
+    for pair in pairs:
+        if run and pair[0] != run[-1][0] + 2:
+            runs.append(run)
+            run = []
+        run.append(pair)
+    runs.append(run)
+    spans = []
+    column = [("actual", doc, "key_figures")]
+    for run in runs:
+        if len(run) < 2:
+            continue
+        before = len(reader.facts)
+        last = None
+        for _k, (la, lb), value in run:
+            inds = [i for i in find_indicators(text, g, la, lb) if i.code in reader.catalogue]
+            if inds:
+                n = len(reader.facts)
+                _row(reader, (la, lb), inds[-1], [value], column, {})
+                last = reader.facts[-1] if len(reader.facts) > n else None
+                continue
+            if last is None or "%" not in _UNIT.search(text, la, lb).group(1):
+                continue
+            kinds = {
+                m.kind
+                for m in g.find(text, "plan_base", "up", "down", "yoy_base", "compared", pos=la, endpos=lb)
+            }
+            measure = (
+                "plan_pct"
+                if "plan_base" in kinds
+                else "yoy_pct"
+                if kinds & {"up", "down", "yoy_base"}
+                else None
+            )
+            qs = find_quantities(reader.norm, g, value[0], value[1], habit=reader.habit)
+            if measure is None or not qs:
+                continue
+            v = -abs(qs[0].value) if measure == "yoy_pct" and "down" in kinds else qs[0].value
+            reader.facts.append(replace(last, measure=measure, value=_plain(v), unit="%",
+                                        evidence=Evidence.of(text, *value), rules=(*last.rules, "key_figures")))  # fmt: skip
+        if len(reader.facts) > before:
+            reader.fired.add("key_figures")
+            spans.append((run[0][1][0], run[-1][2][1]))
+    return spans
 
 
 def _plain(value: float) -> float | int:
