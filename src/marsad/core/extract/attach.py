@@ -203,6 +203,14 @@ class Reader:
         label, state.label = state.label, None
         if not quantities:
             state.label = self._label(s, e)
+            if state.label is None:
+                # "Exports from the southeastern region continued to rise in the first eight months":
+                # a sentence that names one thing and no figure introduces the ranking after it
+                named = {i.code for i in find_indicators(text, g, s, e)
+                         if i.code in self.catalogue and not i.weak}  # fmt: skip
+                if len(named) == 1:
+                    state.indicator = next(iter(named))
+                    state.recent = frozenset(named)
             self._carry(state, sent_periods, sent_areas, s)
             return
         # A name inside a figure's own count noun ("1,050 new business projects") names that figure.
