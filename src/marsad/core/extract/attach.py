@@ -178,6 +178,10 @@ class Reader:
         ]
         # The cue words matter to a sentence's figures and to the places it names only.
         cues = g.find(text, *CUE_KINDS, pos=s, endpos=e) if quantities or sent_areas else []
+        names = [(a.start, a.end) for a in sent_areas if a.kind == "name"]
+        if names and cues:
+            # "Cao Bằng 6,52%": a cue word inside a place's name ("bằng", equal to) is the name's
+            cues = [c for c in cues if not any(a <= c.start and c.end <= b for a, b in names)]
         # "xếp thứ 5 cả nước", "ranked 10th nationwide": a place named in a ranking is not the subject.
         ranks = [c for c in cues if c.kind == "rank"]
         if ranks:
