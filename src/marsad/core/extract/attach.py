@@ -112,6 +112,9 @@ _DIGIT = re.compile(r"\d")
 _LABEL_COLON = re.compile(r"[^\S\n]*[:：][^\S\n]*")
 UNWRITTEN = "period:unwritten"  # neither the figure, its paragraph nor the document says the period
 _BEATS_PLAN = ("exceed", "reach", "index", "up", "down", "compared")  # "vượt kế hoạch đề ra": no target
+_TO_AMOUNT = re.compile(
+    r"\s*\)?\s*(?:year[\s-]on[\s-]year\s+|so\s+với\s+cùng\s+kỳ\s*,?\s*)?(?:to|lên|xuống\s+còn|lên\s+mức)\s+"
+)
 _GLUED = re.compile(r"\s*(?:[وفبلك]?ال|لل|[وفبلك])?")  # spaces, or an Arabic article or proclitic
 
 
@@ -1058,6 +1061,12 @@ class Reader:
         if bracket != -1:
             clause_end = bracket  # "rose 18% (the same period of 2023 saw 11%)": the aside is another's
         after = [p for p in usable if q.end <= p.start <= q.end + 16 and p.start < clause_end]
+        nxt = next((o for o in self._sentence_quantities if o.start >= q.end), None)
+        if not after and nxt is not None and _TO_AMOUNT.fullmatch(self.text, q.end, nxt.start):
+            # "fell (-7.56%) to $13.2 billion in the first eight months": the change and the amount
+            # it came to are of the span named after the amount
+            after = [p for p in usable if nxt.end <= p.start <= nxt.end + 16
+                     and not _CLAUSE.search(self.text, nxt.end, p.start)]  # fmt: skip
         chosen = None
         gap = based if based is not None else lo  # after the figure before and the base it names
         if (
