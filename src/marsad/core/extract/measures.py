@@ -146,6 +146,20 @@ def _percent(
         if cue is None or cue.kind != "index":
             return Reading("yoy_pct", round(q.value - 100, 6), (yoy.name,), None, yoy.end)
         return Reading("yoy_pct", round(q.value - 100, 6), (cue.name, yoy.name), cue.start, yoy.end)
+    if (
+        yoy is not None
+        and cue is not None
+        and cue.kind == "reach"
+        and direction is None
+        and q.start - cue.end <= 3
+        and yoy.start - q.end <= 3
+        and not ind.is_rate
+        and ind.unit != "index"
+        and "grdp" not in (ind.code, ind.parent)  # "GRDP đạt 6,85% so với cùng kỳ" is its growth
+    ):
+        # "đạt 105,2% so với cùng kỳ", "reaching 105.2% over the same period": an amount reaching
+        # a percentage of the same period's is an index (growth X - 100); "tăng 5,2%" is growth
+        return Reading("yoy_pct", round(q.value - 100, 6), (cue.name, yoy.name), cue.start, yoy.end)
     share_after = _first(after, "share_base")
     if share_after is not None or (cue is not None and cue.kind == "share"):
         if ind.is_rate:
