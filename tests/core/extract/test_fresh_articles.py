@@ -23,7 +23,8 @@ Batch 8 (vi 16-19, en 19-22: merged provinces after 1 July 2025, an FDI ranking 
 and the scale word only on the last value, key figures printed label-then-number, a structure
 list after "Cơ cấu kinh tế", an English comma inside Vietnamese, "có thể đạt", a commune's
 figure, "fell X% to $Y", "just 28% of the figure a year earlier", a list closed by a bare number,
-Vietnamese number formats in English) 0.836 on its first run (vi 0.782, en 0.885).
+Vietnamese number formats in English) 0.836 on its first run (vi 0.782, en 0.885); after the
+rules it prompted the whole sets read vi 0.996, en 0.976 (floors raised to 0.98 and 0.96).
 FLOORS sit just below the first runs.
 A fact matches as in ``score_reader.py --strict``: indicator, measure (a target's own measure or
 "target"), value (0.5 % relative), period, area.
@@ -46,7 +47,7 @@ from marsad.core.extract import extract
 HERE = Path(__file__).parent
 # A little below each language's score when its articles came (vi, en: their first run): a
 # regression fails.
-FLOORS = {"ar": 0.95, "vi": 0.95, "en": 0.9}
+FLOORS = {"ar": 0.95, "vi": 0.98, "en": 0.96}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
 
 
