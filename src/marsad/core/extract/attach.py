@@ -1319,6 +1319,11 @@ class Reader:
             specials = []
         for m in specials:
             code, measure, value, qualifier = m.rule.prod
+            stated = find_quantities(self.norm, self.g, m.end, min(e, m.end + 20), habit=self.habit)
+            if stated and stated[0].unit == "%" and stated[0].value >= value:
+                # "double-digit growth of 12%", "hai con số, đạt 12%": the figure stated is the target
+                self.fired.add(m.name)
+                continue
             period = self._period_near(m.start, m.end, sent_periods, state)
             period = period[:4] if period else None
             area = self._area_at(m.start, s, state)
