@@ -256,6 +256,13 @@ class Reader:
             cut = re.search(r"[;؛]", text[target_cue.end : e])
             if cut:
                 target_end = target_cue.end + cut.start()  # "exceeded the target; value added reached ..."
+        if target_cue is not None and text.rfind("(", s, target_cue.start) > text.rfind(
+            ")", s, target_cue.start
+        ):
+            # "Long An (target: 7.5%) grew 6.8%": a target in brackets aims at the bracket's figure only
+            close = text.find(")", target_cue.end, e)
+            if close != -1:
+                target_end = min(target_end, close + 1)
         back = next(
             (c for c in cues if c.kind == "target_end" and target_at is not None and c.start > target_at),
             None,
