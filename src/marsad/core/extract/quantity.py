@@ -2,7 +2,8 @@
 
 Shared by every language; the language's rules give the words (kinds ``scale``,
 ``currency_after``, ``count_noun``, ``percent``, ``points``, ``qualifier_before``,
-``qualifier_after``, ``range_word``, ``range_from``, ``range_and``, ``number_prefix``). The value of each
+``qualifier_after``, ``range_word``, ``range_from``, ``range_and``, ``number_prefix``, ``point_groups``:
+currencies whose amounts, translated, keep the Vietnamese thousands point). The value of each
 written number comes from :func:`marsad.core.numbers.parse_number`, the one number parser; what
 this module decides is which way the writer groups digits.
 
@@ -40,6 +41,7 @@ _CB = r"(?:VNĐ|VND|US\s?\$|USD|\$)"
 _DATE_AFTER = re.compile(r"\s?[/:]\s?\d|-\d{2}-\d{2}|\s-\s\d{1,2}\s-\s\d{4}")  # 30/6, 10:00, 2024-11-14
 _CODE_BEFORE = re.compile(r"[A-Za-z][-‐]\s?$|[/]$|\d[/:]$")  # COVID-19, 330/BC, 30/6 (the 6)
 _WS = r"[ \t]*(?:\n[ \t]*)?"
+_KEPT_POINT = re.compile(r"\d{1,3}\.\d{3}")  # one point before three digits: "54.125"
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +280,12 @@ def find_quantities(
                 if rule is not None:
                     currency = rule.prod
                     rules.append(rule.name)
+                kept = g.lookup(("point_groups",), a.group("cur")) if scale else None
+                if kept is not None and _KEPT_POINT.fullmatch(m.group()) and low is None:
+                    # "54.125 مليار دونج": a dong amount translated from Vietnamese keeps its point
+                    grouped = float(parse_number(m.group(), "vi"))
+                    value = -grouped if value < 0 else grouped
+                    rules.append(kept.name)
             if a.group("cnt"):
                 rule = g.lookup(("count_noun",), a.group("cnt"))
                 if rule is not None:
