@@ -189,6 +189,9 @@ QUANTITY = [
         words("دونج", "دونغ", "دونق", "دون", "دونج فيتنامي", "دونغ فيتنامي", "دونج فيتنامى"),
         "VND",
     ),
+    # "54.125 مليار دونج" (54.125 tỷ đồng): an amount in dong is translated from Vietnamese, whose
+    # point groups thousands; nobody writes a dong amount to a thousandth of a billion
+    Rule("dong_point_groups", "point_groups", words("دونج", "دونغ", "دونق", "دونج فيتنامي", "دونغ فيتنامي")),
     Rule(
         "currency_usd",
         "currency_after",
