@@ -36,3 +36,20 @@ def test_a_related_box_skips_its_headlines_and_not_the_story_under_it(lang):
     read = {f.indicator for f in extract(text, lang=lang, year=2024).facts}
     assert story in read
     assert other not in read
+
+
+# A wire story filed with its place and date ("هانوي 6 يناير 2025 (شينخوا)"): the place is no area
+# of its figures and the date no period of them; the story's own year and country are.
+DATELINED = {
+    "ar": "هانوي 6 يناير 2025 (شينخوا) نما الاقتصاد الفيتنامي بنسبة 7.09 في المائة في عام 2024.\n"
+    "وارتفع متوسط مؤشر أسعار المستهلك 3.63 بالمئة.",
+    "en": "HANOI, Jan 6, 2025 (Xinhua) -- Vietnam's economy grew 7.09 percent in 2024.\n"
+    "Average consumer prices rose 3.63 percent.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DATELINED))
+def test_a_dateline_with_its_date_names_neither_area_nor_period(lang):
+    facts = extract(DATELINED[lang], lang=lang).facts
+    assert facts
+    assert {(f.area.name if f.area else None, f.period) for f in facts} == {("Vietnam", "2024")}

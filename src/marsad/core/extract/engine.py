@@ -21,7 +21,16 @@ from marsad.core import periods as P
 from marsad.core.numbers import to_ascii_digits
 
 from . import sections, tables
-from .areas import NATION, AreaMention, area_in_time, areas_in_url, district_in_url, find_areas, lookup_area
+from .areas import (
+    DATELINE,
+    NATION,
+    AreaMention,
+    area_in_time,
+    areas_in_url,
+    district_in_url,
+    find_areas,
+    lookup_area,
+)
 from .attach import Reader, SentenceState
 from .grammar import Grammar
 from .model import AreaRef, Extraction, Fact
@@ -43,12 +52,12 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     elif url and url.strip():
         result.source_url = url.strip()  # an archive record's address, outside its text
     habit = separator_habit(norm, g.lang)
-    mentions = find_periods(norm, g)
+    area_mentions = find_areas(text, g)
+    mentions, filed = _outside_datelines(find_periods(norm, g), area_mentions)
     aims = [m.start for m in g.find(text, "target")]
     doc_year = infer_year(text, mentions, aims, norm=norm)
     if year is not None and not any(p.year for p in mentions if p.role == CURRENT and p.codable):
         doc_year = year
-    area_mentions = find_areas(text, g)
     doc_area = _document_area(_subjects(text, g, area_mentions), result.source_url, area)
     national = g.find(text, "national_source")
     if doc_area is None and national and not any(m.kind == "province_ref" for m in area_mentions):
@@ -66,7 +75,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         g,
     )
     result.area, result.year = doc_area, doc_year
-    published = publication_date(text, result.source_url)
+    published = publication_date(text, result.source_url) or filed
     mentions = _months_ago(mentions, published, doc_period, doc_year)
     reader = Reader(text, norm, g, habit, mentions, area_mentions, doc_year, doc_area, doc_period)
     reader.published = published
@@ -432,6 +441,23 @@ def publication_date(text: str, url: str | None = None) -> date | None:
             except (ValueError, TypeError):
                 continue
     return max(found) if found else None
+
+
+def _outside_datelines(
+    mentions: list[PeriodMention], areas: list[AreaMention]
+) -> tuple[list[PeriodMention], date | None]:
+    """The period mentions outside the datelines ("هانوي 6 يناير 2025 (شينخوا)"), and the date
+    a dateline gives: when the story was filed, not a period it is about."""
+    spans = [(a.start, a.end) for a in areas if a.kind == DATELINE]
+    if not spans:
+        return mentions, None
+    kept, filed = [], None
+    for p in mentions:
+        if not any(a <= p.start < b for a, b in spans):
+            kept.append(p)
+        elif filed is None and p.kind == "month" and p.year and p.n:
+            filed = date(p.year, p.n, 1)
+    return kept, filed
 
 
 def _month_end(y: int, m: int) -> int:
