@@ -53,3 +53,15 @@ def test_a_dateline_with_its_date_names_neither_area_nor_period(lang):
     facts = extract(DATELINED[lang], lang=lang).facts
     assert facts
     assert {(f.area.name if f.area else None, f.period) for f in facts} == {("Vietnam", "2024")}
+
+
+def test_a_target_named_as_beaten_leaves_the_sentence_a_result():
+    # "grew 7.09% in 2024, beating the target of 6-6.5%": 2024 is the year the text reports, so the
+    # later figures without a period are 2024's, not the one quarter named in between.
+    text = (
+        "نما الاقتصاد الفيتنامي بنسبة 7.09 في المائة في عام 2024، متجاوزا الهدف الذي حددته الجمعية الوطنية"
+        " والبالغ ما بين 6 و6.5 في المائة.\nوفي الربع الرابع وحده، توسع الناتج المحلي الإجمالي بنسبة 7.55"
+        " في المائة.\nوبلغ إجمالي حجم الصادرات 405.53 مليار دولار أمريكي."
+    )
+    exports = [f for f in extract(text, lang="ar").facts if f.indicator == "exports"]
+    assert [f.period for f in exports] == ["2024"]

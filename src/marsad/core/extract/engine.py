@@ -54,7 +54,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
     habit = separator_habit(norm, g.lang)
     area_mentions = find_areas(text, g)
     mentions, filed = _outside_datelines(find_periods(norm, g), area_mentions)
-    aims = [m.start for m in g.find(text, "target")]
+    aims = _aims(text, g)
     doc_year = infer_year(text, mentions, aims, norm=norm)
     if year is not None and not any(p.year for p in mentions if p.role == CURRENT and p.codable):
         doc_year = year
@@ -287,6 +287,14 @@ def _document_area(mentions: list[AreaMention], url: str | None, hint: str | Non
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _aims(text: str, g: Grammar) -> list[int]:
+    """Where target words are, but those of a target named as the yardstick a result beat
+    ("نما ... في عام 2024، متجاوزا الهدف البالغ 6-6.5%", "exceeding the target of"): that
+    sentence reports the year's result."""
+    beaten = [c.end for c in g.find(text, "exceed")]
+    return [m.start for m in g.find(text, "target") if not any(0 <= m.start - b <= 3 for b in beaten)]
 
 
 def _in_target_sentence(text: str, p: PeriodMention, aims: list[int]) -> bool:
