@@ -456,6 +456,10 @@ class Reader:
                      and not (_DIGIT.search(text, q.end, c.start)
                               and any(y.kind == "yoy_change" and y.start <= c.start < y.end for y in cues))),
                     None)  # fmt: skip
+        if than is not None and self._bracketed_plan(q, lo, cues) is not None:
+            # "أقل من الهدف المحدد (11% أو أكثر)، لكنه أعلى من ...": the bracket holds the plan's own
+            # figure; the comparisons around it are the result's
+            than = None
         near = _last_in(cues, "comparative", lo, q.num_start)
         if (
             than is not None
