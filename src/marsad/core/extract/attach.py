@@ -627,6 +627,13 @@ class Reader:
             and (
                 ind_m is None
                 or (ind_m.code is not None and not counted)
+                # "استقبل قطاع السياحة 19 مليون زائر", "the tourism sector welcomed 19 million
+                # visitors": a sector the catalogue lacks is the subject; the count names the figure
+                or (
+                    ind_m.code is None
+                    and any(c.kind == "sector_head" and ind_m.start <= c.start < ind_m.end for c in cues)
+                    and not _DIGIT.search(text, ind_m.end, q.num_start)
+                )
                 or (ind_m.code is not None and q.start - ind_m.end > 60)
                 # "according to the tourism department, the province welcomed 7.6 million visitors",
                 # "وفيما يتعلق بالسياحة، استقبلت المقاطعة 7.2 مليون زائر": a topic closed by a comma
@@ -650,6 +657,10 @@ class Reader:
         ):
             # "welcomed 20.7 million visitors", "1,050 new enterprises were set up": the count names it.
             code, named_at = q.names, q.start
+            if ind_m is not None and ind_m.code is None:
+                self.fired.update(
+                    c.name for c in cues if c.kind == "sector_head" and ind_m.start <= c.start < ind_m.end
+                )
         if code is None:
             if q.count or q.unit == "count":
                 self._other_thing_end = q.end
