@@ -630,6 +630,10 @@ SUBUNITS = [
                "المناطق الاقتصادية", "مناطق التجهيز للتصدير")),
 ]  # fmt: skip
 
+# "قطاع السياحة", "مجال التعدين": a sector or field; one the catalogue lacks, heading a list item,
+# takes the figure away from the item before, and as the subject of a count leaves it to the count
+SECTOR_HEADS = [Rule("sector_head", "sector_head", words("قطاع", "القطاع", "مجال", "المجال", "قطاعات"))]
+
 INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("هذا القطاع", "القطاع نفسه"))]
 
 _T = ar_phrase
@@ -661,4 +665,4 @@ SECTIONS = [
          rf"(?:{_T('التوصيات المتعلقة ب')}|{_T('التوصيات بشأن')}|{_T('توصيات بشأن')}|{_T('التوصيات حول')})"),
 ]  # fmt: skip
 
-RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + SUBUNITS + INDICATOR_REFS + SECTIONS
+RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + SUBUNITS + SECTOR_HEADS + INDICATOR_REFS + SECTIONS
