@@ -115,7 +115,8 @@ _DIGIT = re.compile(r"\d")
 _LABEL_COLON = re.compile(r"[^\S\n]*[:：][^\S\n]*")
 UNWRITTEN = "period:unwritten"  # neither the figure, its paragraph nor the document says the period
 _BEATS_PLAN = ("exceed", "reach", "index", "up", "down", "compared")  # "vượt kế hoạch đề ra": no target
-_GLUED = re.compile(r"\s*(?:[وفبلك]?ال|لل|[وفبلك])?")  # spaces, or an Arabic article or proclitic
+# spaces, or an Arabic article or proclitic; not a line break: the next line's label is its own row's
+_GLUED = re.compile(r"[^\S\n]*(?:[وفبلك]?ال|لل|[وفبلك])?")
 
 
 @dataclass
