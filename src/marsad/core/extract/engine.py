@@ -34,7 +34,7 @@ from .areas import (
 from .attach import Reader, SentenceState
 from .grammar import Grammar
 from .model import AreaRef, Extraction, Fact
-from .quantity import separator_habit
+from .quantity import separator_habit, spell_out
 from .text import paragraphs, sentences
 from .timeframes import CURRENT, PeriodMention, find_periods, infer_year, url_periods
 
@@ -44,8 +44,9 @@ _URL_LINE = re.compile(r"\s*(https?://\S+)\s*(?:\n|$)")
 
 
 def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | None = None) -> Extraction:
-    norm = to_ascii_digits(text)
+    norm, spelled = spell_out(to_ascii_digits(text), g)
     result = Extraction(language=g.lang)
+    result.rules |= spelled
     url_m = _URL_LINE.match(text[:3000])
     if url_m:
         result.source_url = url_m.group(1)

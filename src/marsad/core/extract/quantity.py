@@ -29,7 +29,7 @@ from marsad.core.numbers import parse_number, to_ascii_digits
 
 from .grammar import Grammar, start_led
 
-__all__ = ["Quantity", "find_quantities", "separator_habit"]
+__all__ = ["Quantity", "find_quantities", "separator_habit", "spell_out"]
 
 NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # The same as ``(?<![\d.,])(?:NUM)(?!\d)``, written to start on its first digit (the look-behind
@@ -323,6 +323,27 @@ def find_quantities(
         )
         pos = max(q_end, num_end)
     return out
+
+
+def spell_out(norm: str, g: Grammar) -> tuple[str, set[str]]:
+    """``norm`` with the numbers a language writes in words before a scale word put in digits,
+    one character for one (the language's rules of kind ``spelled_number``: a regular expression
+    and a production giving the same span written with digits, padded with spaces: "ملياري" ->
+    "2مليار", "ثلاثة ملايين" -> "3     ملايين"), and the names of the rules that did so."""
+    rules = g.regexes("spelled_number") if g.of("spelled_number") else []
+    if not rules:
+        return norm, set()
+    chars, fired = None, set()
+    for rule, pattern in rules:
+        for m in pattern.finditer(norm):
+            written = rule.prod(m)
+            if not written or len(written) != m.end() - m.start():
+                continue  # a production that would move the offsets is not applied
+            if chars is None:
+                chars = list(norm)
+            chars[m.start() : m.end()] = written
+            fired.add(rule.name)
+    return ("".join(chars) if chars is not None else norm), fired
 
 
 def _years(a: float, b: float) -> bool:
