@@ -10,7 +10,17 @@ from __future__ import annotations
 from ..grammar import Rule, words
 from ..text import ar_phrase
 from ..timeframes import span
-from .lexicon import MONTH_ORDINALS, MONTHS, NUMBER_WORDS, ORDINAL_Q, OTHER_THINGS, YEAR, unmark
+from .lexicon import (
+    MONTH_ORDINALS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_Q,
+    OTHER_THINGS,
+    SCALE_WORDS,
+    SPELLED_UNITS,
+    YEAR,
+    unmark,
+)
 
 _YEAR_AFTER = rf"(?:\s*،?\s*(?:من\s+|في\s+|خلال\s+|ل)?(?:عام|العام|سنة|لعام)\s+{YEAR}|\s*[/-]\s*{YEAR}|\s+(?:من\s+)?{YEAR})?"
 _Q = r"(?P<q>الأول|الاول|الثاني|الثالث|الرابع|الأخير|الاخير)"
@@ -172,6 +182,33 @@ ROLES = [
         ),
     ),
 ]
+
+_SCALES = "|".join(SCALE_WORDS)
+_SPELLED = "|".join(sorted(SPELLED_UNITS, key=len, reverse=True))
+# Not after a figure ("15 مليارا" is the singular after a number, no dual) nor inside a word
+_NOT_COUNTED = r"(?<![\d.,]\s)(?<![\d.,])(?:(?<=^)|(?<=[\s(وبل]))"
+
+
+def _in_digits(m, value) -> str:
+    """``value`` in digits, padded with spaces to the length of the words it stands for."""
+    digits = f"{value:g}"
+    return digits + " " * (m.end("w") - m.start("w") - len(digits))
+
+
+def _dual(m) -> str:
+    return m.group(0)[: m.start("w") - m.start()] + "2" + m.group("scale")  # "ملياري" -> "2مليار"
+
+
+SPELLED = [
+    # "ملياري دولار", "مليونا زائر" (the dual): two of the scale, "2مليار" in the same span
+    Rule("spelled_dual_scale", "spelled_number",
+         rf"{_NOT_COUNTED}(?P<w>(?P<scale>مليار|مليون|تريليون|ألف)[يا])(?!\w)", _dual),
+    # "ثلاثة ملايين زائر", "نصف مليار دولار": a number in words before a scale word (not the
+    # units of a teen, "ثلاثة عشر مليون", which stays unread)
+    Rule("spelled_units", "spelled_number",
+         rf"{_NOT_COUNTED}(?<!(?:{_SPELLED}|أحد|إحدى|اثنا|اثنتا)\s)(?P<w>{_SPELLED})(?=\s+(?:{_SCALES})(?!\w))",
+         lambda m: _in_digits(m, SPELLED_UNITS[m.group("w")])),
+]  # fmt: skip
 
 QUANTITY = [
     Rule("scale_thousand_billion", "scale", words("ألف مليار", "آلاف مليار"), "trillion"),
@@ -665,4 +702,6 @@ SECTIONS = [
          rf"(?:{_T('التوصيات المتعلقة ب')}|{_T('التوصيات بشأن')}|{_T('توصيات بشأن')}|{_T('التوصيات حول')})"),
 ]  # fmt: skip
 
-RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + SUBUNITS + SECTOR_HEADS + INDICATOR_REFS + SECTIONS
+RULES = (
+    PERIODS + ROLES + SPELLED + QUANTITY + CUES + AREAS + SUBUNITS + SECTOR_HEADS + INDICATOR_REFS + SECTIONS
+)
