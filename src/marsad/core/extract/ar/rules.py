@@ -27,6 +27,7 @@ _Q = r"(?P<q>الأول|الاول|الثاني|الثالث|الرابع|الأ
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_ORD = "|".join(sorted(MONTH_ORDINALS, key=len, reverse=True))
+_MONTHS_WORD = "(?:[أا]شهر|شهور)"  # months (plural), with or without its hamza
 
 
 def _quarter(m):
@@ -64,11 +65,12 @@ PERIODS = [
     Rule("quarter", "period", rf"(?:ال)?ربع\s+{_Q}{_YEAR_AFTER}", _quarter),
     Rule("half_year", "period", rf"(?:ال)?نصف\s+(?P<h>الأول|الاول|الثاني)(?:\s+من)?(?:\s+(?:ال)?عام)?{_YEAR_AFTER}",
          lambda m: ("half", 2 if "ثاني" in m.group("h") else 1)),
+    # "الأشهر التسعة الأولى", "الشهور التسعة الأولى", "الأشهر الـ9 الأولى", "9 أشهر", "الاشهر الستة"
     Rule("first_months", "period",
-         rf"(?:(?:ال|لل)?أشهر\s+(?:(?P<nw>{_NW})|(?P<nd>\d{{1,2}}))\s+(?:ال)?أولى"
-         rf"|(?:(?P<nw>{_NW})|(?P<nd>\d{{1,2}}))\s+أشهر(?:\s+(?:ال)?أولى)?"
-         rf"|(?P<nw>{_NW})\s+(?:ال)?أشهر\s+(?:ال)?أولى"
-         rf"|(?:ال)?أشهر\s+(?P<nw>{_NW})(?!\s+(?:ال)?(?:أخيرة|الماضية|المقبلة|القادمة))"
+         rf"(?:(?:ال|لل)?{_MONTHS_WORD}\s+(?:(?P<nw>{_NW})|(?:الـ\s?|ال)?(?P<nd>\d{{1,2}}))\s+(?:ال)?[أا]ولى"
+         rf"|(?:(?P<nw>{_NW})|(?P<nd>\d{{1,2}}))\s+{_MONTHS_WORD}(?:\s+(?:ال)?[أا]ولى)?"
+         rf"|(?P<nw>{_NW})\s+(?:ال)?{_MONTHS_WORD}\s+(?:ال)?[أا]ولى"
+         rf"|(?:ال)?{_MONTHS_WORD}\s+(?P<nw>{_NW})(?!\s+(?:ال)?(?:أخيرة|الماضية|المقبلة|القادمة))"
          rf"|(?P<nw>الشهرين)\s+(?:ال)?أولين|(?P<nw>شهرين))(?:\s+من)?(?:\s+(?:ال)?عام)?{_YEAR_AFTER}"
          r"(?P<this>\s+من\s+(?:هذا\s+العام|العام\s+(?:الحالي|الجاري)))?",
          _months),
