@@ -537,6 +537,13 @@ CUES = [
     # 95%): a figure a directive asks to reach is a target
     Rule("request_to_reach", "target",
          r"[وف]?(?:طلب|طالب|حث|كلف|ألزم)\S{0,2}\s+(?:[^\s.؛]+\s+){0,8}?(?:ب)?(?:صرف|تحقيق|بلوغ|الوصول\s+إلى|رفع)(?!\w)"),
+    # "ستعمل المقاطعة على تحقيق نمو لا يقل عن 10%", "سيسعى إلى بلوغ": what a future verb sets out
+    # to reach is a target
+    Rule("future_to_reach", "target",
+         r"(?<!\w)[وف]?(?:ست|سي)[^\s\d]{2,}\s+(?:[^\s\d.،,؛]+\s+){0,3}?(?:على\s+|إلى\s+)?"
+         r"(?:تحقيق|بلوغ|الوصول\s+إلى|رفع)(?!\w)"),
+    # "خطة عام 2025: نمو 8%؛ إيرادات 15,500 مليار": a plan's heading, its list the year's targets
+    Rule("plan_heading", "target", r"(?<!\w)[وف]?(?:ال)?خطة\s+(?:ل?عام|العام|للعام|سنة)\s+(?:19|20)\d\d\s*(?=:)"),
     # "kế hoạch vốn" in translation: the capital plan; a figure after it is the plan's amount, a target
     # level (the gold's convention), not what was paid out
     Rule("capital_plan", "target",
