@@ -23,7 +23,8 @@ Batch 8 (ar 48-53, written after reading the annotated corpus' development artic
 real machine-translated news: Vietnamese dots and decimal commas kept, Arabic thousands and
 decimal separators, a key-figure table, datelines, a native wire story, bracketed minus and
 targets, "first/second/third sector" in brackets, ranges, numbers in words) scored 0.711 on its
-first run (tp 53 fp 20 fn 23; the whole ar set 0.951).
+first run (tp 53 fp 20 fn 23; the whole ar set 0.951), 0.974 after the rules it prompted (the
+whole ar set 0.991).
 FLOORS sit just below the first runs.
 A fact matches as in ``score_reader.py --strict``: indicator, measure (a target's own measure or
 "target"), value (0.5 % relative), period, area.
@@ -46,7 +47,7 @@ from marsad.core.extract import extract
 HERE = Path(__file__).parent
 # A little below each language's score when its articles came (vi, en: their first run): a
 # regression fails.
-FLOORS = {"ar": 0.95, "vi": 0.95, "en": 0.9}
+FLOORS = {"ar": 0.98, "vi": 0.95, "en": 0.9}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
 
 
