@@ -239,9 +239,11 @@ def test_start_led_only_where_the_first_characters_are_known():
     led = start_led(r"(?:about|over)?\s*(?P<sign>-)?$", re.I)
     assert led == r"(?=[AO\-\n\sao])(?:(?:about|over)?\s*(?P<sign>-)?$)|$"
     assert start_led(r"(?:Ă|b)\d", re.I) == r"(?=[BbĂă])(?:(?:Ă|b)\d)"
+    # A look-around reads no character: the item after it gives the first one.
+    assert start_led(r"(?<!\w)x|(?<=,\s)(?!y)z") == r"(?=[xz])(?:(?<!\w)x|(?<=,\s)(?!y)z)"
     for kept in (
         r"ab|c*",  # may be empty anywhere
-        r"(?<!\w)x",  # a look-behind first
+        r"(?<!\w)(?=x)",  # look-arounds only: an empty match
         r"[^a]b",  # a negated class
         r".b",  # any character
         r"(?P<a>x*)$",  # its empty match at the end is no bare "$" (the group is "")
@@ -302,3 +304,19 @@ def test_phrases_found_in_lower_case_as_ignoring_case_finds_them(lang):
                 ) == lowered_run
             finally:
                 ps._lower = keep
+
+
+def test_expressions_of_a_phrase_set_are_led_and_find_what_they_found():
+    # The expressions' pattern is led by a look-ahead at their first characters (a look-behind
+    # in one of them read through): the same matches as the pattern without it, at any window.
+    ps = PhraseSet(
+        "en", [("re:(?<=,\\s)after\\s+\\w+", "after"), ("re:of\\s+(?:the\\s+)?plan", "plan"), ("grew", "g")]
+    )
+    assert ps.extra.pattern.startswith("(?=[")
+    plain = re.compile(ps.extra.pattern[ps.extra.pattern.index("(?<!") :], ps.extra.flags)
+    text = "Exports grew, after falling, of the plan; AFTER it, Of Plan, ofplan, xafter, , after rain."
+    for pos in range(len(text)):
+        for end in (len(text), pos + 12):
+            got = [(m.span(), m.lastgroup) for m in ps.extra.finditer(text, pos, end)]
+            assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text, pos, end)]
+    assert [p for _, _, p in ps.finditer(text)] == [["g"], ["after"], ["plan"], ["plan"], ["after"]]
