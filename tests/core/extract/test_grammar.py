@@ -17,6 +17,7 @@ from marsad.core.extract.grammar import (
     _trie_pattern,
     case_flag,
     fold,
+    last_class,
     longest_space_run,
     needle_starts,
     reach,
@@ -270,6 +271,39 @@ def test_start_led_searches_find_what_the_pattern_finds(lang):
         lo = max(0, hi - rng.randrange(1, 41))
         a, b = plain.search(text, lo, hi), led.search(text, lo, hi)
         assert (a.span(), a.groupdict()) == (b.span(), b.groupdict())
+
+
+def test_last_class_is_what_a_match_ends_in_before_its_spaces():
+    assert last_class(r"(?:about|over)?\s*(?P<sign>-)?$", re.I) == r"RT\-rt"
+    assert last_class(r"ab[\s,]\s*") == ",b"  # the class may end in a space: what is before too
+    assert last_class(r"x(?:y|\s)?\d?") == r"\dxy"
+    assert last_class(r"(?<=a)b(?=c)") == "b"  # look-arounds read nothing of the match
+    for unknown in (r"a.", r"[^a]", r"(a)\1", r"a(?i:b)"):
+        assert last_class(unknown) is None, unknown
+
+
+@pytest.mark.parametrize("lang", ["ar", "vi", "en"])
+def test_the_search_before_a_number_cut_where_no_word_ends_finds_the_same(lang):
+    # The words before a number (qualifier, "from", currency, sign) searched from where
+    # :func:`_before_start` says: the same match and groups as over the whole window.
+    from marsad.core.extract.quantity import _before_start, _patterns
+
+    pats = _patterns(grammar_for(lang))
+    assert pats.before_last is not None
+    rng = random.Random(7)
+    base = (
+        SAMPLES[lang] + " about 5, từ 8 đến 9, nearly US$ 2, hơn 3,5%, أكثر من 4، بنحو -7\n8 (x) 9\u00a0 \t4"
+    )
+    cut = 0
+    for _ in range(2000):
+        text = "".join(c.upper() if rng.random() < 0.3 else c for c in base)
+        hi = rng.randrange(len(text) + 1)
+        lo = max(0, hi - rng.randrange(1, 41))
+        start = _before_start(pats, text, lo, hi)
+        cut += start > lo
+        a, b = pats.before.search(text, lo, hi), pats.before.search(text, start, hi)
+        assert (a.span(), a.groupdict()) == (b.span(), b.groupdict()), (text[lo:hi], start - lo)
+    assert cut > 200  # the cut is made, not only allowed
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -1117,6 +1117,101 @@ def start_class(pattern: str, flags: int = 0) -> tuple[str, bool] | None:
     return "".join(sorted(members)), at_end
 
 
+def last_class(pattern: str, flags: int = 0) -> str | None:
+    r"""The inside of a class of the characters that can be the last one other than a space
+    (``\s``) of a match of ``pattern`` (what comes after it in the match is spaces only), or
+    None when they cannot be told (a negated class, any character, a back-reference, a flag set
+    inside). A text whose last character before its trailing spaces is outside the class has no
+    match that holds that character: a search of a pattern ending in ``$`` (the words before a
+    number) can start after it."""
+    try:
+        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern), flags)
+        items, _spaces = _last_items(list(tree))
+    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+        return None
+    ignore = bool((flags | tree.state.flags) & re.I)
+    members: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars = [chr(av)]
+        elif op is _sre.RANGE:
+            low, high = av
+            if high - low > 4096:
+                return None
+            chars = [chr(c) for c in range(low, high + 1)]
+        elif op is _sre.CATEGORY and av in _CATEGORY_CLASS:
+            members.add(_CATEGORY_CLASS[av])
+            continue
+        else:
+            return None
+        for ch in chars:
+            members.update(re.escape(c) for c in (_case_blind(ch) if ignore else (ch,)))
+    return "".join(sorted(members)) if members else None
+
+
+def _last_items(items) -> tuple[list, bool]:
+    """(the items — literals, ranges, categories — one of which the last character other than
+    a space of a match of the sequence is, whether the sequence can match spaces only or
+    nothing). Raise :class:`_CaseUnknown` for an item whose characters cannot be told."""
+    out: list = []
+    for op, av in reversed(items):
+        got, spaces = _last_item(op, av)
+        out += got
+        if not spaces:
+            return out, False
+    return out, True
+
+
+def _last_item(op, av) -> tuple[list, bool]:
+    if op is _sre.LITERAL:
+        return ([], True) if chr(av).isspace() else ([(op, av)], False)
+    if op is _sre.IN:
+        if any(o is _sre.NEGATE or o not in (_sre.LITERAL, _sre.RANGE, _sre.CATEGORY) for o, _ in av):
+            raise _CaseUnknown(op)
+        members = [(o, a) for o, a in av if not (o is _sre.CATEGORY and a in _SPACE_CATEGORIES)]
+        return members, len(members) < len(av) or any(_holds_space(o, a) for o, a in members)
+    if op is _sre.CATEGORY:
+        if av in _SPACE_CATEGORIES:
+            return [], True
+        if av in _CATEGORY_CLASS:
+            return [(op, av)], False
+        raise _CaseUnknown(op)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return [], True  # reads no character
+    if op is _sre.SUBPATTERN:
+        if av[1] or av[2]:  # flags changed inside the group
+            raise _CaseUnknown(op)
+        return _last_items(list(av[3]))
+    if op is _sre.BRANCH:
+        out, spaces = [], False
+        for branch in av[1]:
+            got, s = _last_items(list(branch))
+            out += got
+            spaces = spaces or s
+        return out, spaces
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        got, spaces = _last_items(list(sub))
+        return got, spaces or low == 0
+    raise _CaseUnknown(op)  # any character, a back-reference, an atomic group
+
+
+_SPACE_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_UNI_SPACE)
+
+
+def _holds_space(op, av) -> bool:
+    r"""Whether a member of a class (a literal, a range, a category other than ``\s``) may be
+    a space (``str.isspace``, which is what ``\s`` matches)."""
+    if op is _sre.LITERAL:
+        return chr(av).isspace()
+    if op is _sre.RANGE:
+        return any(chr(c).isspace() for c in _SPACE_CODES if av[0] <= c <= av[1])
+    return False  # \d, \w: no space
+
+
+_SPACE_CODES = tuple(c for c in range(0x110000) if chr(c).isspace())
+
+
 _END = "end"  # an item of :func:`_first_items`: the end of the text, or a newline before it
 _CATEGORY_CLASS = {
     _sre.CATEGORY_SPACE: r"\s",
