@@ -354,3 +354,31 @@ def test_expressions_of_a_phrase_set_are_led_and_find_what_they_found():
             got = [(m.span(), m.lastgroup) for m in ps.extra.finditer(text, pos, end)]
             assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text, pos, end)]
     assert [p for _, _, p in ps.finditer(text)] == [["g"], ["after"], ["plan"], ["plan"], ["after"]]
+
+
+@pytest.mark.parametrize(
+    "lang, phrases, text",
+    [
+        (
+            "en",
+            ["related news", "other stories", "see also"],
+            "Related  News: x. See\nalso the other-stories; SEE ALSO.",
+        ),
+        ("vi", ["tin liên quan", "xem thêm"], "Tin liên quan. Xem  thêm tin khác; xem thêm."),
+        ("ar", ["أخبار ذات صلة", "اقرأ أيضا"], "وأخبار ذات صلة، واقرأ أيضاً الخبر. اقرأ أيضا"),
+    ],
+)
+def test_a_small_phrase_set_skips_windows_without_its_words_and_finds_the_same(lang, phrases, text):
+    # A set of a few phrases is not run over a window that lacks the words its phrases need:
+    # every window finds what the pattern finds there, with the skip or without it.
+    ps = PhraseSet(lang, [(p, p) for p in phrases])
+    assert ps._trie_needles  # the words are told
+    found = []
+    for pos in range(len(text)):
+        for end in range(pos, min(len(text), pos + 30) + 1):
+            got = list(ps.finditer(text, pos, end))
+            needles, ps._trie_needles = ps._trie_needles, None
+            assert got == list(ps.finditer(text, pos, end)), (pos, end)
+            ps._trie_needles = needles
+            found += got
+    assert found  # the phrases are found where the words are

@@ -180,6 +180,7 @@ def _trie_pattern(lang: str, keys: Iterable[str], root: dict | None = None) -> s
 
 
 _DASHES = "-–—‐"
+_FEW_PHRASES = 60  # a phrase set this small, whose phrases need this few words, is looked for by them
 # Phrases starting with this many different characters or fewer are found faster by skipping to
 # those characters (:func:`_first_char_pattern`); with more, most letters are such a start and the
 # plain trie is faster.
@@ -281,6 +282,14 @@ class PhraseSet:
         needed = required_words("|".join(f"(?:{r})" for r, _ in regexes)) if regexes else None
         self._extra_needles = None if needed is None else frozenset(map(fold, needed))
         self._needle_index: tuple[str | None, tuple[list[int], list[int]] | None] = (None, None)
+        # A set of a few phrases ("special_target", "related"), asked of every sentence, is not
+        # run where the words one of which each of its phrases holds are absent (most sentences).
+        self._trie_needles = None
+        if surface and len(self.table) <= _FEW_PHRASES:
+            needed = required_words(self.pattern.pattern)
+            if needed and len(needed) <= _FEW_PHRASES and min(map(len, needed)) >= 2:
+                self._trie_needles = frozenset(map(fold, needed))
+        self._trie_index: tuple[str | None, tuple[list[int], list[int]] | None] = (None, None)
         if not surface:
             self.pattern = None  # no phrases, only expressions: nothing to scan the text for
 
@@ -297,35 +306,48 @@ class PhraseSet:
 
     def _extra_for(self, text: str, pos: int, endpos: int):
         """The expressions' pattern, or None when ``text[pos:endpos]`` lacks what they need."""
-        needles = self._extra_needles
-        if self.extra is None or needles is None:
+        if self.extra is None or self._extra_needles is None:
             return self.extra
+        return self.extra if self._holds(text, pos, endpos, extra=True) else None
+
+    def _trie_for(self, text: str, pos: int, endpos: int):
+        """The phrases' pattern, or None when ``text[pos:endpos]`` holds none of the words one of
+        which each of them holds (a set of a few phrases, asked of every sentence)."""
+        if self.pattern is None or self._trie_needles is None:
+            return self.pattern
+        return self.pattern if self._holds(text, pos, endpos, extra=False) else None
+
+    def _holds(self, text: str, pos: int, endpos: int, *, extra: bool) -> bool:
+        """Whether ``text[pos:endpos]`` holds one of the needles of the expressions (``extra``)
+        or of the phrases, as folded text."""
+        needles = self._extra_needles if extra else self._trie_needles
         if pos == 0 and endpos == len(text):
             window = _folded(text)  # the whole document, folded once
-        elif (found := self._needles_in(text)) is not None:
+        elif (found := self._needles_in(text, extra)) is not None:
             starts, first_end = found
             i = bisect_left(starts, pos)  # the first needle starting in the window ...
-            return self.extra if i < len(starts) and first_end[i] <= endpos else None  # ... ends in it
+            return i < len(starts) and first_end[i] <= endpos  # ... ends in it
         elif endpos - pos <= _FOLD_WINDOW:
             window = fold(text[pos:endpos])
         else:
-            return self.extra  # folding a long stretch for each call would cost more than it saves
-        return self.extra if any(n in window for n in needles) else None
+            return True  # folding a long stretch for each call would cost more than it saves
+        return any(n in window for n in needles or ())
 
-    def _needles_in(self, text: str) -> tuple[list[int], list[int]] | None:
-        """Where the expressions' needles are in ``text``'s fold: (starts in order, the least end
-        of the needles starting there or after), for a window's question in log time instead of
-        a fold of the window per question (a sentence's words each ask one), in offsets of the
-        text. None when folding changes the text's length otherwise than by the diacritics it
-        drops (then offsets in the fold cannot be told in the text)."""
-        cached = self._needle_index
+    def _needles_in(self, text: str, extra: bool = True) -> tuple[list[int], list[int]] | None:
+        """Where the needles of the expressions (``extra``) or of the phrases are in ``text``'s
+        fold: (starts in order, the least end of the needles starting there or after), for a
+        window's question in log time instead of a fold of the window per question (a
+        sentence's words each ask one), in offsets of the text. None when folding changes the
+        text's length otherwise than by the diacritics it drops (then offsets in the fold
+        cannot be told in the text)."""
+        cached = self._needle_index if extra else self._trie_index
         if cached[0] is text:
             return cached[1]
         folded, kept = _fold_index(text)
         index = None
         if kept is not None:  # a window's fold is the fold's window
             spans = []
-            for n in self._extra_needles or ():
+            for n in (self._extra_needles if extra else self._trie_needles) or ():
                 at = folded.find(n)
                 while at != -1:
                     spans.append((in_text(kept, at), in_text(kept, at + len(n) - 1) + 1))
@@ -334,13 +356,18 @@ class PhraseSet:
             starts = [a for a, _ in spans]
             first_end = list(accumulate(reversed([b for _, b in spans]), min))[::-1]
             index = (starts, first_end)
-        self._needle_index = (text, index)  # one tuple, replaced whole (threads: see _folded)
+        # One tuple, replaced whole (threads: see _folded).
+        if extra:
+            self._needle_index = (text, index)
+        else:
+            self._trie_index = (text, index)
         return index
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, list]]:
         endpos = len(text) if endpos is None else endpos
         found = []
-        for pattern in (self.pattern, self._extra_for(text, pos, endpos)):
+        trie = self._trie_for(text, pos, endpos)
+        for pattern in (trie, self._extra_for(text, pos, endpos)):
             if pattern is None:
                 continue
             if pattern is self.pattern and self._lower is not None and (low := lowered(text)) is not None:
