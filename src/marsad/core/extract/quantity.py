@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from marsad.core.numbers import parse_number, to_ascii_digits
 
-from .grammar import Grammar, start_led
+from .grammar import Grammar, last_class, start_led
 
 __all__ = ["Quantity", "find_quantities", "separator_habit", "spell_out"]
 
@@ -98,6 +98,10 @@ class _Patterns:
         )
         # searched in the 40 characters before each number: led by what a match can start with
         self.before = re.compile(start_led(before, re.I), re.I)
+        # The characters a word before a number can end in (before the spaces up to the number):
+        # where the text has another there, the search is left to the spaces after it.
+        last = last_class(before, re.I)
+        self.before_last = re.compile(f"[{last}]", re.I) if last is not None else None
         # "7.5 percent to 8 percent": the first end may carry its unit, as a sign or a word.
         pct = rf"(?:\s?%|\s+(?:{alt['percent']})(?!\w))?"
         self.range = re.compile(
@@ -210,7 +214,7 @@ def find_quantities(
         except ValueError:
             continue
         rules: list[str] = []
-        b = pats.before.search(text, max(start, pos, ns - 40), ns)
+        b = pats.before.search(text, _before_start(pats, text, max(start, pos, ns - 40), ns), ns)
         q_start, q_end = ns, ne
         qualifier, low, num_start, num_end = "exact", None, ns, ne
         currency = scale = count = names = None
@@ -344,6 +348,18 @@ def spell_out(norm: str, g: Grammar) -> tuple[str, set[str]]:
             chars[m.start() : m.end()] = written
             fired.add(rule.name)
     return ("".join(chars) if chars is not None else norm), fired
+
+
+def _before_start(pats: _Patterns, text: str, lo: int, ns: int) -> int:
+    """Where the search of the words before the number at ``ns`` can start, at ``lo`` or after:
+    after the last character before the spaces up to the number when no such word ends in it
+    (:func:`.grammar.last_class`: a match starting before would hold it). The same match."""
+    if pats.before_last is None:
+        return lo
+    k = ns
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return k if k > lo and pats.before_last.match(text, k - 1) is None else lo
 
 
 def _years(a: float, b: float) -> bool:
