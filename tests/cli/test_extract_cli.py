@@ -106,3 +106,15 @@ def test_bench_on_a_folder_of_articles_reports_each_language(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert runner.invoke(app, ["bench", "extract", "--articles", str(empty)]).exit_code == 2
+
+
+def test_bench_on_a_folder_of_articles_counts_calls_when_asked(tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Quý I/2024, GRDP của tỉnh tăng 7,2% so với cùng kỳ.", encoding="utf-8")
+    args = ["bench", "extract", "--articles", str(tmp_path), "--rounds", "1"]
+    result = runner.invoke(app, [*args, "--calls"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6 and all(line.endswith("calls/KB") for line in lines)  # one by one, x1, x4
+    assert all(int(line.rsplit(",", 1)[1].split()[0]) > 0 for line in lines)
+    assert "calls/KB" not in runner.invoke(app, args).stdout  # only when asked

@@ -112,9 +112,11 @@ def _calls(fn) -> int:
     return sum(stat[1] for stat in pstats.Stats(profile).stats.values())  # (cc, nc, tt, ct, callers)
 
 
-def _bench_articles(folder: Path, rounds: int) -> None:
+def _bench_articles(folder: Path, rounds: int, calls: bool = False) -> None:
     """KB/s per language on real articles: each read alone (the usual case), then all of one
-    language joined into one document and that repeated four times (equal KB/s: linear)."""
+    language joined into one document and that repeated four times (equal KB/s: linear). The
+    best and the median of the rounds; with ``calls``, the Python calls per KB of one reading."""
+    import statistics
     import time
 
     from marsad.core.extract import detect_language, extract
@@ -132,27 +134,41 @@ def _bench_articles(folder: Path, rounds: int) -> None:
         typer.echo(f"error: no readable articles in {folder}", err=True)
         raise typer.Exit(2)
 
-    def best_of(fn) -> float:
-        best = float("inf")
+    def timed(fn) -> tuple[float, float]:
+        """(best, median) CPU seconds of the rounds."""
+        seconds = []
         for _ in range(max(1, rounds)):
             t0 = time.process_time()
             fn()
-            best = min(best, time.process_time() - t0)
-        return max(best, 1e-9)
+            seconds.append(max(time.process_time() - t0, 1e-9))
+        return min(seconds), statistics.median(seconds)
+
+    def counted(fn, kb: float) -> str:
+        return f", {_calls(fn) / kb:6.0f} calls/KB" if calls else ""
 
     for lang in sorted(by_lang):
         texts = by_lang[lang]
         extract(texts[0], lang=lang)  # the grammar is compiled once, outside the timing
         kb = sum(len(t.encode("utf-8")) for t in texts) / 1024
-        alone = best_of(lambda texts=texts, lang=lang: [extract(t, lang=lang) for t in texts])
+
+        def one_by_one(texts=texts, lang=lang):
+            return [extract(t, lang=lang) for t in texts]
+
+        best, median = timed(one_by_one)
         typer.echo(
-            f"extract {lang}: {len(texts):3d} articles, {kb:7.0f} KB one by one: {kb / alone:7.0f} KB/s"
+            f"extract {lang}: {len(texts):3d} articles, {kb:7.0f} KB one by one: {kb / best:7.0f} KB/s"
+            f" (median {kb / median:.0f}){counted(one_by_one, kb)}"
         )
         for factor in (1, 4):
             joined = "\n\n".join(texts * factor)
-            seconds = best_of(lambda joined=joined, lang=lang: extract(joined, lang=lang))
+
+            def whole(joined=joined, lang=lang):
+                return extract(joined, lang=lang)
+
+            best, median = timed(whole)
             typer.echo(
-                f"extract {lang}: joined x{factor}, {kb * factor:7.0f} KB in one document: {kb * factor / seconds:7.0f} KB/s"
+                f"extract {lang}: joined x{factor}, {kb * factor:7.0f} KB in one document: "
+                f"{kb * factor / best:7.0f} KB/s (median {kb * factor / median:.0f}){counted(whole, kb * factor)}"
             )
 
 
@@ -210,7 +226,9 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
     @bench.command("extract")
     def bench_extract(
         size_kb: int = typer.Option(256, help="size of each language's benchmark document, in KB"),
-        rounds: int = typer.Option(3, help="timed rounds; the best is reported"),
+        rounds: int = typer.Option(
+            3, help="timed rounds; the best is reported (and, for --articles, the median)"
+        ),
         articles: Path = typer.Option(
             None,
             "--articles",
@@ -231,7 +249,7 @@ def register(app: typer.Typer, bench: typer.Typer) -> None:
         from marsad.core.extract import extract
 
         if articles is not None:
-            _bench_articles(articles, rounds)
+            _bench_articles(articles, rounds, calls)
             return
         total_kb = 0.0
         total_s = 0.0

@@ -101,6 +101,6 @@ def test_rule_names_are_unique_and_kinds_known(lang):
         "directive", "difficulty", "directive_continue", "recommendation", "recommendation_list",
         "table_actual", "table_plan", "table_estimate", "per_unit", "subunit", "range_and",
         "task_count", "praise", "task_call", "conjunction", "task_lead", "task_coop", "unit_split", "unit_article",
-        "deadline", "delegated", "aside", "attribution", "list_heading", "yoy_change", "target_end",
+        "deadline", "delegated", "aside", "attribution", "list_heading", "yoy_change", "target_end", "point_groups", "spelled_number",
     }  # fmt: skip
     assert {r.kind for r in g.rules} <= known, {r.kind for r in g.rules} - known

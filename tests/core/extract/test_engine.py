@@ -38,6 +38,35 @@ def test_a_related_box_skips_its_headlines_and_not_the_story_under_it(lang):
     assert other not in read
 
 
+# A wire story filed with its place and date ("هانوي 6 يناير 2025 (شينخوا)"): the place is no area
+# of its figures and the date no period of them; the story's own year and country are.
+DATELINED = {
+    "ar": "هانوي 6 يناير 2025 (شينخوا) نما الاقتصاد الفيتنامي بنسبة 7.09 في المائة في عام 2024.\n"
+    "وارتفع متوسط مؤشر أسعار المستهلك 3.63 بالمئة.",
+    "en": "HANOI, Jan 6, 2025 (Xinhua) -- Vietnam's economy grew 7.09 percent in 2024.\n"
+    "Average consumer prices rose 3.63 percent.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DATELINED))
+def test_a_dateline_with_its_date_names_neither_area_nor_period(lang):
+    facts = extract(DATELINED[lang], lang=lang).facts
+    assert facts
+    assert {(f.area.name if f.area else None, f.period) for f in facts} == {("Vietnam", "2024")}
+
+
+def test_a_target_named_as_beaten_leaves_the_sentence_a_result():
+    # "grew 7.09% in 2024, beating the target of 6-6.5%": 2024 is the year the text reports, so the
+    # later figures without a period are 2024's, not the one quarter named in between.
+    text = (
+        "نما الاقتصاد الفيتنامي بنسبة 7.09 في المائة في عام 2024، متجاوزا الهدف الذي حددته الجمعية الوطنية"
+        " والبالغ ما بين 6 و6.5 في المائة.\nوفي الربع الرابع وحده، توسع الناتج المحلي الإجمالي بنسبة 7.55"
+        " في المائة.\nوبلغ إجمالي حجم الصادرات 405.53 مليار دولار أمريكي."
+    )
+    exports = [f for f in extract(text, lang="ar").facts if f.indicator == "exports"]
+    assert [f.period for f in exports] == ["2024"]
+
+
 # Published before its period ends: a plan, unless the text estimates it; but a report of the
 # span's last month (a December session on the year) gives results, estimated or not.
 PUBLISHED_LATE = (

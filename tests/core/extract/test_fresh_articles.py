@@ -19,7 +19,13 @@ double-digit targets, quarter scenarios, a "respectively" bracket for the year b
 0.935 on its first run (ar 0.984, vi 0.923, en 0.926); batch 7 (vi 13-15, en 17-18, ar 46-47:
 places with "lần lượt", a bracketed figure of the same period last year, regional round-ups, a
 target sentence that turns back to last year's result) 0.903 (ar 1.000, vi 0.919, en 0.800).
-Batch 8 (vi 16-19, en 19-22: merged provinces after 1 July 2025, an FDI ranking with "lần lượt"
+Batch 8 (ar 48-53, written after reading the annotated corpus' development articles to imitate
+real machine-translated news: Vietnamese dots and decimal commas kept, Arabic thousands and
+decimal separators, a key-figure table, datelines, a native wire story, bracketed minus and
+targets, "first/second/third sector" in brackets, ranges, numbers in words) scored 0.711 on its
+first run (tp 53 fp 20 fn 23; the whole ar set 0.951), 0.974 after the rules it prompted (the
+whole ar set 0.991).
+Batch 8 of vi and en (vi 16-19, en 19-22: merged provinces after 1 July 2025, an FDI ranking with "lần lượt"
 and the scale word only on the last value, key figures printed label-then-number, a structure
 list after "Cơ cấu kinh tế", an English comma inside Vietnamese, "có thể đạt", a commune's
 figure, "fell X% to $Y", "just 28% of the figure a year earlier", a list closed by a bare number,
@@ -47,7 +53,7 @@ from marsad.core.extract import extract
 HERE = Path(__file__).parent
 # A little below each language's score when its articles came (vi, en: their first run): a
 # regression fails.
-FLOORS = {"ar": 0.95, "vi": 0.98, "en": 0.96}
+FLOORS = {"ar": 0.98, "vi": 0.98, "en": 0.96}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
 
 

@@ -17,6 +17,7 @@ from marsad.core.extract.grammar import (
     _trie_pattern,
     case_flag,
     fold,
+    last_class,
     longest_space_run,
     needle_starts,
     reach,
@@ -239,9 +240,11 @@ def test_start_led_only_where_the_first_characters_are_known():
     led = start_led(r"(?:about|over)?\s*(?P<sign>-)?$", re.I)
     assert led == r"(?=[AO\-\n\sao])(?:(?:about|over)?\s*(?P<sign>-)?$)|$"
     assert start_led(r"(?:Ă|b)\d", re.I) == r"(?=[BbĂă])(?:(?:Ă|b)\d)"
+    # A look-around reads no character: the item after it gives the first one.
+    assert start_led(r"(?<!\w)x|(?<=,\s)(?!y)z") == r"(?=[xz])(?:(?<!\w)x|(?<=,\s)(?!y)z)"
     for kept in (
         r"ab|c*",  # may be empty anywhere
-        r"(?<!\w)x",  # a look-behind first
+        r"(?<!\w)(?=x)",  # look-arounds only: an empty match
         r"[^a]b",  # a negated class
         r".b",  # any character
         r"(?P<a>x*)$",  # its empty match at the end is no bare "$" (the group is "")
@@ -268,6 +271,39 @@ def test_start_led_searches_find_what_the_pattern_finds(lang):
         lo = max(0, hi - rng.randrange(1, 41))
         a, b = plain.search(text, lo, hi), led.search(text, lo, hi)
         assert (a.span(), a.groupdict()) == (b.span(), b.groupdict())
+
+
+def test_last_class_is_what_a_match_ends_in_before_its_spaces():
+    assert last_class(r"(?:about|over)?\s*(?P<sign>-)?$", re.I) == r"RT\-rt"
+    assert last_class(r"ab[\s,]\s*") == ",b"  # the class may end in a space: what is before too
+    assert last_class(r"x(?:y|\s)?\d?") == r"\dxy"
+    assert last_class(r"(?<=a)b(?=c)") == "b"  # look-arounds read nothing of the match
+    for unknown in (r"a.", r"[^a]", r"(a)\1", r"a(?i:b)"):
+        assert last_class(unknown) is None, unknown
+
+
+@pytest.mark.parametrize("lang", ["ar", "vi", "en"])
+def test_the_search_before_a_number_cut_where_no_word_ends_finds_the_same(lang):
+    # The words before a number (qualifier, "from", currency, sign) searched from where
+    # :func:`_before_start` says: the same match and groups as over the whole window.
+    from marsad.core.extract.quantity import _before_start, _patterns
+
+    pats = _patterns(grammar_for(lang))
+    assert pats.before_last is not None
+    rng = random.Random(7)
+    base = (
+        SAMPLES[lang] + " about 5, từ 8 đến 9, nearly US$ 2, hơn 3,5%, أكثر من 4، بنحو -7\n8 (x) 9\u00a0 \t4"
+    )
+    cut = 0
+    for _ in range(2000):
+        text = "".join(c.upper() if rng.random() < 0.3 else c for c in base)
+        hi = rng.randrange(len(text) + 1)
+        lo = max(0, hi - rng.randrange(1, 41))
+        start = _before_start(pats, text, lo, hi)
+        cut += start > lo
+        a, b = pats.before.search(text, lo, hi), pats.before.search(text, start, hi)
+        assert (a.span(), a.groupdict()) == (b.span(), b.groupdict()), (text[lo:hi], start - lo)
+    assert cut > 200  # the cut is made, not only allowed
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -302,3 +338,47 @@ def test_phrases_found_in_lower_case_as_ignoring_case_finds_them(lang):
                 ) == lowered_run
             finally:
                 ps._lower = keep
+
+
+def test_expressions_of_a_phrase_set_are_led_and_find_what_they_found():
+    # The expressions' pattern is led by a look-ahead at their first characters (a look-behind
+    # in one of them read through): the same matches as the pattern without it, at any window.
+    ps = PhraseSet(
+        "en", [("re:(?<=,\\s)after\\s+\\w+", "after"), ("re:of\\s+(?:the\\s+)?plan", "plan"), ("grew", "g")]
+    )
+    assert ps.extra.pattern.startswith("(?=[")
+    plain = re.compile(ps.extra.pattern[ps.extra.pattern.index("(?<!") :], ps.extra.flags)
+    text = "Exports grew, after falling, of the plan; AFTER it, Of Plan, ofplan, xafter, , after rain."
+    for pos in range(len(text)):
+        for end in (len(text), pos + 12):
+            got = [(m.span(), m.lastgroup) for m in ps.extra.finditer(text, pos, end)]
+            assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text, pos, end)]
+    assert [p for _, _, p in ps.finditer(text)] == [["g"], ["after"], ["plan"], ["plan"], ["after"]]
+
+
+@pytest.mark.parametrize(
+    "lang, phrases, text",
+    [
+        (
+            "en",
+            ["related news", "other stories", "see also"],
+            "Related  News: x. See\nalso the other-stories; SEE ALSO.",
+        ),
+        ("vi", ["tin liên quan", "xem thêm"], "Tin liên quan. Xem  thêm tin khác; xem thêm."),
+        ("ar", ["أخبار ذات صلة", "اقرأ أيضا"], "وأخبار ذات صلة، واقرأ أيضاً الخبر. اقرأ أيضا"),
+    ],
+)
+def test_a_small_phrase_set_skips_windows_without_its_words_and_finds_the_same(lang, phrases, text):
+    # A set of a few phrases is not run over a window that lacks the words its phrases need:
+    # every window finds what the pattern finds there, with the skip or without it.
+    ps = PhraseSet(lang, [(p, p) for p in phrases])
+    assert ps._trie_needles  # the words are told
+    found = []
+    for pos in range(len(text)):
+        for end in range(pos, min(len(text), pos + 30) + 1):
+            got = list(ps.finditer(text, pos, end))
+            needles, ps._trie_needles = ps._trie_needles, None
+            assert got == list(ps.finditer(text, pos, end)), (pos, end)
+            ps._trie_needles = needles
+            found += got
+    assert found  # the phrases are found where the words are

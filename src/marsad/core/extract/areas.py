@@ -8,8 +8,9 @@ point back at the province the text is about (kind ``province_ref``: "toàn tỉ
 province's", "المقاطعة"), and other countries and the world (kind ``foreign``: a figure of
 Thailand or of the world economy is no figure of Vietnam's), and a unit inside the province
 (kind ``subunit``: "huyện X", "منطقة X", an industrial park: its figures are parts of the
-province's). A name at the head of a line followed by a dash is a dateline
-("HANOI —"), where the story was filed, not what a figure is about.
+province's). A name at the head of a line followed by a dash, or by a date and the agency's
+bracket, is a dateline ("HANOI —", "هانوي 6 يناير 2025 (شينخوا)"), where and when the story was
+filed, not what a figure is about: its mention (kind ``dateline``) names no area.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .text import Spans
 
 __all__ = [
     "NATION",
+    "DATELINE",
     "AreaMention",
     "find_areas",
     "lookup_area",
@@ -38,7 +40,14 @@ __all__ = [
 
 NATION = AreaRef("VN", "Vietnam")
 NAME, COUNTRY, PROVINCE_REF, FOREIGN, SUBUNIT = "name", "nation", "province_ref", "foreign", "subunit"
-_DATELINE = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?[—–-]{1,2}\s")
+DATELINE = "dateline"
+# After a place at the head of a line: "— ", "(TTXVN) — ", or a date with the agency's bracket or a
+# dash ("هانوي 6 يناير 2025 (شينخوا)", "HANOI, Jan 6 (Xinhua) --"): where and when it was filed.
+_DATE_WRITTEN = r"(?:\d{1,2}\s+[^\W\d_]{3,12}\.?|[^\W\d_]{3,9}\.?\s+\d{1,2})(?:\s*[,،]?\s*(?:19|20)\d\d)?"
+_DATELINE = re.compile(
+    r"\s*(?:\([^)]{0,20}\)\s*)?[—–-]{1,2}\s"
+    rf"|\s*[,،]?\s*{_DATE_WRITTEN}\s*(?:\([^)]{{0,20}}\)(?:\s*[—–-]{{1,2}}\s)?|[—–-]{{1,2}}\s)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +68,10 @@ def find_areas(text: str, g: Grammar) -> list[AreaMention]:
     out = []
     for m in load_gazetteer().search(text):
         line_start = text.rfind("\n", 0, m.start) + 1
-        if not text[line_start : m.start].strip() and _DATELINE.match(text, m.end):
-            continue  # "HÀ NỘI — ...": a dateline
+        dateline = _DATELINE.match(text, m.end) if not text[line_start : m.start].strip() else None
+        if dateline is not None:  # "HÀ NỘI — ...": where the story was filed, no area of its figures
+            out.append(AreaMention(m.start, dateline.end(), None, DATELINE, "dateline"))
+            continue
         out.append(AreaMention(m.start, m.end, _ref(m.record)))
     taken = Spans((a.start, a.end) for a in out)
     extra = []

@@ -87,6 +87,9 @@ _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LIST_ITEM = re.compile(r"\s*(?:[-•+*–]|\(?\d{1,2}[.)]|[a-zđ]\))\s")
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*(?:\S+\s+){0,2}?$")
 _OPEN_BRACKET_NUM = re.compile(r"\(\s*[+\-]?\s*$")
+_SHORT_LINK = re.compile(
+    r"\s*[,،]?\s*[^\W\d_]{0,3}\s*"
+)  # (fullmatch) "، و", " and ": a link, no word of its own
 _BASE_GAP = 16  # "30% of GRDP": the whole a share is of is named right after it
 _SHARE_OF = re.compile(
     # not "of the country's total investment capital": a share of the nation's whole is a share
@@ -115,7 +118,8 @@ _BEATS_PLAN = ("exceed", "reach", "index", "up", "down", "compared")  # "vượt
 _TO_AMOUNT = re.compile(
     r"\s*\)?\s*(?:year[\s-]on[\s-]year\s+|so\s+với\s+cùng\s+kỳ\s*,?\s*)?(?:to|lên|xuống\s+còn|lên\s+mức)\s+"
 )
-_GLUED = re.compile(r"\s*(?:[وفبلك]?ال|لل|[وفبلك])?")  # spaces, or an Arabic article or proclitic
+# spaces, or an Arabic article or proclitic; not a line break: the next line's label is its own row's
+_GLUED = re.compile(r"[^\S\n]*(?:[وفبلك]?ال|لل|[وفبلك])?")
 
 
 @dataclass
@@ -365,7 +369,13 @@ class Reader:
             if hypothetical is not None and hypothetical < q.start and not aimed:
                 self.fired.add("hypothetical")
                 continue
-            if forecast is not None and forecast < q.start and not aimed:
+            if (
+                forecast is not None
+                and forecast < q.start
+                and (not aimed or (target_at is not None and target_at < forecast))
+            ):
+                # "تستهدف الحكومة 8%، في حين توقع البنك الدولي 6.6%": a forecaster named after
+                # the target word owns the figures after it
                 self.fired.add("forecast")
                 continue
             if not aimed and self._forecast_after(q, cues):
@@ -469,6 +479,10 @@ class Reader:
                      and not (_DIGIT.search(text, q.end, c.start)
                               and any(y.kind == "yoy_change" and y.start <= c.start < y.end for y in cues))),
                     None)  # fmt: skip
+        if than is not None and self._bracketed_plan(q, lo, cues) is not None:
+            # "أقل من الهدف المحدد (11% أو أكثر)، لكنه أعلى من ...": the bracket holds the plan's own
+            # figure; the comparisons around it are the result's
+            than = None
         near = _last_in(cues, "comparative", lo, q.num_start)
         if (
             than is not None
@@ -649,6 +663,13 @@ class Reader:
             and (
                 ind_m is None
                 or (ind_m.code is not None and not counted)
+                # "استقبل قطاع السياحة 19 مليون زائر", "the tourism sector welcomed 19 million
+                # visitors": a sector the catalogue lacks is the subject; the count names the figure
+                or (
+                    ind_m.code is None
+                    and any(c.kind == "sector_head" and ind_m.start <= c.start < ind_m.end for c in cues)
+                    and not _DIGIT.search(text, ind_m.end, q.num_start)
+                )
                 or (ind_m.code is not None and q.start - ind_m.end > 60)
                 # "according to the tourism department, the province welcomed 7.6 million visitors",
                 # "وفيما يتعلق بالسياحة، استقبلت المقاطعة 7.2 مليون زائر": a topic closed by a comma
@@ -672,6 +693,10 @@ class Reader:
         ):
             # "welcomed 20.7 million visitors", "1,050 new enterprises were set up": the count names it.
             code, named_at = q.names, q.start
+            if ind_m is not None and ind_m.code is None:
+                self.fired.update(
+                    c.name for c in cues if c.kind == "sector_head" and ind_m.start <= c.start < ind_m.end
+                )
         if code is None:
             if q.count or q.unit == "count":
                 self._other_thing_end = q.end
@@ -752,6 +777,9 @@ class Reader:
                 c.start for c in cues if c.kind == "yoy_change" and prev_q.end <= c.start <= prev_q.end + 2
             }
             before = [c for c in before if not (c.kind in ("up", "down") and c.start in owned)]
+        shared_index = self._shared_index(q, prev_q, lo, before, cues)
+        if shared_index is not None:
+            before = [shared_index, *before]
         heading = None
         if ind_m is not None and ind_m.start >= lo:
             heading = next((b for b in reversed(list(_CLAUSE.finditer(text, lo, ind_m.start)))), None)
@@ -794,6 +822,15 @@ class Reader:
             if behind and not after:
                 after = [behind[-1]]
                 before = [c for c in before if c.start < behind[-1].start]
+        if not after and q.unit == "%":
+            # "ومقارنة بالفترة نفسها من عام 2024، فإن رأس المال المصروف يعادل 108.6%" (so với cùng kỳ,
+            # ... bằng 108,6%): the base said first, before the index word, is the index's base
+            index = next((c for c in reversed(before) if c.kind == "index"), None)
+            front = [
+                c for c in cues if index is not None and lo <= c.start < index.start and c.kind == "yoy_base"
+            ]
+            if front:
+                after = [front[-1]]
         after_level = (
             prev_fact is not None and prev_fact.indicator == code and prev_fact.measure == "level"
             and prev_q is not None and not _CLAUSE.search(text, prev_q.end, q.start)
@@ -1229,6 +1266,29 @@ class Reader:
         if later is not None and _GENITIVE.search(self.text, max(0, later.start - 8), later.start + 1):
             return later.area, "area_after"
         return (state.area or self.doc_area), None
+
+    def _shared_index(self, q: Quantity, prev_q: Quantity | None, lo: int, before, cues) -> Match | None:
+        """The index word of the figure before, when this one follows it with no cue of its own,
+        past that figure's base and a short word ("and"): "بما يعادل 78% من التقديرات و95,2% مقارنة
+        بنفس الفترة" (bằng 78% dự toán và 95,2% so với cùng kỳ) are both indexes."""
+        if (
+            prev_q is None
+            or q.unit != "%"
+            or prev_q.unit != "%"
+            or any(c.kind != "plan_base" for c in before)
+        ):
+            return None
+        gap = list(self.text[prev_q.end : q.num_start])
+        for c in cues:
+            if prev_q.end <= c.start and c.end <= q.num_start and c.kind in AFTER_KINDS:
+                gap[c.start - prev_q.end : c.end - prev_q.end] = " " * (c.end - c.start)
+        if not _SHORT_LINK.fullmatch("".join(gap)):
+            return None
+        return next(
+            (c for c in reversed(cues) if c.kind == "index" and c.end <= prev_q.start and prev_q.start - c.end <= 25
+             and not any(x.kind in BEFORE_KINDS and c.end <= x.start < prev_q.start for x in cues)),
+            None,
+        )  # fmt: skip
 
     def _forecast_after(self, q: Quantity, cues) -> bool:
         """The figure is someone else's forecast, said after it: "أن ينمو الاقتصاد بنسبة 6.5%،

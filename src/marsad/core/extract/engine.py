@@ -21,11 +21,20 @@ from marsad.core import periods as P
 from marsad.core.numbers import to_ascii_digits
 
 from . import sections, tables
-from .areas import NATION, AreaMention, area_in_time, areas_in_url, district_in_url, find_areas, lookup_area
+from .areas import (
+    DATELINE,
+    NATION,
+    AreaMention,
+    area_in_time,
+    areas_in_url,
+    district_in_url,
+    find_areas,
+    lookup_area,
+)
 from .attach import Reader, SentenceState
 from .grammar import Grammar
 from .model import AreaRef, Extraction, Fact
-from .quantity import separator_habit
+from .quantity import separator_habit, spell_out
 from .text import paragraphs, sentences
 from .timeframes import CURRENT, PeriodMention, find_periods, infer_year, url_periods
 
@@ -35,20 +44,21 @@ _URL_LINE = re.compile(r"\s*(https?://\S+)\s*(?:\n|$)")
 
 
 def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | None = None) -> Extraction:
-    norm = to_ascii_digits(text)
+    norm, spelled = spell_out(to_ascii_digits(text), g)
     result = Extraction(language=g.lang)
+    result.rules |= spelled
     url_m = _URL_LINE.match(text[:3000])
     if url_m:
         result.source_url = url_m.group(1)
     elif url and url.strip():
         result.source_url = url.strip()  # an archive record's address, outside its text
     habit = separator_habit(norm, g.lang)
-    mentions = find_periods(norm, g)
-    aims = [m.start for m in g.find(text, "target")]
+    area_mentions = find_areas(text, g)
+    mentions, filed = _outside_datelines(find_periods(norm, g), area_mentions)
+    aims = _aims(text, g)
     doc_year = infer_year(text, mentions, aims, norm=norm)
     if year is not None and not any(p.year for p in mentions if p.role == CURRENT and p.codable):
         doc_year = year
-    area_mentions = find_areas(text, g)
     doc_area = _document_area(_subjects(text, g, area_mentions), result.source_url, area)
     national = g.find(text, "national_source")
     if doc_area is None and national and not any(m.kind == "province_ref" for m in area_mentions):
@@ -66,7 +76,7 @@ def read(text: str, g: Grammar, area: str | None, year: int | None, url: str | N
         g,
     )
     result.area, result.year = doc_area, doc_year
-    published = publication_date(text, result.source_url)
+    published = publication_date(text, result.source_url) or filed
     mentions = _months_ago(mentions, published, doc_period, doc_year)
     reader = Reader(text, norm, g, habit, mentions, area_mentions, doc_year, doc_area, doc_period)
     reader.published = published
@@ -286,6 +296,14 @@ def _document_area(mentions: list[AreaMention], url: str | None, hint: str | Non
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
+def _aims(text: str, g: Grammar) -> list[int]:
+    """Where target words are, but those of a target named as the yardstick a result beat
+    ("نما ... في عام 2024، متجاوزا الهدف البالغ 6-6.5%", "exceeding the target of"): that
+    sentence reports the year's result."""
+    beaten = [c.end for c in g.find(text, "exceed")]
+    return [m.start for m in g.find(text, "target") if not any(0 <= m.start - b <= 3 for b in beaten)]
+
+
 def _in_target_sentence(text: str, p: PeriodMention, aims: list[int]) -> bool:
     """Whether a target word ("targets", "phấn đấu") is in the sentence of ``p``."""
     i = bisect_right(aims, p.start)
@@ -438,6 +456,23 @@ def publication_date(text: str, url: str | None = None) -> date | None:
             except (ValueError, TypeError):
                 continue
     return max(found) if found else None
+
+
+def _outside_datelines(
+    mentions: list[PeriodMention], areas: list[AreaMention]
+) -> tuple[list[PeriodMention], date | None]:
+    """The period mentions outside the datelines ("هانوي 6 يناير 2025 (شينخوا)"), and the date
+    a dateline gives: when the story was filed, not a period it is about."""
+    spans = [(a.start, a.end) for a in areas if a.kind == DATELINE]
+    if not spans:
+        return mentions, None
+    kept, filed = [], None
+    for p in mentions:
+        if not any(a <= p.start < b for a, b in spans):
+            kept.append(p)
+        elif filed is None and p.kind == "month" and p.year and p.n:
+            filed = date(p.year, p.n, 1)
+    return kept, filed
 
 
 def _month_end(y: int, m: int) -> int:

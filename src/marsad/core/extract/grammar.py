@@ -180,6 +180,7 @@ def _trie_pattern(lang: str, keys: Iterable[str], root: dict | None = None) -> s
 
 
 _DASHES = "-–—‐"
+_FEW_PHRASES = 60  # a phrase set this small, whose phrases need this few words, is looked for by them
 # Phrases starting with this many different characters or fewer are found faster by skipping to
 # those characters (:func:`_first_char_pattern`); with more, most letters are such a start and the
 # plain trie is faster.
@@ -272,11 +273,23 @@ class PhraseSet:
         # Regular-expression phrases run as a second pattern, so that a short phrase of the trie
         # ("of") never hides a longer expression starting at the same place ("of this year's plan").
         body = "|".join(f"(?P<x{i}>{r})" for i, (r, _) in enumerate(regexes))
-        self.extra = _compiled(rf"{lead}(?:{body}){tail}") if regexes else None
+        # Led by a look-ahead at the characters a match starts with: re then tries the look-behind
+        # and every expression only there (a fifth of the time of the expressions of English cues).
+        first = start_class(body, re.I) if regexes else None
+        look = f"(?=[{first[0]}])" if first is not None and not first[1] else ""
+        self.extra = _compiled(rf"{look}{lead}(?:{body}){tail}") if regexes else None
         # What every match of the expressions contains: where it is absent they are not run.
         needed = required_words("|".join(f"(?:{r})" for r, _ in regexes)) if regexes else None
         self._extra_needles = None if needed is None else frozenset(map(fold, needed))
         self._needle_index: tuple[str | None, tuple[list[int], list[int]] | None] = (None, None)
+        # A set of a few phrases ("special_target", "related"), asked of every sentence, is not
+        # run where the words one of which each of its phrases holds are absent (most sentences).
+        self._trie_needles = None
+        if surface and len(self.table) <= _FEW_PHRASES:
+            needed = required_words(self.pattern.pattern)
+            if needed and len(needed) <= _FEW_PHRASES and min(map(len, needed)) >= 2:
+                self._trie_needles = frozenset(map(fold, needed))
+        self._trie_index: tuple[str | None, tuple[list[int], list[int]] | None] = (None, None)
         if not surface:
             self.pattern = None  # no phrases, only expressions: nothing to scan the text for
 
@@ -293,35 +306,48 @@ class PhraseSet:
 
     def _extra_for(self, text: str, pos: int, endpos: int):
         """The expressions' pattern, or None when ``text[pos:endpos]`` lacks what they need."""
-        needles = self._extra_needles
-        if self.extra is None or needles is None:
+        if self.extra is None or self._extra_needles is None:
             return self.extra
+        return self.extra if self._holds(text, pos, endpos, extra=True) else None
+
+    def _trie_for(self, text: str, pos: int, endpos: int):
+        """The phrases' pattern, or None when ``text[pos:endpos]`` holds none of the words one of
+        which each of them holds (a set of a few phrases, asked of every sentence)."""
+        if self.pattern is None or self._trie_needles is None:
+            return self.pattern
+        return self.pattern if self._holds(text, pos, endpos, extra=False) else None
+
+    def _holds(self, text: str, pos: int, endpos: int, *, extra: bool) -> bool:
+        """Whether ``text[pos:endpos]`` holds one of the needles of the expressions (``extra``)
+        or of the phrases, as folded text."""
+        needles = self._extra_needles if extra else self._trie_needles
         if pos == 0 and endpos == len(text):
             window = _folded(text)  # the whole document, folded once
-        elif (found := self._needles_in(text)) is not None:
+        elif (found := self._needles_in(text, extra)) is not None:
             starts, first_end = found
             i = bisect_left(starts, pos)  # the first needle starting in the window ...
-            return self.extra if i < len(starts) and first_end[i] <= endpos else None  # ... ends in it
+            return i < len(starts) and first_end[i] <= endpos  # ... ends in it
         elif endpos - pos <= _FOLD_WINDOW:
             window = fold(text[pos:endpos])
         else:
-            return self.extra  # folding a long stretch for each call would cost more than it saves
-        return self.extra if any(n in window for n in needles) else None
+            return True  # folding a long stretch for each call would cost more than it saves
+        return any(n in window for n in needles or ())
 
-    def _needles_in(self, text: str) -> tuple[list[int], list[int]] | None:
-        """Where the expressions' needles are in ``text``'s fold: (starts in order, the least end
-        of the needles starting there or after), for a window's question in log time instead of
-        a fold of the window per question (a sentence's words each ask one), in offsets of the
-        text. None when folding changes the text's length otherwise than by the diacritics it
-        drops (then offsets in the fold cannot be told in the text)."""
-        cached = self._needle_index
+    def _needles_in(self, text: str, extra: bool = True) -> tuple[list[int], list[int]] | None:
+        """Where the needles of the expressions (``extra``) or of the phrases are in ``text``'s
+        fold: (starts in order, the least end of the needles starting there or after), for a
+        window's question in log time instead of a fold of the window per question (a
+        sentence's words each ask one), in offsets of the text. None when folding changes the
+        text's length otherwise than by the diacritics it drops (then offsets in the fold
+        cannot be told in the text)."""
+        cached = self._needle_index if extra else self._trie_index
         if cached[0] is text:
             return cached[1]
         folded, kept = _fold_index(text)
         index = None
         if kept is not None:  # a window's fold is the fold's window
             spans = []
-            for n in self._extra_needles or ():
+            for n in (self._extra_needles if extra else self._trie_needles) or ():
                 at = folded.find(n)
                 while at != -1:
                     spans.append((in_text(kept, at), in_text(kept, at + len(n) - 1) + 1))
@@ -330,13 +356,18 @@ class PhraseSet:
             starts = [a for a, _ in spans]
             first_end = list(accumulate(reversed([b for _, b in spans]), min))[::-1]
             index = (starts, first_end)
-        self._needle_index = (text, index)  # one tuple, replaced whole (threads: see _folded)
+        # One tuple, replaced whole (threads: see _folded).
+        if extra:
+            self._needle_index = (text, index)
+        else:
+            self._trie_index = (text, index)
         return index
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, list]]:
         endpos = len(text) if endpos is None else endpos
         found = []
-        for pattern in (self.pattern, self._extra_for(text, pos, endpos)):
+        trie = self._trie_for(text, pos, endpos)
+        for pattern in (trie, self._extra_for(text, pos, endpos)):
             if pattern is None:
                 continue
             if pattern is self.pattern and self._lower is not None and (low := lowered(text)) is not None:
@@ -1062,14 +1093,26 @@ def start_led(pattern: str, flags: int = 0) -> str:
     the same matches, but a place where no match can start is left after one look at one
     character instead of a try of every branch (the search of the 40 characters before each
     number, for its qualifier, currency or sign). ``pattern`` as it is when its first characters
-    cannot be told (an empty match elsewhere, a look-around first, ``.``, a flag set inside)."""
+    cannot be told (an empty match elsewhere, ``.``, a flag set inside)."""
+    first = start_class(pattern, flags)
+    if first is None:
+        return pattern
+    members, at_end = first
+    led = f"(?=[{members}])(?:{pattern})"
+    return led + "|$" if at_end else led
+
+
+def start_class(pattern: str, flags: int = 0) -> tuple[str, bool] | None:
+    """(the inside of a class of the characters every non-empty match of ``pattern`` starts
+    with, whether it can also match empty, at the end only), or None when they cannot be told
+    (see :func:`start_led`)."""
     try:
         tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern), flags)
         items, nullable = _first_items(list(tree))
     except (re.error, RecursionError, OverflowError, _CaseUnknown):
-        return pattern
+        return None
     if nullable:
-        return pattern  # an empty match anywhere
+        return None  # an empty match anywhere
     ignore = bool((flags | tree.state.flags) & re.I)
     members: set[str] = set()
     at_end = False
@@ -1082,24 +1125,118 @@ def start_led(pattern: str, flags: int = 0) -> str:
         elif op is _sre.RANGE:
             low, high = av
             if high - low > 4096:
-                return pattern
+                return None
             chars = [chr(c) for c in range(low, high + 1)]
         elif op is _sre.CATEGORY and av in _CATEGORY_CLASS:
             members.add(_CATEGORY_CLASS[av])
             continue
         else:
-            return pattern
+            return None
         for ch in chars:
             members.update(re.escape(c) for c in (_case_blind(ch) if ignore else (ch,)))
     if at_end:
         members.add(r"\n")  # "$" matches before a last newline too
         empty = re.compile(pattern, flags).match("")
         if empty is None or any(v is not None for v in empty.groups()):
-            return pattern  # its empty match is not what a bare "$" gives
+            return None  # its empty match is not what a bare "$" gives
     if not members:
-        return pattern
-    led = f"(?=[{''.join(sorted(members))}])(?:{pattern})"
-    return led + "|$" if at_end else led
+        return None
+    return "".join(sorted(members)), at_end
+
+
+def last_class(pattern: str, flags: int = 0) -> str | None:
+    r"""The inside of a class of the characters that can be the last one other than a space
+    (``\s``) of a match of ``pattern`` (what comes after it in the match is spaces only), or
+    None when they cannot be told (a negated class, any character, a back-reference, a flag set
+    inside). A text whose last character before its trailing spaces is outside the class has no
+    match that holds that character: a search of a pattern ending in ``$`` (the words before a
+    number) can start after it."""
+    try:
+        tree = _sre_parse.parse(_NAMED_GROUP.sub("(?:", pattern), flags)
+        items, _spaces = _last_items(list(tree))
+    except (re.error, RecursionError, OverflowError, _CaseUnknown):
+        return None
+    ignore = bool((flags | tree.state.flags) & re.I)
+    members: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars = [chr(av)]
+        elif op is _sre.RANGE:
+            low, high = av
+            if high - low > 4096:
+                return None
+            chars = [chr(c) for c in range(low, high + 1)]
+        elif op is _sre.CATEGORY and av in _CATEGORY_CLASS:
+            members.add(_CATEGORY_CLASS[av])
+            continue
+        else:
+            return None
+        for ch in chars:
+            members.update(re.escape(c) for c in (_case_blind(ch) if ignore else (ch,)))
+    return "".join(sorted(members)) if members else None
+
+
+def _last_items(items) -> tuple[list, bool]:
+    """(the items — literals, ranges, categories — one of which the last character other than
+    a space of a match of the sequence is, whether the sequence can match spaces only or
+    nothing). Raise :class:`_CaseUnknown` for an item whose characters cannot be told."""
+    out: list = []
+    for op, av in reversed(items):
+        got, spaces = _last_item(op, av)
+        out += got
+        if not spaces:
+            return out, False
+    return out, True
+
+
+def _last_item(op, av) -> tuple[list, bool]:
+    if op is _sre.LITERAL:
+        return ([], True) if chr(av).isspace() else ([(op, av)], False)
+    if op is _sre.IN:
+        if any(o is _sre.NEGATE or o not in (_sre.LITERAL, _sre.RANGE, _sre.CATEGORY) for o, _ in av):
+            raise _CaseUnknown(op)
+        members = [(o, a) for o, a in av if not (o is _sre.CATEGORY and a in _SPACE_CATEGORIES)]
+        return members, len(members) < len(av) or any(_holds_space(o, a) for o, a in members)
+    if op is _sre.CATEGORY:
+        if av in _SPACE_CATEGORIES:
+            return [], True
+        if av in _CATEGORY_CLASS:
+            return [(op, av)], False
+        raise _CaseUnknown(op)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return [], True  # reads no character
+    if op is _sre.SUBPATTERN:
+        if av[1] or av[2]:  # flags changed inside the group
+            raise _CaseUnknown(op)
+        return _last_items(list(av[3]))
+    if op is _sre.BRANCH:
+        out, spaces = [], False
+        for branch in av[1]:
+            got, s = _last_items(list(branch))
+            out += got
+            spaces = spaces or s
+        return out, spaces
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        got, spaces = _last_items(list(sub))
+        return got, spaces or low == 0
+    raise _CaseUnknown(op)  # any character, a back-reference, an atomic group
+
+
+_SPACE_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_UNI_SPACE)
+
+
+def _holds_space(op, av) -> bool:
+    r"""Whether a member of a class (a literal, a range, a category other than ``\s``) may be
+    a space (``str.isspace``, which is what ``\s`` matches)."""
+    if op is _sre.LITERAL:
+        return chr(av).isspace()
+    if op is _sre.RANGE:
+        return any(chr(c).isspace() for c in _SPACE_CODES if av[0] <= c <= av[1])
+    return False  # \d, \w: no space
+
+
+_SPACE_CODES = tuple(c for c in range(0x110000) if chr(c).isspace())
 
 
 _END = "end"  # an item of :func:`_first_items`: the end of the text, or a newline before it
@@ -1145,8 +1282,10 @@ def _first_items(items) -> tuple[list, bool]:
             low, _high, sub = av
             got, nullable = _first_items(list(sub))
             nullable = nullable or low == 0
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # "(?<=,\s)after": a look-around reads no character, the next item the first
         else:
-            raise _CaseUnknown(op)  # a look-around, any character, a back-reference
+            raise _CaseUnknown(op)  # any character, a back-reference
         out += got
         if not nullable:
             return out, False

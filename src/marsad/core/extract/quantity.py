@@ -2,7 +2,8 @@
 
 Shared by every language; the language's rules give the words (kinds ``scale``,
 ``currency_after``, ``count_noun``, ``percent``, ``points``, ``qualifier_before``,
-``qualifier_after``, ``range_word``, ``range_from``, ``range_and``, ``number_prefix``). The value of each
+``qualifier_after``, ``range_word``, ``range_from``, ``range_and``, ``number_prefix``, ``point_groups``:
+currencies whose amounts, translated, keep the Vietnamese thousands point). The value of each
 written number comes from :func:`marsad.core.numbers.parse_number`, the one number parser; what
 this module decides is which way the writer groups digits.
 
@@ -26,9 +27,9 @@ from dataclasses import dataclass, replace
 
 from marsad.core.numbers import parse_number, to_ascii_digits
 
-from .grammar import Grammar, start_led
+from .grammar import Grammar, last_class, start_led
 
-__all__ = ["Quantity", "find_quantities", "separator_habit"]
+__all__ = ["Quantity", "find_quantities", "separator_habit", "spell_out"]
 
 NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # The same as ``(?<![\d.,])(?:NUM)(?!\d)``, written to start on its first digit (the look-behind
@@ -40,6 +41,7 @@ _CB = r"(?:VNĐ|VND|US\s?\$|USD|\$)"
 _DATE_AFTER = re.compile(r"\s?[/:]\s?\d|-\d{2}-\d{2}|\s-\s\d{1,2}\s-\s\d{4}")  # 30/6, 10:00, 2024-11-14
 _CODE_BEFORE = re.compile(r"[A-Za-z][-‐]\s?$|[/]$|\d[/:]$")  # COVID-19, 330/BC, 30/6 (the 6)
 _WS = r"[ \t]*(?:\n[ \t]*)?"
+_KEPT_POINT = re.compile(r"\d{1,3}\.\d{3}")  # one point before three digits: "54.125"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,10 @@ class _Patterns:
         )
         # searched in the 40 characters before each number: led by what a match can start with
         self.before = re.compile(start_led(before, re.I), re.I)
+        # The characters a word before a number can end in (before the spaces up to the number):
+        # where the text has another there, the search is left to the spaces after it.
+        last = last_class(before, re.I)
+        self.before_last = re.compile(f"[{last}]", re.I) if last is not None else None
         # "7.5 percent to 8 percent": the first end may carry its unit, as a sign or a word.
         pct = rf"(?:\s?%|\s+(?:{alt['percent']})(?!\w))?"
         self.range = re.compile(
@@ -211,7 +217,7 @@ def find_quantities(
         except ValueError:
             continue
         rules: list[str] = []
-        b = pats.before.search(text, max(start, pos, ns - 40), ns)
+        b = pats.before.search(text, _before_start(pats, text, max(start, pos, ns - 40), ns), ns)
         q_start, q_end = ns, ne
         qualifier, low, num_start, num_end = "exact", None, ns, ne
         currency = scale = count = names = None
@@ -281,6 +287,12 @@ def find_quantities(
                 if rule is not None:
                     currency = rule.prod
                     rules.append(rule.name)
+                kept = g.lookup(("point_groups",), a.group("cur")) if scale else None
+                if kept is not None and _KEPT_POINT.fullmatch(m.group()) and low is None:
+                    # "54.125 مليار دونج": a dong amount translated from Vietnamese keeps its point
+                    grouped = float(parse_number(m.group(), "vi"))
+                    value = -grouped if value < 0 else grouped
+                    rules.append(kept.name)
             if a.group("cnt"):
                 rule = g.lookup(("count_noun",), a.group("cnt"))
                 if rule is not None:
@@ -349,6 +361,39 @@ def _percent_list_ends(text: str, out: list[Quantity]) -> list[Quantity]:
             continue
         out[k] = replace(q, unit="%", rules=(*q.rules, "percent_list_end"))
     return out
+
+
+def spell_out(norm: str, g: Grammar) -> tuple[str, set[str]]:
+    """``norm`` with the numbers a language writes in words before a scale word put in digits,
+    one character for one (the language's rules of kind ``spelled_number``: a regular expression
+    and a production giving the same span written with digits, padded with spaces: "ملياري" ->
+    "2مليار", "ثلاثة ملايين" -> "3     ملايين"), and the names of the rules that did so."""
+    rules = g.regexes("spelled_number") if g.of("spelled_number") else []
+    if not rules:
+        return norm, set()
+    chars, fired = None, set()
+    for rule, pattern in rules:
+        for m in pattern.finditer(norm):
+            written = rule.prod(m)
+            if not written or len(written) != m.end() - m.start():
+                continue  # a production that would move the offsets is not applied
+            if chars is None:
+                chars = list(norm)
+            chars[m.start() : m.end()] = written
+            fired.add(rule.name)
+    return ("".join(chars) if chars is not None else norm), fired
+
+
+def _before_start(pats: _Patterns, text: str, lo: int, ns: int) -> int:
+    """Where the search of the words before the number at ``ns`` can start, at ``lo`` or after:
+    after the last character before the spaces up to the number when no such word ends in it
+    (:func:`.grammar.last_class`: a match starting before would hold it). The same match."""
+    if pats.before_last is None:
+        return lo
+    k = ns
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return k if k > lo and pats.before_last.match(text, k - 1) is None else lo
 
 
 def _years(a: float, b: float) -> bool:

@@ -88,10 +88,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: cut at ``. ! ? ؟ …`` (not a decimal point nor an abbreviation) and at
     line ends that end a line of their own (see above)."""
     cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
-    pos = 0
+    pos = 0  # where the line ends at this newline starts (not ``rfind``: slow on some strings)
     for m in _NEWLINE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start : m.start()].rstrip()
+        line = text[pos : m.start()].rstrip()
         nxt = m.end()
         following = text[nxt : nxt + 80]
         head = following.strip()[:1]
@@ -121,7 +120,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
         pos = b
     if pos < len(text):
         spans.append((pos, len(text)))
-    return [piece for s, e in spans if text[s:e].strip() for piece in _bounded(text, s, e)]
+    return [piece for s, e in spans if _FILLED.search(text, s, e) for piece in _bounded(text, s, e)]
+
+
+_FILLED = re.compile(r"\S")  # what ``str.strip`` keeps, looked for without a copy of the span
 
 
 MAX_SENTENCE = 4000  # longer runs without a full stop are cut at a space, so work stays linear

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from marsad.core import periods
 from marsad.core.numbers import to_ascii_digits
@@ -81,20 +82,27 @@ class PeriodMention:
         y = self.year_in(doc_year)
         if y is None or not self.codable:
             return None
-        try:
-            if self.kind == "year":
-                return periods.year(y).code
-            if self.kind == "quarter":
-                return periods.quarter(y, self.n).code
-            if self.kind == "half":
-                return periods.half(y, self.n).code
-            if self.kind == "ytd":
-                return periods.year_to_date(y, self.n).code
-            if self.kind == "month":
-                return periods.month(y, self.n).code
-        except (periods.PeriodError, TypeError, ValueError):
-            return None
+        return _code(self.kind, y, self.n)
+
+
+@lru_cache(maxsize=4096)
+def _code(kind: str, y: int, n: int | None) -> str | None:
+    """The code of a period (of :meth:`PeriodMention.resolve`), made once: a document asks for
+    the same few many times (every figure's period)."""
+    try:
+        if kind == "year":
+            return periods.year(y).code
+        if kind == "quarter":
+            return periods.quarter(y, n).code
+        if kind == "half":
+            return periods.half(y, n).code
+        if kind == "ytd":
+            return periods.year_to_date(y, n).code
+        if kind == "month":
+            return periods.month(y, n).code
+    except (periods.PeriodError, TypeError, ValueError):
         return None
+    return None
 
 
 class span:

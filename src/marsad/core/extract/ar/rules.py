@@ -10,13 +10,24 @@ from __future__ import annotations
 from ..grammar import Rule, words
 from ..text import ar_phrase
 from ..timeframes import span
-from .lexicon import MONTH_ORDINALS, MONTHS, NUMBER_WORDS, ORDINAL_Q, OTHER_THINGS, YEAR, unmark
+from .lexicon import (
+    MONTH_ORDINALS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_Q,
+    OTHER_THINGS,
+    SCALE_WORDS,
+    SPELLED_UNITS,
+    YEAR,
+    unmark,
+)
 
 _YEAR_AFTER = rf"(?:\s*،?\s*(?:من\s+|في\s+|خلال\s+|ل)?(?:عام|العام|سنة|لعام)\s+{YEAR}|\s*[/-]\s*{YEAR}|\s+(?:من\s+)?{YEAR})?"
 _Q = r"(?P<q>الأول|الاول|الثاني|الثالث|الرابع|الأخير|الاخير)"
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_ORD = "|".join(sorted(MONTH_ORDINALS, key=len, reverse=True))
+_MONTHS_WORD = "(?:[أا]شهر|شهور)"  # months (plural), with or without its hamza
 
 
 def _quarter(m):
@@ -54,11 +65,12 @@ PERIODS = [
     Rule("quarter", "period", rf"(?:ال)?ربع\s+{_Q}{_YEAR_AFTER}", _quarter),
     Rule("half_year", "period", rf"(?:ال)?نصف\s+(?P<h>الأول|الاول|الثاني)(?:\s+من)?(?:\s+(?:ال)?عام)?{_YEAR_AFTER}",
          lambda m: ("half", 2 if "ثاني" in m.group("h") else 1)),
+    # "الأشهر التسعة الأولى", "الشهور التسعة الأولى", "الأشهر الـ9 الأولى", "9 أشهر", "الاشهر الستة"
     Rule("first_months", "period",
-         rf"(?:(?:ال|لل)?أشهر\s+(?:(?P<nw>{_NW})|(?P<nd>\d{{1,2}}))\s+(?:ال)?أولى"
-         rf"|(?:(?P<nw>{_NW})|(?P<nd>\d{{1,2}}))\s+أشهر(?:\s+(?:ال)?أولى)?"
-         rf"|(?P<nw>{_NW})\s+(?:ال)?أشهر\s+(?:ال)?أولى"
-         rf"|(?:ال)?أشهر\s+(?P<nw>{_NW})(?!\s+(?:ال)?(?:أخيرة|الماضية|المقبلة|القادمة))"
+         rf"(?:(?:ال|لل)?{_MONTHS_WORD}\s+(?:(?P<nw>{_NW})|(?:الـ\s?|ال)?(?P<nd>\d{{1,2}}))\s+(?:ال)?[أا]ولى"
+         rf"|(?:(?P<nw>{_NW})|(?P<nd>\d{{1,2}}))\s+{_MONTHS_WORD}(?:\s+(?:ال)?[أا]ولى)?"
+         rf"|(?P<nw>{_NW})\s+(?:ال)?{_MONTHS_WORD}\s+(?:ال)?[أا]ولى"
+         rf"|(?:ال)?{_MONTHS_WORD}\s+(?P<nw>{_NW})(?!\s+(?:ال)?(?:أخيرة|الماضية|المقبلة|القادمة))"
          rf"|(?P<nw>الشهرين)\s+(?:ال)?أولين|(?P<nw>شهرين))(?:\s+من)?(?:\s+(?:ال)?عام)?{_YEAR_AFTER}"
          r"(?P<this>\s+من\s+(?:هذا\s+العام|العام\s+(?:الحالي|الجاري)))?",
          _months),
@@ -173,6 +185,33 @@ ROLES = [
     ),
 ]
 
+_SCALES = "|".join(SCALE_WORDS)
+_SPELLED = "|".join(sorted(SPELLED_UNITS, key=len, reverse=True))
+# Not after a figure ("15 مليارا" is the singular after a number, no dual) nor inside a word
+_NOT_COUNTED = r"(?<![\d.,]\s)(?<![\d.,])(?:(?<=^)|(?<=[\s(وبل]))"
+
+
+def _in_digits(m, value) -> str:
+    """``value`` in digits, padded with spaces to the length of the words it stands for."""
+    digits = f"{value:g}"
+    return digits + " " * (m.end("w") - m.start("w") - len(digits))
+
+
+def _dual(m) -> str:
+    return m.group(0)[: m.start("w") - m.start()] + "2" + m.group("scale")  # "ملياري" -> "2مليار"
+
+
+SPELLED = [
+    # "ملياري دولار", "مليونا زائر" (the dual): two of the scale, "2مليار" in the same span
+    Rule("spelled_dual_scale", "spelled_number",
+         rf"{_NOT_COUNTED}(?P<w>(?P<scale>مليار|مليون|تريليون|ألف)[يا])(?!\w)", _dual),
+    # "ثلاثة ملايين زائر", "نصف مليار دولار": a number in words before a scale word (not the
+    # units of a teen, "ثلاثة عشر مليون", which stays unread)
+    Rule("spelled_units", "spelled_number",
+         rf"{_NOT_COUNTED}(?<!(?:{_SPELLED}|أحد|إحدى|اثنا|اثنتا)\s)(?P<w>{_SPELLED})(?=\s+(?:{_SCALES})(?!\w))",
+         lambda m: _in_digits(m, SPELLED_UNITS[m.group("w")])),
+]  # fmt: skip
+
 QUANTITY = [
     Rule("scale_thousand_billion", "scale", words("ألف مليار", "آلاف مليار"), "trillion"),
     Rule("scale_thousand_million", "scale", words("ألف مليون"), "billion"),
@@ -189,6 +228,9 @@ QUANTITY = [
         words("دونج", "دونغ", "دونق", "دون", "دونج فيتنامي", "دونغ فيتنامي", "دونج فيتنامى"),
         "VND",
     ),
+    # "54.125 مليار دونج" (54.125 tỷ đồng): an amount in dong is translated from Vietnamese, whose
+    # point groups thousands; nobody writes a dong amount to a thousandth of a billion
+    Rule("dong_point_groups", "point_groups", words("دونج", "دونغ", "دونق", "دونج فيتنامي", "دونغ فيتنامي")),
     Rule(
         "currency_usd",
         "currency_after",
@@ -327,6 +369,10 @@ QUANTITY = [
             "فوق",
             "تزيد عن",
             "تزيد على",
+            "أزيد من",
+            "ما يربو على",
+            "يربو على",
+            "ما يفوق",
         ),
         "more_than",
     ),
@@ -373,11 +419,19 @@ QUANTITY = [
             "زهاء",
             "تقرب من",
             "يقرب من",
+            "ما يناهز",
+            "يناهز",
+            "تناهز",
         ),
         "about",
     ),
     Rule("about_after", "qualifier_after", words("تقريبا", "تقريبًا", "تقريباً"), "about"),
-    Rule("or_more", "qualifier_after", words("أو أكثر", "فأكثر", "على الأقل", "فما فوق"), "at_least"),
+    Rule(
+        "or_more",
+        "qualifier_after",
+        words("أو أكثر", "فأكثر", "على الأقل", "فما فوق", "أو أعلى", "أو يزيد"),
+        "at_least",
+    ),
     Rule("range_from", "range_from", words("من", "بين")),
     Rule("range_to", "range_word", words("إلى", "الى")),
     Rule("range_between_and", "range_and", words("و")),
@@ -387,10 +441,16 @@ CUES = [
     Rule("up", "up",
          words("بزيادة", "زيادة", "ارتفع", "ارتفعت", "ارتفاع", "بارتفاع", "نما", "نمت", "بنمو", "تنمو", "ينمو",
                "زاد", "زادت", "ازداد", "ازدادت", "يرتفع", "ترتفع", "زيادة قدرها", "بزيادة قدرها", "توسع",
-               "تزايد", "تزايدت", "ارتفاعا", "ارتفاعًا")),
+               "تزايد", "تزايدت", "ارتفاعا", "ارتفاعًا",
+               # the other verbs and nouns of a rise ("قفزت الإيرادات بنسبة 25%", "صعدت الصادرات")
+               "قفز", "قفزت", "يقفز", "تقفز", "قفزة", "بقفزة", "صعد", "صعدت", "يصعد", "تصعد", "صعودا", "بصعود",
+               "ازدياد", "بازدياد", "يزداد", "تزداد", "زيادات", "توسعت", "اتسع", "اتسعت", "ارتفاعات")),
     Rule("down", "down",
          words("انخفض", "انخفضت", "انخفاض", "بانخفاض", "تراجع", "تراجعت", "بتراجع", "هبط", "هبطت", "نقص", "بنقص",
-               "تقلص", "تقلصت", "انكمش", "انكماش", "انخفاضا", "انخفاضًا", "ينخفض", "تنخفض")),
+               "تقلص", "تقلصت", "انكمش", "انكماش", "انخفاضا", "انخفاضًا", "ينخفض", "تنخفض",
+               # the other verbs and nouns of a fall ("سجلت الواردات تراجعاً", "انكمشت الواردات")
+               "تراجعا", "يتراجع", "تتراجع", "انكمشت", "ينكمش", "تنكمش", "انكماشا", "نقصت", "تناقص", "تناقصت",
+               "بتناقص", "هبوط", "بهبوط", "هبوطا", "تقلصا", "انحدر", "انحدرت")),
     Rule("growth_rate", "growth",
          words("نمو", "معدل نمو", "بمعدل نمو", "بنسبة نمو", "معدل النمو", "النمو الاقتصادي", "نسبة النمو",
                "نسبة الزيادة")),
@@ -405,6 +465,10 @@ CUES = [
     Rule("exceed", "exceed", words("تتجاوز", "تجاوزت", "متجاوزة", "متجاوزا", "متجاوزًا", "متجاوزةً", "بتجاوز",
                                    "يتجاوز", "تجاوز", "فاقت", "فاق", "تفوق", "يفوق", "تخطت", "تخطى", "متخطية",
                                    "متخطيا")),
+    # "أعلى من الخطة بنسبة 5%" (cao hơn kế hoạch 5%): above the plan by 5%, 105% of it (not above
+    # "the target of 7%", which names the target's own figure)
+    Rule("above_plan", "exceed", r"(?:أعلى|أكبر)(?=\s+من\s+(?:ال)?(?:خطة|تقديرات|تقدير|مخطط|هدف|مستهدف)(?!\w)"
+         r"(?!\s+و?(?:البالغ|البالغة|عند|المتمثل|الذي|التي)))"),
     Rule("contribution", "contribution",
          words("ساهم", "ساهمت", "مساهما", "مساهمًا", "مساهمة", "يساهم", "تساهم", "أسهم", "أسهمت", "إسهام",
                "بمساهمة", "مساهماً", "مما ساهم", "نسبة مساهمة")),
@@ -427,11 +491,20 @@ CUES = [
                "مقارنة بالربع السابق", "عن الربع السابق", "مقارنة بديسمبر", "مقارنة بشهر", "على أساس شهري",
                "مقارنة ببداية العام", "منذ بداية العام", "مقارنة بالشهر", "مقارنة بنهاية العام", "مقارنة بالربع",
                "مقارنةً بالشهر السابق", "مقارنة مع الشهر السابق")),
+    # "بزيادة 35% عن أغسطس" (tăng 35% so với tháng 8): a change on a month named without a year is
+    # a change on an earlier month of the same year, no growth on the same period
+    Rule("month_base", "other_base",
+         rf"(?:عن\s+|مقارنة\S?\s+(?:ب|مع\s+)|بالمقارنة\s+(?:مع\s+|ب))(?:شهر\s+|الشهر\s+)?(?:{_MONTH})(?!\w)"
+         r"(?!\s*[/،,]?\s*(?:من\s+)?(?:عام\s+|العام\s+)?(?:19|20)\d\d)"),
     Rule("plan_base", "plan_base",
          words( "من الخطة", "من المخطط", "من التقديرات", "من التقدير", "من تقدير", "من الهدف السنوي", "من خطة",
                "من الخطة السنوية", "من الهدف", "من المستهدف", "من الخطة المخصصة", "من التقدم", "المخطط له",
                "الخطة", "الهدف", "التقديرات", "الخطة السنوية",
-               "المخطط لها", "لخطة")),
+               "المخطط لها", "لخطة",
+               # "kế hoạch đề ra", "mục tiêu đề ra" word for word: the plan or target set
+               "الهدف المحدد", "الخطة المحددة", "الهدف المنشود", "الهدف الموضوع", "الخطة الموضوعة",
+               "الهدف المقرر", "الخطة المقررة", "الهدف المرسوم", "من الهدف المحدد", "من الخطة المحددة",
+               "من الهدف المنشود", "من الخطة الموضوعة", "من الهدف المقرر", "من الخطة المقررة")),
     Rule("target_after", "target_after", words("التي تستهدفها", "الذي تستهدفه", "المستهدفة", "المستهدف",
                                                "وهو الهدف", "وهو هدف", "وهو الهدف الذي")),
     Rule("share_base", "share_base",
@@ -464,15 +537,31 @@ CUES = [
     # 95%): a figure a directive asks to reach is a target
     Rule("request_to_reach", "target",
          r"[وف]?(?:طلب|طالب|حث|كلف|ألزم)\S{0,2}\s+(?:[^\s.؛]+\s+){0,8}?(?:ب)?(?:صرف|تحقيق|بلوغ|الوصول\s+إلى|رفع)(?!\w)"),
+    # "ستعمل المقاطعة على تحقيق نمو لا يقل عن 10%", "سيسعى إلى بلوغ": what a future verb sets out
+    # to reach is a target
+    Rule("future_to_reach", "target",
+         r"(?<!\w)[وف]?(?:ست|سي)[^\s\d]{2,}\s+(?:[^\s\d.،,؛]+\s+){0,3}?(?:على\s+|إلى\s+)?"
+         r"(?:تحقيق|بلوغ|الوصول\s+إلى|رفع)(?!\w)"),
+    # "خطة عام 2025: نمو 8%؛ إيرادات 15,500 مليار": a plan's heading, its list the year's targets
+    Rule("plan_heading", "target", r"(?<!\w)[وف]?(?:ال)?خطة\s+(?:ل?عام|العام|للعام|سنة)\s+(?:19|20)\d\d\s*(?=:)"),
     # "kế hoạch vốn" in translation: the capital plan; a figure after it is the plan's amount, a target
     # level (the gold's convention), not what was paid out
     Rule("capital_plan", "target",
          words("خطة رأس المال", "خطة رأس مال", "خطة الاستثمار العام", "خطة رأس المال الاستثماري",
                "خطة رأس مال الاستثمار العام", "خطة رأس المال الاستثماري العام")),
     # "the government's target of 4%", "من المستهدف البالغ 11%": a target named with its value
+    # "الهدف الذي حددته الجمعية الوطنية والبالغ ما بين 6 و6.5%": the same, past a clause saying who set it
     Rule("target_valued", "target",
          r"(?:من\s+)?(?:ال)?(?:مستهدف|هدف)(?:\s+(?:ال)?(?:حكومي|رسمي|سنوي|محدد|مخطط))?"
-         r"\s+(?:البالغ|البالغة|المحدد\s+عند|عند|المتمثل\s+في)(?!\w)"),
+         r"(?:\s+(?:الذي|التي)(?:\s+[^\s\d.،,؛]+){1,5}?(?=\s+و?(?:البالغ|البالغة)))?"
+         r"\s+و?(?:البالغ|البالغة|المحدد\s+عند|عند|المتمثل\s+في)(?!\w)"),
+    # "عدد المقاطعات التي حققت نموا بنسبة 8% فأكثر", "المحليات التي تزيد إيراداتها على": units counted
+    # by the bar they pass, a criterion and no figure of theirs
+    Rule("threshold", "threshold",
+         words("المقاطعات التي", "المحافظات التي", "المحليات التي", "المحليات ذات", "المقاطعات ذات",
+               "المقاطعات والمدن التي", "المحافظات والمدن التي", "مجموعة المقاطعات", "مجموعة المحليات",
+               "العديد من المحليات", "عدد من المحليات", "العديد من المقاطعات", "عدد من المقاطعات",
+               "البلديات التي", "المناطق التي", "الوحدات التي")),
     Rule("of_which", "part", words("منها", "منهم", "من بينها", "من بينهم", "ومنها", "ومنهم", "وحده", "وحدها",
                                    "ومن بين هذه", "من بين ذلك", "ومن بين ذلك", "من ذلك", "ومن ذلك",
                                    "من هذا المبلغ", "ومن هذا المبلغ", "من هذا الإجمالي", "من إجمالي ذلك",
@@ -611,6 +700,10 @@ SUBUNITS = [
                "المناطق الاقتصادية", "مناطق التجهيز للتصدير")),
 ]  # fmt: skip
 
+# "قطاع السياحة", "مجال التعدين": a sector or field; one the catalogue lacks, heading a list item,
+# takes the figure away from the item before, and as the subject of a count leaves it to the count
+SECTOR_HEADS = [Rule("sector_head", "sector_head", words("قطاع", "القطاع", "مجال", "المجال", "قطاعات"))]
+
 INDICATOR_REFS = [Rule("this_sector", "indicator_ref", words("هذا القطاع", "القطاع نفسه"))]
 
 _T = ar_phrase
@@ -642,4 +735,6 @@ SECTIONS = [
          rf"(?:{_T('التوصيات المتعلقة ب')}|{_T('التوصيات بشأن')}|{_T('توصيات بشأن')}|{_T('التوصيات حول')})"),
 ]  # fmt: skip
 
-RULES = PERIODS + ROLES + QUANTITY + CUES + AREAS + SUBUNITS + INDICATOR_REFS + SECTIONS
+RULES = (
+    PERIODS + ROLES + SPELLED + QUANTITY + CUES + AREAS + SUBUNITS + SECTOR_HEADS + INDICATOR_REFS + SECTIONS
+)
