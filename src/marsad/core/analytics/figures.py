@@ -43,7 +43,7 @@ from marsad.core.languages import gettext_noop
 
 from .consistency import _breaks, check_consistency, describe
 from .derive import Fact, FactBase, _calendar, _sum_qualifier, fact_base
-from .frames import rule_of
+from .frames import catalogue_read, rule_of
 
 __all__ = [
     "BASES",
@@ -347,6 +347,14 @@ def area_levels(
     """The levels :func:`area_figures` shows for the same inputs (each indicator, period and
     plan's figure: value, qualifier, unit), without building the figures, their routes and
     their flags: what a sum over areas reads (the nation's rollup of the provinces)."""
+    own = list(own)
+    merged = {code: rows for code, rows in ((c, list(r)) for c, r in (merged or {}).items()) if rows}
+    if not own and not merged and periods is None:
+        if basis not in BASES:
+            raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+        found = _children_only_levels(area, P.parse(period), children, catalogue or {})
+        if found is not None:
+            return found
     _p, base, *_ = _area_facts(
         area, period, own, merged, children, catalogue or {}, basis, periods, levels_only=True
     )
@@ -354,6 +362,42 @@ def area_levels(
         (f.indicator, f.period, f.is_plan, f.value, f.qualifier, f.unit)
         for (code, _i, _per, measure, _plan), f in base.facts.items()
         if code == area and measure == "level"
+    ]
+
+
+def _children_only_levels(
+    area: str, p: P.Period, children: Sequence[ChildLevel], catalogue
+) -> list[Level] | None:
+    """The levels of an area with no observations of its own (nor merged provinces'), from its
+    children alone, without a fact base: what most provinces of a national rollup are (34 x 54
+    levels a rollup of one indicator, where facts and their derivation cost most of its time).
+
+    The levels are the children's routes (``_children_routes``, as ``_add_children`` adds them
+    to an empty base); derivation on levels alone (``levels_only``) would add nothing to them
+    when none of it applies, which holds when (else None: the caller builds the fact base):
+
+    - no level was left out as unlike last year's (the spans rule could add it back);
+    - no indicator is in a breakdown (its parts or whole could follow);
+    - a flow's children store months only (a plan is no span): then every period of the two
+      years whose months they all have is already a route (the months route), and that is
+      every period a sum or a difference of spans could give, so the spans rules find each
+      known;
+    - growth and share of plan: levels alone have none, and the rules that read them need one.
+
+    ``tests/core/analytics/test_figures.py`` compares it with the fact base on many shapes.
+    """
+    read = catalogue_read(catalogue)
+    for c in children:
+        if c.indicator in read.wholes or (
+            c.indicator in read.flows and not c.plan and not _is_month(c.period)
+        ):
+            return None
+    routes, dropped = _children_routes(area, _index_children(children), _two_years(p), catalogue, {})
+    if dropped:
+        return None
+    return [
+        (indicator, code, plan, r.value, r.qualifier if r.count >= r.expected else "more_than", unit)
+        for indicator, code, plan, r, unit in routes
     ]
 
 
@@ -486,29 +530,67 @@ def _is_year(code: str) -> bool:
     return P.parse(code).length == 12
 
 
+@lru_cache(maxsize=4096)
+def _is_month(code: str) -> bool:
+    try:
+        return P.parse(code).length == 1
+    except P.PeriodError:
+        return False
+
+
 def child_route(
     by_child: Mapping[tuple[str, str, bool], ChildLevel], indicator: str, code: str, rule, plan: bool = False
 ) -> Route | None:
     """The children's level of ``code``: the period as stored, else (flows) its quarters, else
     its months, each piece summed over the children; a stock takes its last piece."""
-    direct = by_child.get((indicator, code, plan))
-    if direct is not None:
-        return Route(
-            direct.kind, direct.value, direct.qualifier, direct.inputs, direct.count, direct.expected
-        )
-    if plan or rule.time_aggregation not in ("flow", "stock"):
+    found = _child_pieces(lambda x, pl: (indicator, x, pl) in by_child, code, rule.time_aggregation, plan)
+    if found is None:
         return None
-    flow = rule.time_aggregation == "flow"
+    return _child_route(by_child, indicator, code, plan, *found, rule.time_aggregation == "flow")
+
+
+def _child_pieces(
+    stored, code: str, time_aggregation: str, plan: bool
+) -> tuple[bool, tuple[str, ...]] | None:
+    """Which of the children's stored periods give ``code`` (the rule of :func:`child_route`):
+    ``(True, (code,))`` as stored, ``(False, pieces)`` through its quarters or months, None
+    when they do not; ``stored(period, plan)`` says whether the children have a level of it."""
+    if stored(code, plan):
+        return True, (code,)
+    if plan or time_aggregation not in ("flow", "stock"):
+        return None
+    flow = time_aggregation == "flow"
     for pieces in _piece_codes(code):
-        found = []
-        for x in pieces if flow else pieces[-1:]:  # a stock takes its last piece
-            c = by_child.get((indicator, x, False))
-            if c is None:
-                break
-            found.append(c)
-        else:
-            return _pieces_route(found, flow)
+        needed = pieces if flow else pieces[-1:]  # a stock takes its last piece
+        if all(stored(x, False) for x in needed):
+            return False, needed
     return None
+
+
+def _child_route(by_child, indicator: str, code: str, plan: bool, direct: bool, pieces, flow: bool) -> Route:
+    if direct:
+        d = by_child[(indicator, code, plan)]
+        return Route(d.kind, d.value, d.qualifier, d.inputs, d.count, d.expected)
+    return _pieces_route([by_child[(indicator, x, False)] for x in pieces], flow)
+
+
+@lru_cache(maxsize=1024)
+def _route_plan(
+    stored: frozenset[tuple[str, bool]], time_aggregation: str, wanted: tuple[str, ...]
+) -> tuple[tuple[str, bool, bool, tuple[str, ...]], ...]:
+    """For each wanted period (and a year's plan) the pieces :func:`_child_pieces` reads from
+    children who stored ``stored`` (period, plan): ``(code, plan, direct, pieces)``, in the
+    order of ``wanted``. Worked out once per shape of the children's data: every province of a
+    national rollup stores the same months, so the 34 of them share one plan."""
+    out = []
+    for code in wanted:
+        for plan in (False, True):
+            if plan and not _is_year(code):
+                continue
+            found = _child_pieces(lambda x, pl: (x, pl) in stored, code, time_aggregation, plan)
+            if found is not None:
+                out.append((code, plan, *found))
+    return tuple(out)
 
 
 def _pieces_route(found: list[ChildLevel], flow: bool) -> Route:
@@ -557,44 +639,62 @@ def _add_children(
     added: dict[tuple[str, str, bool], Route] = {}
     if not by_child:
         return added
-    indicators = sorted({k[0] for k in by_child})
-    for indicator in indicators:
+    routes, _dropped = _children_routes(area, by_child, wanted, catalogue, base.facts)
+    for indicator, code, plan, r, unit in routes:
+        base.add(
+            Fact(  # positional: keywords cost twice as much, and a rollup makes thousands
+                area,
+                indicator,
+                code,
+                "level",
+                r.value,
+                unit,
+                "plan" if plan else "estimate",
+                r.qualifier if r.count >= r.expected else "more_than",
+                f"{area}|{indicator}|{code}|level" + ("|plan" if plan else ""),
+                True,
+                list(r.inputs),
+                r.method,
+            )
+        )
+        added[(indicator, code, plan)] = r
+    return added
+
+
+def _children_routes(
+    area: str, by_child, wanted: Iterable[str], catalogue, known
+) -> tuple[list[tuple[str, str, bool, Route, str]], bool]:
+    """The children's levels an area takes, each ``(indicator, period, plan, route, unit)``, in
+    the order they are added, for the periods wanted that ``known`` (facts by key) has no level
+    of; and whether any was left out as unlike last year's (a different number of children)."""
+    out: list[tuple[str, str, bool, Route, str]] = []
+    dropped = False
+    stored: dict[str, set[tuple[str, bool]]] = {}
+    units: dict[str, str] = {}  # each indicator's first unit the children give
+    for c in by_child.values():
+        stored.setdefault(c.indicator, set()).add((c.period, c.plan))
+        if c.unit and c.indicator not in units:
+            units[c.indicator] = c.unit
+    wanted = tuple(wanted)
+    for indicator in sorted(stored):
         rule = rule_of(catalogue, indicator)
         if rule.area_aggregation not in ("sum", "average"):
             continue
+        flow = rule.time_aggregation == "flow"
         routes = {}
-        for code in wanted:
-            for plan in (False, True):
-                if plan and not _is_year(code):
-                    continue
-                if base.has(area, indicator, code, "level", plan):
-                    continue
-                r = child_route(by_child, indicator, code, rule, plan)
-                if r is not None:
-                    routes[(code, plan)] = r
-        unit = next((c.unit for c in by_child.values() if c.indicator == indicator and c.unit), "")
+        for code, plan, direct, pieces in _route_plan(
+            frozenset(stored[indicator]), rule.time_aggregation, wanted
+        ):
+            if (area, indicator, code, "level", plan) not in known:
+                routes[(code, plan)] = _child_route(by_child, indicator, code, plan, direct, pieces, flow)
+        unit = units.get(indicator, "") or rule.unit
         for (code, plan), r in routes.items():
             nxt = routes.get((_calendar(code)[2], plan))
             if nxt is not None and nxt.count != r.count:
+                dropped = True
                 continue  # growth between unlike sets of areas would mislead
-            base.add(
-                Fact(  # positional: keywords cost twice as much, and a rollup makes thousands
-                    area,
-                    indicator,
-                    code,
-                    "level",
-                    r.value,
-                    unit or rule.unit,
-                    "plan" if plan else "estimate",
-                    r.qualifier if r.count >= r.expected else "more_than",
-                    f"{area}|{indicator}|{code}|level" + ("|plan" if plan else ""),
-                    True,
-                    list(r.inputs),
-                    r.method,
-                )
-            )
-            added[(indicator, code, plan)] = r
-    return added
+            out.append((indicator, code, plan, r, unit))
+    return out, dropped
 
 
 # -- figures, routes and disagreements ------------------------------------------------------------
