@@ -36,6 +36,7 @@ from marsad.core.analytics.figures import (
     Level,
     area_figures,
     area_levels,
+    area_levels_many,
     before_merger,
 )
 from marsad.core.analytics.targets import Judgement, judge_target
@@ -303,20 +304,13 @@ def _provinces(
     )
     own, sums = own or {}, sums or {}
     _own_read_for(also, wanted, indicators, own)
-    out = {}
+    inputs = {}
     for c in codes:
-        node = tree.nodes[c]
-        records, merged, children = _basis_inputs(c, node, basis, tree, own)
-        out[c] = build(
-            c,
-            p,
-            own=records,
-            merged=merged,
-            children=sums.get(c, []) if children else [],
-            catalogue=rules,
-            basis=basis,
-        )
-    return out
+        records, merged, children = _basis_inputs(c, tree.nodes[c], basis, tree, own)
+        inputs[c] = {"own": records, "merged": merged, "children": sums.get(c, []) if children else []}
+    if build is area_levels:  # the provinces' levels together (those from their communes alone)
+        return area_levels_many(inputs, p, catalogue=rules, basis=basis)
+    return {c: build(c, p, **given, catalogue=rules, basis=basis) for c, given in inputs.items()}
 
 
 def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]]):

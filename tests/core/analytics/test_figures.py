@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.core import periods as P
-from marsad.core.analytics.figures import ChildLevel, area_figures, area_levels
+from marsad.core.analytics.figures import ChildLevel, area_figures, area_levels, area_levels_many
 
 from .conftest import RULES, obs
 
@@ -132,20 +132,27 @@ def test_an_area_from_its_children_alone_has_the_levels_its_fact_base_gives(monk
     real = F._children_only_levels
     taken = []
 
-    def spy(*args):
-        found = real(*args)
-        taken.append(found is not None)
+    def spy(areas, *args):
+        found = real(areas, *args)
+        taken.extend(v is not None for v in found.values())
         return found
 
     monkeypatch.setattr(F, "_children_only_levels", spy)
-    for name, children, fast in _children_shapes():
+    shapes = list(_children_shapes())
+    for name, children, fast in shapes:
         for basis in ("current", "historical"):
             taken.clear()
             kwargs = dict(children=children, catalogue=RULES, basis=basis)
             levels = area_levels("VN-24", "2024", **kwargs)
             with monkeypatch.context() as m:
-                m.setattr(F, "_children_only_levels", lambda *args: None)
+                m.setattr(F, "_children_only_levels", lambda *args: {})
                 from_facts = area_levels("VN-24", "2024", **kwargs)
             assert levels == from_facts == _shown_levels(area_figures("VN-24", "2024", **kwargs)), name
             assert taken == [fast], name
             assert bool(levels) == (name != "rate"), name
+    # many areas at once, of every shape (some alike, computed together): each as alone
+    inputs = {f"VN-{i:02d}": {"children": children} for i, (_n, children, _f) in enumerate(shapes * 2)}
+    together = area_levels_many(inputs, "2024", catalogue=RULES)
+    assert together == {
+        a: area_levels(a, "2024", children=x["children"], catalogue=RULES) for a, x in inputs.items()
+    }
