@@ -36,5 +36,9 @@ def test_values_set_together_are_read_back_and_expire():
         assert cache.get("k0") is None
         cache.set_many({"k1": "kept"}, timeout=None)
         assert cache.get("k1") == "kept" and client.ttl(cache.make_key("k1")) == -1
+        cache.add("lock", 1, 60)
+        cache.set_many_releasing({"k2": "stored"}, 60, release=["lock"])
+        assert cache.get("k2") == "stored" and cache.get("lock") is None
+        assert 0 < client.ttl(cache.make_key("k2")) <= 60
     finally:
-        cache.delete_many(list(keys))
+        cache.delete_many([*keys, "lock"])

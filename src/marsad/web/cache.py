@@ -16,6 +16,7 @@ expiry (SET EX), given the keys and values as its arguments.
 
 from __future__ import annotations
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 
@@ -33,32 +34,37 @@ class _Client(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
-    def set_many(self, data, timeout):
-        if not data:
+    def set_many(self, data, timeout, release=()):
+        """Set every key of ``data``, then delete the keys of ``release``: one command."""
+        if not data and not release:
             return
         if timeout == 0:  # Django's meaning: expired at once
-            self.delete_many(list(data))
+            self.delete_many([*data, *release])
             return
         client = self.get_client(None, write=True)
         script = self._set_many.get(id(client))
         if script is None:
             script = self._set_many[id(client)] = client.register_script(_SET_MANY)
         values = [self._serializer.dumps(v) for v in data.values()]
-        script(keys=list(data), args=[*values, 0 if timeout is None else timeout])
+        script(keys=[*data, *release], args=[*values, 0 if timeout is None else timeout])
 
 
-# Each key set to its value (ARGV in the same order), with the expiry in seconds of the last
-# argument (0: none, as Django's timeout None).
+# Each key set to its value (ARGV in the same order) with the expiry in seconds of the last
+# argument (0: none, as Django's timeout None); the keys past the values deleted.
 _SET_MANY = """
 local ttl = tonumber(ARGV[#ARGV])
-for i, key in ipairs(KEYS) do
+local n = #ARGV - 1
+for i = 1, n do
     if ttl > 0 then
-        redis.call('SET', key, ARGV[i], 'EX', ttl)
+        redis.call('SET', KEYS[i], ARGV[i], 'EX', ttl)
     else
-        redis.call('SET', key, ARGV[i])
+        redis.call('SET', KEYS[i], ARGV[i])
     end
 end
-return #KEYS
+for i = n + 1, #KEYS do
+    redis.call('DEL', KEYS[i])
+end
+return n
 """
 
 
@@ -66,6 +72,16 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
         self._class = _Client
+
+    def set_many_releasing(self, data, timeout=DEFAULT_TIMEOUT, version=None, release=()) -> None:
+        """``set_many``, and the keys of ``release`` deleted in the same command: a computed
+        value stored and its lock (``analytics.caching``) released in one round trip."""
+        key = self.make_and_validate_key
+        self._cache.set_many(
+            {key(k, version=version): v for k, v in data.items()},
+            self.get_backend_timeout(timeout),
+            release=[key(k, version=version) for k in release],
+        )
 
     def validate_key(self, key) -> None:
         """No check: Django's warns of keys memcached would refuse (a regular expression per
