@@ -436,21 +436,18 @@ def _children_only_levels(
     for area, children in areas.items():
         actual: dict[str, dict[str, ChildLevel]] = {}
         plans: dict[str, dict[str, ChildLevel]] = {}
-        fits = True
         for c in _index_children(children).values():
-            if c.indicator in read.wholes or (
-                c.indicator in read.flows and not c.plan and not _is_month(c.period)
-            ):
-                fits = False
-                break
             (plans if c.plan else actual).setdefault(c.indicator, {})[c.period] = c
             if c.unit and (area, c.indicator) not in units:
                 units[(area, c.indicator)] = c.unit
-        if not fits:
+        indicators = actual.keys() | plans.keys()
+        if any(i in read.wholes for i in indicators) or any(
+            i in read.flows and not all(map(_is_month, actual[i])) for i in actual
+        ):
             out[area] = None
             continue
         out[area] = []
-        indicators_of[area] = sorted(actual.keys() | plans.keys())
+        indicators_of[area] = sorted(indicators)
         for indicator in indicators_of[area]:
             kids, kid_plans = actual.get(indicator, {}), plans.get(indicator, {})
             stored = frozenset([*((x, False) for x in kids), *((x, True) for x in kid_plans)])
