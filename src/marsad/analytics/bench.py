@@ -89,22 +89,29 @@ def _fresh_cache(service):
 
 def run_db_bench(indicator: str | None = None, year: int | None = None, repeat: int = 10, progress=print):
     from django.db import connection
-    from django.db.models import Count, Max
+    from django.db.models import Max, Sum
 
     from marsad.analytics import reading, service
+    from marsad.analytics.models import CommuneLevel
     from marsad.core import periods as P
     from marsad.indicators.models import Indicator
     from marsad.observations.models import Observation
 
     if indicator is None:  # the indicator the communes report most, that no larger area reports
-        # itself (so the nation's figure is the communes' sum, as the hand SQL computes it)
-        own = Observation.objects.exclude(area__level="commune").values("indicator_id")
+        # itself (so the nation's figure is the communes' sum, as the hand SQL computes it): the
+        # few areas above the communes read through their index, the communes' counts from their
+        # sums (a NOT IN over every observation took the database minutes at 12 M rows)
+        own = set(
+            Observation.objects.exclude(area__level="commune")
+            .values_list("indicator_id", flat=True)
+            .distinct()
+        )
         busiest = (
-            Observation.objects.filter(area__level="commune", measure="level")
+            CommuneLevel.objects.exclude(status="plan")
             .exclude(indicator_id__in=own)
             .values("indicator__code")
-            .annotate(n=Count("id"))
-            .order_by("-n")
+            .annotate(n=Sum("n"))
+            .order_by("-n", "indicator__code")
             .first()
         )
         if busiest is None:

@@ -93,12 +93,20 @@ def cached_many(
         if not missing:
             return found
         held = cache.add(lock, 1, LOCK_SECONDS, version=FORMAT)  # the other failed or is too slow: compute
+    stored = False
     try:
         with collection_paused():
             computed = compute_missing(missing)
-        cache.set_many({k: computed[k] for k in missing}, timeout, version=FORMAT)
+        values = {k: computed[k] for k in missing}
+        # the shared cache stores them and releases the lock in one round trip (web/cache.py)
+        store_releasing = getattr(cache, "set_many_releasing", None)
+        if held and store_releasing is not None:
+            store_releasing(values, timeout, version=FORMAT, release=[lock])
+            stored = True
+        else:
+            cache.set_many(values, timeout, version=FORMAT)
     finally:
-        if held:
+        if held and not stored:
             cache.delete(lock, version=FORMAT)
     found.update(computed)
     return found

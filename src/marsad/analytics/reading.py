@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from django.db import connection
 
@@ -70,10 +71,24 @@ class Tree:
         return [old for old in self.predecessors.get(code, ()) if old != same]
 
     def current_provinces(self) -> list[str]:
-        return sorted(c for c, n in self.nodes.items() if n.level == Area.Level.PROVINCE and n.current)
+        return list(self._current_provinces)
 
     def old_provinces(self) -> list[str]:
         return sorted(c for c, n in self.nodes.items() if n.level == Area.Level.PROVINCE and n.successor)
+
+    def provinces(self) -> tuple[str, ...]:
+        """Every province, today's and those merged in 2025 (what the nation's figures read)."""
+        return self._provinces
+
+    # Found once per tree (a tree is read once per process while the areas stay the same): every
+    # national call asked for them again, a walk over the 3,400 areas each time.
+    @cached_property
+    def _current_provinces(self) -> tuple[str, ...]:
+        return tuple(c for c in self._provinces if self.nodes[c].current)
+
+    @cached_property
+    def _provinces(self) -> tuple[str, ...]:
+        return tuple(sorted(c for c, n in self.nodes.items() if n.level == Area.Level.PROVINCE))
 
 
 _TREES: dict[tuple, Tree] = {}
@@ -104,24 +119,65 @@ def tree_and_versions(codes_of: Callable[[Tree], Iterable[str]]) -> tuple[Tree, 
     """The tree and the data versions of the areas ``codes_of(tree)`` names (:func:`area_versions`)
     in one statement on PostgreSQL while the tree is the one this process read last (every
     request of a server after its first); else the two reads one after the other."""
+    tree, _rules, versions = tree_rules_and_versions(codes_of)
+    return tree, versions
+
+
+def tree_rules_and_versions(
+    codes_of: Callable[[Tree], Iterable[str]],
+) -> tuple[Tree, Catalogue, dict[str, str]]:
+    """:func:`tree_and_versions` and the rules (:func:`catalogue`): on PostgreSQL, while the
+    tree is the one this process read last, the two statements in one round trip."""
     if connection.vendor != "postgresql" or len(_TREES) != 1:
         tree = area_tree()
-        return tree, area_versions(tree, codes_of(tree))
+        return tree, catalogue(), area_versions(tree, codes_of(tree))
     (last,) = _TREES.values()
     codes = [c for c in codes_of(last) if c in last.nodes]
     ids = {last.nodes[c].pk: c for c in codes}
-    with connection.cursor() as cursor:
-        cursor.execute(  # the tree's version (as area -1), then each area's written
-            f"SELECT -1, {_STAMP} UNION ALL SELECT area_id, version {_VERSIONS}",
-            [list(ids)],
-        )
-        rows = cursor.fetchall()
+    rows, rules = read_together(
+        Read(  # the tree's version (as area -1), then each area's written
+            f"SELECT -1, {_STAMP} UNION ALL SELECT area_id, version {_VERSIONS}", [list(ids)], list
+        ),
+        _catalogue_read(),
+    )
     stamp = next(tuple(r[1:]) for r in rows if r[0] == -1)
     tree = _tree_of(stamp)
     if tree is not last:  # the areas changed: their versions again, on the new tree
-        return tree, area_versions(tree, codes_of(tree))
+        return tree, rules, area_versions(tree, codes_of(tree))
     found = {r[0]: r[1] for r in rows if r[0] != -1}
-    return tree, {code: str(found.get(pk, 0)) for pk, code in ids.items()}
+    return tree, rules, {code: str(found.get(pk, 0)) for pk, code in ids.items()}
+
+
+@dataclass(frozen=True)
+class Read:
+    """One statement and what makes its rows the value wanted (:func:`read_together`)."""
+
+    sql: str
+    params: list
+    finish: Callable[[list[tuple]], Any]
+
+
+def read_together(*reads: Read | None) -> list[Any]:
+    """Each read's value (None for a None read), the statements sent in one round trip to the
+    database on PostgreSQL (psycopg's pipeline mode: the server runs them one after the other,
+    the client waits once) and one after the other elsewhere. On a busy server a round trip
+    costs more than the statements of a national rollup take to run (2-5 ms at load 5)."""
+    todo = [r for r in reads if r is not None]
+    if connection.vendor != "postgresql" or len(todo) < 2:
+        found = {id(r): r.finish(_rows(r.sql, r.params)) for r in todo}
+    else:
+        connection.ensure_connection()
+        cursors = [connection.cursor() for _ in todo]
+        try:
+            with connection.connection.pipeline():
+                for cursor, r in zip(cursors, todo, strict=True):
+                    cursor.execute(r.sql, r.params)
+            rows = [c.fetchall() for c in cursors]
+        finally:
+            for c in cursors:
+                c.close()
+        found = {id(r): r.finish(got) for r, got in zip(todo, rows, strict=True)}
+    return [None if r is None else found[id(r)] for r in reads]
 
 
 def _read_tree(stamp: str) -> Tree:
@@ -153,13 +209,22 @@ def catalogue() -> Catalogue:
     """Each indicator's aggregation rule, as the analytics core reads it: one object per process
     for the same rows, so what the core reads of the rules (``Catalogue.read``) and their stamp
     are read once; a caller must not change them."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT i.code, i.area_aggregation, i.time_aggregation, p.code, i.unit "
-            "FROM indicators_indicator i LEFT JOIN indicators_indicator p ON p.id = i.parent_id "
-            "ORDER BY i.code"
-        )
-        rows = tuple(map(tuple, cursor.fetchall()))
+    (rules,) = read_together(_catalogue_read())
+    return rules
+
+
+def _catalogue_read() -> Read:
+    return Read(
+        "SELECT i.code, i.area_aggregation, i.time_aggregation, p.code, i.unit "
+        "FROM indicators_indicator i LEFT JOIN indicators_indicator p ON p.id = i.parent_id "
+        "ORDER BY i.code",
+        [],
+        _catalogue_of,
+    )
+
+
+def _catalogue_of(found: list[tuple]) -> Catalogue:
+    rows = tuple(map(tuple, found))
     rules = _CATALOGUES.get(rows)
     if rules is None:
         _CATALOGUES.clear()
@@ -236,11 +301,18 @@ def own_records(
     read was 54 probes per area; see ``PeriodQuerySet.in_periods``) and the codes asked kept;
     the areas are found by their ids in the tree (no join to the areas table); values are read
     as floats (stored exact, as decimals; the analytics core uses floats)."""
+    (found,) = read_together(own_read(codes, period_codes, indicators, tree or area_tree()))
+    return found or {}
+
+
+def own_read(
+    codes: Iterable[str], period_codes: Iterable[str], indicators: Iterable[str] | None, tree: Tree
+) -> Read | None:
+    """:func:`own_records` as a :class:`Read` (None: nothing to read)."""
     wanted = set(period_codes)
     codes = list(codes)
     if not wanted or not codes:
-        return {}
-    tree = tree or area_tree()
+        return None
     areas, params = _member("o.area_id", [tree.nodes[c].pk for c in codes if c in tree.nodes])
     where = [areas, "o.period BETWEEN %s AND %s"]
     params += [min(wanted), max(wanted)]
@@ -248,33 +320,37 @@ def own_records(
         clause, more = _member("i.code", indicators)
         where.append(clause)
         params += more
-    rows = _rows(
+    code_of = tree.code_of
+
+    def finish(rows: list[tuple]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = defaultdict(list)
+        for pk, area_id, indicator, period, measure, value, unit, status, qualifier in rows:
+            if period in wanted:
+                area = code_of[area_id]
+                out[area].append(
+                    {
+                        "id": str(pk),
+                        "area": area,
+                        "indicator": indicator,
+                        "period": period,
+                        "measure": measure,
+                        "value": float(value),
+                        "unit": unit,
+                        "status": status,
+                        "qualifier": qualifier,
+                    }
+                )
+        return out
+
+    return Read(
         "SELECT o.id, o.area_id, i.code, o.period, o.measure, CAST(o.value AS DOUBLE PRECISION), "
         "o.unit, o.status, o.qualifier "
         "FROM observations_observation o JOIN indicators_indicator i ON i.id = o.indicator_id "
         f"WHERE {' AND '.join(where)} "
         "ORDER BY o.indicator_id, o.area_id, o.period, o.measure",  # the model's order
         params,
+        finish,
     )
-    out: dict[str, list[dict]] = defaultdict(list)
-    code_of = tree.code_of
-    for pk, area_id, indicator, period, measure, value, unit, status, qualifier in rows:
-        if period in wanted:
-            area = code_of[area_id]
-            out[area].append(
-                {
-                    "id": str(pk),
-                    "area": area,
-                    "indicator": indicator,
-                    "period": period,
-                    "measure": measure,
-                    "value": float(value),
-                    "unit": unit,
-                    "status": status,
-                    "qualifier": qualifier,
-                }
-            )
-    return out
 
 
 def commune_sums(
@@ -287,12 +363,24 @@ def commune_sums(
     """Each parent's communes' levels summed (or averaged) per indicator and period, by the
     database. One actual value per commune and key: when a key has values of two statuses in the
     same communes, those keys are summed again from their rows with the most final status."""
+    (found,) = read_together(sums_read(parents, period_codes, tree, rules, indicators))
+    return found or {}
+
+
+def sums_read(
+    parents: Iterable[str],
+    period_codes: Iterable[str],
+    tree: Tree,
+    rules: dict[str, Rule],
+    indicators: Iterable[str] | None = None,
+) -> Read | None:
+    """:func:`commune_sums` as a :class:`Read` (None: nothing to read)."""
     parents = list(parents)
     additive = [c for c, r in rules.items() if r.area_aggregation in ("sum", "average")]
     wanted = additive if indicators is None else [c for c in indicators if c in additive]
     period_codes = list(period_codes)
     if not parents or not wanted or not period_codes:
-        return {}
+        return None
     # The communes' sums by province, indicator, period and status (models.CommuneLevel: kept
     # current on write on PostgreSQL, a view of the same GROUP BY on SQLite): a province's 99
     # communes x 24 months are 24 rows. The provinces by their ids in the tree, the indicators
@@ -302,41 +390,53 @@ def commune_sums(
     asked = set(period_codes)
     provinces, params = _member("s.parent_id", parent_ids)
     codes, more = _member("i.code", wanted)
-    rows = _rows(
+    sql = (
         "SELECT s.parent_id, i.code, s.period, s.status, CAST(s.total AS DOUBLE PRECISION), s.n, s.unit "
         "FROM analytics_communelevel s JOIN indicators_indicator i ON i.id = s.indicator_id "
-        f"WHERE {provinces} AND {codes} AND s.period BETWEEN %s AND %s",
-        [*params, *more, min(asked), max(asked)],
+        f"WHERE {provinces} AND {codes} AND s.period BETWEEN %s AND %s"
     )
-    groups: dict[tuple[str, str, str, bool], list[tuple[str, float, int, str]]] = defaultdict(list)
+    return Read(
+        sql,
+        [*params, *more, min(asked), max(asked)],
+        lambda rows: _sums_of(rows, parent_ids, asked, period_codes, wanted, tree, rules),
+    )
+
+
+def _sums_of(rows, parent_ids, asked, period_codes, wanted, tree, rules) -> dict[str, list[ChildLevel]]:
+    """The rows of :func:`sums_read` as each parent's :class:`ChildLevel` list."""
+    # each key's first row, and the keys with rows of two statuses (summed again below)
+    first: dict[tuple[str, str, str, bool], tuple[str, float, int, str]] = {}
+    mixed: dict[tuple[str, str, str, bool], None] = {}
     for parent_id, indicator, period, status, total, n, unit in rows:
         if period in asked:
-            groups[(parent_ids[parent_id], indicator, period, status == "plan")].append(
-                (status, total, n, unit)
-            )
-    mixed = [k for k, v in groups.items() if len(v) > 1]
-    exact = _best_status_sums(list(parent_ids), period_codes, wanted, mixed) if mixed else {}
+            key = (parent_ids[parent_id], indicator, period, status == "plan")
+            if key in first:
+                mixed[key] = None
+            else:
+                first[key] = (status, total, n, unit)
+    exact = _best_status_sums(list(parent_ids), period_codes, wanted, list(mixed)) if mixed else {}
     out: dict[str, list[ChildLevel]] = defaultdict(list)
     communes = tree.commune_count
-    for key, found in groups.items():
+    average = {c for c in wanted if rules[c].area_aggregation == "average"}
+    for key, (status, total, n, unit) in first.items():
         parent, indicator, period, plan = key
         if key in exact:
             total, n, status = exact[key]
-        else:
-            status, total, n, _unit = found[0]
         total = float(total) if total is not None else None  # a sum of exact decimals
-        if rules[indicator].area_aggregation == "average":
+        if indicator in average:
             total = total / n if n else total
-        out[parent].append(
+        out[parent].append(  # positional: a national rollup reads a thousand of them
             ChildLevel(
-                indicator=indicator,
-                period=period,
-                value=total,
-                count=n,
-                expected=communes[parent],
-                kind="communes",
-                plan=plan,
-                unit=found[0][3] or rules[indicator].unit,
+                indicator,
+                period,
+                total,
+                n,
+                communes[parent],
+                "communes",
+                (),
+                "exact",
+                plan,
+                unit or rules[indicator].unit,
             )
         )
     return out

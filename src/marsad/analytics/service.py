@@ -19,6 +19,7 @@ SQLite every area has the one version of the database); rankings under the datab
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ from marsad.core.analytics.figures import (
     Level,
     area_figures,
     area_levels,
+    area_levels_many,
     before_merger,
 )
 from marsad.core.analytics.targets import Judgement, judge_target
@@ -86,7 +88,7 @@ def _inputs(code: str, tree) -> list[str]:
     province, itself and its successor; the nation, itself and every province."""
     node = tree.nodes[code]
     if node.level == Area.Level.NATION:
-        return [code, *sorted(c for c, n in tree.nodes.items() if n.level == Area.Level.PROVINCE)]
+        return [code, *tree.provinces()]
     if node.level == Area.Level.PROVINCE:
         return [code, *tree.predecessors.get(code, ()), *([node.successor] if node.successor else [])]
     return [code]
@@ -116,10 +118,11 @@ def _versions(codes: list[str]) -> dict[str, str]:
         return found_for[1]
 
     if memo is not None and "tree" not in memo:  # the first read of a call: the tree's stamp
-        tree, found = reading.tree_and_versions(  # and these areas' versions in one statement
-            lambda t: {a for areas in inputs_of(t).values() for a in areas}
-        )
+        tree, rules, found = reading.tree_rules_and_versions(  # and these areas' versions in one
+            lambda t: {a for areas in inputs_of(t).values() for a in areas}  # statement, the rules
+        )  # with it (one round trip)
         memo["tree"] = tree
+        memo.setdefault("rules", rules)
         seen.update(found)
     tree = _once("tree", reading.area_tree)
     inputs = inputs_of(tree)  # (found once: the first read found them for its statement)
@@ -292,23 +295,22 @@ def _provinces(
         related.update(tree.predecessors.get(c, ()))
         if tree.nodes[c].successor:
             related.add(tree.nodes[c].successor)
-    own = reading.own_records(related, wanted, indicators, tree)
     with_communes = [c for c in codes if tree.nodes[c].current]
-    sums = reading.commune_sums(with_communes, wanted, tree, rules, indicators)
-    out = {}
+    # the nation's own rows too when it waits for these provinces (_nation): one round trip
+    also = [c for c in _own_wanted() if c not in related]
+    own, sums = reading.read_together(
+        reading.own_read([*related, *also], wanted, indicators, tree),
+        reading.sums_read(with_communes, wanted, tree, rules, indicators),
+    )
+    own, sums = own or {}, sums or {}
+    _own_read_for(also, wanted, indicators, own)
+    inputs = {}
     for c in codes:
-        node = tree.nodes[c]
-        records, merged, children = _basis_inputs(c, node, basis, tree, own)
-        out[c] = build(
-            c,
-            p,
-            own=records,
-            merged=merged,
-            children=sums.get(c, []) if children else [],
-            catalogue=rules,
-            basis=basis,
-        )
-    return out
+        records, merged, children = _basis_inputs(c, tree.nodes[c], basis, tree, own)
+        inputs[c] = {"own": records, "merged": merged, "children": sums.get(c, []) if children else []}
+    if build is area_levels:  # the provinces' levels together (those from their communes alone)
+        return area_levels_many(inputs, p, catalogue=rules, basis=basis)
+    return {c: build(c, p, **given, catalogue=rules, basis=basis) for c, given in inputs.items()}
 
 
 def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]]):
@@ -335,10 +337,53 @@ def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]])
 def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) -> AreaFigures:
     """The nation: its own observations, else the sum of the provinces' figures (the nation's
     boundary is the same on both bases; the provinces' are today's)."""
-    levels = _province_levels(p, None if indicators is None else tuple(sorted(indicators)), rules)
+    wanted, related = _two_years(p), _related(rules, indicators)
+    with _own_also(code):  # read with the provinces' own rows, when they are computed
+        levels = _province_levels(p, None if indicators is None else tuple(sorted(indicators)), rules)
+    own = _own_read_already(code, wanted, related)
+    if own is None:
+        own = reading.own_records([code], wanted, related, tree).get(code, [])
     children = _sum_levels(levels, rules, kind="provinces")
-    own = reading.own_records([code], _two_years(p), _related(rules, indicators), tree)
-    return area_figures(code, p, own=own.get(code, []), children=children, catalogue=rules, basis=basis)
+    return area_figures(code, p, own=own, children=children, catalogue=rules, basis=basis)
+
+
+@contextmanager
+def _own_also(code: str):
+    """While this is open, a read of provinces' own observations reads ``code``'s too (the
+    nation's, which it needs after its provinces' levels) and keeps them in the call's memo."""
+    memo = _memo.get()
+    if memo is None:
+        yield
+        return
+    wanted = memo.setdefault("own_also", [])
+    wanted.append(code)
+    try:
+        yield
+    finally:
+        wanted.remove(code)
+
+
+def _own_wanted() -> list[str]:
+    memo = _memo.get()
+    return list(memo.get("own_also", ())) if memo is not None else []
+
+
+def _own_read_for(codes: list[str], periods: list[str], indicators, own: dict[str, list[dict]]) -> None:
+    memo = _memo.get()
+    if memo is not None:
+        kept = memo.setdefault("own_read", {})
+        key = (tuple(periods), None if indicators is None else tuple(indicators))
+        for c in codes:
+            kept[(c, *key)] = own.get(c, [])
+
+
+def _own_read_already(code: str, periods: list[str], indicators) -> list[dict] | None:
+    """``code``'s own observations if a read of this call found them (:func:`_own_also`)."""
+    memo = _memo.get()
+    if memo is None:
+        return None
+    key = (code, tuple(periods), None if indicators is None else tuple(indicators))
+    return memo.get("own_read", {}).pop(key, None)
 
 
 def _province_levels(p: P.Period, indicators, rules) -> dict[str, list[Level]]:
@@ -379,24 +424,31 @@ def _sum_levels(by_area: dict[str, list[Level]], rules, kind: str) -> list[Child
     acc: dict[tuple[str, str, bool], list[tuple[str, float, str, str]]] = {}
     for area, levels in by_area.items():
         for indicator, period, plan, value, qualifier, unit in levels:
-            acc.setdefault((indicator, period, plan), []).append((area, value, qualifier, unit))
+            key = (indicator, period, plan)
+            found = acc.get(key)
+            if found is None:
+                acc[key] = [(area, value, qualifier, unit)]
+            else:
+                found.append((area, value, qualifier, unit))
     out = []
+    expected = len(by_area)
     for (indicator, period, plan), fs in acc.items():
-        total = sum(value for _a, value, _q, _u in fs)
+        total = sum([value for _a, value, _q, _u in fs])
         if rules[indicator].area_aggregation == "average":
             total /= len(fs)
+        suffix = f"|{indicator}|{period}|level"
         out.append(
-            ChildLevel(
-                indicator=indicator,
-                period=period,
-                value=total,
-                count=len(fs),
-                expected=len(by_area),
-                kind=kind,
-                inputs=tuple(f"{area}|{indicator}|{period}|level" for area, _v, _q, _u in fs),
-                qualifier=_sum_qualifier(q for _a, _v, q, _u in fs),
-                plan=plan,
-                unit=fs[0][3],
+            ChildLevel(  # positional: the nation's rollup of one indicator sums 54 of them
+                indicator,
+                period,
+                total,
+                len(fs),
+                expected,
+                kind,
+                tuple([area + suffix for area, _v, _q, _u in fs]),
+                _sum_qualifier({q for _a, _v, q, _u in fs}),
+                plan,
+                fs[0][3],
             )
         )
     return out

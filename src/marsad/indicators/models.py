@@ -6,8 +6,14 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marsad.audit.changes import Audited
 
-class Indicator(models.Model):
+
+class Indicator(Audited):
+    """Audited: an edit (the admin's, ``load_indicators``'s) leaves a change record, which moves
+    the data version the cached pages and figures carry in their keys, so a renamed indicator or
+    a changed rule (aggregation, parent, unit, decimals) is seen on the next view."""
+
     class AreaAggregation(models.TextChoices):
         SUM = "sum", _("sum")
         AVERAGE = "average", _("average")
@@ -28,6 +34,19 @@ class Indicator(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="parts")
     decimals = models.PositiveSmallIntegerField(default=1)
     headline = models.BooleanField(default=False)
+
+    AUDITED_FIELDS = (
+        "code",
+        "name_ar",
+        "name_vi",
+        "name_en",
+        "unit",
+        "area_aggregation",
+        "time_aggregation",
+        "parent",
+        "decimals",
+        "headline",
+    )
 
     class Meta:
         ordering = ["code"]

@@ -143,7 +143,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # at national scale one Redis serves them all, so each figure is computed once, not per process.
 _cache_url = os.environ.get("MARSAD_CACHE_URL", "").strip()
 if _cache_url:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+    # Django's Redis backend, with one client per process (marsad/web/cache.py)
+    CACHES = {"default": {"BACKEND": "marsad.web.cache.RedisCache", "LOCATION": _cache_url}}
     # Every page reads the session: from the shared cache, the database only on a miss. Not with
     # each process's own memory, where a sign-out in one process would leave the others a copy.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -43,7 +43,7 @@ from marsad.core.languages import gettext_noop
 
 from .consistency import _breaks, check_consistency, describe
 from .derive import Fact, FactBase, _calendar, _sum_qualifier, fact_base
-from .frames import rule_of
+from .frames import catalogue_read, rule_of
 
 __all__ = [
     "BASES",
@@ -347,14 +347,188 @@ def area_levels(
     """The levels :func:`area_figures` shows for the same inputs (each indicator, period and
     plan's figure: value, qualifier, unit), without building the figures, their routes and
     their flags: what a sum over areas reads (the nation's rollup of the provinces)."""
-    _p, base, *_ = _area_facts(
-        area, period, own, merged, children, catalogue or {}, basis, periods, levels_only=True
-    )
-    return [
-        (f.indicator, f.period, f.is_plan, f.value, f.qualifier, f.unit)
-        for (code, _i, _per, measure, _plan), f in base.facts.items()
-        if code == area and measure == "level"
-    ]
+    return area_levels_many(
+        {area: {"own": own, "merged": merged, "children": children}},
+        period,
+        catalogue=catalogue,
+        basis=basis,
+        periods=periods,
+    )[area]
+
+
+def area_levels_many(
+    inputs: Mapping[str, Mapping[str, Any]],
+    period: str | P.Period,
+    *,
+    catalogue: Mapping[str, Any] | None = None,
+    basis: str = "current",
+    periods: Iterable[str] | None = None,
+) -> dict[str, list[Level]]:
+    """:func:`area_levels` of many areas, ``inputs``: area -> its ``own``, ``merged`` and
+    ``children`` (as area_levels takes them). The areas with no rows of their own are computed
+    together (``_children_only_levels``), the others one by one."""
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    catalogue = catalogue or {}
+    out: dict[str, list[Level]] = {}
+    alone: dict[str, Sequence[ChildLevel]] = {}
+    rest: dict[str, tuple[list, dict]] = {}
+    for area, given in inputs.items():
+        own = list(given.get("own") or ())
+        merged = {
+            c: rows for c, rows in ((c, list(r)) for c, r in (given.get("merged") or {}).items()) if rows
+        }
+        if not own and not merged and periods is None:
+            alone[area] = given.get("children") or ()
+        else:
+            rest[area] = (own, merged)
+    found = _children_only_levels(alone, P.parse(period), catalogue) if alone else {}
+    for area in inputs:
+        levels = found.get(area)
+        if levels is not None:
+            out[area] = levels
+            continue
+        own, merged = rest.get(area, ([], {}))
+        children = inputs[area].get("children") or ()
+        _p, base, *_ = _area_facts(
+            area, period, own, merged, children, catalogue, basis, periods, levels_only=True
+        )
+        out[area] = [
+            (f.indicator, f.period, f.is_plan, f.value, f.qualifier, f.unit)
+            for (code, _i, _per, measure, _plan), f in base.facts.items()
+            if code == area and measure == "level"
+        ]
+    return out
+
+
+def _children_only_levels(
+    areas: Mapping[str, Sequence[ChildLevel]], p: P.Period, catalogue
+) -> dict[str, list[Level] | None]:
+    """The levels of areas with no observations of their own (nor merged provinces'), from
+    their children alone, without a fact base: what most provinces of a national rollup are
+    (34 x 54 levels a rollup of one indicator, where facts and their derivation cost most of its
+    time). None for an area whose levels need the fact base.
+
+    The levels are the children's routes (those ``_children_routes`` gives an empty fact base,
+    which ``_add_children`` adds); derivation on levels alone (``levels_only``) would add nothing
+    to them when none of it applies, which holds when:
+
+    - no level was left out as unlike last year's (the spans rule could add it back);
+    - no indicator is in a breakdown (its parts or whole could follow);
+    - a flow's children store months only (a plan is no span): then every period of the two
+      years whose months they all have is already a route (the months route), and that is
+      every period a sum or a difference of spans could give, so the spans rules find each
+      known;
+    - growth and share of plan: levels alone have none, and the rules that read them need one.
+
+    The areas whose children store the same periods of an indicator share its route plan and
+    are computed together, step by step, each step for all of them: the same additions in the
+    same order as ``_pieces_route`` (a column per area), without a route object per area and
+    period. ``tests/core/analytics/test_figures.py`` compares it with the fact base.
+    """
+    read = catalogue_read(catalogue)
+    wanted = _periods_of_two_years(p.year)
+    out: dict[str, list[Level] | None] = {}
+    groups: dict[tuple[str, frozenset], list[str]] = {}
+    kids_of: dict[tuple[str, str], tuple[dict[str, ChildLevel], dict[str, ChildLevel]]] = {}
+    units: dict[tuple[str, str], str] = {}
+    indicators_of: dict[str, list[str]] = {}
+    for area, children in areas.items():
+        actual: dict[str, dict[str, ChildLevel]] = {}
+        plans: dict[str, dict[str, ChildLevel]] = {}
+        for c in _index_children(children).values():
+            (plans if c.plan else actual).setdefault(c.indicator, {})[c.period] = c
+            if c.unit and (area, c.indicator) not in units:
+                units[(area, c.indicator)] = c.unit
+        indicators = actual.keys() | plans.keys()
+        if any(i in read.wholes for i in indicators) or any(
+            i in read.flows and not all(map(_is_month, actual[i])) for i in actual
+        ):
+            out[area] = None
+            continue
+        out[area] = []
+        indicators_of[area] = sorted(indicators)
+        for indicator in indicators_of[area]:
+            kids, kid_plans = actual.get(indicator, {}), plans.get(indicator, {})
+            stored = frozenset([*((x, False) for x in kids), *((x, True) for x in kid_plans)])
+            groups.setdefault((indicator, stored), []).append(area)
+            kids_of[(area, indicator)] = (kids, kid_plans)
+    levels: dict[tuple[str, str], list[Level]] = {}
+    for (indicator, stored), members in groups.items():
+        rule = rule_of(catalogue, indicator)
+        if rule.area_aggregation not in ("sum", "average"):
+            continue
+        for area, found in _plan_levels(indicator, stored, members, kids_of, rule, wanted, units).items():
+            if found is None:
+                out[area] = None
+            else:
+                levels[(area, indicator)] = found
+    for area, indicators in indicators_of.items():
+        if out[area] is not None:
+            out[area] = [x for i in indicators for x in levels.get((area, i), ())]
+    return out
+
+
+def _plan_levels(indicator, stored, members, kids_of, rule, wanted, units) -> dict[str, list[Level] | None]:
+    """One indicator's levels for areas whose children store the same periods, each step of
+    the route plan for every area (a column each); None for an area with a level left out as
+    unlike last year's. Per area and step: the sum through pieces as ``_pieces_route`` adds
+    it, its qualifier (exact when every piece is, else about), the fewest children (count)
+    and the most expected."""
+    flow = rule.time_aggregation == "flow"
+    steps = _route_plan(stored, rule.time_aggregation, wanted)
+    kids = [kids_of[(a, indicator)][0] for a in members]
+    plans = [kids_of[(a, indicator)][1] for a in members]
+    n = len(members)
+    cols: list[tuple[list, list, list, list]] = []  # per step: values, qualifiers, counts, expected
+    for step in steps:
+        if step.direct:
+            ds = [(p if step.plan else k)[step.code] for k, p in zip(kids, plans, strict=True)]
+            cols.append(
+                (
+                    [d.value for d in ds],
+                    [d.qualifier for d in ds],
+                    [d.count for d in ds],
+                    [d.expected for d in ds],
+                )
+            )
+            continue
+        if step.base is None:
+            firsts = [k[step.extra[0]] for k in kids]
+            values, exact = [0] * n, [True] * n
+            counts, expected = [c.count for c in firsts], [c.expected for c in firsts]
+        else:
+            b = cols[step.base]
+            values, exact, counts, expected = list(b[0]), [q == "exact" for q in b[1]], list(b[2]), list(b[3])
+        for x in step.extra:
+            for i, k in enumerate(kids):
+                c = k[x]
+                values[i] += c.value  # in order, as _pieces_route adds
+                if c.qualifier != "exact":
+                    exact[i] = False
+                if c.count < counts[i]:
+                    counts[i] = c.count
+                if c.expected > expected[i]:
+                    expected[i] = c.expected
+        if not flow:  # a stock takes its last piece
+            values = [k[step.extra[0]].value for k in kids]
+        cols.append((values, ["exact" if e else "about" for e in exact], counts, expected))
+    index = {(step.code, step.plan): j for j, step in enumerate(steps)}
+    later = [index.get((step.next_year, step.plan)) for step in steps]
+    out: dict[str, list[Level] | None] = {}
+    for i, area in enumerate(members):
+        unit = units.get((area, indicator), "") or rule.unit
+        found: list[Level] | None = []
+        for j, step in enumerate(steps):
+            values, qualifiers, counts, expected = cols[j]
+            nxt = later[j]
+            if nxt is not None and cols[nxt][2][i] != counts[i]:
+                found = None  # growth between unlike sets of areas: the fact base decides
+                break
+            q = qualifiers[i] if counts[i] >= expected[i] else "more_than"
+            found.append((indicator, step.code, step.plan, values[i], q, unit))
+        out[area] = found
+    return out
 
 
 def _area_facts(area, period, own, merged, children, catalogue, basis, periods, levels_only=False):
@@ -486,36 +660,112 @@ def _is_year(code: str) -> bool:
     return P.parse(code).length == 12
 
 
+@lru_cache(maxsize=4096)
+def _is_month(code: str) -> bool:
+    try:
+        return P.parse(code).length == 1
+    except P.PeriodError:
+        return False
+
+
 def child_route(
     by_child: Mapping[tuple[str, str, bool], ChildLevel], indicator: str, code: str, rule, plan: bool = False
 ) -> Route | None:
     """The children's level of ``code``: the period as stored, else (flows) its quarters, else
     its months, each piece summed over the children; a stock takes its last piece."""
-    direct = by_child.get((indicator, code, plan))
-    if direct is not None:
-        return Route(
-            direct.kind, direct.value, direct.qualifier, direct.inputs, direct.count, direct.expected
-        )
-    if plan or rule.time_aggregation not in ("flow", "stock"):
+    found = _child_pieces(lambda x, pl: (indicator, x, pl) in by_child, code, rule.time_aggregation, plan)
+    if found is None:
         return None
-    flow = rule.time_aggregation == "flow"
+    return _child_route(by_child, indicator, code, plan, *found, rule.time_aggregation == "flow")
+
+
+def _child_pieces(
+    stored, code: str, time_aggregation: str, plan: bool
+) -> tuple[bool, tuple[str, ...]] | None:
+    """Which of the children's stored periods give ``code`` (the rule of :func:`child_route`):
+    ``(True, (code,))`` as stored, ``(False, pieces)`` through its quarters or months, None
+    when they do not; ``stored(period, plan)`` says whether the children have a level of it."""
+    if stored(code, plan):
+        return True, (code,)
+    if plan or time_aggregation not in ("flow", "stock"):
+        return None
+    flow = time_aggregation == "flow"
     for pieces in _piece_codes(code):
-        found = []
-        for x in pieces if flow else pieces[-1:]:  # a stock takes its last piece
-            c = by_child.get((indicator, x, False))
-            if c is None:
-                break
-            found.append(c)
-        else:
-            return _pieces_route(found, flow)
+        needed = pieces if flow else pieces[-1:]  # a stock takes its last piece
+        if all(stored(x, False) for x in needed):
+            return False, needed
     return None
 
 
-def _pieces_route(found: list[ChildLevel], flow: bool) -> Route:
+def _child_route(by_child, indicator: str, code: str, plan: bool, direct: bool, pieces, flow: bool) -> Route:
+    if direct:
+        d = by_child[(indicator, code, plan)]
+        return Route(d.kind, d.value, d.qualifier, d.inputs, d.count, d.expected)
+    return _pieces_route([by_child[(indicator, x, False)] for x in pieces], flow)
+
+
+class _Step(NamedTuple):
+    """A period's route in a :func:`_route_plan`: its pieces, and where it continues an earlier
+    step's route (``base``: its index; ``extra``: the pieces after that step's)."""
+
+    code: str
+    plan: bool
+    direct: bool
+    pieces: tuple[str, ...]
+    next_year: str  # the code of the same period a year later ("" past the calendar)
+    base: int | None
+    extra: tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def _route_plan(
+    stored: frozenset[tuple[str, bool]], time_aggregation: str, wanted: tuple[str, ...]
+) -> tuple[_Step, ...]:
+    """For each wanted period (and a year's plan) the pieces :func:`_child_pieces` reads from
+    children who stored ``stored`` (period, plan), in the order of ``wanted``. Worked out once
+    per shape of the children's data: every province of a national rollup stores the same
+    months, so the 34 of them share one plan.
+
+    A flow's sum through pieces continues the longest earlier sum whose pieces begin its own
+    (9M is 8M and September): the same additions in the same order (``_pieces_route`` adds
+    from the first piece on), a month apiece where a year to date added every month again."""
+    out: list[_Step] = []
+    sums: dict[tuple[str, ...], int] = {}  # pieces of the sums through pieces so far -> step
+    for code in wanted:
+        for plan in (False, True):
+            if plan and not _is_year(code):
+                continue
+            found = _child_pieces(lambda x, pl: (x, pl) in stored, code, time_aggregation, plan)
+            if found is None:
+                continue
+            direct, pieces = found
+            base, extra = None, pieces
+            if not direct and time_aggregation == "flow":
+                for n in range(len(pieces) - 1, 0, -1):
+                    if pieces[:n] in sums:
+                        base, extra = sums[pieces[:n]], pieces[n:]
+                        break
+                sums.setdefault(pieces, len(out))
+            out.append(_Step(code, plan, direct, pieces, _calendar(code)[2], base, extra))
+    return tuple(out)
+
+
+def _pieces_route(found: list[ChildLevel], flow: bool, start: Route | None = None) -> Route:
     """The children's route through pieces of the period, in one pass over them (a national
-    rollup builds a few thousand): a flow's sum, a stock's last piece."""
-    first = found[0]
-    value, exact, inputs, count, expected = 0, True, [], first.count, first.expected
+    rollup builds a few thousand): a flow's sum, a stock's last piece. ``start``: the route of
+    the flow's pieces before ``found`` (the pass continues from it)."""
+    if start is None:
+        first = found[0]
+        kind, value, exact, inputs, count, expected = first.kind, 0, True, [], first.count, first.expected
+    else:
+        kind, value, exact, count, expected = (
+            start.method,
+            start.value,
+            start.qualifier == "exact",
+            start.count,
+            start.expected,
+        )
+        inputs = list(start.inputs) if start.inputs else []
     for c in found:
         value += c.value  # in order, as sum() adds
         if c.qualifier != "exact":
@@ -527,8 +777,8 @@ def _pieces_route(found: list[ChildLevel], flow: bool) -> Route:
         if c.expected > expected:
             expected = c.expected
     return Route(
-        first.kind,
-        value if flow else first.value,
+        kind,
+        value if flow else found[0].value,
         "exact" if exact else "about",
         tuple(inputs),
         count,
@@ -557,44 +807,74 @@ def _add_children(
     added: dict[tuple[str, str, bool], Route] = {}
     if not by_child:
         return added
-    indicators = sorted({k[0] for k in by_child})
-    for indicator in indicators:
+    routes, _dropped = _children_routes(area, by_child, wanted, catalogue, base.facts)
+    for indicator, code, plan, r, unit in routes:
+        base.add(
+            Fact(  # positional: keywords cost twice as much, and a rollup makes thousands
+                area,
+                indicator,
+                code,
+                "level",
+                r.value,
+                unit,
+                "plan" if plan else "estimate",
+                r.qualifier if r.count >= r.expected else "more_than",
+                f"{area}|{indicator}|{code}|level" + ("|plan" if plan else ""),
+                True,
+                list(r.inputs),
+                r.method,
+            )
+        )
+        added[(indicator, code, plan)] = r
+    return added
+
+
+def _children_routes(
+    area: str, by_child, wanted: Iterable[str], catalogue, known
+) -> tuple[list[tuple[str, str, bool, Route, str]], bool]:
+    """The children's levels an area takes, each ``(indicator, period, plan, route, unit)``, in
+    the order they are added, for the periods wanted that ``known`` (facts by key) has no level
+    of; and whether any was left out as unlike last year's (a different number of children)."""
+    out: list[tuple[str, str, bool, Route, str]] = []
+    dropped = False
+    # each indicator's children by period (their actual levels) and by year (their plans): keys
+    # of one string, looked up a few thousand times in a national rollup
+    actual: dict[str, dict[str, ChildLevel]] = {}
+    plans: dict[str, dict[str, ChildLevel]] = {}
+    units: dict[str, str] = {}  # each indicator's first unit the children give
+    for c in by_child.values():
+        (plans if c.plan else actual).setdefault(c.indicator, {})[c.period] = c
+        if c.unit and c.indicator not in units:
+            units[c.indicator] = c.unit
+    wanted = tuple(wanted)
+    for indicator in sorted(actual.keys() | plans.keys()):
         rule = rule_of(catalogue, indicator)
         if rule.area_aggregation not in ("sum", "average"):
             continue
+        flow = rule.time_aggregation == "flow"
+        kids, kid_plans = actual.get(indicator, {}), plans.get(indicator, {})
+        stored = frozenset([*((x, False) for x in kids), *((x, True) for x in kid_plans)])
+        found: list[Route] = []  # each step's route, in the plan's order
         routes = {}
-        for code in wanted:
-            for plan in (False, True):
-                if plan and not _is_year(code):
-                    continue
-                if base.has(area, indicator, code, "level", plan):
-                    continue
-                r = child_route(by_child, indicator, code, rule, plan)
-                if r is not None:
-                    routes[(code, plan)] = r
-        unit = next((c.unit for c in by_child.values() if c.indicator == indicator and c.unit), "")
-        for (code, plan), r in routes.items():
-            nxt = routes.get((_calendar(code)[2], plan))
-            if nxt is not None and nxt.count != r.count:
-                continue  # growth between unlike sets of areas would mislead
-            base.add(
-                Fact(  # positional: keywords cost twice as much, and a rollup makes thousands
-                    area,
-                    indicator,
-                    code,
-                    "level",
-                    r.value,
-                    unit or rule.unit,
-                    "plan" if plan else "estimate",
-                    r.qualifier if r.count >= r.expected else "more_than",
-                    f"{area}|{indicator}|{code}|level" + ("|plan" if plan else ""),
-                    True,
-                    list(r.inputs),
-                    r.method,
+        for step in _route_plan(stored, rule.time_aggregation, wanted):
+            if step.direct:
+                d = (kid_plans if step.plan else kids)[step.code]
+                r = Route(d.kind, d.value, d.qualifier, d.inputs, d.count, d.expected)
+            else:
+                r = _pieces_route(
+                    [kids[x] for x in step.extra], flow, None if step.base is None else found[step.base]
                 )
-            )
-            added[(indicator, code, plan)] = r
-    return added
+            found.append(r)
+            if not known or (area, indicator, step.code, "level", step.plan) not in known:
+                routes[(step.code, step.plan)] = (r, step.next_year)
+        unit = units.get(indicator, "") or rule.unit
+        for (code, plan), (r, next_year) in routes.items():
+            nxt = routes.get((next_year, plan))
+            if nxt is not None and nxt[0].count != r.count:
+                dropped = True
+                continue  # growth between unlike sets of areas would mislead
+            out.append((indicator, code, plan, r, unit))
+    return out, dropped
 
 
 # -- figures, routes and disagreements ------------------------------------------------------------
