@@ -69,7 +69,7 @@ def main() -> None:
         if profiler is not None:
             import pstats
 
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(150)
 
 
 if __name__ == "__main__":

@@ -327,8 +327,10 @@ class FactBase:
                 p = cal[0]
                 levels.setdefault((f.area, f.indicator, p.year), {})[p] = f
         for (area, indicator, year), by_period in levels.items():
-            if len(by_period) == len(P.periods_of_year(year)):
-                continue  # every span of the year is known: no difference or sum can add one
+            if len(by_period) < 2 or len(by_period) == len(P.periods_of_year(year)):
+                # a difference and a sum each read two spans or more of the year; and when every
+                # span of the year is known, neither can add one
+                continue
             known = set(by_period)
             # differences: b minus a nested piece sharing its start or its end (the pieces that
             # share one are looked up, in the order of by_period, rather than every pair tried)
