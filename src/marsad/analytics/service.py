@@ -154,7 +154,10 @@ def _cached_many_in(key: str, codes: list[str], compute_missing) -> dict[str, An
         computed = compute_missing([area_of[k] for k in missing_keys])
         return {keys[c]: v for c, v in computed.items()}
 
-    found = caching.cached_many(list(keys.values()), compute)
+    found = caching.recent.get_many(keys.values())
+    if len(found) < len(keys):
+        found.update(caching.cached_many([k for k in keys.values() if k not in found], compute))
+        caching.recent.put({k: found[k] for k in keys.values()})
     return {c: found[keys[c]] for c in codes}
 
 
@@ -180,7 +183,9 @@ def figures_of(codes: list[str], period: str | P.Period, basis: str = "current")
     observations for all the communes and one set of reads for all the provinces."""
     p = P.parse(period)
     _check_basis(basis)
-    return _cached_many(f"figures:{p.code}:{basis}:all", list(codes), lambda m: _compute(m, p, basis))
+    year = P.year(p.year)  # the same figures for every period of the year: computed once
+    found = _cached_many(f"figures:{year.code}:{basis}:all", list(codes), lambda m: _compute(m, year, basis))
+    return {c: figs.for_period(p) for c, figs in found.items()}
 
 
 def _compute(
@@ -240,8 +245,10 @@ def province_figures(
     p = P.parse(period)
     _check_basis(basis)
     codes = _once("tree", reading.area_tree).current_provinces()
-    key = f"figures:{p.code}:{basis}:{_ikey(indicators)}"
-    return _cached_many(key, codes, lambda m: _compute(m, p, basis, indicators))
+    year = P.year(p.year)
+    key = f"figures:{year.code}:{basis}:{_ikey(indicators)}"
+    found = _cached_many(key, codes, lambda m: _compute(m, year, basis, indicators))
+    return {c: figs.for_period(p) for c, figs in found.items()}
 
 
 def indicator_figures(
@@ -254,8 +261,9 @@ def indicator_figures(
     code = _code(area)
     _check_basis(basis)
     indicators = tuple(sorted(indicators))
-    key = f"figures:{p.code}:{basis}:{_ikey(indicators)}"
-    return _cached_many(key, [code], lambda m: _compute(m, p, basis, indicators))[code]
+    year = P.year(p.year)
+    key = f"figures:{year.code}:{basis}:{_ikey(indicators)}"
+    return _cached_many(key, [code], lambda m: _compute(m, year, basis, indicators))[code].for_period(p)
 
 
 def _ikey(indicators) -> str:
@@ -694,21 +702,17 @@ def _rank_record(area: str, indicator: str, measure: str, value: float) -> dict[
 
 
 def _ranked(records: list[dict[str, Any]], p: P.Period) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """The areas ranked on each (indicator, measure) of ``records`` (figures of the period)."""
-    import polars as pl
+    """The areas ranked on each (indicator, measure) of ``records`` (figures of the period ``p``,
+    one per area and key): the core's rule, on plain tuples."""
+    from marsad.core.analytics.ranking import rank_values
 
-    from marsad.core.analytics.ranking import rank
-
-    if not records:
-        return {}
-    frame = pl.DataFrame(records).with_columns(
-        period=pl.lit(p.code), status=pl.lit("official"), derived=pl.lit(True)
-    )
-    out = {}
-    for indicator, measure in sorted({(r["indicator"], r["measure"]) for r in records}):
-        ranked = rank(frame, indicator, p.code, measure)
-        out[(indicator, measure)] = [dict(r) for r in ranked.iter_rows(named=True)]
-    return out
+    groups: dict[tuple[str, str], dict[str, float]] = {}
+    for r in records:
+        groups.setdefault((r["indicator"], r["measure"]), {}).setdefault(r["area"], r["value"])
+    return {
+        key: [dict(zip(_RANK_COLUMNS, row, strict=True)) for row in rank_values(values.items())]
+        for key, values in sorted(groups.items())
+    }
 
 
 def ranking(
