@@ -7,8 +7,8 @@
 Each page is asked ``--runs`` times, the cache emptied before each (``cache.clear()``: with
 MARSAD_CACHE_URL, that Redis database's FLUSHDB, so use a database of your own; and the
 process's recent values), and once more
-warm. The process's own memos (the area tree, the rules) stay, as in a server after its first
-request: a first request to another page is made before timing. ``--profile`` prints the
+warm. The process's own memos (templates, the area tree, the rules) stay, as in a server that
+has served pages: each page is asked once before timing. ``--profile`` prints the
 functions with the most cumulative time of the last cold run of each page.
 """
 
@@ -43,7 +43,10 @@ def main() -> None:
     client = Client(HTTP_ACCEPT_LANGUAGE=args.lang)
     if not client.login(username=args.user, password=args.password):
         sys.exit(f"cannot log in as {args.user}")
-    client.get("/accounts/login/")  # the process's first request (imports, the tree) is no page's
+    # A server's process has served pages before (its templates compiled, its tree and rules
+    # read, the number formats loaded): each page once, then the cache emptied before each run.
+    for query in args.pages:
+        client.get(f"/dashboard/?{query}")
     for query in args.pages:
         url = f"/dashboard/?{query}"
         times, cpu = [], []
