@@ -210,7 +210,9 @@ def test_a_periods_levels_are_those_of_the_whole_figures(demo, basis):
     assert len(periods) > 10
     for period in periods:
         whole = service.province_figures(period, basis)
+        service.figures("VN-24", period, basis)  # at hand: its levels are read off its figures
         quick = service.period_levels(period, basis)
+        assert set(service._figures_at_hand(["VN-24", "VN-31"], P.parse(period), basis)) == {"VN-24"}
         assert quick.keys() == whole.keys()
         for code, figs in whole.items():
             assert _levels_read(quick[code].levels) == _levels_shown(figs, period), (code, period)

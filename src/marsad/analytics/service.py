@@ -440,6 +440,8 @@ def _period_levels(codes: list[str], p: P.Period, basis: str) -> dict[str, Perio
         own[code].update(r["indicator"] for rows in inputs["merged"].values() for r in rows)
         return area_levels(code, period, periods=[period.code], **inputs)
 
+    shown = _figures_at_hand(codes, p, basis)
+    codes = [c for c in codes if c not in shown]
     found = _provinces(codes, p, basis, tree, rules, None, only_p, child_periods=_route_periods(p))
     families = _families(rules)
     summed = {c for c, r in rules.items() if r.area_aggregation in ("sum", "average")}
@@ -453,6 +455,23 @@ def _period_levels(codes: list[str], p: P.Period, basis: str) -> dict[str, Perio
     if whole:
         for c, levels in _provinces(whole, p, basis, tree, rules, None, area_levels).items():
             out[c] = PeriodLevels(_levels_of(levels, p), frozenset(x[0] for x in levels))
+    return {**shown, **out}
+
+
+def _figures_at_hand(codes: list[str], p: P.Period, basis: str) -> dict[str, PeriodLevels]:
+    """The levels of the provinces whose whole figures of the year this process has at hand
+    (a province's dashboard computed its own just before its ranks): read off them."""
+    year = P.year(p.year)
+    versions = _versions(codes)
+    keys = {_full_key(f"figures:{year.code}:{basis}:all:{c}", versions[c]): c for c in codes}
+    out = {}
+    for key, figs in caching.recent.get_many(keys).items():
+        levels = [
+            (f.indicator, f.period, f.plan, f.value, f.qualifier, f.unit)
+            for (_i, _per, measure, _plan), f in figs.figures.items()
+            if measure == "level"
+        ]
+        out[keys[key]] = PeriodLevels(_levels_of(levels, p), frozenset(x[0] for x in levels))
     return out
 
 
