@@ -23,9 +23,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: rolled-back tests can reuse ids and timestamps."""
-    from django.core.cache import cache
+    from marsad.analytics import caching
 
-    cache.clear()
+    caching.clear()
     yield
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.analytics import service
+from marsad.core import periods as P
 
 
 def test_province_from_its_quarters_with_the_communes_flagged(demo):
@@ -188,3 +189,69 @@ def test_the_nations_sum_of_provinces_is_qualified_by_the_one_rule():
     assert summed.value == 35916 and summed.qualifier == "more_than"
     levels["VN-24"] = [("grdp", "2024Q1", False, 100.0, "less_than", "billion VND")]
     assert service._sum_levels(levels, rules, kind="provinces")[0].qualifier == "about"
+
+
+def _levels_shown(figs, period):
+    return {
+        f.indicator: (f.value, f.qualifier, f.unit) for f in figs.of_period(period) if f.measure == "level"
+    }
+
+
+def _levels_read(levels):
+    return {i: (x[3], x[4], x[5]) for i, x in levels.items()}
+
+
+@pytest.mark.parametrize("basis", service.BASES)
+def test_a_periods_levels_are_those_of_the_whole_figures(demo, basis):
+    from marsad.areas.models import Area
+    from marsad.web.dashboard import available_periods
+
+    periods = available_periods(Area.objects.get(code="VN"))
+    assert len(periods) > 10
+    for period in periods:
+        whole = service.province_figures(period, basis)
+        service.figures("VN-24", period, basis)  # at hand: its levels are read off its figures
+        quick = service.period_levels(period, basis)
+        assert set(service._figures_at_hand(["VN-24", "VN-31"], P.parse(period), basis)) == {"VN-24"}
+        assert quick.keys() == whole.keys()
+        for code, figs in whole.items():
+            assert _levels_read(quick[code].levels) == _levels_shown(figs, period), (code, period)
+        if basis == "current":
+            nation = service.figures("VN", period)
+            assert _levels_read(service.national_levels(period)) == _levels_shown(nation, period), period
+        for indicator, rows in service.level_rankings(period, basis).items():
+            ranked = service._ranked(
+                [
+                    service._rank_record(c, indicator, "level", f.value)
+                    for c, figs in whole.items()
+                    if (f := figs.get(indicator, "level", period)) is not None
+                ],
+                P.parse(period),
+            )
+            assert rows == ranked[(indicator, "level")]
+
+
+def test_a_level_only_the_two_years_give_is_computed_whole(demo):
+    """Communes with the year and its nine months but not the fourth quarter: the province's Q4
+    is the difference of its communes' two sums (the route of Q4 alone finds none)."""
+    from marsad.areas.models import Area
+    from marsad.indicators.models import Indicator
+    from marsad.observations.models import Observation
+
+    province = Area.objects.get(code="VN-31")
+    communes = list(province.children.order_by("code")[:2])
+    indicator = Indicator.objects.get(code="visitors")
+    for commune in communes:
+        for period, value in (("2025", 120.0), ("2025-9M", 90.0)):
+            obs = Observation(area=commune, indicator=indicator, period=period, measure="level", value=value)
+            obs.unit = indicator.unit
+            obs.save(source="test")
+    whole = service.figures("VN-31", "2025Q4").get("visitors")
+    assert whole.value == 60 and whole.method == "difference_of_spans"
+    levels = service.period_levels("2025Q4")["VN-31"]
+    assert levels.levels["visitors"][3] == 60 and "visitors" in levels.known
+    assert service.national_levels("2025Q4")["visitors"][3] == service.figures("VN", "2025Q4").value(
+        "visitors"
+    )
+    [row] = [r for r in service.ranking("visitors", "2025Q4") if r["area"] == "VN-31"]
+    assert row["value"] == 60

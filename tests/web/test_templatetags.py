@@ -26,3 +26,12 @@ def test_the_token_is_escaped_and_nothing_shows_for_nothing():
 def test_a_wrong_direction_is_a_template_error():
     with pytest.raises(TemplateSyntaxError, match="ltr"):
         render('{{ n|bdi:"up" }}', n="x")
+
+
+def test_an_inputs_history_link_is_the_reversed_url():
+    from django.urls import reverse
+
+    from marsad.web.templatetags.figures import _input
+
+    assert _input("5") == {"label": "#5", "url": reverse("web:observation-changes", args=[5])}
+    assert _input("1234567")["url"] == reverse("web:observation-changes", args=[1234567])

@@ -18,6 +18,7 @@ import gc
 import hashlib
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -125,3 +126,47 @@ def _wait_for(keys: list[str], lock: str) -> dict[str, Any]:
         if cache.get(lock, _MISSING, version=FORMAT) is _MISSING:  # released: stored, or failed
             return cache.get_many(keys, version=FORMAT)
     return {}
+
+
+class Recent:
+    """The last few values this process computed or read back, by their full keys: a page asks
+    for one area's figures several times (its cards, its targets ...) and the next page often
+    for the same year's, and each read from a shared cache was a copy unpickled again (a
+    commune's figures, ~20 ms). A key carries the versions the value was computed from, so an
+    entry is never stale; the oldest go first (a province's figures are some megabytes)."""
+
+    SIZE = 8
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: OrderedDict[str, Any] = OrderedDict()
+
+    def get_many(self, keys) -> dict[str, Any]:
+        with self._lock:
+            found = {k: self._values[k] for k in keys if k in self._values}
+            for k in found:
+                self._values.move_to_end(k)
+        return found
+
+    def put(self, values: dict[str, Any]) -> None:
+        if len(values) > self.SIZE:  # many areas at once (every province): their own entries
+            return
+        with self._lock:
+            self._values.update(values)
+            for k in values:
+                self._values.move_to_end(k)
+            while len(self._values) > self.SIZE:
+                self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+recent = Recent()
+
+
+def clear() -> None:
+    """Empty the cache and this process's recent values (a test, a cold measurement)."""
+    cache.clear()
+    recent.clear()

@@ -442,6 +442,28 @@ def _sums_of(rows, parent_ids, asked, period_codes, wanted, tree, rules) -> dict
     return out
 
 
+def commune_indicators(
+    parents: Iterable[str], period_codes: Iterable[str], tree: Tree
+) -> dict[str, set[str]]:
+    """The indicators each parent's communes have a sum of in the range of these periods (a
+    period between the first and the last code: a few more than asked, never fewer)."""
+    parent_ids = {tree.nodes[c].pk: c for c in parents if c in tree.nodes}
+    period_codes = list(period_codes)
+    if not parent_ids or not period_codes:
+        return {}
+    provinces, params = _member("s.parent_id", parent_ids)
+    rows = _rows(
+        "SELECT DISTINCT s.parent_id, i.code "
+        "FROM analytics_communelevel s JOIN indicators_indicator i ON i.id = s.indicator_id "
+        f"WHERE {provinces} AND s.period BETWEEN %s AND %s",
+        [*params, min(period_codes), max(period_codes)],
+    )
+    out: dict[str, set[str]] = defaultdict(set)
+    for parent_id, indicator in rows:
+        out[parent_ids[parent_id]].add(indicator)
+    return out
+
+
 def _best_status_sums(parent_ids: list[int], period_codes: list[str], indicators: list[str], keys) -> dict:
     """The keys whose communes have several statuses: sum the most final value of each commune."""
     qs = Observation.objects.filter(

@@ -157,7 +157,10 @@ def _cached_many_in(key: str, codes: list[str], compute_missing) -> dict[str, An
         computed = compute_missing([area_of[k] for k in missing_keys])
         return {keys[c]: v for c, v in computed.items()}
 
-    found = caching.cached_many(list(keys.values()), compute)
+    found = caching.recent.get_many(keys.values())
+    if len(found) < len(keys):
+        found.update(caching.cached_many([k for k in keys.values() if k not in found], compute))
+        caching.recent.put({k: found[k] for k in keys.values()})
     return {c: found[keys[c]] for c in codes}
 
 
@@ -183,7 +186,9 @@ def figures_of(codes: list[str], period: str | P.Period, basis: str = "current")
     observations for all the communes and one set of reads for all the provinces."""
     p = P.parse(period)
     _check_basis(basis)
-    return _cached_many(f"figures:{p.code}:{basis}:all", list(codes), lambda m: _compute(m, p, basis))
+    year = P.year(p.year)  # the same figures for every period of the year: computed once
+    found = _cached_many(f"figures:{year.code}:{basis}:all", list(codes), lambda m: _compute(m, year, basis))
+    return {c: figs.for_period(p) for c, figs in found.items()}
 
 
 def _compute(
@@ -243,8 +248,10 @@ def province_figures(
     p = P.parse(period)
     _check_basis(basis)
     codes = _once("tree", reading.area_tree).current_provinces()
-    key = f"figures:{p.code}:{basis}:{_ikey(indicators)}"
-    return _cached_many(key, codes, lambda m: _compute(m, p, basis, indicators))
+    year = P.year(p.year)
+    key = f"figures:{year.code}:{basis}:{_ikey(indicators)}"
+    found = _cached_many(key, codes, lambda m: _compute(m, year, basis, indicators))
+    return {c: figs.for_period(p) for c, figs in found.items()}
 
 
 def indicator_figures(
@@ -257,8 +264,9 @@ def indicator_figures(
     code = _code(area)
     _check_basis(basis)
     indicators = tuple(sorted(indicators))
-    key = f"figures:{p.code}:{basis}:{_ikey(indicators)}"
-    return _cached_many(key, [code], lambda m: _compute(m, p, basis, indicators))[code]
+    year = P.year(p.year)
+    key = f"figures:{year.code}:{basis}:{_ikey(indicators)}"
+    return _cached_many(key, [code], lambda m: _compute(m, year, basis, indicators))[code].for_period(p)
 
 
 def _ikey(indicators) -> str:
@@ -286,9 +294,11 @@ def _provinces(
     rules,
     indicators: list[str] | None = None,
     build=area_figures,
+    child_periods: list[str] | None = None,
 ) -> dict[str, Any]:
     """Provinces' figures: own observations (with the namesake's before the merger), the merged
-    provinces' (current basis) and the communes' sums, each province from one set of reads."""
+    provinces' (current basis) and the communes' sums, each province from one set of reads
+    (``child_periods``: the communes' sums of those periods alone, else of the two years)."""
     wanted = _two_years(p)
     related = set(codes)
     for c in codes:
@@ -300,7 +310,7 @@ def _provinces(
     also = [c for c in _own_wanted() if c not in related]
     own, sums = reading.read_together(
         reading.own_read([*related, *also], wanted, indicators, tree),
-        reading.sums_read(with_communes, wanted, tree, rules, indicators),
+        reading.sums_read(with_communes, child_periods or wanted, tree, rules, indicators),
     )
     own, sums = own or {}, sums or {}
     _own_read_for(also, wanted, indicators, own)
@@ -334,7 +344,7 @@ def _basis_inputs(code: str, node, basis: str, tree, own: dict[str, list[dict]])
     return records, {}, not others
 
 
-def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) -> AreaFigures:
+def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None, build=area_figures):
     """The nation: its own observations, else the sum of the provinces' figures (the nation's
     boundary is the same on both bases; the provinces' are today's)."""
     wanted, related = _two_years(p), _related(rules, indicators)
@@ -344,7 +354,7 @@ def _nation(code: str, p: P.Period, basis: str, tree, rules, indicators=None) ->
     if own is None:
         own = reading.own_records([code], wanted, related, tree).get(code, [])
     children = _sum_levels(levels, rules, kind="provinces")
-    return area_figures(code, p, own=own, children=children, catalogue=rules, basis=basis)
+    return build(code, p, own=own, children=children, catalogue=rules, basis=basis)
 
 
 @contextmanager
@@ -388,35 +398,21 @@ def _own_read_already(code: str, periods: list[str], indicators) -> list[dict] |
 
 def _province_levels(p: P.Period, indicators, rules) -> dict[str, list[Level]]:
     """Each current province's chosen levels of the additive indicators (what the nation sums),
-    cached beside its figures under the same version: a few hundred tuples to read back, not
-    the province's whole figures."""
+    over the two years of ``p``'s year (the same for every period of it: cached per year), as
+    a few hundred tuples: no figures, routes or flags built (``area_levels``), none pickled."""
     codes = _once("tree", reading.area_tree).current_provinces()
-    ikey = _ikey(indicators)
-
-    def additive(levels: list[Level]) -> list[Level]:
-        return [x for x in levels if x[0] in rules and rules[x[0]].area_aggregation in ("sum", "average")]
+    year = P.year(p.year)
 
     def compute(missing: list[str]) -> dict[str, list[Level]]:
-        if indicators is None:  # the provinces' whole figures: dashboards and ranks read them too
-            figs = _cached_many(
-                f"figures:{p.code}:current:{ikey}", missing, lambda m: _compute(m, p, "current", indicators)
-            )
-            return {
-                c: additive(
-                    [
-                        (ind, per, plan, f.value, f.qualifier, f.unit)
-                        for (ind, per, measure, plan), f in af.figures.items()
-                        if measure == "level"
-                    ]
-                )
-                for c, af in figs.items()
-            }
-        # a few indicators' figures serve this rollup alone, whose levels are cached here: the
-        # levels alone are computed (area_levels: no figures, routes or flags built, none pickled)
-        levels = _compute(missing, p, "current", indicators, build=area_levels)
-        return {c: additive(found) for c, found in levels.items()}
+        levels = _compute(missing, year, "current", indicators, build=area_levels)
+        return {c: _additive(found, rules) for c, found in levels.items()}
 
-    return _cached_many(f"levels:{p.code}:current:{ikey}", codes, compute)
+    return _cached_many(f"levels:{year.code}:current:{_ikey(indicators)}", codes, compute)
+
+
+def _additive(levels, rules) -> list:
+    """The levels of the indicators summed (or averaged) over areas."""
+    return [x for x in levels if x[0] in rules and rules[x[0]].area_aggregation in ("sum", "average")]
 
 
 def _sum_levels(by_area: dict[str, list[Level]], rules, kind: str) -> list[ChildLevel]:
@@ -451,6 +447,133 @@ def _sum_levels(by_area: dict[str, list[Level]], rules, kind: str) -> list[Child
                 fs[0][3],
             )
         )
+    return out
+
+
+# -- one period's levels: what ranks and shares of the nation read ---------------------------------
+@dataclass(frozen=True)
+class PeriodLevels:
+    """An area's levels of one period (indicator -> Level), and the indicators it may have a
+    level of in some period of the two years (``known``: what the nation's sum could read)."""
+
+    levels: dict[str, Level]
+    known: frozenset[str]
+
+
+def period_levels(period: str | P.Period, basis: str = "current") -> dict[str, PeriodLevels]:
+    """Each current province's levels of ``period`` (the numbers its figures show), cached per
+    province under its version: a few dozen tuples each, what ranks among the provinces read
+    rather than every figure of 34 provinces."""
+    p = P.parse(period)
+    _check_basis(basis)
+    codes = _once("tree", reading.area_tree).current_provinces()
+    return _cached_many(f"plevels:{p.code}:{basis}", codes, lambda m: _period_levels(m, p, basis))
+
+
+def _period_levels(codes: list[str], p: P.Period, basis: str) -> dict[str, PeriodLevels]:
+    """The levels of ``p`` alone, each as :func:`figures` has it.
+
+    ``area_levels`` with its children's route filled for ``p`` alone (from the communes' sums of
+    ``p`` and of its quarters and months: all the route reads) gives the level of ``p`` the
+    whole computation gives wherever it gives one: the area's own observations (and those of
+    the provinces merged into it) are read and derived as in the whole, and a level is never
+    replaced once known, so ``p``'s level is its own derived one, else its children's route, in
+    both. The whole gives more only through its children's levels of other periods (a
+    difference of spans, a sum of parts ...): where ``p`` has no level of an indicator whose
+    breakdown the communes have sums of in the two years, the area's levels of the two years
+    are computed whole instead (partial data)."""
+    tree = _once("tree", reading.area_tree)
+    rules = _once("rules", reading.catalogue)
+
+    own: dict[str, set[str]] = {}  # the indicators each has observations of (its own, merged)
+
+    def only_p(code, period, **inputs):
+        own[code] = {r["indicator"] for r in inputs["own"]}
+        own[code].update(r["indicator"] for rows in inputs["merged"].values() for r in rows)
+        return area_levels(code, period, periods=[period.code], **inputs)
+
+    shown = _figures_at_hand(codes, p, basis)
+    codes = [c for c in codes if c not in shown]
+    found = _provinces(codes, p, basis, tree, rules, None, only_p, child_periods=_route_periods(p))
+    families = _families(rules)
+    summed = {c for c, r in rules.items() if r.area_aggregation in ("sum", "average")}
+    at_p = {c: _levels_of(found[c], p) for c in codes}
+    # of the indicators summed over areas (no other has a children's route), where p lacks one
+    lacking = {c: {i for i in rules if i not in at_p[c] and families[i] & summed} for c in codes}
+    asked = [c for c in codes if lacking[c] and tree.nodes[c].current]
+    with_sums = reading.commune_indicators(asked, _two_years(p), tree) if asked else {}
+    whole = [c for c in asked if any(families[i] & with_sums.get(c, set()) & summed for i in lacking[c])]
+    out = {c: PeriodLevels(at_p[c], frozenset(at_p[c].keys() | own[c])) for c in codes}
+    if whole:
+        for c, levels in _provinces(whole, p, basis, tree, rules, None, area_levels).items():
+            out[c] = PeriodLevels(_levels_of(levels, p), frozenset(x[0] for x in levels))
+    return {**shown, **out}
+
+
+def _figures_at_hand(codes: list[str], p: P.Period, basis: str) -> dict[str, PeriodLevels]:
+    """The levels of the provinces whose whole figures of the year this process has at hand
+    (a province's dashboard computed its own just before its ranks): read off them."""
+    year = P.year(p.year)
+    versions = _versions(codes)
+    keys = {_full_key(f"figures:{year.code}:{basis}:all:{c}", versions[c]): c for c in codes}
+    out = {}
+    for key, figs in caching.recent.get_many(keys).items():
+        levels = [
+            (f.indicator, f.period, f.plan, f.value, f.qualifier, f.unit)
+            for (_i, _per, measure, _plan), f in figs.figures.items()
+            if measure == "level"
+        ]
+        out[keys[key]] = PeriodLevels(_levels_of(levels, p), frozenset(x[0] for x in levels))
+    return out
+
+
+def national_levels(period: str | P.Period) -> dict[str, Level]:
+    """The nation's levels of ``period`` (indicator -> Level; on today's provinces), as its
+    figures have them: what a province's share of the nation reads."""
+    p = P.parse(period)
+    return _cached_many(f"nlevels:{p.code}", [NATION], lambda _m: {NATION: _national_levels(p)})[NATION]
+
+
+def _national_levels(p: P.Period) -> dict[str, Level]:
+    """As :func:`_period_levels`, for the nation over the provinces' levels of ``p``: the sum of
+    the provinces with a level of ``p`` is the children's route of ``p`` in the whole; where it
+    gives none while a province has a level of the indicator's breakdown in another period,
+    the nation's levels are computed whole."""
+    tree = _once("tree", reading.area_tree)
+    rules = _once("rules", reading.catalogue)
+    provinces = period_levels(p, "current")
+    by_area = {c: _additive(list(pl.levels.values()), rules) for c, pl in provinces.items()}
+    own = reading.own_records([NATION], _two_years(p), None, tree).get(NATION, [])
+    children = _sum_levels(by_area, rules, kind="provinces")
+    levels = _levels_of(
+        area_levels(NATION, p, own=own, children=children, catalogue=rules, periods=[p.code]), p
+    )
+    families = _families(rules)
+    summed = {c for c, r in rules.items() if r.area_aggregation in ("sum", "average")}
+    known = set().union(*(pl.known for pl in provinces.values())) & summed
+    if any(families[i] & known for i in rules if i not in levels):
+        levels = _levels_of(_nation(NATION, p, "current", tree, rules, build=area_levels), p)
+    return levels
+
+
+def _levels_of(levels: list[Level], p: P.Period) -> dict[str, Level]:
+    return {x[0]: x for x in levels if x[1] == p.code and not x[2]}
+
+
+def _route_periods(p: P.Period) -> list[str]:
+    """The periods a children's route of ``p`` reads: ``p``, its quarters, its months."""
+    return [p.code, *(q.code for q in p.quarters), *(m.code for m in p.months)]
+
+
+def _families(rules) -> dict[str, set[str]]:
+    """Each indicator with the breakdown it is in (its whole, the whole's parts, its parts):
+    what a level of it may be derived from."""
+    out = {}
+    for code, rule in rules.items():
+        members = {code, *(c for c, r in rules.items() if r.parent == code)}
+        if rule.parent:
+            members |= {rule.parent, *(c for c, r in rules.items() if r.parent == rule.parent)}
+        out[code] = members
     return out
 
 
@@ -598,43 +721,78 @@ def latest_figure(target) -> dict[str, Any]:
 def rankings(period: str | P.Period, basis: str = "current") -> dict[tuple[str, str], list[dict[str, Any]]]:
     """Every (indicator, measure) of the period with the current provinces ranked on it (the
     core's ``rank``: 1 = highest, ties share a rank), read once from the provinces' figures and
-    cached on the data version: a dashboard's cards look their ranks up here."""
+    cached on the data version; the levels as :func:`level_rankings` ranks them."""
+    out = dict(_measure_rankings(period, basis))
+    out.update({(i, "level"): rows for i, rows in level_rankings(period, basis).items()})
+    return dict(sorted(out.items()))
+
+
+def _measure_rankings(period: str | P.Period, basis: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The rankings of every measure but the level, from the provinces' whole figures."""
     p = P.parse(period)
     _check_basis(basis)
 
     def compute():
-        import polars as pl
-
-        from marsad.core.analytics.ranking import rank
-
         records = [
-            {
-                "area": code,
-                "indicator": f.indicator,
-                "period": f.period,
-                "measure": f.measure,
-                "value": f.value,
-            }
+            _rank_record(code, f.indicator, f.measure, f.value)
             for code, figs in province_figures(p, basis).items()
             for f in figs.of_period(p.code)
+            if f.measure != "level"
         ]
-        if not records:
-            return {}
-        frame = pl.DataFrame(records).with_columns(status=pl.lit("official"), derived=pl.lit(True))
-        out = {}
-        for indicator, measure in sorted({(r["indicator"], r["measure"]) for r in records}):
-            ranked = rank(frame, indicator, p.code, measure)
-            out[(indicator, measure)] = [dict(r) for r in ranked.iter_rows(named=True)]
-        return out
+        return _ranked(records, p)
 
     return _cached(f"rankings:{p.code}:{basis}", compute)
+
+
+def level_rankings(period: str | P.Period, basis: str = "current") -> dict[str, list[dict[str, Any]]]:
+    """Each indicator with the current provinces ranked on its level of the period, from their
+    levels of that period alone (:func:`period_levels`), cached under the versions of the areas
+    they read (the nation's): what a province's dashboard shows on each card."""
+    p = P.parse(period)
+    _check_basis(basis)
+
+    def compute(_missing) -> dict:
+        records = [
+            _rank_record(code, x[0], "level", x[3])
+            for code, found in period_levels(p, basis).items()
+            for x in found.levels.values()
+        ]
+        ranked = _ranked(records, p)
+        # kept as plain tuples (a small entry to read back), given back as the rows rank makes
+        return {NATION: {i: [tuple(r.values()) for r in rows] for (i, _m), rows in ranked.items()}}
+
+    found = _cached_many(f"level-ranks:{p.code}:{basis}", [NATION], compute)[NATION]
+    return {i: [dict(zip(_RANK_COLUMNS, r, strict=True)) for r in rows] for i, rows in found.items()}
+
+
+_RANK_COLUMNS = ("area", "value", "rank", "of")
+
+
+def _rank_record(area: str, indicator: str, measure: str, value: float) -> dict[str, Any]:
+    return {"area": area, "indicator": indicator, "measure": measure, "value": value}
+
+
+def _ranked(records: list[dict[str, Any]], p: P.Period) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The areas ranked on each (indicator, measure) of ``records`` (figures of the period ``p``,
+    one per area and key): the core's rule, on plain tuples."""
+    from marsad.core.analytics.ranking import rank_values
+
+    groups: dict[tuple[str, str], dict[str, float]] = {}
+    for r in records:
+        groups.setdefault((r["indicator"], r["measure"]), {}).setdefault(r["area"], r["value"])
+    return {
+        key: [dict(zip(_RANK_COLUMNS, row, strict=True)) for row in rank_values(values.items())]
+        for key, values in sorted(groups.items())
+    }
 
 
 def ranking(
     indicator: str, period: str | P.Period, measure: str = "level", basis: str = "current"
 ) -> list[dict[str, Any]]:
     """The current provinces with a figure for ``indicator`` / ``measure``, ranked."""
-    return rankings(period, basis).get((indicator, measure), [])
+    if measure == "level":
+        return level_rankings(period, basis).get(indicator, [])
+    return _measure_rankings(period, basis).get((indicator, measure), [])
 
 
 def rank_of(
@@ -711,7 +869,13 @@ def lagging_communes(area: Area, period: str | P.Period, limit: int = 10) -> dic
     if area.level == Area.Level.COMMUNE:
         return None
     communes = Area.objects.subtree(area).filter(level=Area.Level.COMMUNE)
-    qs = Observation.objects.filter(area__in=communes, period=p.code).exclude(status="plan")
+    # Every indicator named: the (area, indicator, period, measure) key then finds a period's rows
+    # of each commune in a few probes (16 ms on the 12 M set) instead of reading all of its rows
+    # (a province's 99 communes x 30 indicators x 120 months: 57 ms a statement, two statements).
+    indicators = list(Indicator.objects.values_list("pk", flat=True))
+    qs = Observation.objects.filter(area__in=communes, indicator_id__in=indicators, period=p.code).exclude(
+        status="plan"
+    )
     for measure in ("plan_pct", "yoy_pct"):
         pick = (
             qs.filter(measure=measure)

@@ -294,18 +294,18 @@ def _cards(figs, area: Area, period: P.Period, indicators: dict, verdicts: list)
 
 
 def _ranks(cards: list[Card], area: Area, period: P.Period, basis: str) -> None:
-    """Each card's rank among the provinces with a figure, and its share of the nation's."""
+    """Each card's rank among the provinces with a figure, and its share of the nation's: from
+    the provinces' and the nation's levels of the period alone (a few tuples each), not their
+    whole figures."""
     from marsad.analytics import service
 
-    nation = service.figures("VN", period, "current")
-    ranks = service.rankings(period, basis)
+    nation = service.national_levels(period)
+    ranks = service.level_rankings(period, basis)
     for card in cards:
-        card.rank = next(
-            (r for r in ranks.get((card.indicator.code, "level"), []) if r["area"] == area.code), None
-        )
+        card.rank = next((r for r in ranks.get(card.indicator.code, []) if r["area"] == area.code), None)
         whole = nation.get(card.indicator.code)
-        if whole is not None and whole.value and card.level is not None:
-            card.national_share = 100 * card.level / whole.value
+        if whole is not None and whole[3] and card.level is not None:
+            card.national_share = 100 * card.level / whole[3]
 
 
 def _sectors(figs, area: Area, period: P.Period, indicators: dict, rules: dict):

@@ -73,3 +73,16 @@ def test_rank_provinces_on_a_rollup():
     # the same rule one level up: P1 (+10 %) is behind the mean of VN's units (+15 %)
     behind = lagging(out, "grdp", "2025Q1", parent=tree, communes=["P1", "P2"])
     assert behind["area"].to_list() == ["P1"] and behind["reference"].item() == pytest.approx(15.0)
+
+
+def test_rank_values_share_the_best_place_of_a_tie():
+    from marsad.core.analytics.ranking import rank_values
+
+    pairs = [("B", 5.0), ("A", 9.0), ("D", 5.0), ("C", 1.0)]
+    assert rank_values(pairs) == [("A", 9.0, 1, 4), ("B", 5.0, 2, 4), ("D", 5.0, 2, 4), ("C", 1.0, 4, 4)]
+    assert [r[:3] for r in rank_values(pairs, descending=False)][:3] == [
+        ("C", 1.0, 1),
+        ("B", 5.0, 2),
+        ("D", 5.0, 2),
+    ]
+    assert rank_values([]) == []

@@ -243,26 +243,34 @@ class FactBase:
         qualifier: str = "about",
     ) -> Fact:
         indicator = indicator or template.indicator
+        period = period or template.period
         unit = PCT_UNIT.get(measure)
         if unit is None:
             unit = next((f.unit for f in inputs if f.measure == "level" and f.indicator == indicator), "")
             unit = unit or rule_of(self.catalogue, indicator).unit
-        statuses = [f.status for f in inputs if f.status != "plan"]
-        status = "plan" if plan else min(statuses or ["estimate"], key=_status_rank)
+        if plan:
+            status = "plan"
+        else:  # the least final of the inputs' (the first of equals), as min() with _status_rank
+            status, least = "estimate", None
+            for f in inputs:
+                if f.status != "plan":
+                    rank = _STATUS_RANKS.get(f.status, 0)
+                    if least is None or rank < least:
+                        status, least = f.status, rank
+        # positional: a commune's figures derive a few thousand facts, and keywords cost twice
         return Fact(
-            area=template.area,
-            indicator=indicator,
-            period=period or template.period,
-            measure=measure,
-            value=float(value),
-            unit=unit,
-            status=status,
-            qualifier=qualifier,
-            id=f"{template.area}|{indicator}|{period or template.period}|{measure}"
-            + ("|plan" if plan else ""),
-            derived=True,
-            inputs=[f.id for f in inputs],
-            method=method,
+            template.area,
+            indicator,
+            period,
+            measure,
+            float(value),
+            unit,
+            status,
+            qualifier,
+            f"{template.area}|{indicator}|{period}|{measure}" + ("|plan" if plan else ""),
+            True,
+            [f.id for f in inputs],
+            method,
         )
 
     def _growth_rules(self, facts: list[Fact]) -> list[Fact]:
@@ -327,8 +335,10 @@ class FactBase:
                 p = cal[0]
                 levels.setdefault((f.area, f.indicator, p.year), {})[p] = f
         for (area, indicator, year), by_period in levels.items():
-            if len(by_period) == len(P.periods_of_year(year)):
-                continue  # every span of the year is known: no difference or sum can add one
+            if len(by_period) < 2 or len(by_period) == len(P.periods_of_year(year)):
+                # a difference and a sum each read two spans or more of the year; and when every
+                # span of the year is known, neither can add one
+                continue
             known = set(by_period)
             # differences: b minus a nested piece sharing its start or its end (the pieces that
             # share one are looked up, in the order of by_period, rather than every pair tried)
@@ -339,6 +349,8 @@ class FactBase:
                 by_first.setdefault(x.first, []).append(x)
                 by_last.setdefault(x.last, []).append(x)
             for b in list(by_period):
+                if b.first == b.last:
+                    continue  # a month holds no other span: nothing to take from it
                 sharing = sorted(
                     {*by_first.get(b.first, ()), *by_last.get(b.last, ())}, key=order.__getitem__
                 )
@@ -582,8 +594,11 @@ def fact_base(observations: Any, catalogue: Mapping[str, Any] | None = None) -> 
 
 
 # -- helpers ------------------------------------------------------------------------------------
+_STATUS_RANKS = {s: i for i, s in enumerate(_STATUS_ORDER)}  # (a lookup: every derived fact asks)
+
+
 def _status_rank(s: str) -> int:
-    return _STATUS_ORDER.index(s) if s in _STATUS_ORDER else 0
+    return _STATUS_RANKS.get(s, 0)
 
 
 def _period(code: str) -> P.Period | None:

@@ -239,14 +239,69 @@ def _disagreement_dict(d: Disagreement) -> dict[str, Any]:
 
 @dataclass
 class AreaFigures:
-    """Every figure of one area for a period's year and the year before, on one basis."""
+    """Every figure of one area for a period's year and the year before, on one basis.
+
+    The figures are the same for every period of a year (each of the two years' figures with
+    its flags); the period asked decides ``disagreements`` alone (of the period and its year to
+    date), so one computation serves every period of the year (:meth:`for_period`)."""
 
     area: str
     period: str
     basis: str
     figures: dict[tuple[str, str, str, bool], Figure]
     disagreements: list[Disagreement]
-    base: FactBase  # the facts the figures were read from (growth needed reads it)
+    facts: FactBase | None = None  # the facts the figures were read from (see ``base``)
+    flags: list[Disagreement] = field(default_factory=list)  # of every period of the two years
+    catalogue: Any = None
+
+    @property
+    def base(self) -> FactBase:
+        """The facts the figures were read from (growth needed reads them): built again from
+        the figures, which carry every field of their facts, when this was read back from a
+        cache (the facts are not pickled: a third of a commune's entry)."""
+        if self.facts is None:
+            base = FactBase(self.catalogue)
+            for f in self.figures.values():
+                base.add(
+                    Fact(
+                        f.area,
+                        f.indicator,
+                        f.period,
+                        f.measure,
+                        f.value,
+                        f.unit,
+                        f.status,
+                        f.qualifier,
+                        f.id,
+                        f.derived,
+                        list(f.inputs),
+                        f.method,
+                    )
+                )
+            self.facts = base
+        return self.facts
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "facts": None}
+
+    def for_period(self, period: str | P.Period) -> AreaFigures:
+        """The same figures as the figures of ``period`` (a period of the same year)."""
+        p = P.parse(period)
+        if p.code == self.period:
+            return self
+        if p.year != P.parse(self.period).year:
+            raise ValueError(f"{p.code} is not of the year of {self.period}")
+        asked = {p.code, p.to_date_span().code}
+        return AreaFigures(
+            area=self.area,
+            period=p.code,
+            basis=self.basis,
+            figures=self.figures,
+            disagreements=[d for d in self.flags if d.period in asked],
+            facts=self.facts,
+            flags=self.flags,
+            catalogue=self.catalogue,
+        )
 
     def get(
         self, indicator: str, measure: str = "level", period: str | None = None, plan: bool = False
@@ -326,7 +381,9 @@ def area_figures(
         basis=basis,
         figures=figures,
         disagreements=[d for d in disagreements if d.period in asked],
-        base=base,
+        facts=base,
+        flags=disagreements,
+        catalogue=catalogue,
     )
 
 

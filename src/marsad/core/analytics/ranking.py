@@ -15,7 +15,7 @@ from marsad.core import periods as P
 
 from .frames import observation_frame, select_best
 
-__all__ = ["lagging", "rank"]
+__all__ = ["lagging", "rank", "rank_values"]
 
 
 def _actuals(frame: Any) -> pl.DataFrame:
@@ -45,11 +45,20 @@ def rank(
     if areas is not None:
         rows = rows.filter(pl.col("area").is_in(list(areas)))
     rows = rows.unique(["area"], keep="first", maintain_order=True).select("area", "value")
-    return (
-        rows.with_columns(rank=pl.col("value").rank("min", descending=descending).cast(pl.Int64), of=pl.len())
-        .sort("rank", "area")
-        .select("area", "value", "rank", "of")
-    )
+    ranked = rank_values(rows.iter_rows(), descending=descending)
+    schema = {"area": pl.String, "value": pl.Float64, "rank": pl.Int64, "of": pl.Int64}
+    return pl.DataFrame(ranked, schema=schema, orient="row")
+
+
+def rank_values(values: Iterable[tuple[str, float]], *, descending: bool = True) -> list[tuple]:
+    """(area, value) pairs, one per area, ranked: (area, value, rank, of) by rank, then area.
+    Ties share the best rank of their places (1, 2, 2, 4); ``descending``: the largest first.
+    Plain tuples in and out: what a dashboard's cards rank, a few dozen areas at a time."""
+    pairs = list(values)
+    first: dict[float, int] = {}
+    for place, value in enumerate(sorted((v for _a, v in pairs), reverse=descending), start=1):
+        first.setdefault(value, place)
+    return sorted(((a, v, first[v], len(pairs)) for a, v in pairs), key=lambda r: (r[2], r[0]))
 
 
 def lagging(
