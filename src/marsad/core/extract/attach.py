@@ -1126,6 +1126,14 @@ class Reader:
         ):  # fmt: skip
             # "grew 4.48% in Q4, up from 2.69% in Q3": the period right after the figure before is its own.
             chosen = after[0]
+        elif (
+            before_near and after and before_near[-1].kind == "year" and before_near[-1].n != WHOLE
+            and after[0].codable and after[0].kind in ("quarter", "half", "ytd", "month")
+            and after[0].year is None and not _COMMA.search(self.text, q.end, after[0].start)
+        ):  # fmt: skip
+            # "In 2025, Quang Ninh grew 10.2% in the second quarter": the year frames, the span after
+            # the figure is its own (of that year)
+            chosen = after[0]
         elif before_near and (before_near[-1].codable or not after or not after[0].codable):
             chosen = before_near[-1]  # unless a span of years, with the quarter written after
         elif after:
@@ -1347,8 +1355,12 @@ class Reader:
             # next one is the next one's when this one has its own just before it.
             prev_end = max((x.end for x in self._sentence_quantities if x.end <= q.start), default=None)
             nxt = next((x.start for x in self._sentence_quantities if x.start >= q.end), None)
+            # ... not "10.2% in the second quarter, 11.5% in the third": right after the figure
+            # before, the period was that figure's
             own = [p for p in usable if p.end <= q.start and (prev_end is None or p.start >= prev_end)
-                   and q.start - p.end <= 30 and not _CLAUSE.search(self.text, p.end, q.start)]  # fmt: skip
+                   and q.start - p.end <= 30 and not _CLAUSE.search(self.text, p.end, q.start)
+                   and not (prev_end is not None and p.start - prev_end <= 16
+                            and not _COMMA.search(self.text, prev_end, p.start))]  # fmt: skip
             if own and nxt is not None and right[0].end <= nxt and _same_kind(own[-1], right[0]):
                 return self._resolve(own[-1], sent_periods)
             return self._resolve(right[0], sent_periods)

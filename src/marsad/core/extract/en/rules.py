@@ -43,6 +43,11 @@ PERIODS = [
          lambda m: ("quarter", int(m.group("q")))),
     Rule("quarter_words", "period", rf"(?<!\w)(?:the\s+)?(?P<q>{_ORD})\s+quarter{_Y}",
          lambda m: ("quarter", ORDINALS.get(m.group("q").lower()))),
+    # "grow 10.2% in the second quarter, 11.5% in the third and 12.1% in the fourth": the quarter
+    # word said once for a list of quarters
+    Rule("quarter_elided", "period",
+         r"(?<=\bin\s)the\s+(?P<q>second|third|fourth|last)(?=\s*(?:,|;|\.|\band\b|\bto\b|$))",
+         lambda m: ("quarter", ORDINALS.get(m.group("q").lower()))),
     Rule("first_months", "period",
          rf"(?<!\w)(?:the\s+)?(?:first\s+)?{_NOT_FROM_START}(?P<n>{_NUM})[\s-]+months?{_Y}",
          lambda m: span.months(_n(m.group("n")))),
