@@ -9,16 +9,9 @@ from marsad.core.catalogue import load_catalogue
 
 from .models import Indicator
 
-FIELDS = (
-    "name_ar",
-    "name_vi",
-    "name_en",
-    "unit",
-    "area_aggregation",
-    "time_aggregation",
-    "decimals",
-    "headline",
-)
+# The audited fields the catalogue sets (the code is the key; the parent is set after every
+# indicator exists).
+FIELDS = tuple(f for f in Indicator.AUDITED_FIELDS if f not in ("code", "parent"))
 
 
 @transaction.atomic

@@ -1114,26 +1114,10 @@ def start_class(pattern: str, flags: int = 0) -> tuple[str, bool] | None:
     if nullable:
         return None  # an empty match anywhere
     ignore = bool((flags | tree.state.flags) & re.I)
-    members: set[str] = set()
-    at_end = False
-    for op, av in items:
-        if op is _END:
-            at_end = True
-            continue
-        if op is _sre.LITERAL:
-            chars = [chr(av)]
-        elif op is _sre.RANGE:
-            low, high = av
-            if high - low > 4096:
-                return None
-            chars = [chr(c) for c in range(low, high + 1)]
-        elif op is _sre.CATEGORY and av in _CATEGORY_CLASS:
-            members.add(_CATEGORY_CLASS[av])
-            continue
-        else:
-            return None
-        for ch in chars:
-            members.update(re.escape(c) for c in (_case_blind(ch) if ignore else (ch,)))
+    at_end = any(op is _END for op, _av in items)
+    members = _class_members([(op, av) for op, av in items if op is not _END], ignore)
+    if members is None:
+        return None
     if at_end:
         members.add(r"\n")  # "$" matches before a last newline too
         empty = re.compile(pattern, flags).match("")
@@ -1157,6 +1141,14 @@ def last_class(pattern: str, flags: int = 0) -> str | None:
     except (re.error, RecursionError, OverflowError, _CaseUnknown):
         return None
     ignore = bool((flags | tree.state.flags) & re.I)
+    members = _class_members(items, ignore)
+    return "".join(sorted(members)) if members else None
+
+
+def _class_members(items, ignore: bool) -> set[str] | None:
+    """The escaped members of one character class holding every character the items (literals,
+    ranges, categories) match, case-blind when ``ignore``; None when an item is none of those or
+    a range too wide to list."""
     members: set[str] = set()
     for op, av in items:
         if op is _sre.LITERAL:
@@ -1173,7 +1165,7 @@ def last_class(pattern: str, flags: int = 0) -> str | None:
             return None
         for ch in chars:
             members.update(re.escape(c) for c in (_case_blind(ch) if ignore else (ch,)))
-    return "".join(sorted(members)) if members else None
+    return members
 
 
 def _last_items(items) -> tuple[list, bool]:
