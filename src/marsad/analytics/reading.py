@@ -376,7 +376,7 @@ def sums_read(
 ) -> Read | None:
     """:func:`commune_sums` as a :class:`Read` (None: nothing to read)."""
     parents = list(parents)
-    additive = [c for c, r in rules.items() if r.area_aggregation in ("sum", "average")]
+    additive = [c for c, r in rules.items() if r.over_areas]
     wanted = additive if indicators is None else [c for c in indicators if c in additive]
     period_codes = list(period_codes)
     if not parents or not wanted or not period_codes:

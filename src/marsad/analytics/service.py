@@ -412,7 +412,7 @@ def _province_levels(p: P.Period, indicators, rules) -> dict[str, list[Level]]:
 
 def _additive(levels, rules) -> list:
     """The levels of the indicators summed (or averaged) over areas."""
-    return [x for x in levels if x[0] in rules and rules[x[0]].area_aggregation in ("sum", "average")]
+    return [x for x in levels if x[0] in rules and rules[x[0]].over_areas]
 
 
 def _sum_levels(by_area: dict[str, list[Level]], rules, kind: str) -> list[ChildLevel]:
@@ -496,7 +496,7 @@ def _period_levels(codes: list[str], p: P.Period, basis: str) -> dict[str, Perio
     codes = [c for c in codes if c not in shown]
     found = _provinces(codes, p, basis, tree, rules, None, only_p, child_periods=_route_periods(p))
     families = _families(rules)
-    summed = {c for c, r in rules.items() if r.area_aggregation in ("sum", "average")}
+    summed = {c for c, r in rules.items() if r.over_areas}
     at_p = {c: _levels_of(found[c], p) for c in codes}
     # of the indicators summed over areas (no other has a children's route), where p lacks one
     lacking = {c: {i for i in rules if i not in at_p[c] and families[i] & summed} for c in codes}
@@ -549,7 +549,7 @@ def _national_levels(p: P.Period) -> dict[str, Level]:
         area_levels(NATION, p, own=own, children=children, catalogue=rules, periods=[p.code]), p
     )
     families = _families(rules)
-    summed = {c for c, r in rules.items() if r.area_aggregation in ("sum", "average")}
+    summed = {c for c, r in rules.items() if r.over_areas}
     known = set().union(*(pl.known for pl in provinces.values())) & summed
     if any(families[i] & known for i in rules if i not in levels):
         levels = _levels_of(_nation(NATION, p, "current", tree, rules, build=area_levels), p)

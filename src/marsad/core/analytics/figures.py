@@ -513,7 +513,7 @@ def _children_only_levels(
     levels: dict[tuple[str, str], list[Level]] = {}
     for (indicator, stored), members in groups.items():
         rule = rule_of(catalogue, indicator)
-        if rule.area_aggregation not in ("sum", "average"):
+        if not rule.over_areas:
             continue
         for area, found in _plan_levels(indicator, stored, members, kids_of, rule, wanted, units).items():
             if found is None:
@@ -906,7 +906,7 @@ def _children_routes(
     wanted = tuple(wanted)
     for indicator in sorted(actual.keys() | plans.keys()):
         rule = rule_of(catalogue, indicator)
-        if rule.area_aggregation not in ("sum", "average"):
+        if not rule.over_areas:
             continue
         flow = rule.time_aggregation == "flow"
         kids, kid_plans = actual.get(indicator, {}), plans.get(indicator, {})
@@ -1068,7 +1068,7 @@ def child_levels(
     out = []
     for (indicator, period, plan), rs in acc.items():
         rule = rule_of(catalogue, indicator)
-        if rule.area_aggregation not in ("sum", "average"):
+        if not rule.over_areas:
             continue
         total = sum(r["value"] for r in rs)
         if rule.area_aggregation == "average":

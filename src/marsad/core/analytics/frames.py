@@ -131,6 +131,11 @@ class Rule:
     parent: str | None = None
     unit: str = ""
 
+    @property
+    def over_areas(self) -> bool:
+        """Whether an area's figure is its parts' sum or average (else the parts say nothing of it)."""
+        return self.area_aggregation in ("sum", "average")
+
 
 @dataclass(frozen=True, slots=True)
 class CatalogueRead:
